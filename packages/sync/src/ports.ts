@@ -1,0 +1,118 @@
+/**
+ * The ports the sync core consumes. Implementations: in memory (`memory/`, for tests and the
+ * seeded network) and DynamoDB (`@concord/data`). Every method is one or a few single-item
+ * conditional writes or consistent reads — no transactions (dynalite has none).
+ */
+import type { Principal } from '@concord/core';
+
+/** One update as stored, before compaction merges it into a snapshot. */
+export interface StoredUpdate {
+  /** Store-specific key; `commitSnapshot` deletes exactly the keys it was given. */
+  key: string;
+  update: Uint8Array;
+}
+
+/** Snapshot plus every update not yet merged into it; overlap between the two is harmless. */
+export interface DocumentState {
+  /** The compacted state (Yjs update v1), or null before the first compaction. */
+  snapshot: Uint8Array | null;
+  /** Monotonic snapshot version the state was read at; 0 before the first compaction. */
+  version: number;
+  updates: StoredUpdate[];
+}
+
+export interface TailStats {
+  /** Updates appended since the current snapshot (approximate under races, never negative). */
+  count: number;
+  bytes: number;
+}
+
+export interface DocumentStore {
+  /**
+   * Durably appends one update (Yjs update v1). Resolves only once the write is acknowledged:
+   * after that the update must survive a crash of any process. Updates of any size up to the
+   * message limit must be accepted (a store with an item limit splits them).
+   */
+  appendUpdate(input: { docId: string; update: Uint8Array; origin: string }): Promise<TailStats>;
+  /**
+   * Consistent read of the snapshot and the updates not merged into it. Must never miss an
+   * acknowledged update, even while a compaction commits concurrently (retry internally).
+   */
+  load(input: { docId: string }): Promise<DocumentState>;
+  /** Takes the compaction lease; false when another owner holds an unexpired one. */
+  acquireLease(input: { docId: string; owner: string; now: number; ttlMs: number }): Promise<boolean>;
+  /**
+   * Writes `snapshot` as version `baseVersion + 1`, moves the head (only if it is still at
+   * `baseVersion` and `owner` still holds the lease), then deletes exactly `merged`.
+   * Throws a `conflict` DomainError when the head moved or the lease was lost; then nothing
+   * visible changed.
+   */
+  commitSnapshot(input: {
+    docId: string;
+    owner: string;
+    baseVersion: number;
+    snapshot: Uint8Array;
+    merged: StoredUpdate[];
+  }): Promise<void>;
+  releaseLease(input: { docId: string; owner: string }): Promise<void>;
+}
+
+/** What a connection may do; fixed at `$connect`. */
+export type ConnectionAccess = 'read' | 'write';
+
+/** The one awareness entry a connection owns (its Yjs client id), as last seen. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** JSON of the awareness state, or null once the client removed it. */
+  state: string | null;
+}
+
+export interface ConnectionRecord {
+  connectionId: string;
+  docId: string;
+  principal: Principal;
+  access: ConnectionAccess;
+  connectedAt: number;
+  /** Epoch ms after which the record is stale (API Gateway drops connections after 2 h). */
+  expiresAt: number;
+  awareness: AwarenessEntry | null;
+}
+
+export interface ConnectionRegistry {
+  add(record: ConnectionRecord): Promise<void>;
+  get(input: { connectionId: string; now: number }): Promise<ConnectionRecord | null>;
+  /** Removes the connection; returns the record it had, or null when already gone. */
+  remove(input: { connectionId: string }): Promise<ConnectionRecord | null>;
+  /** Consistent read of a document's live connections (expired ones filtered out). */
+  listForDocument(input: { docId: string; now: number }): Promise<ConnectionRecord[]>;
+  /**
+   * Records the connection's awareness entry. The first call binds the connection to
+   * `entry.clientId`; a later call with another client id returns 'conflict' and stores nothing.
+   */
+  setAwareness(input: { connectionId: string; docId: string; entry: AwarenessEntry }): Promise<'ok' | 'conflict'>;
+}
+
+export interface ChunkStore {
+  /**
+   * Stores one chunk of a message sent in several frames. Exactly one caller — the one whose
+   * chunk completes the message — receives all chunks in index order; every other call
+   * (including duplicates of a chunk already stored) receives null.
+   */
+  putChunk(input: {
+    connectionId: string;
+    messageId: string;
+    index: number;
+    count: number;
+    data: Uint8Array;
+    now: number;
+  }): Promise<Uint8Array[] | null>;
+}
+
+/** The host's way to reach connected clients: API Gateway's management API, or local sockets. */
+export interface Gateway {
+  /** Posts one text frame; 'gone' when the connection no longer exists (API Gateway's 410). */
+  post(input: { connectionId: string; frame: string }): Promise<'ok' | 'gone'>;
+  /** Closes a connection. API Gateway cannot choose the code; the client saw an `e` frame first. */
+  close(input: { connectionId: string; code: number; reason: string }): Promise<void>;
+}
