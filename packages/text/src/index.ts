@@ -1,0 +1,3 @@
+export * from './extensions.ts';
+export * from './markdown.ts';
+export * from './text.ts';
