@@ -1,0 +1,15 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  resolve: {
+    // Two copies of Yjs (or of ProseMirror) in one bundle break `instanceof` checks.
+    dedupe: ['yjs', 'y-protocols', '@tiptap/pm', 'lib0'],
+  },
+  ssr: {
+    // The workspace packages ship TypeScript sources and their dependencies live beside them,
+    // not in web/node_modules: bundle everything so build/handler.js runs on its own.
+    noExternal: true,
+  },
+});
