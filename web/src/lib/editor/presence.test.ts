@@ -54,8 +54,8 @@ describe('presenceChanges', () => {
   const me: Participant = { key: 'usr_K', name: 'Kadri Tamm', organisation: 'Estonia', color: '#1f5fa8', isSelf: true };
   const other: Participant = { key: 'usr_A', name: 'Aino Virtanen', organisation: 'Finland', color: '#b3261e', isSelf: false };
 
-  it('announces who joined and who left, by name and organisation', () => {
-    expect(presenceChanges({ previous: [me], next: [me, other] })).toEqual(['Aino Virtanen (Finland) joined.']);
+  it('announces who arrived and who left, by name and organisation', () => {
+    expect(presenceChanges({ previous: [me], next: [me, other] })).toEqual(['Aino Virtanen (Finland) is here.']);
     expect(presenceChanges({ previous: [me, other], next: [me] })).toEqual(['Aino Virtanen (Finland) left.']);
   });
 

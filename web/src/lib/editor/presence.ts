@@ -60,14 +60,17 @@ export function participantsFrom(input: {
   return [...byKey.values()].sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || byName(a.name, b.name));
 }
 
-/** Sentences announcing who joined and who left between two lists (never yourself). */
+/**
+ * Sentences announcing who arrived and who left between two lists (never yourself). "is here"
+ * rather than "joined": people already present when you arrive are announced the same way.
+ */
 export function presenceChanges(input: { previous: readonly Participant[]; next: readonly Participant[] }): string[] {
   const before = new Map(input.previous.map((p) => [p.key, p]));
   const after = new Map(input.next.map((p) => [p.key, p]));
   const joined = input.next.filter((p) => !p.isSelf && !before.has(p.key));
   const left = input.previous.filter((p) => !p.isSelf && !after.has(p.key));
   return [
-    ...joined.map((p) => `${p.name} (${p.organisation}) joined.`),
+    ...joined.map((p) => `${p.name} (${p.organisation}) is here.`),
     ...left.map((p) => `${p.name} (${p.organisation}) left.`),
   ];
 }

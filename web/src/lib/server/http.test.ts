@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameOrigin, securityHeaders, statusForErrorKind } from './http.ts';
+import { isSameOrigin, safeRedirectPath, securityHeaders, statusForErrorKind } from './http.ts';
 
 describe('statusForErrorKind', () => {
   it('maps each kind of domain error to its HTTP status', () => {
@@ -36,5 +36,17 @@ describe('securityHeaders', () => {
 
   it('asks for HTTPS from then on when served over HTTPS', () => {
     expect(securityHeaders({ https: true })['strict-transport-security']).toContain('max-age=');
+  });
+});
+
+describe('safeRedirectPath', () => {
+  it('keeps a path on this site', () => {
+    expect(safeRedirectPath({ next: '/statements/stmt_1', fallback: '/' })).toBe('/statements/stmt_1');
+  });
+
+  it('refuses anything that could lead off the site', () => {
+    for (const next of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', null, 3]) {
+      expect(safeRedirectPath({ next, fallback: '/' })).toBe('/');
+    }
   });
 });

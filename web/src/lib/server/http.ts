@@ -39,3 +39,10 @@ export function securityHeaders(input: { https: boolean }): Record<string, strin
   if (input.https) headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
   return headers;
 }
+
+/** A local path to go to after a form post, or `fallback` for anything that could leave the site. */
+export function safeRedirectPath(input: { next: unknown; fallback: string }): string {
+  const { next, fallback } = input;
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
+  return next.length <= 500 ? next : fallback;
+}

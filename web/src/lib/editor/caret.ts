@@ -1,0 +1,32 @@
+/**
+ * How other people's carets and selections look. Built with DOM APIs and CSSOM only (no `style`
+ * attributes), so the strict Content-Security-Policy (`style-src 'self'`) allows them. The label
+ * names the person and their organisation in text: authorship never rests on colour alone.
+ */
+import type { DecorationAttrs } from '@tiptap/pm/view';
+import { readAwarenessUser } from './presence.ts';
+
+/** The caret widget for a remote user (CollaborationCaret's `render`). */
+export function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const known = readAwarenessUser({ user });
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  // The presence list says who is here; screen readers should not read labels inside the text.
+  caret.setAttribute('aria-hidden', 'true');
+  caret.style.setProperty('--caret-color', known?.color ?? '#595959');
+  const label = document.createElement('span');
+  label.className = 'collaboration-carets__label';
+  label.textContent = known ? `${known.name} · ${known.organisation}` : 'Someone';
+  caret.append(label);
+  return caret;
+}
+
+/** The selection highlight for a remote user (CollaborationCaret's `selectionRender`). */
+export function renderSelection(user: Record<string, unknown>): DecorationAttrs {
+  const known = readAwarenessUser({ user });
+  // ProseMirror applies decoration styles through CSSOM (`style.cssText`), which CSP permits.
+  return {
+    class: 'collaboration-carets__selection',
+    style: `--caret-color: ${known?.color ?? '#595959'}`,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The live connection of one statement: a Y.Doc kept in sync by y-websocket over the gateway
+ * socket (base64 text frames with chunking, a fresh single-use ticket per (re)connect), plus the
+ * reactive state the editor shows — connection, saved/unsaved, who is here, announcements.
+ *
+ * Message flow (y-websocket): on open the client sends SyncStep1 and its awareness; the server
+ * answers SyncStep2 (→ synced) and, for writers, its own SyncStep1, which the client answers with
+ * its missing edits. Two of the provider's message handlers are wrapped, without changing what
+ * they do, to observe that answer and the server's echo of our awareness (see save-tracker.ts).
+ */
+import { createGatewaySocket } from '@concord/sync/client';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { readAwarenessClocks, readVarBytes, type ByteCursor } from './awareness-clock.ts';
+import { participantsFrom, presenceChanges, type AwarenessUser, type Participant } from './presence.ts';
+import { disconnected, echoed, localEdit, saved, uploaded, type SaveState } from './save-tracker.ts';
+import { connectionFrom, statusAnnouncement, type Connection, type StatusInput } from './status.ts';
+
+const messageSync = 0;
+const messageAwareness = 1;
+const syncStep1 = 0;
+/** After an edit the cursor usually moves (an awareness message); if not, send one after this. */
+const confirmDelayMs = 300;
+const keptAnnouncements = 5;
+
+type MessageHandler = (encoder: unknown, decoder: ByteCursor, provider: unknown, emitSynced: boolean, type: number) => void;
+
+export interface Announcement {
+  id: number;
+  text: string;
+}
+
+export class StatementConnection {
+  connection = $state<Connection>('connecting');
+  synced = $state(false);
+  /** The server's text arrived at least once; from then on editing offline is safe. */
+  everSynced = $state(false);
+  save = $state<SaveState>(saved);
+  participants = $state.raw<Participant[]>([]);
+  announcements = $state.raw<Announcement[]>([]);
+
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly canWrite: boolean;
+  #hadTrouble = false;
+  #confirmTimer: ReturnType<typeof setTimeout> | undefined;
+  #announced = 0;
+
+  constructor(input: { docId: string; user: AwarenessUser; canWrite: boolean; getUrl: () => Promise<string> }) {
+    this.canWrite = input.canWrite;
+    const WebSocketPolyfill = createGatewaySocket({ getUrl: input.getUrl });
+    // The URL is ignored by the gateway socket (it asks getUrl for a fresh ticket each time).
+    this.provider = new WebsocketProvider('ws://concord', input.docId, this.doc, {
+      connect: false,
+      disableBc: true,
+      WebSocketPolyfill: WebSocketPolyfill as unknown as typeof WebSocket,
+    });
+    this.provider.awareness.setLocalStateField('user', input.user);
+    this.#observeMessages();
+    this.#listen();
+    this.provider.connect();
+  }
+
+  get status(): StatusInput {
+    return { connection: this.connection, synced: this.synced, save: this.save, canWrite: this.canWrite };
+  }
+
+  /** Disconnects (the server nulls our awareness) and frees the document. */
+  destroy(): void {
+    clearTimeout(this.#confirmTimer);
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  #listen(): void {
+    const { provider, doc } = this;
+    provider.on('status', ({ status }) => {
+      if (status === 'disconnected') this.#hadTrouble = true;
+      this.#change({ connection: connectionFrom({ providerStatus: status, hadTrouble: this.#hadTrouble }) });
+    });
+    provider.on('sync', (isSynced: boolean) => this.#change({ synced: isSynced }));
+    provider.on('connection-close', () => {
+      this.#hadTrouble = true;
+      this.#change({ synced: false, save: disconnected(this.save), connection: 'offline' });
+    });
+    provider.on('connection-error', () => {
+      this.#hadTrouble = true;
+      if (!provider.wsconnected) this.#change({ connection: 'offline' });
+    });
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) this.#onLocalEdit();
+    });
+    provider.awareness.on('change', () => this.#refreshParticipants());
+  }
+
+  #onLocalEdit(): void {
+    if (!this.canWrite) return;
+    this.#change({ save: localEdit(this.save, { clock: this.#ownClock(), open: this.provider.wsconnected }) });
+    clearTimeout(this.#confirmTimer);
+    this.#confirmTimer = setTimeout(() => {
+      if (this.save.kind === 'awaiting-echo' && this.#ownClock() === this.save.after) this.#renewAwareness();
+    }, confirmDelayMs);
+  }
+
+  /** Wraps the sync and awareness handlers to observe, not alter, what they receive. */
+  #observeMessages(): void {
+    const handlers = this.provider.messageHandlers as MessageHandler[];
+    const sync = handlers[messageSync];
+    const awareness = handlers[messageAwareness];
+    if (!sync || !awareness) return;
+    handlers[messageSync] = (encoder, decoder, provider, emitSynced, type) => {
+      const isStep1 = decoder.arr[decoder.pos] === syncStep1;
+      sync(encoder, decoder, provider, emitSynced, type);
+      // y-websocket sends our answer right after this handler returns; confirm after it.
+      if (isStep1) queueMicrotask(() => this.#afterUpload());
+    };
+    handlers[messageAwareness] = (encoder, decoder, provider, emitSynced, type) => {
+      this.#onAwarenessMessage({ arr: decoder.arr, pos: decoder.pos });
+      awareness(encoder, decoder, provider, emitSynced, type);
+    };
+  }
+
+  #onAwarenessMessage(cursor: ByteCursor): void {
+    if (this.save.kind !== 'awaiting-echo') return;
+    try {
+      const clock = readAwarenessClocks(readVarBytes(cursor)).get(this.doc.clientID);
+      if (clock !== undefined) this.#change({ save: echoed(this.save, { clock }) });
+    } catch {
+      // A malformed message is y-protocols' to reject; it says nothing about our edits.
+    }
+  }
+
+  #afterUpload(): void {
+    if (this.save.kind !== 'awaiting-upload') return;
+    this.#change({ save: uploaded(this.save, { clock: this.#ownClock() }) });
+    this.#renewAwareness();
+  }
+
+  /** Re-publishes our awareness state: a new clock the server will echo back. */
+  #renewAwareness(): void {
+    const awareness = this.provider.awareness;
+    awareness.setLocalState(awareness.getLocalState());
+  }
+
+  #ownClock(): number {
+    return this.provider.awareness.meta.get(this.doc.clientID)?.clock ?? 0;
+  }
+
+  #refreshParticipants(): void {
+    const next = participantsFrom({ states: this.provider.awareness.getStates(), selfClientId: this.doc.clientID });
+    // Offline, y-websocket drops everyone else's state: that is not them leaving.
+    const announce = this.connection === 'live' && this.synced;
+    if (announce) for (const text of presenceChanges({ previous: this.participants, next })) this.#announce(text);
+    this.participants = next;
+  }
+
+  #change(patch: Partial<Pick<StatementConnection, 'connection' | 'synced' | 'save'>>): void {
+    const previous = this.status;
+    if (patch.connection !== undefined) this.connection = patch.connection;
+    if (patch.synced !== undefined) this.synced = patch.synced;
+    if (patch.synced) this.everSynced = true;
+    if (patch.save !== undefined) this.save = patch.save;
+    const text = statusAnnouncement({ previous, next: this.status });
+    if (text) this.#announce(text);
+  }
+
+  #announce(text: string): void {
+    this.#announced += 1;
+    this.announcements = [...this.announcements, { id: this.#announced, text }].slice(-keptAnnouncements);
+  }
+}
