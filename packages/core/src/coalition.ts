@@ -4,10 +4,10 @@ export type Tier = (typeof Tier)[keyof typeof Tier];
 
 export const StakeholderGroup = {
   government: 'government',
-  civilSociety: 'civil society',
-  privateSector: 'private sector',
+  civilSociety: 'civil-society',
+  privateSector: 'private-sector',
   academia: 'academia',
-  technicalCommunity: 'technical community',
+  technicalCommunity: 'technical-community',
   intergovernmental: 'intergovernmental',
 } as const;
 export type StakeholderGroup = (typeof StakeholderGroup)[keyof typeof StakeholderGroup];

@@ -59,8 +59,11 @@ export function encodeError(input: { code: number; reason: string }): string {
 /**
  * Decodes one text frame. Returns null for anything malformed — bad prefix, bad base64,
  * out-of-range chunk numbers, oversized frames — so the caller can close with `badFrame`.
+ * `maxChunks` bounds the assembled size: the server holds clients to MESSAGE_MAX_BYTES, while a
+ * client accepts larger messages from the server (a first sync of a very long document).
  */
-export function decodeFrame(frame: string): Frame | null {
+export function decodeFrame(frame: string, options: { maxChunks?: number } = {}): Frame | null {
+  const maxChunks = options.maxChunks ?? CHUNK_MAX_COUNT;
   if (typeof frame !== 'string' || frame.length === 0 || frame.length > FRAME_MAX_BYTES) return null;
   const kind = frame[0];
   if (kind === 'm') {
@@ -72,7 +75,7 @@ export function decodeFrame(frame: string): Frame | null {
     if (!header) return null;
     const index = Number(header[2]);
     const count = Number(header[3]);
-    if (count < 2 || count > CHUNK_MAX_COUNT || index >= count) return null;
+    if (count < 2 || count > maxChunks || index >= count) return null;
     const data = decodeBase64(frame.slice(header[0].length));
     if (!data || data.length === 0 || data.length > CHUNK_RAW_BYTES) return null;
     return { kind: 'chunk', messageId: header[1] as string, index, count, data };

@@ -97,7 +97,9 @@ export interface ChunkStore {
   /**
    * Stores one chunk of a message sent in several frames. Exactly one caller — the one whose
    * chunk completes the message — receives all chunks in index order; every other call
-   * (including duplicates of a chunk already stored) receives null.
+   * (including duplicates of a chunk already stored) receives null. A chunk whose `count`
+   * differs from the one its message started with throws an `input` DomainError
+   * (`sync.chunk-mismatch`). Incomplete messages expire (TTL) and are never delivered.
    */
   putChunk(input: {
     connectionId: string;

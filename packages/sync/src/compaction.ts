@@ -1,0 +1,60 @@
+/**
+ * Compaction: the document's snapshot plus its tail of updates, merged through a Y.Doc (never
+ * `Y.mergeUpdates` over a long log: see SYNC-NOTES) into a new snapshot, under a lease.
+ *
+ * Safe against concurrent writers by construction: only the updates read by `load` are deleted,
+ * and only after the head moved to a snapshot that contains them; an update appended meanwhile
+ * stays in the tail. A lost race is a `conflict` from the store: nothing visible changed.
+ */
+import * as Y from 'yjs';
+import { isDomainError } from '@concord/core';
+import { documentFrom } from './document.ts';
+import type { DocumentStore, TailStats } from './ports.ts';
+
+export interface CompactionSettings {
+  /** Compact once this many updates are in the tail… */
+  maxTailCount: number;
+  /** …or once they weigh this many bytes. */
+  maxTailBytes: number;
+  /** A compaction that dies holding the lease blocks others for at most this long. */
+  leaseMs: number;
+}
+
+export const defaultCompactionSettings: CompactionSettings = {
+  maxTailCount: 200,
+  maxTailBytes: 64 * 1024,
+  leaseMs: 30_000,
+};
+
+export function needsCompaction(input: { tail: TailStats; settings: CompactionSettings }): boolean {
+  const { tail, settings } = input;
+  return tail.count >= settings.maxTailCount || tail.bytes >= settings.maxTailBytes;
+}
+
+export type CompactionResult = 'compacted' | 'nothing-to-do' | 'busy' | 'superseded';
+
+/** Compacts one document if nobody else is; `owner` must be unique to this attempt. */
+export async function compact(input: {
+  documents: DocumentStore;
+  docId: string;
+  owner: string;
+  now: number;
+  settings: CompactionSettings;
+}): Promise<CompactionResult> {
+  const { documents, docId, owner } = input;
+  if (!(await documents.acquireLease({ docId, owner, now: input.now, ttlMs: input.settings.leaseMs }))) return 'busy';
+  try {
+    const state = await documents.load({ docId });
+    if (state.updates.length === 0) return 'nothing-to-do';
+    const doc = documentFrom(state);
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    await documents.commitSnapshot({ docId, owner, baseVersion: state.version, snapshot, merged: state.updates });
+    return 'compacted';
+  } catch (error) {
+    if (isDomainError(error) && error.kind === 'conflict') return 'superseded';
+    throw error;
+  } finally {
+    await documents.releaseLease({ docId, owner });
+  }
+}

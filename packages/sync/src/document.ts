@@ -1,0 +1,47 @@
+/** Yjs documents rebuilt from what the store holds, and the check every incoming update passes. */
+import * as Y from 'yjs';
+import type { DocumentState } from './ports.ts';
+
+/**
+ * A Y.Doc holding the snapshot and every update not merged into it. Overlap between the two is
+ * harmless: Yjs ignores what it already has. The caller destroys the doc.
+ */
+export function documentFrom(state: DocumentState): Y.Doc {
+  const doc = new Y.Doc();
+  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+  for (const { update } of state.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+export type UpdateCheck = 'ok' | 'empty' | 'malformed';
+
+/**
+ * Whether an update from a client may be stored: it must decode and apply to a scratch document
+ * (an update that does not would make every later load of the document throw). An update that
+ * carries no insertions and no deletions is 'empty': nothing to store.
+ */
+export function checkUpdate(update: Uint8Array): UpdateCheck {
+  let decoded: { structs: unknown[]; ds: { clients: Map<number, unknown[]> } };
+  try {
+    decoded = Y.decodeUpdate(update) as typeof decoded;
+    const scratch = new Y.Doc();
+    try {
+      Y.applyUpdate(scratch, update);
+    } finally {
+      scratch.destroy();
+    }
+  } catch {
+    return 'malformed';
+  }
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0 ? 'empty' : 'ok';
+}
+
+/** The state vector of a client's sync step 1, or null when it does not decode. */
+export function checkStateVector(stateVector: Uint8Array): boolean {
+  try {
+    Y.decodeStateVector(stateVector);
+    return true;
+  } catch {
+    return false;
+  }
+}

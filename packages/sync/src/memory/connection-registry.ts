@@ -1,0 +1,45 @@
+/** In-memory ConnectionRegistry with the DynamoDB one's contract (expiry checked on read). */
+import type { ConnectionRecord, ConnectionRegistry } from '../ports.ts';
+
+export function createMemoryConnectionRegistry(options: { pause?: () => Promise<void> } = {}): ConnectionRegistry {
+  const records = new Map<string, ConnectionRecord>();
+  const pause = options.pause ?? (() => Promise.resolve());
+  const copy = (record: ConnectionRecord): ConnectionRecord => ({
+    ...record,
+    awareness: record.awareness ? { ...record.awareness } : null,
+  });
+
+  return {
+    async add(record) {
+      await pause();
+      records.set(record.connectionId, copy(record));
+    },
+
+    async get({ connectionId, now }) {
+      await pause();
+      const record = records.get(connectionId);
+      return record && record.expiresAt > now ? copy(record) : null;
+    },
+
+    async remove({ connectionId }) {
+      await pause();
+      const record = records.get(connectionId);
+      records.delete(connectionId);
+      return record ? copy(record) : null;
+    },
+
+    async listForDocument({ docId, now }) {
+      await pause();
+      return [...records.values()].filter((r) => r.docId === docId && r.expiresAt > now).map(copy);
+    },
+
+    async setAwareness({ connectionId, docId, entry }) {
+      await pause();
+      const record = records.get(connectionId);
+      if (!record || record.docId !== docId) return 'conflict';
+      if (record.awareness && record.awareness.clientId !== entry.clientId) return 'conflict';
+      record.awareness = { ...entry };
+      return 'ok';
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * In-memory DocumentStore with the same contract as the DynamoDB one: for unit tests and the
+ * seeded network. `pause` is awaited between the steps a real store would take as separate
+ * requests, so a seeded scheduler can interleave concurrent handlers and compactions there.
+ */
+import { fail } from '@concord/core';
+import type { DocumentState, DocumentStore, StoredUpdate, TailStats } from '../ports.ts';
+
+interface MemoryDocument {
+  version: number;
+  snapshot: Uint8Array | null;
+  updates: Map<string, Uint8Array>;
+  tail: TailStats;
+  lease: { owner: string; until: number } | null;
+}
+
+export interface MemoryDocumentStoreOptions {
+  /** Awaited between steps; defaults to nothing (but every method still yields once). */
+  pause?: () => Promise<void>;
+}
+
+export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = {}): DocumentStore & {
+  /** Every document id with anything stored (tests only). */
+  documentIds(): string[];
+} {
+  const documents = new Map<string, MemoryDocument>();
+  const pause = options.pause ?? (() => Promise.resolve());
+  let sequence = 0;
+
+  const documentFor = (docId: string): MemoryDocument => {
+    let doc = documents.get(docId);
+    if (!doc) {
+      doc = { version: 0, snapshot: null, updates: new Map(), tail: { count: 0, bytes: 0 }, lease: null };
+      documents.set(docId, doc);
+    }
+    return doc;
+  };
+
+  return {
+    documentIds: () => [...documents.keys()],
+
+    async appendUpdate({ docId, update, origin }) {
+      await pause();
+      const doc = documentFor(docId);
+      sequence += 1;
+      // Keys sort in append order, like the ULIDs of the DynamoDB store.
+      doc.updates.set(`U#${String(sequence).padStart(12, '0')}#${origin}`, update.slice());
+      doc.tail = { count: doc.tail.count + 1, bytes: doc.tail.bytes + update.length };
+      await pause();
+      return { ...doc.tail };
+    },
+
+    async load({ docId }): Promise<DocumentState> {
+      await pause();
+      const doc = documentFor(docId);
+      const updates: StoredUpdate[] = [...doc.updates].map(([key, update]) => ({ key, update }));
+      return { snapshot: doc.snapshot, version: doc.version, updates };
+    },
+
+    async acquireLease({ docId, owner, now, ttlMs }) {
+      await pause();
+      const doc = documentFor(docId);
+      if (doc.lease && doc.lease.owner !== owner && doc.lease.until > now) return false;
+      doc.lease = { owner, until: now + ttlMs };
+      return true;
+    },
+
+    async commitSnapshot({ docId, owner, baseVersion, snapshot, merged }) {
+      await pause();
+      const doc = documentFor(docId);
+      if (doc.version !== baseVersion || doc.lease?.owner !== owner) {
+        throw fail.conflict('sync.compaction-superseded', 'the document head moved or the lease was lost');
+      }
+      doc.snapshot = snapshot.slice();
+      doc.version = baseVersion + 1;
+      const mergedBytes = merged.reduce((n, u) => n + u.update.length, 0);
+      doc.tail = {
+        count: Math.max(0, doc.tail.count - merged.length),
+        bytes: Math.max(0, doc.tail.bytes - mergedBytes),
+      };
+      await pause();
+      for (const { key } of merged) {
+        doc.updates.delete(key);
+        await pause();
+      }
+    },
+
+    async releaseLease({ docId, owner }) {
+      await pause();
+      const doc = documentFor(docId);
+      if (doc.lease?.owner === owner) doc.lease = null;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './document-store.ts';
+export * from './connection-registry.ts';
+export * from './chunk-store.ts';

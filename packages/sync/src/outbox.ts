@@ -1,0 +1,52 @@
+/**
+ * Sending to connections through the Gateway port: every protocol message becomes one or more
+ * base64 text frames (see frames.ts). Posts are awaited — in Lambda an unawaited post dies when
+ * the handler returns — and a connection that is gone is reported so the caller can forget it.
+ */
+import { encodeError, encodeMessage } from './frames.ts';
+import type { Gateway } from './ports.ts';
+
+export interface Outbox {
+  /** Sends one message; 'gone' when the connection no longer exists. Never throws. */
+  send(input: { connectionId: string; data: Uint8Array }): Promise<'ok' | 'gone' | 'failed'>;
+  /** Sends one message to many connections at once; returns the ids that are gone. */
+  fanOut(input: { connectionIds: readonly string[]; data: Uint8Array }): Promise<string[]>;
+  /** Tells the client why (an `e` frame), then closes its connection. Never throws. */
+  close(input: { connectionId: string; code: number; reason: string }): Promise<void>;
+}
+
+export function createOutbox(input: {
+  gateway: Gateway;
+  newId: () => string;
+  onError: (input: { code: string; connectionId: string; error: unknown }) => void;
+}): Outbox {
+  const { gateway, newId, onError } = input;
+
+  const send: Outbox['send'] = async ({ connectionId, data }) => {
+    try {
+      for (const frame of encodeMessage({ data, messageId: newId() })) {
+        if ((await gateway.post({ connectionId, frame })) === 'gone') return 'gone';
+      }
+      return 'ok';
+    } catch (error) {
+      onError({ code: 'sync.post-failed', connectionId, error });
+      return 'failed';
+    }
+  };
+
+  return {
+    send,
+    async fanOut({ connectionIds, data }) {
+      const results = await Promise.all(connectionIds.map((connectionId) => send({ connectionId, data })));
+      return connectionIds.filter((_, i) => results[i] === 'gone');
+    },
+    async close({ connectionId, code, reason }) {
+      try {
+        await gateway.post({ connectionId, frame: encodeError({ code, reason }) });
+        await gateway.close({ connectionId, code, reason });
+      } catch (error) {
+        onError({ code: 'sync.close-failed', connectionId, error });
+      }
+    },
+  };
+}
