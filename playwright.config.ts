@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { freePort } from './test/e2e/support/free-port.ts';
+import { freePort } from './test/support/free-port.ts';
 
 /**
  * End-to-end tests against the real local host (`functions/src/local/main.ts`) serving the built

@@ -2,22 +2,32 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A local host (`functions/src/local/main.ts`) running as a child process of the test. */
-export interface LocalHost {
+export interface ChildHost {
   /** `http://127.0.0.1:<port>` as the host printed it. */
   readonly url: string;
+  /** The embedded DynamoDB's endpoint as the host printed it (changes on every start). */
+  readonly dynamoEndpoint: string;
+  /** Everything the process printed so far (for failure messages). */
+  output(): string;
   /** Kills the process with `signal` and waits until it has exited. */
   stop(input?: { signal?: NodeJS.Signals }): Promise<void>;
 }
 
 /**
- * Starts a local host on `port` with its store in `dataDir`, seeding demo data on an empty store,
- * and resolves once it prints its "running" line. Starting again with the same port and
- * directory is a restart: the browser's reconnects find it where it was.
+ * Starts a local host on `port` with its store in `dataDir` and resolves once it prints its
+ * "running" line. Starting again with the same port and directory is a restart: clients'
+ * reconnects find it where it was.
  */
-export async function startLocalHost(input: { port: number; dataDir: string }): Promise<LocalHost> {
+export async function startChildHost(input: {
+  port: number;
+  dataDir: string;
+  seed?: boolean;
+  web?: boolean;
+  env?: Record<string, string>;
+}): Promise<ChildHost> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/src/local/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -25,19 +35,26 @@ export async function startLocalHost(input: { port: number; dataDir: string }): 
       HOST: '127.0.0.1',
       PORT: String(input.port),
       CONCORD_DATA_DIR: input.dataDir,
-      CONCORD_SEED: '1',
+      CONCORD_SEED: input.seed === false ? '0' : '1',
+      CONCORD_WEB: input.web === false ? '0' : '1',
+      ...input.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const url = await waitForRunningLine({ child, output });
-  return { url, stop: ({ signal = 'SIGTERM' } = {}) => stopChild({ child, signal }) };
+  const { url, dynamoEndpoint } = await waitForRunningLine({ child, output });
+  return {
+    url,
+    dynamoEndpoint,
+    output: () => output.join(''),
+    stop: ({ signal = 'SIGTERM' } = {}) => stopChild({ child, signal }),
+  };
 }
 
-async function waitForRunningLine(input: { child: ChildProcess; output: string[] }): Promise<string> {
+async function waitForRunningLine(input: { child: ChildProcess; output: string[] }) {
   const { child, output } = input;
-  return new Promise((resolve, reject) => {
+  return new Promise<{ url: string; dynamoEndpoint: string }>((resolve, reject) => {
     const timer = setTimeout(() => fail('did not start within 60 s'), 60_000);
     const fail = (why: string) => {
       clearTimeout(timer);
@@ -47,12 +64,13 @@ async function waitForRunningLine(input: { child: ChildProcess; output: string[]
     child.once('exit', (code, signal) => fail(`exited early (${code ?? signal})`));
     child.stdout?.on('data', (chunk: Buffer) => {
       output.push(chunk.toString());
-      const match = /Concord is running at (http:\/\/\S+)/.exec(output.join(''));
-      if (match?.[1]) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve(match[1].replace(/\/$/, ''));
-      }
+      const text = output.join('');
+      const running = /Concord is running at (http:\/\/\S+)/.exec(text);
+      if (!running?.[1]) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      const endpoint = /DynamoDB \(dynalite\) at (http:\/\/[^\s,]+)/.exec(text);
+      resolve({ url: running[1].replace(/\/$/, ''), dynamoEndpoint: endpoint?.[1] ?? '' });
     });
   });
 }

@@ -1,0 +1,71 @@
+/**
+ * Lambda entry points for the WebSocket API's routes (infra/realtime.ts): `connect`,
+ * `disconnect`, and the module's default export for `$default`. The composition root on AWS:
+ * the only place reading the Lambda environment.
+ */
+import {
+  ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
+  GoneException,
+  PostToConnectionCommand,
+} from '@aws-sdk/client-apigatewaymanagementapi';
+import { createChunkStore, createConnectionRegistry, createDocumentStore, createDynamoClient, createTickets } from '@concord/data';
+import { createSyncHandlers, type Gateway } from '@concord/sync';
+import { createRealtimeHandlers, type GatewayEvent, type RealtimeHandlers } from './realtime.ts';
+
+const tableName = process.env.CONCORD_TABLE ?? 'concord';
+const client = createDynamoClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
+const stores = {
+  documents: createDocumentStore({ client, tableName }),
+  connections: createConnectionRegistry({ client, tableName }),
+  chunks: createChunkStore({ client, tableName }),
+};
+const tickets = createTickets({ client, tableName });
+const log = (entry: object) => console.error(JSON.stringify(entry, errorFields));
+
+/** One set of handlers per management endpoint (the API's domain and stage), made on first use. */
+const byEndpoint = new Map<string, RealtimeHandlers>();
+
+function handlersFor(event: GatewayEvent): RealtimeHandlers {
+  const { domainName, stage } = event.requestContext;
+  const endpoint = `https://${domainName}/${stage}`;
+  let handlers = byEndpoint.get(endpoint);
+  if (!handlers) {
+    const sync = createSyncHandlers({ ...stores, gateway: managementGateway(endpoint), log });
+    handlers = createRealtimeHandlers({ sync, redeemTicket: tickets.redeem, log });
+    byEndpoint.set(endpoint, handlers);
+  }
+  return handlers;
+}
+
+/** Posts through API Gateway's management API; a 410 means the connection is gone. */
+function managementGateway(endpoint: string): Gateway {
+  const api = new ApiGatewayManagementApiClient({ endpoint });
+  const encoder = new TextEncoder();
+  return {
+    async post({ connectionId, frame }) {
+      try {
+        await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: encoder.encode(frame) }));
+        return 'ok';
+      } catch (error) {
+        if (error instanceof GoneException) return 'gone';
+        throw error;
+      }
+    },
+    async close({ connectionId }) {
+      try {
+        await api.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+      } catch (error) {
+        if (!(error instanceof GoneException)) throw error;
+      }
+    },
+  };
+}
+
+function errorFields(_key: string, value: unknown): unknown {
+  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+}
+
+export const connect = (event: GatewayEvent) => handlersFor(event).connect(event);
+export const disconnect = (event: GatewayEvent) => handlersFor(event).disconnect(event);
+export default (event: GatewayEvent) => handlersFor(event).message(event);

@@ -1,0 +1,61 @@
+/**
+ * The local host's settings, from the environment (README "Configuration"). Pure: takes the
+ * environment and the repository root, so it is tested without touching `process`.
+ */
+import { isAbsolute, join } from 'node:path';
+import { apiGatewayLimits, type GatewayLimits } from './gateway-server.ts';
+
+export type StoreSetting =
+  /** dynalite in this process, persisted under `path` (null: in memory). */
+  | { kind: 'embedded'; path: string | null }
+  /** Any DynamoDB-compatible endpoint. */
+  | { kind: 'endpoint'; endpoint: string }
+  /** Real DynamoDB, with the AWS SDK's usual credentials and region. */
+  | { kind: 'aws' };
+
+export interface HostConfig {
+  host: string;
+  port: number;
+  store: StoreSetting;
+  tableName: string;
+  seed: boolean;
+  fixturesDir: string;
+  /** The built SvelteKit app's handler, or null to serve only the WebSocket gateway. */
+  webHandlerPath: string | null;
+  limits: GatewayLimits;
+}
+
+export function readConfig(input: { env: Record<string, string | undefined>; root: string; webBuilt: boolean }): HostConfig {
+  const { env, root } = input;
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const resolve = (path: string) => (isAbsolute(path) ? path : join(root, path));
+  const web = env.CONCORD_WEB ?? (input.webBuilt ? '1' : '0');
+  return {
+    host: env.HOST || '127.0.0.1',
+    port,
+    store: storeSetting({ env, resolve }),
+    tableName: env.CONCORD_TABLE || 'concord',
+    seed: (env.CONCORD_SEED ?? '1') !== '0',
+    fixturesDir: resolve(env.CONCORD_FIXTURES_DIR || '../shared/fixtures'),
+    webHandlerPath: web === '0' ? null : join(root, 'web/build/handler.js'),
+    limits: {
+      ...apiGatewayLimits,
+      idleTimeoutMs: positive(env.CONCORD_IDLE_TIMEOUT_MS) ?? apiGatewayLimits.idleTimeoutMs,
+      maxConnectionMs: positive(env.CONCORD_MAX_CONNECTION_MS) ?? apiGatewayLimits.maxConnectionMs,
+    },
+  };
+}
+
+function storeSetting(input: { env: Record<string, string | undefined>; resolve: (path: string) => string }): StoreSetting {
+  const { env, resolve } = input;
+  if (env.DYNAMODB_ENDPOINT) return { kind: 'endpoint', endpoint: env.DYNAMODB_ENDPOINT };
+  if (env.CONCORD_DYNAMODB === 'aws') return { kind: 'aws' };
+  const dir = env.CONCORD_DATA_DIR || '.data';
+  return { kind: 'embedded', path: dir === ':memory:' ? null : resolve(join(dir, 'dynalite')) };
+}
+
+function positive(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : undefined;
+}

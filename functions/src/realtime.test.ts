@@ -1,0 +1,93 @@
+import type { SyncHandlers } from '@concord/sync';
+import { describe, expect, it } from 'vitest';
+import { createRealtimeHandlers, type GatewayEvent } from './realtime.ts';
+
+const principal = {
+  userId: 'usr_1',
+  userName: 'Aino Virtanen',
+  organisationId: 'org_FI',
+  organisationName: 'Finland',
+  coalitionId: 'coal_1',
+  tier: 'member' as const,
+  isChair: false,
+};
+const ticket = 'T'.repeat(43);
+
+function recordingSync() {
+  const calls: { kind: string; input: unknown }[] = [];
+  const sync: SyncHandlers = {
+    connect: async (input) => void calls.push({ kind: 'connect', input }),
+    message: async (input) => (calls.push({ kind: 'message', input }), 'handled'),
+    disconnect: async (input) => void calls.push({ kind: 'disconnect', input }),
+    compact: async () => {},
+  };
+  return { sync, calls };
+}
+
+const connectEvent = (query: Record<string, string>): GatewayEvent => ({
+  requestContext: { connectionId: 'c1', routeKey: '$connect' },
+  queryStringParameters: query,
+});
+
+describe('createRealtimeHandlers', () => {
+  it('connects with the identity and access its ticket carries', async () => {
+    const { sync, calls } = recordingSync();
+    const redeemed: unknown[] = [];
+    const handlers = createRealtimeHandlers({
+      sync,
+      now: () => 1_000,
+      redeemTicket: async (input) => (redeemed.push(input), { principal, access: 'write' }),
+    });
+    expect(await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).toEqual({ statusCode: 200 });
+    expect(redeemed).toEqual([{ ticket, docId: 'stmt_1', now: 1_000 }]);
+    expect(calls).toEqual([{ kind: 'connect', input: { connectionId: 'c1', docId: 'stmt_1', principal, access: 'write' } }]);
+  });
+
+  it('refuses an unknown, used or expired ticket with 401 and registers nothing', async () => {
+    const { sync, calls } = recordingSync();
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null });
+    expect((await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).statusCode).toBe(401);
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a malformed query with 400 without looking the ticket up', async () => {
+    const { sync } = recordingSync();
+    let lookups = 0;
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => (lookups++, null) });
+    for (const query of [{}, { doc: 'stmt_1' }, { doc: '../x', ticket }, { doc: 'stmt_1', ticket: 'short' }]) {
+      expect((await handlers.connect(connectEvent(query))).statusCode).toBe(400);
+    }
+    expect(lookups).toBe(0);
+  });
+
+  it('answers 500 when the ticket store fails', async () => {
+    const { sync } = recordingSync();
+    const handlers = createRealtimeHandlers({
+      sync,
+      redeemTicket: async () => {
+        throw new Error('store down');
+      },
+    });
+    expect((await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).statusCode).toBe(500);
+  });
+
+  it('passes text frames on, and base64 (binary) bodies as something that is not a frame', async () => {
+    const { sync, calls } = recordingSync();
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null });
+    await handlers.message({ requestContext: { connectionId: 'c1', routeKey: '$default' }, body: 'mAAA=' });
+    await handlers.message({ requestContext: { connectionId: 'c1', routeKey: '$default' }, body: 'AAEC', isBase64Encoded: true });
+    expect(calls.map((c) => c.input)).toEqual([
+      { connectionId: 'c1', frame: 'mAAA=' },
+      { connectionId: 'c1', frame: null },
+    ]);
+  });
+
+  it('answers 200 to $disconnect even when forgetting the connection fails', async () => {
+    const { sync } = recordingSync();
+    sync.disconnect = async () => {
+      throw new Error('store down');
+    };
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null });
+    expect(await handlers.disconnect({ requestContext: { connectionId: 'c1', routeKey: '$disconnect' } })).toEqual({ statusCode: 200 });
+  });
+});

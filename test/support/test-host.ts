@@ -1,0 +1,24 @@
+/**
+ * An in-process local host for integration tests: embedded DynamoDB in memory, no web app, a free
+ * port. Closed automatically when the calling test finishes.
+ */
+import { apiGatewayLimits, type GatewayLimits } from '@concord/functions/local/gateway-server';
+import { startLocalHost, type LocalHost } from '@concord/functions/local/host';
+import { onTestFinished } from 'vitest';
+
+export async function startTestHost(input: { limits?: Partial<GatewayLimits> } = {}): Promise<LocalHost & { dynamoEndpoint: string }> {
+  const host = await startLocalHost({
+    config: {
+      host: '127.0.0.1',
+      port: 0,
+      store: { kind: 'embedded', path: null },
+      tableName: 'concord',
+      seed: false,
+      fixturesDir: '',
+      webHandlerPath: null,
+      limits: { ...apiGatewayLimits, ...input.limits },
+    },
+  });
+  onTestFinished(() => host.close());
+  return { ...host, dynamoEndpoint: host.dynamoEndpoint ?? '' };
+}
