@@ -13,6 +13,7 @@ import type { AwarenessEntry } from './ports.ts';
 
 /** Largest awareness state a client may publish: cursors and a name, not documents. */
 export const AWARENESS_STATE_MAX_BYTES = 8 * 1024;
+const utf8 = new TextEncoder();
 /** More entries than this in one update is abuse, not presence. */
 const MAX_ENTRIES = 1_000;
 
@@ -56,7 +57,8 @@ export function ownEntry(input: {
 }): AwarenessEntry | null {
   const { entries, boundClientId, othersClientIds } = input;
   if (boundClientId !== null) return entries.find((e) => e.clientId === boundClientId) ?? null;
-  const candidates = entries.filter((e) => !othersClientIds.has(e.clientId));
+  // A removal (null state) is never the connection's own first word: it is a relayed departure.
+  const candidates = entries.filter((e) => e.state !== null && !othersClientIds.has(e.clientId));
   return candidates.length === 1 ? (candidates[0] ?? null) : null;
 }
 
@@ -66,7 +68,7 @@ export function ownEntry(input: {
  * Returns null for a state that is not acceptable.
  */
 export function stampState(input: { state: string; principal: Principal }): string | null {
-  if (input.state.length > AWARENESS_STATE_MAX_BYTES) return null;
+  if (input.state.length > AWARENESS_STATE_MAX_BYTES || utf8.encode(input.state).length > AWARENESS_STATE_MAX_BYTES) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(input.state);

@@ -80,6 +80,7 @@ export function createGatewaySocket(options: GatewaySocketOptions) {
       options.getUrl().then(
         (url) => this.#open(url),
         (error: unknown) => {
+          if (this.readyState === CLOSED) return;
           const refusal = error instanceof GatewayRefusal ? error : null;
           this.onerror?.({ type: 'error', error });
           this.#finish({ code: refusal?.code ?? 1006, reason: refusal?.message ?? 'no gateway url', wasClean: false });

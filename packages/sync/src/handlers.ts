@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, ownEntry, stampState } from './awareness.ts';
 import { compact, defaultCompactionSettings, needsCompaction, type CompactionSettings } from './compaction.ts';
 import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
-import { CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
+import { CHUNK_MAX_COUNT, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createOutbox } from './outbox.ts';
 import type { ChunkStore, ConnectionAccess, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway } from './ports.ts';
 import {
@@ -169,7 +169,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if (entry.state !== null && state === null) return closeWith(record, CloseCode.badFrame, 'sync.awareness-state-invalid');
     const stamped = { ...entry, state };
     const result = await connections.setAwareness({ connectionId: record.connectionId, docId: record.docId, entry: stamped });
-    if (result === 'conflict') return 'ignored';
+    // Frames arrive in any order: an older state than the one stored is not passed on.
+    if (result !== 'ok') return 'ignored';
     const recipients = peers.some((p) => p.connectionId === record.connectionId) ? peers : [...peers, record];
     await fanOut(recipients, encodeAwareness(encodeAwarenessUpdate([stamped])));
     return 'handled';
@@ -200,9 +201,11 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
 
   /** The whole message a frame completes, a close outcome, or null while chunks are pending. */
   async function assemble(record: ConnectionRecord, frame: unknown): Promise<Uint8Array | MessageOutcome> {
-    const decoded = typeof frame === 'string' ? decodeFrame(frame) : null;
+    // Decoded without a chunk-count bound, so a paste over the limit is 'too large', not 'malformed'.
+    const decoded = typeof frame === 'string' ? decodeFrame(frame, { maxChunks: Number.MAX_SAFE_INTEGER }) : null;
     if (!decoded || decoded.kind === 'error') return closeWith(record, CloseCode.badFrame, 'sync.frame-malformed');
     if (decoded.kind === 'message') return decoded.data;
+    if (decoded.count > CHUNK_MAX_COUNT) return closeWith(record, CloseCode.tooLarge, 'sync.message-too-large');
     try {
       const parts = await chunks.putChunk({ connectionId: record.connectionId, ...decoded, now: now() });
       if (!parts) return 'pending-chunks';

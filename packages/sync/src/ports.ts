@@ -88,9 +88,11 @@ export interface ConnectionRegistry {
   listForDocument(input: { docId: string; now: number }): Promise<ConnectionRecord[]>;
   /**
    * Records the connection's awareness entry. The first call binds the connection to
-   * `entry.clientId`; a later call with another client id returns 'conflict' and stores nothing.
+   * `entry.clientId`; a later call with another client id (or for a missing connection) returns
+   * 'conflict', and one older than the stored entry returns 'stale' — both store nothing.
+   * Older means y-protocols' rule: a lower clock, or the same clock unless it removes the state.
    */
-  setAwareness(input: { connectionId: string; docId: string; entry: AwarenessEntry }): Promise<'ok' | 'conflict'>;
+  setAwareness(input: { connectionId: string; docId: string; entry: AwarenessEntry }): Promise<'ok' | 'conflict' | 'stale'>;
 }
 
 export interface ChunkStore {

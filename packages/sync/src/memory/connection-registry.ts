@@ -37,7 +37,9 @@ export function createMemoryConnectionRegistry(options: { pause?: () => Promise<
       await pause();
       const record = records.get(connectionId);
       if (!record || record.docId !== docId) return 'conflict';
-      if (record.awareness && record.awareness.clientId !== entry.clientId) return 'conflict';
+      const stored = record.awareness;
+      if (stored && stored.clientId !== entry.clientId) return 'conflict';
+      if (stored && (entry.clock < stored.clock || (entry.clock === stored.clock && entry.state !== null))) return 'stale';
       record.awareness = { ...entry };
       return 'ok';
     },

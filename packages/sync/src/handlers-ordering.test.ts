@@ -1,6 +1,6 @@
 /**
- * Behaviour the sync package documents but does not have yet. Each case fails against the
- * current source; see the report that came with this file for the fix suggested for each.
+ * Regressions: frames handled out of order (each is its own Lambda), relayed departures, pastes
+ * over the chunk limit, and the awareness size limit in bytes.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -82,7 +82,7 @@ function asAwarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-describe('createSyncHandlers (found bugs)', () => {
+describe('createSyncHandlers with frames out of order and oversized', () => {
   it('refuses a paste above the chunk count limit with tooLarge, not badFrame', async () => {
     const { connect, handlers, gateway } = setup();
     await connect('w1');
@@ -155,7 +155,7 @@ describe('createSyncHandlers (found bugs)', () => {
   });
 });
 
-describe('stampState (found bugs)', () => {
+describe('stampState in bytes', () => {
   it('measures AWARENESS_STATE_MAX_BYTES in bytes, refusing a multi-byte state over it', () => {
     const state = JSON.stringify({ note: '€'.repeat(3_000) });
     expect(state.length).toBeLessThan(AWARENESS_STATE_MAX_BYTES);
