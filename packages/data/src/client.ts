@@ -1,0 +1,61 @@
+/**
+ * The DynamoDB document client every store and repository takes, and an optional request counter
+ * for benchmarks.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * A document client. With `endpoint` (dynalite or any DynamoDB-compatible server) it uses dummy
+ * static credentials and `region` (default `local`), so no AWS configuration is read. Without
+ * one it uses the SDK's default chain (credentials and region from the environment, as in
+ * Lambda). `undefined` attributes are dropped when writing, never sent as errors.
+ */
+export function createDynamoClient(input: { endpoint?: string; region?: string } = {}): DynamoDBDocumentClient {
+  const { endpoint, region } = input;
+  const base = endpoint
+    ? new DynamoDBClient({
+        endpoint,
+        region: region ?? 'local',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      })
+    : new DynamoDBClient(region ? { region } : {});
+  return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** Requests sent through a client since `countRequests` was called (or since `reset`). */
+export interface RequestCounts {
+  /** Every command sent, retries of one command counted once. */
+  requests: number;
+  /** The same, by command name (`PutItemCommand`, `QueryCommand`, …). */
+  byCommand: Record<string, number>;
+  reset(): void;
+}
+
+let counterSerial = 0;
+
+/**
+ * Counts the commands `client` sends from now on (for benchmarks). Adds a middleware to the
+ * client's stack: the counts cover every store sharing that client.
+ */
+export function countRequests(client: DynamoDBDocumentClient): RequestCounts {
+  const counts: RequestCounts = {
+    requests: 0,
+    byCommand: {},
+    reset() {
+      counts.requests = 0;
+      counts.byCommand = {};
+    },
+  };
+  counterSerial += 1;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = context.commandName ?? 'unknown';
+      counts.requests += 1;
+      counts.byCommand[name] = (counts.byCommand[name] ?? 0) + 1;
+      return next(args);
+    },
+    { step: 'initialize', name: `concordCountRequests${counterSerial}` },
+  );
+  return counts;
+}

@@ -1,0 +1,113 @@
+/**
+ * The ConnectionRegistry port on DynamoDB. A connection is two items:
+ * - `DOC#<docId>` / `CONN#<connectionId>`: the record, in the document's partition, so that
+ *   `listForDocument` is one consistent Query (a GSI would be eventually consistent: a joiner
+ *   could miss an update's fan-out *and* its load);
+ * - `CONN#<connectionId>` / `CONN`: a pointer to the document, for `get` and `remove`, which only
+ *   know the connection id.
+ * The pointer is written first and deleted last, so a record never exists without its pointer.
+ * Both carry the TTL (seconds); reads filter on `expiresAtMs` because dynalite ignores TTL.
+ */
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ConnectionRecord, ConnectionRegistry } from '@concord/sync/ports';
+import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
+import { connectionPointerKeys, documentKeys, ttlSeconds } from './keys.ts';
+import { conditionally, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
+import { tableDefinition } from './table-definition.ts';
+
+/** The ConnectionRegistry port on DynamoDB; same contract as `createMemoryConnectionRegistry`. */
+export function createConnectionRegistry(options: { client: DynamoDBDocumentClient; tableName: string }): ConnectionRegistry {
+  const { client, tableName } = options;
+  const recordKey = (input: { docId: string; connectionId: string }) =>
+    key({ pk: documentKeys.pk(input.docId), sk: documentKeys.connection(input.connectionId) });
+  const pointerKey = (connectionId: string) => key({ pk: connectionPointerKeys.pk(connectionId), sk: connectionPointerKeys.sk });
+
+  const readPointer = async (connectionId: string): Promise<Item | null> => {
+    const result = await client.send(new GetCommand({ TableName: tableName, Key: pointerKey(connectionId), ConsistentRead: true }));
+    return result.Item ?? null;
+  };
+
+  return {
+    async add(record) {
+      const expiry = { expiresAtMs: record.expiresAt, [tableDefinition.ttlAttribute]: ttlSeconds(record.expiresAt) };
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...pointerKey(record.connectionId), docId: record.docId, ...expiry } }));
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...recordKey(record), ...recordItem(record), ...expiry } }));
+    },
+
+    async get({ connectionId, now }) {
+      const pointer = await readPointer(connectionId);
+      const docId = pointer && str(pointer, 'docId');
+      if (!pointer || !docId || (num(pointer, 'expiresAtMs') ?? 0) <= now) return null;
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: recordKey({ docId, connectionId }), ConsistentRead: true }));
+      const record = result.Item ? recordFrom(result.Item) : null;
+      return record && record.expiresAt > now ? record : null;
+    },
+
+    async remove({ connectionId }) {
+      const pointer = await readPointer(connectionId);
+      const docId = pointer && str(pointer, 'docId');
+      if (!docId) return null;
+      const result = await client.send(
+        new DeleteCommand({ TableName: tableName, Key: recordKey({ docId, connectionId }), ReturnValues: 'ALL_OLD' }),
+      );
+      await client.send(new DeleteCommand({ TableName: tableName, Key: pointerKey(connectionId) }));
+      return result.Attributes ? recordFrom(result.Attributes) : null;
+    },
+
+    async listForDocument({ docId, now }) {
+      const items = await queryAll({
+        client,
+        query: {
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          FilterExpression: 'expiresAtMs > :now',
+          ExpressionAttributeNames: keyNames,
+          ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':prefix': documentKeys.connectionPrefix, ':now': now },
+          ConsistentRead: true,
+        },
+      });
+      return items.map(recordFrom);
+    },
+
+    async setAwareness({ connectionId, docId, entry }) {
+      const stored = await conditionally(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: recordKey({ docId, connectionId }),
+            UpdateExpression: 'SET awareness = :entry',
+            // The first entry binds the connection to its client id; another id never replaces it.
+            ConditionExpression: 'attribute_exists(#sk) AND (attribute_not_exists(awareness) OR awareness.clientId = :clientId)',
+            ExpressionAttributeNames: { '#sk': keyNames['#sk'] },
+            ExpressionAttributeValues: { ':entry': awarenessItem(entry), ':clientId': entry.clientId },
+          }),
+        ),
+      );
+      return stored ? 'ok' : 'conflict';
+    },
+  };
+}
+
+/** The record's own fields; `expiresAt` (ms) is stored as `expiresAtMs`, the TTL being seconds. */
+function recordItem(record: ConnectionRecord): Item {
+  return {
+    connectionId: record.connectionId,
+    docId: record.docId,
+    principal: principalItem(record.principal),
+    access: record.access,
+    connectedAt: record.connectedAt,
+    awareness: record.awareness ? awarenessItem(record.awareness) : undefined,
+  };
+}
+
+function recordFrom(item: Item): ConnectionRecord {
+  return {
+    connectionId: requireString(item, 'connectionId'),
+    docId: requireString(item, 'docId'),
+    principal: principalFrom(item.principal),
+    access: accessFrom(item.access),
+    connectedAt: requireNumber(item, 'connectedAt'),
+    expiresAt: requireNumber(item, 'expiresAtMs'),
+    awareness: awarenessFrom(item.awareness),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The DocumentStore port on DynamoDB: one partition per document (`DOC#<docId>`) holding the
+ * head, one item per update, and the snapshot parts. Every step is a single-item conditional
+ * write or a consistent read (dynalite has no transactions). The layout is in README.md.
+ *
+ * Write order is what keeps acknowledged updates safe without transactions:
+ * - append: the update item(s) first, then `ADD` to the head's tail counters;
+ * - commit: the new snapshot parts first, then the head moves (conditionally), then the merged
+ *   updates and the snapshots two versions old are deleted;
+ * - load: head, then snapshot and updates, then the head again (see `document-load.ts`).
+ */
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentStore, TailStats } from '@concord/sync/ports';
+import { monotonicFactory } from 'ulid';
+import { commitSnapshot } from './document-commit.ts';
+import { loadDocument } from './document-load.ts';
+import { documentKeys, ttlSeconds } from './keys.ts';
+import { splitBytes } from './parts.ts';
+import { conditionally, key, keyNames, num } from './requests.ts';
+import { tableDefinition } from './table-definition.ts';
+
+/** What the document modules share. */
+export interface DocumentContext {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  now: () => number;
+  /** A new ULID, increasing within this store even when called twice in one millisecond. */
+  newId: () => string;
+}
+
+export interface DocumentStoreOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** Epoch ms; stamps `updatedAt`, ULIDs and the expiry of half-written parts. */
+  now?: () => number;
+  /** `n` random bytes; defaults to `crypto.getRandomValues`. */
+  random?: (n: number) => Uint8Array;
+}
+
+/** A split update's parts stay expirable garbage until sealed; an hour outlives any writer. */
+const unsealedTtlMs = 60 * 60_000;
+
+/** The DocumentStore port on DynamoDB; same contract as `createMemoryDocumentStore`. */
+export function createDocumentStore(options: DocumentStoreOptions): DocumentStore {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const ulid = monotonicFactory(() => (random(1)[0] ?? 0) / 256);
+  const context: DocumentContext = { client: options.client, tableName: options.tableName, now, newId: () => ulid(now()) };
+
+  return {
+    appendUpdate: (input) => appendUpdate({ context, ...input }),
+    load: ({ docId }) => loadDocument({ context, docId }),
+    acquireLease: (input) => acquireLease({ context, ...input }),
+    commitSnapshot: (input) => commitSnapshot({ context, ...input }),
+    releaseLease: (input) => releaseLease({ context, ...input }),
+  };
+}
+
+async function appendUpdate(input: { context: DocumentContext; docId: string; update: Uint8Array; origin: string }): Promise<TailStats> {
+  const { context, docId, update, origin } = input;
+  const { client, tableName } = context;
+  const pk = documentKeys.pk(docId);
+  const id = context.newId();
+  const pieces = splitBytes({ bytes: update });
+  if (pieces.length === 1) {
+    await client.send(new PutCommand({ TableName: tableName, Item: { ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin } }));
+  } else {
+    await writeSplitUpdate({ context, pk, id, pieces, origin });
+  }
+  const result = await client.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: key({ pk, sk: documentKeys.head }),
+      UpdateExpression: 'ADD tailCount :one, tailBytes :bytes SET updatedAt = :now',
+      ExpressionAttributeValues: { ':one': 1, ':bytes': update.length, ':now': context.now() },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  const head = result.Attributes ?? {};
+  // A compaction may subtract an update before that update's own ADD lands.
+  return { count: Math.max(0, num(head, 'tailCount') ?? 0), bytes: Math.max(0, num(head, 'tailBytes') ?? 0) };
+}
+
+/** Writes every part unsealed (expirable), then seals each: only then is the update visible. */
+async function writeSplitUpdate(input: { context: DocumentContext; pk: string; id: string; pieces: Uint8Array[]; origin: string }) {
+  const { context, pk, id, pieces, origin } = input;
+  const { client, tableName } = context;
+  const ttl = tableDefinition.ttlAttribute;
+  const parts = pieces.length;
+  const expires = ttlSeconds(context.now() + unsealedTtlMs);
+  await Promise.all(
+    pieces.map((bytes, index) =>
+      client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...key({ pk, sk: documentKeys.updatePart({ id, index }) }), bytes, part: index, parts, origin, [ttl]: expires },
+        }),
+      ),
+    ),
+  );
+  await Promise.all(
+    pieces.map((_, index) =>
+      client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key({ pk, sk: documentKeys.updatePart({ id, index }) }),
+          UpdateExpression: 'REMOVE #ttl',
+          ConditionExpression: 'attribute_exists(#sk)',
+          ExpressionAttributeNames: { '#ttl': ttl, '#sk': keyNames['#sk'] },
+        }),
+      ),
+    ),
+  );
+}
+
+async function acquireLease(input: { context: DocumentContext; docId: string; owner: string; now: number; ttlMs: number }): Promise<boolean> {
+  const { context, docId, owner, now, ttlMs } = input;
+  return conditionally(() =>
+    context.client.send(
+      new UpdateCommand({
+        TableName: context.tableName,
+        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
+        UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
+        ConditionExpression: 'attribute_not_exists(leaseOwner) OR leaseOwner = :owner OR leaseUntil <= :now',
+        ExpressionAttributeValues: { ':owner': owner, ':until': now + ttlMs, ':now': now },
+      }),
+    ),
+  );
+}
+
+async function releaseLease(input: { context: DocumentContext; docId: string; owner: string }): Promise<void> {
+  const { context, docId, owner } = input;
+  // Not ours (taken over after expiry, or never taken): nothing to release.
+  await conditionally(() =>
+    context.client.send(
+      new UpdateCommand({
+        TableName: context.tableName,
+        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
+        UpdateExpression: 'REMOVE leaseOwner, leaseUntil',
+        ConditionExpression: 'leaseOwner = :owner',
+        ExpressionAttributeValues: { ':owner': owner },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,52 @@
+/** dynalite in this process: the local host's DynamoDB and the integration tests'. */
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type dynaliteFactory from 'dynalite';
+
+const require = createRequire(import.meta.url);
+
+export interface EmbeddedDynamo {
+  /** `http://host:port`, for `createDynamoClient({ endpoint })`. */
+  readonly endpoint: string;
+  /** Stops the server and closes the store (flushing LevelDB); safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts dynalite with instant table state changes. `path` is a LevelDB directory (created when
+ * missing) that keeps the data across restarts; `null` keeps it in memory. `port` 0 (the
+ * default) picks a free port; `host` defaults to 127.0.0.1.
+ */
+export async function startEmbeddedDynamo(input: { path: string | null; host?: string; port?: number }): Promise<EmbeddedDynamo> {
+  const host = input.host ?? '127.0.0.1';
+  if (input.path !== null) await mkdir(input.path, { recursive: true });
+  const dynalite = require('dynalite') as typeof dynaliteFactory;
+  const server = dynalite({
+    ...(input.path === null ? {} : { path: input.path }),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(input.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | null = null;
+  return {
+    endpoint,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // SDK clients keep sockets alive; idle ones would hold `close` open until they time out.
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { chunkKeys, documentKeys, entityKeys, keyPart, pad, ttlSeconds } from './keys.ts';
+
+describe('keyPart', () => {
+  it('leaves ordinary ids unchanged', () => {
+    expect(keyPart('stmt_01J8Z3X4Y5')).toBe('stmt_01J8Z3X4Y5');
+  });
+
+  it('escapes the separator and the escape character so ids cannot split into two components', () => {
+    expect(keyPart('a#b')).toBe('a%23b');
+    expect(keyPart('a%23b')).toBe('a%2523b');
+    expect(chunkKeys.pk({ connectionId: 'a#b', messageId: 'c' })).not.toBe(chunkKeys.pk({ connectionId: 'a', messageId: 'b#c' }));
+  });
+});
+
+describe('pad', () => {
+  it('makes string order equal numeric order', () => {
+    const values = [0, 9, 10, 99, 100, 1234];
+    const padded = values.map((value) => pad({ value, width: 6 }));
+    expect([...padded].sort()).toEqual(padded);
+  });
+
+  it('refuses negative, fractional and too-wide values', () => {
+    expect(() => pad({ value: -1, width: 4 })).toThrow(RangeError);
+    expect(() => pad({ value: 1.5, width: 4 })).toThrow(RangeError);
+    expect(() => pad({ value: 12345, width: 4 })).toThrow(RangeError);
+  });
+});
+
+describe('documentKeys', () => {
+  it('puts every item of a document in one partition', () => {
+    expect(documentKeys.pk('stmt_1')).toBe('DOC#stmt_1');
+    expect(documentKeys.connection('conn=')).toBe('CONN#conn=');
+  });
+
+  it('sorts the parts of a split update together and in index order', () => {
+    const keys = [2, 0, 1].map((index) => documentKeys.updatePart({ id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', index }));
+    expect([...keys].sort()).toEqual([0, 1, 2].map((index) => documentKeys.updatePart({ id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', index })));
+    expect(keys.every((key) => key.startsWith(documentKeys.updatePrefix))).toBe(true);
+  });
+
+  it('bounds the snapshots of a version and older below every newer version', () => {
+    const bound = documentKeys.snapshotsThrough(4);
+    const old = documentKeys.snapshotPart({ version: 4, attempt: '01ARZ3NDEKTSV4RRFFQ69G5FAV', index: 12 });
+    const older = documentKeys.snapshotPart({ version: 3, attempt: 'ZZZZZZZZZZZZZZZZZZZZZZZZZZ', index: 0 });
+    const newer = documentKeys.snapshotPart({ version: 5, attempt: '00000000000000000000000000', index: 0 });
+    expect(old <= bound && older <= bound).toBe(true);
+    expect(newer > bound).toBe(true);
+    expect(old >= documentKeys.snapshotPrefix).toBe(true);
+  });
+
+  it('keeps update and snapshot items apart by prefix', () => {
+    const snapshot = documentKeys.snapshotPart({ version: 1, attempt: 'A', index: 0 });
+    expect(snapshot.startsWith(documentKeys.updatePrefix)).toBe(false);
+    expect(documentKeys.update('X').startsWith(documentKeys.snapshotPrefix)).toBe(false);
+  });
+});
+
+describe('entityKeys', () => {
+  it('lists a coalition’s members by kind', () => {
+    expect(entityKeys.member({ kind: 'ORG', id: 'org_1' })).toBe('ORG#org_1');
+    expect(entityKeys.coalitionMembers('coal_1')).toBe('COAL#coal_1');
+  });
+});
+
+describe('ttlSeconds', () => {
+  it('rounds milliseconds up to whole seconds so an item never expires early', () => {
+    expect(ttlSeconds(1_000)).toBe(1);
+    expect(ttlSeconds(1_001)).toBe(2);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Key encoding for the one table: every pk/sk string the package writes is built here, so the
+ * layout in README.md has a single source. Pure; the attribute *names* come from
+ * `table-definition.ts`.
+ *
+ * Ids are embedded with `#` as the separator, so `#` (and `%`, the escape character) inside an
+ * id are percent-escaped: `DOC#a#b` can then never be read as two components.
+ */
+
+/** Escapes `%` and `#` so an id can sit between `#` separators. */
+export function keyPart(id: string): string {
+  return id.replace(/%/g, '%25').replace(/#/g, '%23');
+}
+
+/** Zero-pads a non-negative integer so that string order equals numeric order. */
+export function pad(input: { value: number; width: number }): string {
+  const { value, width } = input;
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`cannot pad ${value}`);
+  const text = String(value);
+  if (text.length > width) throw new RangeError(`${value} does not fit in ${width} digits`);
+  return text.padStart(width, '0');
+}
+
+const versionWidth = 12;
+const partWidth = 4;
+
+export const documentKeys = {
+  pk: (docId: string) => `DOC#${keyPart(docId)}`,
+  head: 'HEAD',
+  updatePrefix: 'U#',
+  /** One whole update. */
+  update: (id: string) => `U#${id}`,
+  /** Part `index` of a split update; parts of one update sort together, in index order. */
+  updatePart: (input: { id: string; index: number }) => `U#${input.id}#P${pad({ value: input.index, width: partWidth })}`,
+  snapshotPrefix: 'SNAP#',
+  /** Every part of one snapshot attempt: `SNAP#<version>#<attempt>#`. */
+  snapshotAttemptPrefix: (input: { version: number; attempt: string }) =>
+    `SNAP#${pad({ value: input.version, width: versionWidth })}#${input.attempt}#`,
+  snapshotPart: (input: { version: number; attempt: string; index: number }) =>
+    `${documentKeys.snapshotAttemptPrefix(input)}${pad({ value: input.index, width: partWidth })}`,
+  /** Inclusive upper bound of every snapshot sort key of `version` and older. */
+  snapshotsThrough: (version: number) => `SNAP#${pad({ value: version, width: versionWidth })}#~`,
+  connectionPrefix: 'CONN#',
+  connection: (connectionId: string) => `CONN#${keyPart(connectionId)}`,
+} as const;
+
+/** Where `get({ connectionId })` finds the document of a connection. */
+export const connectionPointerKeys = {
+  pk: (connectionId: string) => `CONN#${keyPart(connectionId)}`,
+  sk: 'CONN',
+} as const;
+
+export const chunkKeys = {
+  pk: (input: { connectionId: string; messageId: string }) => `MSG#${keyPart(input.connectionId)}#${keyPart(input.messageId)}`,
+  counter: 'COUNT',
+  /** Chunks of one generation of a message (a generation restarts after expiry). */
+  chunkPrefix: (generation: string) => `C#${generation}#`,
+  chunk: (input: { generation: string; index: number }) => `C#${input.generation}#${pad({ value: input.index, width: 6 })}`,
+} as const;
+
+export const ticketKeys = {
+  pk: (hash: string) => `TICKET#${hash}`,
+  sk: 'TICKET',
+} as const;
+
+/** Entities are one item each, keyed by id; `gsi1` lists them by parent. */
+export const entityKeys = {
+  coalition: { pk: (id: string) => `COAL#${keyPart(id)}`, sk: 'COAL' },
+  organisation: { pk: (id: string) => `ORG#${keyPart(id)}`, sk: 'ORG' },
+  user: { pk: (id: string) => `USR#${keyPart(id)}`, sk: 'USR' },
+  statement: { pk: (id: string) => `STMT#${keyPart(id)}`, sk: 'STMT' },
+  /** gsi1 partition holding every coalition, sorted by `coalitionEntry`. */
+  allCoalitions: 'COALITIONS',
+  coalitionEntry: (id: string) => `COAL#${keyPart(id)}`,
+  /** gsi1 partition of one coalition's organisations, users and statements. */
+  coalitionMembers: (coalitionId: string) => `COAL#${keyPart(coalitionId)}`,
+  /** gsi1 sort key: kind prefix, then the id (ULID ids list in creation order). */
+  member: (input: { kind: 'ORG' | 'USR' | 'STMT'; id: string }) => `${input.kind}#${keyPart(input.id)}`,
+} as const;
+
+/** DynamoDB's TTL wants epoch seconds; rounding up never expires an item early. */
+export function ttlSeconds(epochMs: number): number {
+  return Math.ceil(epochMs / 1000);
+}

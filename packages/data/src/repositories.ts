@@ -1,0 +1,101 @@
+/**
+ * Repositories for the directory entities: coalitions, organisations, users and statement
+ * metadata. One item per entity keyed by id (`COAL#`, `ORG#`, `USR#`, `STMT#` / a fixed sort
+ * key); `gsi1` lists them by parent (every coalition under `COALITIONS`; a coalition's members
+ * under `COAL#<id>`, sorted by kind then id). `get` is a consistent read; lists go through the
+ * index and are eventually consistent on AWS.
+ */
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Coalition, Organisation, Statement, User } from '@concord/core';
+import { entityKeys } from './keys.ts';
+import { key, queryAll, type Item } from './requests.ts';
+import { tableDefinition } from './table-definition.ts';
+import { gsi1IndexName } from './table.ts';
+import { coalitionShape, organisationShape, statementShape, userShape, type EntityShape } from './entity-shapes.ts';
+
+export interface Repositories {
+  coalitions: { get(id: string): Promise<Coalition | null>; list(): Promise<Coalition[]>; put(coalition: Coalition): Promise<void> };
+  organisations: Directory<Organisation>;
+  users: Directory<User>;
+  statements: Directory<Statement>;
+}
+
+/** Entities that belong to one coalition. */
+export interface Directory<T> {
+  /** The entity, or null when there is none with this id. */
+  get(id: string): Promise<T | null>;
+  /** Every entity of the coalition, in id order (creation order for ULID ids). */
+  listByCoalition(coalitionId: string): Promise<T[]>;
+  /** Creates or replaces the entity with this id. */
+  put(entity: T): Promise<void>;
+}
+
+interface Context {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+/** Directory repositories on the one table. Returned objects hold exactly the domain fields. */
+export function createRepositories(options: { client: DynamoDBDocumentClient; tableName: string }): Repositories {
+  const context: Context = { client: options.client, tableName: options.tableName };
+  const coalitions = entity({ context, shape: coalitionShape, keys: entityKeys.coalition, gsi1: (c) => ({ pk: entityKeys.allCoalitions, sk: entityKeys.coalitionEntry(c.id) }) });
+  return {
+    coalitions: { get: coalitions.get, put: coalitions.put, list: () => coalitions.list({ pk: entityKeys.allCoalitions, prefix: 'COAL#' }) },
+    organisations: directory({ context, shape: organisationShape, keys: entityKeys.organisation, kind: 'ORG' }),
+    users: directory({ context, shape: userShape, keys: entityKeys.user, kind: 'USR' }),
+    statements: directory({ context, shape: statementShape, keys: entityKeys.statement, kind: 'STMT' }),
+  };
+}
+
+function directory<T extends { id: string; coalitionId: string }>(input: {
+  context: Context;
+  shape: EntityShape<T>;
+  keys: { pk: (id: string) => string; sk: string };
+  kind: 'ORG' | 'USR' | 'STMT';
+}): Directory<T> {
+  const { kind } = input;
+  const repository = entity({
+    ...input,
+    gsi1: (e) => ({ pk: entityKeys.coalitionMembers(e.coalitionId), sk: entityKeys.member({ kind, id: e.id }) }),
+  });
+  return {
+    get: repository.get,
+    put: repository.put,
+    listByCoalition: (coalitionId) => repository.list({ pk: entityKeys.coalitionMembers(coalitionId), prefix: `${kind}#` }),
+  };
+}
+
+function entity<T extends { id: string }>(input: {
+  context: Context;
+  shape: EntityShape<T>;
+  keys: { pk: (id: string) => string; sk: string };
+  gsi1: (entity: T) => { pk: string; sk: string };
+}) {
+  const { context, shape, keys } = input;
+  const { client, tableName } = context;
+  const index = tableDefinition.indexes.gsi1;
+  return {
+    async get(id: string): Promise<T | null> {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: key({ pk: keys.pk(id), sk: keys.sk }), ConsistentRead: true }));
+      return result.Item ? shape.fromItem(result.Item) : null;
+    },
+    async put(value: T): Promise<void> {
+      const listing = input.gsi1(value);
+      const item: Item = { ...shape.toItem(value), ...key({ pk: keys.pk(value.id), sk: keys.sk }), [index.partitionKey]: listing.pk, [index.sortKey]: listing.sk };
+      await client.send(new PutCommand({ TableName: tableName, Item: item }));
+    },
+    async list(where: { pk: string; prefix: string }): Promise<T[]> {
+      const items = await queryAll({
+        client,
+        query: {
+          TableName: tableName,
+          IndexName: gsi1IndexName,
+          KeyConditionExpression: '#gpk = :pk AND begins_with(#gsk, :prefix)',
+          ExpressionAttributeNames: { '#gpk': index.partitionKey, '#gsk': index.sortKey },
+          ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.prefix },
+        },
+      });
+      return items.map(shape.fromItem);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Single-use tickets for the WebSocket `$connect`: the web app issues one for a signed-in
+ * principal and a document; the gateway redeems it once. Item `TICKET#<sha256>` / `TICKET`
+ * holding the principal, document, access and expiry (TTL in seconds, checked on redeem).
+ */
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Principal } from '@concord/core';
+import { accessFrom, principalFrom, principalItem } from './item-shapes.ts';
+import { ticketKeys, ttlSeconds } from './keys.ts';
+import { key, keyNames, num, str } from './requests.ts';
+import { tableDefinition } from './table-definition.ts';
+import { decodeTicket, encodeTicket, ticketBytes, ticketHash } from './ticket-code.ts';
+
+export type TicketAccess = 'read' | 'write';
+
+export interface Tickets {
+  /** Stores a new ticket for `principal` on `docId`, valid for `ttlMs` (default 60 s) after `now`. */
+  issue(input: { principal: Principal; docId: string; access: TicketAccess; now: number; ttlMs?: number }): Promise<string>;
+  /**
+   * Consumes `ticket` (atomically: of two concurrent redeems, at most one succeeds) and returns
+   * what it grants, or null when it is malformed, unknown, already used, expired, or for another
+   * document — a ticket presented for the wrong document is consumed all the same.
+   */
+  redeem(input: { ticket: string; docId: string; now: number }): Promise<{ principal: Principal; access: TicketAccess } | null>;
+}
+
+const defaultTtlMs = 60_000;
+
+export function createTickets(options: {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** `n` random bytes; defaults to `crypto.getRandomValues`. */
+  random?: (n: number) => Uint8Array;
+}): Tickets {
+  const { client, tableName } = options;
+  const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const ticketKey = (hash: string) => key({ pk: ticketKeys.pk(hash), sk: ticketKeys.sk });
+
+  return {
+    async issue({ principal, docId, access, now, ttlMs = defaultTtlMs }) {
+      const bytes = random(ticketBytes);
+      const expiresAtMs = now + ttlMs;
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...ticketKey(ticketHash(bytes)),
+            docId,
+            principal: principalItem(principal),
+            access,
+            expiresAtMs,
+            [tableDefinition.ttlAttribute]: ttlSeconds(expiresAtMs),
+          },
+          // 256 random bits never collide; if `random` is broken, fail rather than share a ticket.
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
+        }),
+      );
+      return encodeTicket(bytes);
+    },
+
+    async redeem({ ticket, docId, now }) {
+      const bytes = decodeTicket(ticket);
+      if (!bytes) return null;
+      const result = await client.send(new DeleteCommand({ TableName: tableName, Key: ticketKey(ticketHash(bytes)), ReturnValues: 'ALL_OLD' }));
+      const item = result.Attributes;
+      if (!item || str(item, 'docId') !== docId || (num(item, 'expiresAtMs') ?? 0) <= now) return null;
+      return { principal: principalFrom(item.principal), access: accessFrom(item.access) };
+    },
+  };
+}
