@@ -70,20 +70,26 @@ export function createConnectionRegistry(options: { client: DynamoDBDocumentClie
     },
 
     async setAwareness({ connectionId, docId, entry }) {
+      const Key = recordKey({ docId, connectionId });
+      // y-protocols' rule: a newer clock wins; the same clock only when it removes the state.
+      const newer = entry.state === null ? 'awareness.clock <= :clock' : 'awareness.clock < :clock';
       const stored = await conditionally(() =>
         client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: recordKey({ docId, connectionId }),
+            Key,
             UpdateExpression: 'SET awareness = :entry',
             // The first entry binds the connection to its client id; another id never replaces it.
-            ConditionExpression: 'attribute_exists(#sk) AND (attribute_not_exists(awareness) OR awareness.clientId = :clientId)',
+            ConditionExpression: `attribute_exists(#sk) AND (attribute_not_exists(awareness) OR (awareness.clientId = :clientId AND ${newer}))`,
             ExpressionAttributeNames: { '#sk': keyNames['#sk'] },
-            ExpressionAttributeValues: { ':entry': awarenessItem(entry), ':clientId': entry.clientId },
+            ExpressionAttributeValues: { ':entry': awarenessItem(entry), ':clientId': entry.clientId, ':clock': entry.clock },
           }),
         ),
       );
-      return stored ? 'ok' : 'conflict';
+      if (stored) return 'ok';
+      const result = await client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
+      const current = result.Item ? awarenessFrom(result.Item.awareness) : null;
+      return current && current.clientId === entry.clientId ? 'stale' : 'conflict';
     },
   };
 }
