@@ -1,0 +1,122 @@
+import type { Principal } from '@concord/core';
+import type { ConnectionRecord } from '@concord/sync';
+import { describe, expect, it } from 'vitest';
+import { startDynalite } from '../../support/dynalite.ts';
+import { storeFactories } from '../../support/stores.ts';
+import { createConnectionRegistry } from '@concord/data';
+import { queryAll } from '@concord/data/requests';
+
+const principal: Principal = {
+  userId: 'usr_ada',
+  userName: 'Ada',
+  organisationId: 'org_one',
+  organisationName: 'Organisation One',
+  coalitionId: 'coal_1',
+  tier: 'advisory',
+  isChair: false,
+};
+
+const record = (connectionId: string, overrides: Partial<ConnectionRecord> = {}): ConnectionRecord => ({
+  connectionId,
+  docId: 'stmt_1',
+  principal,
+  access: 'write',
+  connectedAt: 1_000,
+  expiresAt: 10_000,
+  awareness: null,
+  ...overrides,
+});
+
+const entry = (clientId: number, clock: number, state: string | null = '{"cursor":1}') => ({ clientId, clock, state });
+
+describe.each(storeFactories)('ConnectionRegistry ($name)', (factory) => {
+  it('returns a connection as it was added, and null for one it never saw', async () => {
+    const connections = await factory.connections();
+    const added = record('conn=A', { awareness: entry(7, 1) });
+    await connections.add(added);
+    expect(await connections.get({ connectionId: 'conn=A', now: 2_000 })).toStrictEqual(added);
+    expect(await connections.get({ connectionId: 'conn=B', now: 2_000 })).toBeNull();
+  });
+
+  it('lists the live connections of one document only', async () => {
+    const connections = await factory.connections();
+    await connections.add(record('a'));
+    await connections.add(record('b', { access: 'read' }));
+    await connections.add(record('c', { docId: 'stmt_2' }));
+    const listed = await connections.listForDocument({ docId: 'stmt_1', now: 2_000 });
+    expect(listed.map((r) => r.connectionId).sort()).toEqual(['a', 'b']);
+    expect(listed.find((r) => r.connectionId === 'b')).toStrictEqual(record('b', { access: 'read' }));
+  });
+
+  it('filters expired connections from get and list', async () => {
+    const connections = await factory.connections();
+    await connections.add(record('old', { expiresAt: 5_000 }));
+    await connections.add(record('new', { expiresAt: 50_000 }));
+    expect(await connections.get({ connectionId: 'old', now: 4_999 })).not.toBeNull();
+    expect(await connections.get({ connectionId: 'old', now: 5_000 })).toBeNull();
+    expect((await connections.listForDocument({ docId: 'stmt_1', now: 5_000 })).map((r) => r.connectionId)).toEqual(['new']);
+  });
+
+  it('removes a connection once, returning the record it had', async () => {
+    const connections = await factory.connections();
+    await connections.add(record('gone'));
+    await connections.setAwareness({ connectionId: 'gone', docId: 'stmt_1', entry: entry(3, 1) });
+    expect(await connections.remove({ connectionId: 'gone' })).toStrictEqual(record('gone', { awareness: entry(3, 1) }));
+    expect(await connections.remove({ connectionId: 'gone' })).toBeNull();
+    expect(await connections.get({ connectionId: 'gone', now: 2_000 })).toBeNull();
+    expect(await connections.listForDocument({ docId: 'stmt_1', now: 2_000 })).toEqual([]);
+  });
+
+  it('hands the record to exactly one of two concurrent removes', async () => {
+    const connections = await factory.connections();
+    await connections.add(record('twice'));
+    const results = await Promise.all([connections.remove({ connectionId: 'twice' }), connections.remove({ connectionId: 'twice' })]);
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+  });
+
+  it('binds the first awareness client id and refuses another one, storing nothing', async () => {
+    const connections = await factory.connections();
+    await connections.add(record('aw'));
+    expect(await connections.setAwareness({ connectionId: 'aw', docId: 'stmt_1', entry: entry(42, 1) })).toBe('ok');
+    expect(await connections.setAwareness({ connectionId: 'aw', docId: 'stmt_1', entry: entry(42, 2, '{"cursor":2}') })).toBe('ok');
+    expect(await connections.setAwareness({ connectionId: 'aw', docId: 'stmt_1', entry: entry(43, 3) })).toBe('conflict');
+    expect((await connections.get({ connectionId: 'aw', now: 2_000 }))?.awareness).toEqual(entry(42, 2, '{"cursor":2}'));
+  });
+
+  it('refuses awareness for a connection it does not have, or on another document', async () => {
+    const connections = await factory.connections();
+    await connections.add(record('here'));
+    expect(await connections.setAwareness({ connectionId: 'nowhere', docId: 'stmt_1', entry: entry(1, 1) })).toBe('conflict');
+    expect(await connections.setAwareness({ connectionId: 'here', docId: 'stmt_2', entry: entry(1, 1) })).toBe('conflict');
+    expect((await connections.get({ connectionId: 'here', now: 2_000 }))?.awareness).toBeNull();
+    expect(await connections.listForDocument({ docId: 'stmt_2', now: 2_000 })).toEqual([]);
+  });
+
+  it('refuses an older awareness entry as stale, but takes a removal at the same clock', async () => {
+    const connections = await factory.connections();
+    await connections.add(record('clock'));
+    expect(await connections.setAwareness({ connectionId: 'clock', docId: 'stmt_1', entry: entry(5, 4) })).toBe('ok');
+    expect(await connections.setAwareness({ connectionId: 'clock', docId: 'stmt_1', entry: entry(5, 3) })).toBe('stale');
+    expect(await connections.setAwareness({ connectionId: 'clock', docId: 'stmt_1', entry: entry(5, 4, '{"cursor":9}') })).toBe('stale');
+    expect((await connections.get({ connectionId: 'clock', now: 2_000 }))?.awareness).toEqual(entry(5, 4));
+    expect(await connections.setAwareness({ connectionId: 'clock', docId: 'stmt_1', entry: entry(5, 4, null) })).toBe('ok');
+    expect((await connections.get({ connectionId: 'clock', now: 2_000 }))?.awareness).toEqual(entry(5, 4, null));
+  });
+});
+
+describe('ConnectionRegistry on DynamoDB', () => {
+  it('keeps the record in the document partition and sets the TTL in seconds on both items', async () => {
+    const { client, tableName } = await startDynalite();
+    await createConnectionRegistry({ client, tableName }).add(record('ttl', { expiresAt: 7_500 }));
+    const items = await queryAll({
+      client,
+      query: { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DOC#stmt_1' } },
+    });
+    expect(items.map((item) => [item.sk, item.expiresAt])).toEqual([['CONN#ttl', 8]]);
+    const pointer = await queryAll({
+      client,
+      query: { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'CONN#ttl' } },
+    });
+    expect(pointer.map((item) => [item.sk, item.docId, item.expiresAt])).toEqual([['CONN', 'stmt_1', 8]]);
+  });
+});
