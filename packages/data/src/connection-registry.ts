@@ -9,89 +9,114 @@
  * Both carry the TTL (seconds); reads filter on `expiresAtMs` because dynalite ignores TTL.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ConnectionRecord, ConnectionRegistry } from '@concord/sync/ports';
+import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry } from '@concord/sync/ports';
 import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
 import { connectionPointerKeys, documentKeys, ttlSeconds } from './keys.ts';
 import { conditionally, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
+interface Context {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+}
+
 /** The ConnectionRegistry port on DynamoDB; same contract as `createMemoryConnectionRegistry`. */
 export function createConnectionRegistry(options: { client: DynamoDBDocumentClient; tableName: string }): ConnectionRegistry {
-  const { client, tableName } = options;
-  const recordKey = (input: { docId: string; connectionId: string }) =>
-    key({ pk: documentKeys.pk(input.docId), sk: documentKeys.connection(input.connectionId) });
-  const pointerKey = (connectionId: string) => key({ pk: connectionPointerKeys.pk(connectionId), sk: connectionPointerKeys.sk });
-
-  const readPointer = async (connectionId: string): Promise<Item | null> => {
-    const result = await client.send(new GetCommand({ TableName: tableName, Key: pointerKey(connectionId), ConsistentRead: true }));
-    return result.Item ?? null;
-  };
-
+  const context: Context = { client: options.client, tableName: options.tableName };
   return {
-    async add(record) {
-      const expiry = { expiresAtMs: record.expiresAt, [tableDefinition.ttlAttribute]: ttlSeconds(record.expiresAt) };
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...pointerKey(record.connectionId), docId: record.docId, ...expiry } }));
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...recordKey(record), ...recordItem(record), ...expiry } }));
-    },
-
-    async get({ connectionId, now }) {
-      const pointer = await readPointer(connectionId);
-      const docId = pointer && str(pointer, 'docId');
-      if (!pointer || !docId || (num(pointer, 'expiresAtMs') ?? 0) <= now) return null;
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: recordKey({ docId, connectionId }), ConsistentRead: true }));
-      const record = result.Item ? recordFrom(result.Item) : null;
-      return record && record.expiresAt > now ? record : null;
-    },
-
-    async remove({ connectionId }) {
-      const pointer = await readPointer(connectionId);
-      const docId = pointer && str(pointer, 'docId');
-      if (!docId) return null;
-      const result = await client.send(
-        new DeleteCommand({ TableName: tableName, Key: recordKey({ docId, connectionId }), ReturnValues: 'ALL_OLD' }),
-      );
-      await client.send(new DeleteCommand({ TableName: tableName, Key: pointerKey(connectionId) }));
-      return result.Attributes ? recordFrom(result.Attributes) : null;
-    },
-
-    async listForDocument({ docId, now }) {
-      const items = await queryAll({
-        client,
-        query: {
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          FilterExpression: 'expiresAtMs > :now',
-          ExpressionAttributeNames: keyNames,
-          ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':prefix': documentKeys.connectionPrefix, ':now': now },
-          ConsistentRead: true,
-        },
-      });
-      return items.map(recordFrom);
-    },
-
-    async setAwareness({ connectionId, docId, entry }) {
-      const Key = recordKey({ docId, connectionId });
-      // y-protocols' rule: a newer clock wins; the same clock only when it removes the state.
-      const newer = entry.state === null ? 'awareness.clock <= :clock' : 'awareness.clock < :clock';
-      const stored = await conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key,
-            UpdateExpression: 'SET awareness = :entry',
-            // The first entry binds the connection to its client id; another id never replaces it.
-            ConditionExpression: `attribute_exists(#sk) AND (attribute_not_exists(awareness) OR (awareness.clientId = :clientId AND ${newer}))`,
-            ExpressionAttributeNames: { '#sk': keyNames['#sk'] },
-            ExpressionAttributeValues: { ':entry': awarenessItem(entry), ':clientId': entry.clientId, ':clock': entry.clock },
-          }),
-        ),
-      );
-      if (stored) return 'ok';
-      const result = await client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
-      const current = result.Item ? awarenessFrom(result.Item.awareness) : null;
-      return current && current.clientId === entry.clientId ? 'stale' : 'conflict';
-    },
+    add: (record) => add({ context, record }),
+    get: (input) => get({ context, ...input }),
+    remove: (input) => remove({ context, ...input }),
+    listForDocument: (input) => listForDocument({ context, ...input }),
+    setAwareness: (input) => setAwareness({ context, ...input }),
   };
+}
+
+const recordKey = (input: { docId: string; connectionId: string }) =>
+  key({ pk: documentKeys.pk(input.docId), sk: documentKeys.connection(input.connectionId) });
+
+const pointerKey = (connectionId: string) => key({ pk: connectionPointerKeys.pk(connectionId), sk: connectionPointerKeys.sk });
+
+async function readPointer(input: { context: Context; connectionId: string }): Promise<{ docId: string; expiresAtMs: number } | null> {
+  const { client, tableName } = input.context;
+  const result = await client.send(new GetCommand({ TableName: tableName, Key: pointerKey(input.connectionId), ConsistentRead: true }));
+  const docId = result.Item && str(result.Item, 'docId');
+  return result.Item && docId ? { docId, expiresAtMs: num(result.Item, 'expiresAtMs') ?? 0 } : null;
+}
+
+async function add(input: { context: Context; record: ConnectionRecord }): Promise<void> {
+  const { context: { client, tableName }, record } = input;
+  const expiry = { expiresAtMs: record.expiresAt, [tableDefinition.ttlAttribute]: ttlSeconds(record.expiresAt) };
+  await client.send(new PutCommand({ TableName: tableName, Item: { ...pointerKey(record.connectionId), docId: record.docId, ...expiry } }));
+  await client.send(new PutCommand({ TableName: tableName, Item: { ...recordKey(record), ...recordItem(record), ...expiry } }));
+}
+
+async function get(input: { context: Context; connectionId: string; now: number }): Promise<ConnectionRecord | null> {
+  const { context, connectionId, now } = input;
+  const pointer = await readPointer({ context, connectionId });
+  if (!pointer || pointer.expiresAtMs <= now) return null;
+  const result = await context.client.send(
+    new GetCommand({ TableName: context.tableName, Key: recordKey({ docId: pointer.docId, connectionId }), ConsistentRead: true }),
+  );
+  const record = result.Item ? recordFrom(result.Item) : null;
+  return record && record.expiresAt > now ? record : null;
+}
+
+async function remove(input: { context: Context; connectionId: string }): Promise<ConnectionRecord | null> {
+  const { context, connectionId } = input;
+  const pointer = await readPointer({ context, connectionId });
+  if (!pointer) return null;
+  // Of two concurrent removes, only one gets the old record back.
+  const result = await context.client.send(
+    new DeleteCommand({ TableName: context.tableName, Key: recordKey({ docId: pointer.docId, connectionId }), ReturnValues: 'ALL_OLD' }),
+  );
+  await context.client.send(new DeleteCommand({ TableName: context.tableName, Key: pointerKey(connectionId) }));
+  return result.Attributes ? recordFrom(result.Attributes) : null;
+}
+
+async function listForDocument(input: { context: Context; docId: string; now: number }): Promise<ConnectionRecord[]> {
+  const { context, docId, now } = input;
+  const items = await queryAll({
+    client: context.client,
+    query: {
+      TableName: context.tableName,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      FilterExpression: 'expiresAtMs > :now',
+      ExpressionAttributeNames: keyNames,
+      ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':prefix': documentKeys.connectionPrefix, ':now': now },
+      ConsistentRead: true,
+    },
+  });
+  return items.map(recordFrom);
+}
+
+async function setAwareness(input: {
+  context: Context;
+  connectionId: string;
+  docId: string;
+  entry: AwarenessEntry;
+}): Promise<'ok' | 'conflict' | 'stale'> {
+  const { context: { client, tableName }, entry } = input;
+  const Key = recordKey(input);
+  // y-protocols' rule: a newer clock wins; the same clock only when it removes the state.
+  const newer = entry.state === null ? 'awareness.clock <= :clock' : 'awareness.clock < :clock';
+  const stored = await conditionally(() =>
+    client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key,
+        UpdateExpression: 'SET awareness = :entry',
+        // The first entry binds the connection to its client id; another id never replaces it.
+        ConditionExpression: `attribute_exists(#sk) AND (attribute_not_exists(awareness) OR (awareness.clientId = :clientId AND ${newer}))`,
+        ExpressionAttributeNames: { '#sk': keyNames['#sk'] },
+        ExpressionAttributeValues: { ':entry': awarenessItem(entry), ':clientId': entry.clientId, ':clock': entry.clock },
+      }),
+    ),
+  );
+  if (stored) return 'ok';
+  const result = await client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
+  const current = result.Item ? awarenessFrom(result.Item.awareness) : null;
+  return current && current.clientId === entry.clientId ? 'stale' : 'conflict';
 }
 
 /** The record's own fields; `expiresAt` (ms) is stored as `expiresAtMs`, the TTL being seconds. */

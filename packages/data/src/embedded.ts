@@ -1,10 +1,16 @@
 /** dynalite in this process: the local host's DynamoDB and the integration tests'. */
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type dynaliteFactory from 'dynalite';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The part of dynalite (CommonJS, untyped) used here. Declared locally rather than as an ambient
+ * module so that packages compiling this source (web, functions, test) need no extra typings.
+ */
+type Dynalite = (options: { path?: string; createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
 
 export interface EmbeddedDynamo {
   /** `http://host:port`, for `createDynamoClient({ endpoint })`. */
@@ -21,7 +27,7 @@ export interface EmbeddedDynamo {
 export async function startEmbeddedDynamo(input: { path: string | null; host?: string; port?: number }): Promise<EmbeddedDynamo> {
   const host = input.host ?? '127.0.0.1';
   if (input.path !== null) await mkdir(input.path, { recursive: true });
-  const dynalite = require('dynalite') as typeof dynaliteFactory;
+  const dynalite = require('dynalite') as Dynalite;
   const server = dynalite({
     ...(input.path === null ? {} : { path: input.path }),
     createTableMs: 0,
