@@ -242,6 +242,18 @@ describe('DocumentStore on DynamoDB', () => {
     expect(items).toHaveLength(4);
   });
 
+  it('deletes every part of a merged split update', async () => {
+    const { client, tableName, writer } = await twoStores();
+    const docId = 'stmt_split_merged';
+    await writer.appendUpdate({ docId, update: large(700 * 1024, 5), origin: 'c' });
+    await compactAll({ documents: writer, docId, owner: 'o', snapshot: encode('S') });
+    const items = await queryAll({
+      client,
+      query: { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `DOC#${docId}`, ':prefix': 'U#' } },
+    });
+    expect(items).toEqual([]);
+  });
+
   it('hides a split update whose writer died before writing every part, and compaction leaves it alone', async () => {
     const { client, reader, writer } = await twoStores();
     const docId = 'stmt_torn_parts';
