@@ -52,14 +52,15 @@ describe('the local host', () => {
       const gen = prng.create(i + 1);
       for (let n = 0; typing; n++) {
         editor.text.insert(prng.int32(gen, 0, editor.text.length), prng.word(gen, 1, 3));
-        if (n % 10 === 9) {
+        if (n % 5 === 4) {
           const vector = Y.encodeStateVector(editor.doc);
           editor.roundTrip().then(() => (acked[i] = vector), () => {});
         }
-        await sleep(prng.int32(gen, 2, 12));
+        // A fast typist's pace: about ten keystrokes a second each.
+        await sleep(prng.int32(gen, 60, 140));
       }
     });
-    await sleep(1_500);
+    await sleep(3_000);
     await state.host.stop({ signal: 'SIGKILL' });
     await sleep(200); // typing on while the host is down: kept locally
     typing = false;

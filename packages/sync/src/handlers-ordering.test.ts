@@ -153,6 +153,34 @@ describe('createSyncHandlers with frames out of order and oversized', () => {
     const own = awarenessProtocol.encodeAwarenessUpdate(client.awareness, [2]);
     expect(await send('w2', asAwarenessMessage(own))).toBe('handled');
   });
+  it('lets a person who reconnected speak for their client id while their old connection lingers', async () => {
+    const { handlers, send, gateway, connect } = setup();
+    const principal = principalFor('delegate');
+    await handlers.connect({ connectionId: 'old', docId, principal, access: 'write' });
+    await send('old', awarenessMessage([{ clientId: 9, clock: 1, state: { cursor: 'before' } }]));
+    await connect('peer');
+    const seen = awarenessSeenBy(gateway, 'peer', 2);
+    // The old socket died without $disconnect (a crash, or API Gateway still holding it).
+    await handlers.connect({ connectionId: 'new', docId, principal, access: 'write' });
+    await send('new', awarenessMessage([{ clientId: 9, clock: 2, state: { cursor: 'after' } }]));
+    seen.catchUp();
+    expect(seen.awareness.getStates().get(9)).toMatchObject({ cursor: 'after' });
+
+    await handlers.disconnect({ connectionId: 'old' });
+    seen.catchUp();
+    expect(seen.awareness.getStates().get(9)).toMatchObject({ cursor: 'after' });
+  });
+
+  it('still drops another person’s entry relayed by a connection that has not spoken yet', async () => {
+    const { send, gateway, connect } = setup();
+    await connect('alice');
+    await send('alice', awarenessMessage([{ clientId: 1, clock: 3, state: { cursor: 'alice' } }]));
+    await connect('bob');
+    const seen = awarenessSeenBy(gateway, 'alice', 1);
+    await send('bob', awarenessMessage([{ clientId: 1, clock: 4, state: { cursor: 'forged by relay' } }]));
+    seen.catchUp();
+    expect(seen.awareness.meta.get(1)?.clock ?? 0).toBeLessThan(4);
+  });
 });
 
 describe('stampState in bytes', () => {

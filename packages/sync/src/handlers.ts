@@ -160,8 +160,14 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
       return closeWith(record, CloseCode.badFrame, 'sync.awareness-malformed');
     }
     const peers = await connections.listForDocument({ docId: record.docId, now: now() });
+    // Only another person's connection makes an entry a relay: the same person's older
+    // connection may still hold this client id (a reconnect before the old one is gone).
     const othersClientIds = new Set(
-      peers.flatMap((p) => (p.connectionId !== record.connectionId && p.awareness ? [p.awareness.clientId] : [])),
+      peers.flatMap((p) =>
+        p.connectionId !== record.connectionId && p.principal.userId !== record.principal.userId && p.awareness
+          ? [p.awareness.clientId]
+          : [],
+      ),
     );
     const entry = ownEntry({ entries, boundClientId: record.awareness?.clientId ?? null, othersClientIds });
     if (!entry) return 'ignored';
@@ -251,7 +257,9 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if (!record) return;
     const peers = await connections.listForDocument({ docId: record.docId, now: now() });
     const awareness = record.awareness;
-    if (awareness && awareness.state !== null && peers.length > 0) {
+    // A reconnected client may already speak for this client id again: then it has not left.
+    const stillHere = peers.some((p) => p.awareness?.clientId === awareness?.clientId);
+    if (awareness && awareness.state !== null && peers.length > 0 && !stillHere) {
       const gone = { clientId: awareness.clientId, clock: awareness.clock + 1, state: null };
       await fanOut(peers, encodeAwareness(encodeAwarenessUpdate([gone])));
     }
