@@ -24,7 +24,7 @@ function recordingSync() {
   return { sync, calls };
 }
 
-const connectEvent = (query: Record<string, string>): GatewayEvent => ({
+const connectEvent = (query: Record<string, string | undefined>): GatewayEvent => ({
   requestContext: { connectionId: 'c1', routeKey: '$connect' },
   queryStringParameters: query,
 });
