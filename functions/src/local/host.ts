@@ -36,6 +36,8 @@ export interface LocalHost {
   close(): Promise<void>;
 }
 
+const protocolHeader = 'x-forwarded-proto';
+
 type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 export async function startLocalHost(input: { config: HostConfig; log?: HostLog }): Promise<LocalHost> {
@@ -61,7 +63,13 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog 
   realtime = createRealtimeHandlers({ sync, redeemTicket: createTickets({ client, tableName }).redeem, log });
 
   const web = await loadWeb({ config, dynamoEndpoint });
-  const server = createServer((req, res) => (web ? web(req, res, () => notFound(res)) : gatewayOnly(res)));
+  const server = createServer((req, res) => {
+    if (!web) return gatewayOnly(res);
+    // This process is the edge and speaks plain HTTP: say so, whatever a client claims, so the
+    // app knows its own origin (CSRF checks compare it with the Origin header).
+    req.headers[protocolHeader] = 'http';
+    web(req, res, () => notFound(res));
+  });
   server.on('upgrade', (req, socket, head) => gatewayServer.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -108,6 +116,8 @@ async function loadWeb(input: { config: HostConfig; dynamoEndpoint: string | und
   if (!path || !existsSync(path)) return null;
   if (input.dynamoEndpoint) process.env.DYNAMODB_ENDPOINT = input.dynamoEndpoint;
   process.env.CONCORD_TABLE = input.config.tableName;
+  // adapter-node assumes https unless a header says otherwise.
+  process.env.PROTOCOL_HEADER = protocolHeader;
   const module = (await import(pathToFileURL(path).href)) as { handler: WebHandler };
   return module.handler;
 }
