@@ -16,6 +16,7 @@ import {
   createTickets,
   ensureTable,
   startEmbeddedDynamo,
+  sweepExpired,
 } from '@concord/data';
 import { createSyncHandlers } from '@concord/sync';
 import { createRealtimeHandlers, type RealtimeHandlers } from '../realtime.ts';
@@ -37,6 +38,7 @@ export interface LocalHost {
 }
 
 const protocolHeader = 'x-forwarded-proto';
+const sweepEveryMs = 15 * 60_000;
 
 type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -49,6 +51,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog 
   const { tableName } = config;
   await ensureTable({ client, tableName });
   const documents = createDocumentStore({ client, tableName });
+  const sweeper = config.store.kind === 'aws' ? null : startSweeper({ sweep: () => sweepExpired({ client, tableName, now: Date.now() }), log });
   await seedIfAsked({ config, log, documents, repositories: createRepositories({ client, tableName }) });
 
   let realtime: RealtimeHandlers | undefined;
@@ -83,6 +86,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog 
     dynamoEndpoint,
     connections: () => gatewayServer.size(),
     async close() {
+      if (sweeper) clearInterval(sweeper);
       server.close();
       await gatewayServer.close();
       server.closeAllConnections();
@@ -120,6 +124,19 @@ async function loadWeb(input: { config: HostConfig; dynamoEndpoint: string | und
   process.env.PROTOCOL_HEADER = protocolHeader;
   const module = (await import(pathToFileURL(path).href)) as { handler: WebHandler };
   return module.handler;
+}
+
+/**
+ * DynamoDB deletes expired items (TTL) by itself; dynalite and other local stores do not. Readers
+ * ignore them anyway: this keeps `.data/` from growing with dead tickets, chunks and connections.
+ */
+function startSweeper(input: { sweep: () => Promise<number>; log: HostLog }): ReturnType<typeof setInterval> {
+  const run = () =>
+    void input.sweep().catch((error: unknown) => input.log({ level: 'warn', code: 'store.sweep-failed', error }));
+  run();
+  const timer = setInterval(run, sweepEveryMs);
+  timer.unref();
+  return timer;
 }
 
 function gatewayOnly(res: ServerResponse): void {

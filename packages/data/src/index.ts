@@ -8,3 +8,4 @@ export { createChunkStore } from './chunk-store.ts';
 export { createTickets, type Tickets, type TicketAccess } from './tickets.ts';
 export { createRepositories, type Repositories, type Directory } from './repositories.ts';
 export { tableDefinition, type TableDefinition } from './table-definition.ts';
+export { sweepExpired } from './sweep.ts';
