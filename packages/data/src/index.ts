@@ -9,3 +9,4 @@ export { createTickets, type Tickets, type TicketAccess } from './tickets.ts';
 export { createRepositories, type Repositories, type Directory } from './repositories.ts';
 export { tableDefinition, type TableDefinition } from './table-definition.ts';
 export { sweepExpired } from './sweep.ts';
+export { createDocumentActivity, type DocumentActivity } from './document-activity.ts';

@@ -9,7 +9,7 @@
  */
 import { env } from '$env/dynamic/private';
 import type { Coalition, DocumentAccess, Organisation, Principal, Statement, User } from '@concord/core';
-import { createDynamoClient, createRepositories, createTickets } from '@concord/data';
+import { createDocumentActivity, createDynamoClient, createRepositories, createTickets } from '@concord/data';
 
 /** What the pages and endpoints need, nothing more. */
 export interface WebContext {
@@ -28,6 +28,10 @@ export interface WebContext {
   statements: {
     get(id: string): Promise<Statement | null>;
     listByCoalition(coalitionId: string): Promise<Statement[]>;
+  };
+  /** When each statement's text was last written (absent: never edited since it was created). */
+  activity: {
+    lastWritten(input: { docIds: readonly string[] }): Promise<Map<string, number>>;
   };
   tickets: {
     issue(input: { principal: Principal; docId: string; access: Exclude<DocumentAccess, 'none'>; now: number }): Promise<string>;
@@ -53,6 +57,7 @@ function buildContext(): WebContext {
     organisations: repositories.organisations,
     users: repositories.users,
     statements: repositories.statements,
+    activity: createDocumentActivity({ client, tableName }),
     tickets: createTickets({ client, tableName }),
     gatewayUrl: env.CONCORD_WS_URL || undefined,
   };

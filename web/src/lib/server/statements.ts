@@ -23,12 +23,21 @@ export async function findAccessibleStatement(input: {
   return access === 'none' ? null : { statement, access };
 }
 
-/** The statements of the principal's coalition they may see, most recently updated first. */
+/**
+ * The statements of the principal's coalition they may see, most recently edited first (the
+ * text's last write, or the metadata's when the text was never edited).
+ */
 export async function listVisibleStatements(input: { context: WebContext; principal: Principal }) {
   const { context, principal } = input;
   const statements = await context.statements.listByCoalition(principal.coalitionId);
-  return statements
+  const visible = statements
     .map((statement) => ({ statement, access: documentAccess({ principal, statement }) }))
-    .filter((entry) => entry.access !== 'none')
+    .filter((entry) => entry.access !== 'none');
+  const written = await context.activity.lastWritten({ docIds: visible.map((entry) => entry.statement.id) });
+  return visible
+    .map(({ statement, access }) => ({
+      statement: { ...statement, updatedAt: Math.max(statement.updatedAt, written.get(statement.id) ?? 0) },
+      access,
+    }))
     .sort((a, b) => b.statement.updatedAt - a.statement.updatedAt);
 }
