@@ -42,7 +42,13 @@ const sweepEveryMs = 15 * 60_000;
 
 type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-export async function startLocalHost(input: { config: HostConfig; log?: HostLog }): Promise<LocalHost> {
+/** Optional hooks for benchmarks and fault tests (test/bench, test/reliability); `main.ts` sets none. */
+export interface HostInstrument {
+  /** Wraps the realtime handlers the gateway calls, e.g. to count invocations as Lambda would bill them. */
+  realtime?: (handlers: RealtimeHandlers) => RealtimeHandlers;
+}
+
+export async function startLocalHost(input: { config: HostConfig; log?: HostLog; instrument?: HostInstrument }): Promise<LocalHost> {
   const { config } = input;
   const log: HostLog = input.log ?? (() => {});
   const embedded = config.store.kind === 'embedded' ? await startEmbeddedDynamo({ path: config.store.path }) : null;
@@ -63,7 +69,8 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog 
     gateway: gatewayServer.gateway,
     log,
   });
-  realtime = createRealtimeHandlers({ sync, redeemTicket: createTickets({ client, tableName }).redeem, log });
+  const handlers = createRealtimeHandlers({ sync, redeemTicket: createTickets({ client, tableName }).redeem, log });
+  realtime = input.instrument?.realtime?.(handlers) ?? handlers;
 
   const web = await loadWeb({ config, dynamoEndpoint });
   const server = createServer((req, res) => {
