@@ -12,6 +12,15 @@ export const StakeholderGroup = {
 } as const;
 export type StakeholderGroup = (typeof StakeholderGroup)[keyof typeof StakeholderGroup];
 
+/** Roles a person may hold beside acting for their organisation. */
+export const Role = {
+  /** Manages membership and invitations, runs calls on the chair's behalf; granted by the chair. */
+  secretariat: 'secretariat',
+  /** Leads their organisation's delegation: invites and removes its delegates. */
+  organisationLead: 'organisation-lead',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
 export interface Coalition {
   id: string;
   name: string;
@@ -23,21 +32,33 @@ export interface Organisation {
   name: string;
   tier: Tier;
   stakeholderGroup: StakeholderGroup;
-  /** The member organisation holding the rotating chairship. */
+  /** The member organisation holding the rotating chairship (one per coalition). */
   isChair: boolean;
 }
 
+/** A sub-group of organisations that drafts among themselves. */
+export interface TaskForce {
+  id: string;
+  coalitionId: string;
+  name: string;
+  organisationIds: string[];
+}
+
+/** A person in the coalition's directory: who they are and whom they act for. */
 export interface User {
   id: string;
   name: string;
   organisationId: string;
   coalitionId: string;
+  roles: Role[];
+  /** Removed delegates stay in the directory (past acts name them) but can do nothing. */
+  status: 'active' | 'removed';
 }
 
 /**
- * Who is acting: a person, the organisation they act for, and that organisation's tier.
- * Resolved on the server (today from the demo identity, later from a session) and carried by
- * every websocket connection.
+ * Who is acting: a person, the organisation they act for, its tier, and the person's roles.
+ * Resolved on the server from the session (never from the client) and carried by every
+ * websocket connection.
  */
 export interface Principal {
   userId: string;
@@ -46,5 +67,11 @@ export interface Principal {
   organisationName: string;
   coalitionId: string;
   tier: Tier;
+  /** The person's organisation holds the chair. */
   isChair: boolean;
+  roles: readonly Role[];
+}
+
+export function hasRole(principal: Principal, role: Role): boolean {
+  return principal.roles.includes(role);
 }

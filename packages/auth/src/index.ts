@@ -1,0 +1,5 @@
+export * from './tokens.ts';
+export * from './passwords.ts';
+export * from './totp.ts';
+export * from './secret-box.ts';
+export * from './audit-chain.ts';

@@ -1,0 +1,144 @@
+/**
+ * The one authorization policy: actor × action × resource → allow, or deny with a reason. Every
+ * route, form action and websocket handler asks here; nothing else decides who may do what.
+ *
+ * `policy` is a table with one rule per action, so adding an action without a rule does not
+ * compile, and the authorization matrix test walks every action in it.
+ */
+import { hasRole, type Organisation, type Principal, type TaskForce } from './coalition.ts';
+import type { Statement } from './statement.ts';
+
+export type Decision = { allow: true } | { allow: false; code: string; reason: string };
+
+const allow: Decision = { allow: true };
+const deny = (code: string, reason: string): Decision => ({ allow: false, code, reason });
+
+/** What a person may do with a statement's text. */
+export type StatementAccess = 'none' | 'read' | 'write';
+
+/** A statement and, when it is shared with a task force, that task force. */
+export interface StatementResource {
+  statement: Statement;
+  taskForce: TaskForce | null;
+}
+
+/**
+ * Access to one statement. Outside its coalition, or outside its sharing: none — not its title,
+ * not its existence. The chair and the secretariat see every draft of their coalition. Writing
+ * is for member organisations within the sharing, and only pen-holders when there are any.
+ */
+export function statementAccess(input: { actor: Principal | null } & StatementResource): StatementAccess {
+  const { actor, statement } = input;
+  if (!actor || actor.coalitionId !== statement.coalitionId) return 'none';
+  const shared = isSharedWith({ ...input, actor });
+  const oversight = actor.isChair || hasRole(actor, 'secretariat');
+  if (!shared && !oversight) return 'none';
+  const holdsPen = statement.penHolderIds.length === 0 || statement.penHolderIds.includes(actor.organisationId);
+  const member = actor.tier === 'member' && (shared || actor.isChair);
+  return member && holdsPen ? 'write' : 'read';
+}
+
+function isSharedWith(input: { actor: Principal } & StatementResource): boolean {
+  const { actor, statement, taskForce } = input;
+  const { visibility } = statement;
+  if (visibility.scope === 'task-force') {
+    // Fail closed: a task-force draft without its task force is shared with nobody.
+    if (!taskForce || taskForce.id !== visibility.taskForceId) return false;
+    if (!taskForce.organisationIds.includes(actor.organisationId)) return false;
+  }
+  if (actor.tier === 'member') return true;
+  if (visibility.scope === 'members') return false;
+  return actor.tier === 'advisory' ? visibility.advisory : visibility.observers;
+}
+
+type StatementRule = (input: { actor: Principal } & StatementResource) => Decision;
+type CoalitionRule = (input: { actor: Principal; coalitionId: string }) => Decision;
+type OrganisationRule = (input: { actor: Principal; organisation: Organisation }) => Decision;
+
+const notShared = deny('forbidden.not-shared', 'This statement is not shared with your organisation.');
+
+const canSee: StatementRule = (input) => (statementAccess(input) === 'none' ? notShared : allow);
+
+const manages = (actor: Principal) => actor.isChair || hasRole(actor, 'secretariat');
+
+/** Rules on a statement (the actor is signed in; the coalition check is inside statementAccess). */
+export const statementPolicy = {
+  /** Know it exists: see it in lists, open its page. */
+  'statement.list': canSee,
+  /** Read its text, live. */
+  'statement.read': canSee,
+  /** Change its text (a writable websocket connection). */
+  'statement.edit': (input) => {
+    const access = statementAccess(input);
+    if (access === 'none') return notShared;
+    if (access === 'read' && input.actor.tier === 'member' && input.statement.penHolderIds.length > 0) {
+      return deny('forbidden.not-pen-holder', 'Only the pen-holders edit this text.');
+    }
+    return access === 'write' ? allow : deny('forbidden.read-only', 'Your organisation reads this draft; members edit it.');
+  },
+  /** Change who it is shared with and who holds the pen. */
+  'statement.configure': (input) => {
+    if (statementAccess(input) === 'none') return notShared;
+    return manages(input.actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat change how a draft is shared.');
+  },
+} satisfies Record<string, StatementRule>;
+
+/** Rules on the actor's coalition. */
+export const coalitionPolicy = {
+  /** See the coalition's organisations and people. */
+  'coalition.read-directory': () => allow,
+  /** Start a new draft. */
+  'statement.create': ({ actor }) =>
+    actor.tier === 'member' || hasRole(actor, 'secretariat') ? allow : deny('forbidden.not-member', 'Member organisations start drafts.'),
+  /** Organisations, tiers, stakeholder groups, the chair, task forces. */
+  'coalition.manage': ({ actor }) =>
+    manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat manage the coalition.'),
+  /** Give or take the secretariat role. */
+  'role.grant-secretariat': ({ actor }) => (actor.isChair ? allow : deny('forbidden.chair-only', 'Only the chair grants the secretariat role.')),
+  /** Read and verify the audit log. */
+  'audit.read': ({ actor }) => (manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat read the audit log.')),
+} satisfies Record<string, CoalitionRule>;
+
+/** Rules on one organisation of the actor's coalition. */
+export const organisationPolicy = {
+  /** Invite and remove the organisation's delegates, name its lead. */
+  'organisation.manage-delegates': ({ actor, organisation }) => {
+    if (manages(actor)) return allow;
+    const ownLead = hasRole(actor, 'organisation-lead') && actor.organisationId === organisation.id;
+    return ownLead ? allow : deny('forbidden.not-lead', "Only your organisation's lead, the chair or the secretariat manage its delegates.");
+  },
+} satisfies Record<string, OrganisationRule>;
+
+export type StatementAction = keyof typeof statementPolicy;
+export type CoalitionAction = keyof typeof coalitionPolicy;
+export type OrganisationAction = keyof typeof organisationPolicy;
+export type Action = StatementAction | CoalitionAction | OrganisationAction;
+
+export const actions = {
+  statement: Object.keys(statementPolicy) as StatementAction[],
+  coalition: Object.keys(coalitionPolicy) as CoalitionAction[],
+  organisation: Object.keys(organisationPolicy) as OrganisationAction[],
+};
+
+export type AuthorizationRequest =
+  | ({ action: StatementAction } & StatementResource)
+  | { action: CoalitionAction; coalitionId: string }
+  | { action: OrganisationAction; organisation: Organisation };
+
+/** Decides one request. Signed out, or in another coalition: denied before any rule runs. */
+export function authorize(input: { actor: Principal | null } & AuthorizationRequest): Decision {
+  const { actor } = input;
+  if (!actor) return deny('auth.signed-out', 'Sign in first.');
+  if (coalitionOf(input) !== actor.coalitionId) {
+    return 'statement' in input ? notShared : deny('forbidden.other-coalition', 'This belongs to another coalition.');
+  }
+  if ('statement' in input) return statementPolicy[input.action]({ actor, statement: input.statement, taskForce: input.taskForce });
+  if ('organisation' in input) return organisationPolicy[input.action]({ actor, organisation: input.organisation });
+  return coalitionPolicy[input.action]({ actor, coalitionId: input.coalitionId });
+}
+
+function coalitionOf(input: AuthorizationRequest): string {
+  if ('statement' in input) return input.statement.coalitionId;
+  if ('organisation' in input) return input.organisation.coalitionId;
+  return input.coalitionId;
+}

@@ -1,0 +1,184 @@
+/**
+ * The authorization matrix: who may do what, written out by hand as the specification the policy
+ * must meet (DESIGN.md §1, issue "People, organisations and access"). The unit test checks the
+ * pure policy against it; the integration test checks the real HTTP routes and websocket
+ * handlers against the same table. Cells are generated from the policy's own action lists, so a
+ * new action without a row here fails both.
+ */
+import type { Organisation, Principal, TaskForce } from '../coalition.ts';
+import type { CoalitionAction, OrganisationAction, StatementAction } from '../policy.ts';
+import type { Statement } from '../statement.ts';
+
+export const roles = [
+  'public',
+  'other-coalition',
+  'observer',
+  'advisory',
+  'member',
+  'pen-holder',
+  'organisation-lead',
+  'chair',
+  'secretariat',
+] as const;
+export type RoleName = (typeof roles)[number];
+
+const coalitionId = 'coal_MATRIX';
+const org = (id: string, tier: Organisation['tier'], extra: Partial<Organisation> = {}): Organisation => ({
+  id,
+  coalitionId,
+  name: id.replace('org_', ''),
+  tier,
+  stakeholderGroup: tier === 'member' ? 'government' : 'civil-society',
+  isChair: false,
+  ...extra,
+});
+
+/** The matrix coalition: every tier, a chair, a pen-holder, a task force, a support unit. */
+export const organisations = {
+  chair: org('org_Chair', 'member', { isChair: true }),
+  member: org('org_Member', 'member'),
+  pen: org('org_Pen', 'member'),
+  lead: org('org_Lead', 'member'),
+  advisory: org('org_Advisory', 'advisory'),
+  observer: org('org_Observer', 'observer'),
+  supportUnit: org('org_SupportUnit', 'observer', { stakeholderGroup: 'intergovernmental' }),
+  elsewhere: { ...org('org_Elsewhere', 'member'), coalitionId: 'coal_OTHER' },
+} satisfies Record<string, Organisation>;
+
+export const taskForce: TaskForce = {
+  id: 'tf_MATRIX',
+  coalitionId,
+  name: 'Task force on the matrix',
+  organisationIds: [organisations.member.id, organisations.advisory.id],
+};
+
+const principal = (name: string, organisation: Organisation, roles: Principal['roles'] = []): Principal => ({
+  userId: `usr_${name}`,
+  userName: name,
+  organisationId: organisation.id,
+  organisationName: organisation.name,
+  coalitionId: organisation.coalitionId,
+  tier: organisation.tier,
+  isChair: organisation.isChair,
+  roles,
+});
+
+/** One person per role; `public` is nobody. */
+export const actors: Record<RoleName, Principal | null> = {
+  public: null,
+  'other-coalition': principal('elsewhere', organisations.elsewhere),
+  observer: principal('observer', organisations.observer),
+  advisory: principal('advisory', organisations.advisory),
+  member: principal('member', organisations.member),
+  'pen-holder': principal('pen', organisations.pen),
+  'organisation-lead': principal('lead', organisations.lead, ['organisation-lead']),
+  chair: principal('chair', organisations.chair),
+  secretariat: principal('secretariat', organisations.supportUnit, ['secretariat']),
+};
+
+const statement = (id: string, fields: Pick<Statement, 'visibility' | 'penHolderIds'>): Statement => ({
+  id,
+  coalitionId,
+  title: `Draft ${id}`,
+  language: 'en',
+  createdAt: 0,
+  updatedAt: 0,
+  ...fields,
+});
+
+/** Statements shared in each way the policy distinguishes. */
+export const statements = {
+  open: statement('stmt_OPEN', {
+    visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true },
+    penHolderIds: [organisations.pen.id],
+  }),
+  membersOnly: statement('stmt_MEMBERS', {
+    visibility: { scope: 'members', taskForceId: null, advisory: true, observers: true },
+    penHolderIds: [],
+  }),
+  taskForce: statement('stmt_TASKFORCE', {
+    visibility: { scope: 'task-force', taskForceId: taskForce.id, advisory: true, observers: true },
+    penHolderIds: [],
+  }),
+  noObservers: statement('stmt_NOOBS', {
+    visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: false },
+    penHolderIds: [],
+  }),
+} satisfies Record<string, Statement>;
+export type StatementScenario = keyof typeof statements;
+
+/** The organisation an `organisation.*` action targets, relative to the actor. */
+export type OrganisationTarget = 'own' | 'other';
+
+export type Cell =
+  | `${StatementAction}@${StatementScenario}`
+  | CoalitionAction
+  | `${OrganisationAction}@${OrganisationTarget}`;
+
+// Statement cells, per scenario: list, read, edit, configure.
+type Row = readonly [list: 0 | 1, read: 0 | 1, edit: 0 | 1, configure: 0 | 1];
+const none: Row = [0, 0, 0, 0];
+const reads: Row = [1, 1, 0, 0];
+const writes: Row = [1, 1, 1, 0];
+const oversees: Row = [1, 1, 0, 1];
+const runs: Row = [1, 1, 1, 1];
+
+const statementRows: Record<RoleName, Record<StatementScenario, Row>> = {
+  public: { open: none, membersOnly: none, taskForce: none, noObservers: none },
+  'other-coalition': { open: none, membersOnly: none, taskForce: none, noObservers: none },
+  observer: { open: reads, membersOnly: none, taskForce: none, noObservers: none },
+  advisory: { open: reads, membersOnly: none, taskForce: reads, noObservers: reads },
+  member: { open: reads, membersOnly: writes, taskForce: writes, noObservers: writes },
+  'pen-holder': { open: writes, membersOnly: writes, taskForce: none, noObservers: writes },
+  'organisation-lead': { open: reads, membersOnly: writes, taskForce: none, noObservers: writes },
+  chair: { open: oversees, membersOnly: runs, taskForce: runs, noObservers: runs },
+  secretariat: { open: oversees, membersOnly: oversees, taskForce: oversees, noObservers: oversees },
+};
+
+// Coalition cells: read-directory, statement.create, coalition.manage, role.grant-secretariat, audit.read.
+const coalitionRows: Record<RoleName, readonly [0 | 1, 0 | 1, 0 | 1, 0 | 1, 0 | 1]> = {
+  public: [0, 0, 0, 0, 0],
+  'other-coalition': [0, 0, 0, 0, 0],
+  observer: [1, 0, 0, 0, 0],
+  advisory: [1, 0, 0, 0, 0],
+  member: [1, 1, 0, 0, 0],
+  'pen-holder': [1, 1, 0, 0, 0],
+  'organisation-lead': [1, 1, 0, 0, 0],
+  chair: [1, 1, 1, 1, 1],
+  secretariat: [1, 1, 1, 0, 1],
+};
+
+// Organisation cells: manage-delegates of the actor's own organisation, and of another one.
+const organisationRows: Record<RoleName, readonly [own: 0 | 1, other: 0 | 1]> = {
+  public: [0, 0],
+  'other-coalition': [0, 0],
+  observer: [0, 0],
+  advisory: [0, 0],
+  member: [0, 0],
+  'pen-holder': [0, 0],
+  'organisation-lead': [1, 0],
+  chair: [1, 1],
+  secretariat: [1, 1],
+};
+
+const statementColumns = ['statement.list', 'statement.read', 'statement.edit', 'statement.configure'] as const;
+const coalitionColumns = ['coalition.read-directory', 'statement.create', 'coalition.manage', 'role.grant-secretariat', 'audit.read'] as const;
+
+/** The expected decision of every cell for every role. */
+export function expectation(role: RoleName, cell: Cell): boolean {
+  const [action, qualifier] = cell.split('@') as [string, string | undefined];
+  const statementIndex = statementColumns.indexOf(action as (typeof statementColumns)[number]);
+  if (statementIndex >= 0) return statementRows[role][qualifier as StatementScenario][statementIndex] === 1;
+  const coalitionIndex = coalitionColumns.indexOf(action as (typeof coalitionColumns)[number]);
+  if (coalitionIndex >= 0) return coalitionRows[role][coalitionIndex] === 1;
+  if (action === 'organisation.manage-delegates') return organisationRows[role][qualifier === 'own' ? 0 : 1] === 1;
+  throw new Error(`the matrix has no row for ${cell}: add it before adding the action`);
+}
+
+/** The organisation an organisation cell targets for `role` (the public and outsiders get the member org). */
+export function targetOrganisation(role: RoleName, target: OrganisationTarget): Organisation {
+  const actor = actors[role];
+  const own = Object.values(organisations).find((o) => o.id === actor?.organisationId);
+  if (target === 'own' && own && own.coalitionId === coalitionId) return own;
+  return actor?.organisationId === organisations.member.id ? organisations.pen : organisations.member;
+}
