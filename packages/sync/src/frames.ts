@@ -22,7 +22,7 @@ export const CHUNK_MAX_COUNT = Math.ceil(MESSAGE_MAX_BYTES / CHUNK_RAW_BYTES);
 export const CloseCode = {
   /** A frame or message that does not decode. */
   badFrame: 4400,
-  /** No valid ticket at connect, or the connection is unknown. */
+  /** No valid ticket at connect, the connection is unknown, or its access was revoked. */
   unauthorized: 4401,
   /** A write the connection's access does not allow is never a close: it is dropped. */
   forbidden: 4403,

@@ -192,3 +192,23 @@ describe('stampState in bytes', () => {
     expect(stampState({ state, principal: principalFor('ada') })).toBeNull();
   });
 });
+
+describe('createSyncHandlers.evict', () => {
+  it('tells the client why, closes it, forgets it and clears its cursor for the others', async () => {
+    const { handlers, send, gateway, connect } = setup();
+    await connect('revoked');
+    await connect('peer');
+    await send('revoked', awarenessMessage([{ clientId: 7, clock: 1, state: { cursor: 'here' } }]));
+    const seen = awarenessSeenBy(gateway, 'peer', 2);
+    seen.catchUp();
+    expect(seen.awareness.getStates().has(7)).toBe(true);
+
+    await handlers.evict({ connectionId: 'revoked', code: 4401, reason: 'auth.session-ended' });
+
+    expect(gateway.framesTo('revoked').at(-1)).toBe('e4401.auth.session-ended');
+    expect(gateway.events.some((event) => event.kind === 'close' && event.connectionId === 'revoked')).toBe(true);
+    seen.catchUp();
+    expect(seen.awareness.getStates().has(7)).toBe(false);
+    expect(await send('revoked', awarenessMessage([{ clientId: 7, clock: 2, state: {} }]))).toEqual({ closed: 4401, reason: 'sync.connection-unknown' });
+  });
+});

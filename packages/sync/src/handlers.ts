@@ -55,13 +55,25 @@ export type MessageOutcome =
 
 export interface SyncHandlers {
   /** `$connect`: registers an authenticated connection. Sends nothing (API Gateway cannot yet). */
-  connect(input: { connectionId: string; docId: string; principal: Principal; access: ConnectionAccess }): Promise<void>;
+  connect(input: {
+    connectionId: string;
+    docId: string;
+    principal: Principal;
+    access: ConnectionAccess;
+    sessionId?: string | null;
+  }): Promise<void>;
   /** `$default`: one text frame from a client. Never throws: failures close the connection. */
   message(input: { connectionId: string; frame: unknown }): Promise<MessageOutcome>;
   /** `$disconnect`, or a connection found gone: forgets it and clears its presence. */
   disconnect(input: { connectionId: string }): Promise<void>;
   /** Compacts a document now (e.g. from a scheduled task); safe to call at any time. */
   compact(input: { docId: string }): Promise<void>;
+  /**
+   * Closes a connection from the server's side (access revoked, sharing changed): tells the
+   * client why with an `e` frame, closes it, and forgets it at once — its next frame, if any
+   * is already in flight, meets an unknown connection.
+   */
+  evict(input: { connectionId: string; code: number; reason: string }): Promise<void>;
 }
 
 const defaultConnectionTtlMs = (2 * 60 + 10) * 60_000;
@@ -247,9 +259,9 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     }
   }
 
-  async function connect(input: { connectionId: string; docId: string; principal: Principal; access: ConnectionAccess }) {
+  async function connect(input: Parameters<SyncHandlers['connect']>[0]) {
     const connectedAt = now();
-    await connections.add({ ...input, connectedAt, expiresAt: connectedAt + connectionTtlMs, awareness: null });
+    await connections.add({ ...input, sessionId: input.sessionId ?? null, connectedAt, expiresAt: connectedAt + connectionTtlMs, awareness: null });
   }
 
   async function disconnect({ connectionId }: { connectionId: string }): Promise<void> {
@@ -267,7 +279,12 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if (record.access === 'write' && !peers.some((p) => p.access === 'write')) await compactQuietly(record.docId);
   }
 
-  return { connect, message, disconnect, compact: ({ docId }) => compactQuietly(docId) };
+  async function evict(input: { connectionId: string; code: number; reason: string }): Promise<void> {
+    await outbox.close(input);
+    await disconnect({ connectionId: input.connectionId });
+  }
+
+  return { connect, message, disconnect, compact: ({ docId }) => compactQuietly(docId), evict };
 }
 
 const idAlphabet = '0123456789abcdefghijklmnopqrstuvwxyz';

@@ -73,6 +73,8 @@ export interface ConnectionRecord {
   docId: string;
   principal: Principal;
   access: ConnectionAccess;
+  /** The session that asked for the ticket: ending it closes the connection. */
+  sessionId?: string | null;
   connectedAt: number;
   /** Epoch ms after which the record is stale (API Gateway drops connections after 2 h). */
   expiresAt: number;

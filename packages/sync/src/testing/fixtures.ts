@@ -25,6 +25,7 @@ export function principalFor(name: string, overrides: Partial<Principal> = {}): 
     coalitionId: 'coal_test',
     tier: 'member',
     isChair: false,
+    roles: [],
     ...overrides,
   };
 }

@@ -52,6 +52,7 @@ const principalFor = (name: string, tier: Principal['tier']): Principal => ({
   coalitionId: 'coal_test',
   tier,
   isChair: false,
+  roles: [],
 });
 
 export async function runSeededNetwork(options: NetworkOptions): Promise<NetworkResult> {
