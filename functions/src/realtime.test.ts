@@ -10,6 +10,7 @@ const principal = {
   coalitionId: 'coal_1',
   tier: 'member' as const,
   isChair: false,
+  roles: [],
 };
 const ticket = 'T'.repeat(43);
 
@@ -20,6 +21,7 @@ function recordingSync() {
     message: async (input) => (calls.push({ kind: 'message', input }), 'handled'),
     disconnect: async (input) => void calls.push({ kind: 'disconnect', input }),
     compact: async () => {},
+    evict: async (input) => void calls.push({ kind: 'evict', input }),
   };
   return { sync, calls };
 }
@@ -36,16 +38,28 @@ describe('createRealtimeHandlers', () => {
     const handlers = createRealtimeHandlers({
       sync,
       now: () => 1_000,
-      redeemTicket: async (input) => (redeemed.push(input), { principal, access: 'write' }),
+      redeemTicket: async (input) => (redeemed.push(input), { principal, access: 'write', sessionId: 'sess_1' }),
+      sessionAlive: async (id) => id === 'sess_1',
     });
     expect(await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).toEqual({ statusCode: 200 });
     expect(redeemed).toEqual([{ ticket, docId: 'stmt_1', now: 1_000 }]);
-    expect(calls).toEqual([{ kind: 'connect', input: { connectionId: 'c1', docId: 'stmt_1', principal, access: 'write' } }]);
+    expect(calls).toEqual([{ kind: 'connect', input: { connectionId: 'c1', docId: 'stmt_1', principal, access: 'write', sessionId: 'sess_1' } }]);
+  });
+
+  it('refuses a valid ticket whose session ended after it was issued', async () => {
+    const { sync, calls } = recordingSync();
+    const handlers = createRealtimeHandlers({
+      sync,
+      redeemTicket: async () => ({ principal, access: 'read', sessionId: 'sess_gone' }),
+      sessionAlive: async () => false,
+    });
+    expect(await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).toEqual({ statusCode: 401, body: 'auth.session-ended' });
+    expect(calls).toEqual([]);
   });
 
   it('refuses an unknown, used or expired ticket with 401 and registers nothing', async () => {
     const { sync, calls } = recordingSync();
-    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null });
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null, sessionAlive: async () => true });
     expect((await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).statusCode).toBe(401);
     expect(calls).toEqual([]);
   });
@@ -53,7 +67,7 @@ describe('createRealtimeHandlers', () => {
   it('refuses a malformed query with 400 without looking the ticket up', async () => {
     const { sync } = recordingSync();
     let lookups = 0;
-    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => (lookups++, null) });
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => (lookups++, null), sessionAlive: async () => true });
     for (const query of [{}, { doc: 'stmt_1' }, { doc: '../x', ticket }, { doc: 'stmt_1', ticket: 'short' }]) {
       expect((await handlers.connect(connectEvent(query))).statusCode).toBe(400);
     }
@@ -67,13 +81,14 @@ describe('createRealtimeHandlers', () => {
       redeemTicket: async () => {
         throw new Error('store down');
       },
+      sessionAlive: async () => true,
     });
     expect((await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).statusCode).toBe(500);
   });
 
   it('passes text frames on, and base64 (binary) bodies as something that is not a frame', async () => {
     const { sync, calls } = recordingSync();
-    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null });
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null, sessionAlive: async () => true });
     await handlers.message({ requestContext: { connectionId: 'c1', routeKey: '$default' }, body: 'mAAA=' });
     await handlers.message({ requestContext: { connectionId: 'c1', routeKey: '$default' }, body: 'AAEC', isBase64Encoded: true });
     expect(calls.map((c) => c.input)).toEqual([
@@ -87,7 +102,7 @@ describe('createRealtimeHandlers', () => {
     sync.disconnect = async () => {
       throw new Error('store down');
     };
-    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null });
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null, sessionAlive: async () => true });
     expect(await handlers.disconnect({ requestContext: { connectionId: 'c1', routeKey: '$disconnect' } })).toEqual({ statusCode: 200 });
   });
 });

@@ -27,7 +27,10 @@ export type RedeemTicket = (input: {
   ticket: string;
   docId: string;
   now: number;
-}) => Promise<{ principal: Principal; access: ConnectionAccess } | null>;
+}) => Promise<{ principal: Principal; access: ConnectionAccess; sessionId: string | null } | null>;
+
+/** Whether the session a ticket was issued to is still signed in (it may have ended since). */
+export type SessionAlive = (sessionId: string) => Promise<boolean>;
 
 export interface RealtimeHandlers {
   connect(event: GatewayEvent): Promise<GatewayResult>;
@@ -41,6 +44,7 @@ const ticketPattern = /^[A-Za-z0-9_-]{16,128}$/;
 export function createRealtimeHandlers(input: {
   sync: SyncHandlers;
   redeemTicket: RedeemTicket;
+  sessionAlive: SessionAlive;
   now?: () => number;
   log?: (entry: { level: 'warn' | 'error'; code: string; error?: unknown }) => void;
 }): RealtimeHandlers {
@@ -56,6 +60,8 @@ export function createRealtimeHandlers(input: {
       try {
         const granted = await redeemTicket({ ticket, docId, now: now() });
         if (!granted) return { statusCode: 401, body: 'auth.ticket-invalid' };
+        // Signed out between asking for the ticket and using it: the ticket died with the session.
+        if (!granted.sessionId || !(await input.sessionAlive(granted.sessionId))) return { statusCode: 401, body: 'auth.session-ended' };
         await sync.connect({ connectionId: event.requestContext.connectionId, docId, ...granted });
         return { statusCode: 200 };
       } catch (error) {

@@ -1,20 +1,40 @@
-import type { Handle } from '@sveltejs/kit';
+import { twoFactorRequired } from '@concord/core';
+import { redirect, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { webContext } from '$lib/server/context.ts';
 import { securityHeaders } from '$lib/server/http.ts';
-import { demoUserCookie, parseUserId, resolvePrincipal } from '$lib/server/principal.ts';
+import { resolvePrincipal } from '$lib/server/principal.ts';
+import { readSession, sessionCookieName } from '$lib/server/session.ts';
 
-/** Resolves who is acting from the demo cookie (later: from the session). */
-const identify: Handle = async ({ event, resolve }) => {
-  const userId = parseUserId(event.cookies.get(demoUserCookie));
-  const context = userId ? webContext() : null;
-  event.locals.principal = context
-    ? await resolvePrincipal({
-        userId,
-        findUser: (id) => context.users.get(id),
-        findOrganisation: (id) => context.organisations.get(id),
-      })
-    : null;
+/** Who is acting, from the session cookie; renews or rotates the session when due. */
+const authenticate: Handle = async ({ event, resolve }) => {
+  Object.assign(event.locals, { principal: null, session: null, account: null, pendingTwoFactor: null });
+  const secure = event.url.protocol === 'https:';
+  if (!event.cookies.get(sessionCookieName({ secure }))) return resolve(event);
+  const context = await webContext();
+  const state = await readSession({ ...context, cookies: event.cookies, secure, now: Date.now() });
+  if (state.kind === 'pending-two-factor') event.locals.pendingTwoFactor = state.session;
+  if (state.kind === 'active') {
+    const principal = await resolvePrincipal({ directory: context.directory, userId: state.account.userId });
+    if (principal) {
+      event.locals.principal = principal;
+      event.locals.session = state.session;
+      event.locals.account = { email: state.account.email, hasTwoFactor: state.account.totpKey !== null };
+    }
+  }
+  return resolve(event);
+};
+
+/** Pages a person who owes two-factor enrolment may still reach. */
+const enrolmentPaths = ['/account/two-factor', '/signout'];
+
+/** Chair delegations, the secretariat and organisation leads enrol two-factor before anything else. */
+const requireTwoFactor: Handle = async ({ event, resolve }) => {
+  const { principal, account } = event.locals;
+  const owes = principal && account && !account.hasTwoFactor && twoFactorRequired(principal);
+  if (owes && !enrolmentPaths.some((path) => event.url.pathname.startsWith(path)) && !event.url.pathname.startsWith('/_app/')) {
+    redirect(303, '/account/two-factor?required=1');
+  }
   return resolve(event);
 };
 
@@ -24,7 +44,9 @@ const secure: Handle = async ({ event, resolve }) => {
   for (const [name, value] of Object.entries(securityHeaders({ https: event.url.protocol === 'https:' }))) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
+  // Pages for a signed-in person must not be kept by shared caches.
+  if (event.locals.principal && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
   return response;
 };
 
-export const handle = sequence(secure, identify);
+export const handle = sequence(secure, authenticate, requireTwoFactor);

@@ -9,6 +9,8 @@ describe('readConfig', () => {
     expect(config).toMatchObject({
       host: '127.0.0.1',
       port: 3000,
+      dataDir: '/repo/.data',
+      secretKey: undefined,
       store: { kind: 'embedded', path: '/repo/.data/dynalite' },
       tableName: 'concord',
       seed: true,
@@ -19,7 +21,7 @@ describe('readConfig', () => {
   });
 
   it('keeps the store in memory for :memory: and under an absolute directory as given', () => {
-    expect(readConfig({ env: { CONCORD_DATA_DIR: ':memory:' }, root, webBuilt: false }).store).toEqual({ kind: 'embedded', path: null });
+    expect(readConfig({ env: { CONCORD_DATA_DIR: ':memory:' }, root, webBuilt: false })).toMatchObject({ dataDir: null, store: { kind: 'embedded', path: null } });
     expect(readConfig({ env: { CONCORD_DATA_DIR: '/tmp/x' }, root, webBuilt: false }).store).toEqual({ kind: 'embedded', path: '/tmp/x/dynalite' });
   });
 

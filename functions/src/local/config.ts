@@ -16,10 +16,16 @@ export type StoreSetting =
 export interface HostConfig {
   host: string;
   port: number;
+  /** Where the host keeps its files (store, secret key, outbox); null keeps everything in memory. */
+  dataDir: string | null;
   store: StoreSetting;
+  /** `CONCORD_SECRET_KEY`; when unset the host keeps one in `dataDir` (or makes one per run). */
+  secretKey: string | undefined;
   tableName: string;
   seed: boolean;
   fixturesDir: string;
+  /** `CONCORD_DEMO_ACCOUNTS_FILE`: where to write the demo accounts as JSON (for test harnesses). */
+  demoAccountsFile: string | null;
   /** The built SvelteKit app's handler, or null to serve only the WebSocket gateway. */
   webHandlerPath: string | null;
   limits: GatewayLimits;
@@ -31,13 +37,18 @@ export function readConfig(input: { env: Record<string, string | undefined>; roo
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const resolve = (path: string) => (isAbsolute(path) ? path : join(root, path));
   const web = env.CONCORD_WEB ?? (input.webBuilt ? '1' : '0');
+  const dir = env.CONCORD_DATA_DIR || '.data';
+  const dataDir = dir === ':memory:' ? null : resolve(dir);
   return {
     host: env.HOST || '127.0.0.1',
     port,
-    store: storeSetting({ env, resolve }),
+    dataDir,
+    store: storeSetting({ env, dataDir }),
+    secretKey: env.CONCORD_SECRET_KEY || undefined,
     tableName: env.CONCORD_TABLE || 'concord',
     seed: (env.CONCORD_SEED ?? '1') !== '0',
     fixturesDir: resolve(env.CONCORD_FIXTURES_DIR || '../shared/fixtures'),
+    demoAccountsFile: env.CONCORD_DEMO_ACCOUNTS_FILE ? resolve(env.CONCORD_DEMO_ACCOUNTS_FILE) : null,
     webHandlerPath: web === '0' ? null : join(root, 'web/build/handler.js'),
     limits: {
       ...apiGatewayLimits,
@@ -47,12 +58,11 @@ export function readConfig(input: { env: Record<string, string | undefined>; roo
   };
 }
 
-function storeSetting(input: { env: Record<string, string | undefined>; resolve: (path: string) => string }): StoreSetting {
-  const { env, resolve } = input;
+function storeSetting(input: { env: Record<string, string | undefined>; dataDir: string | null }): StoreSetting {
+  const { env, dataDir } = input;
   if (env.DYNAMODB_ENDPOINT) return { kind: 'endpoint', endpoint: env.DYNAMODB_ENDPOINT };
   if (env.CONCORD_DYNAMODB === 'aws') return { kind: 'aws' };
-  const dir = env.CONCORD_DATA_DIR || '.data';
-  return { kind: 'embedded', path: dir === ':memory:' ? null : resolve(join(dir, 'dynalite')) };
+  return { kind: 'embedded', path: dataDir === null ? null : join(dataDir, 'dynalite') };
 }
 
 function positive(value: string | undefined): number | undefined {

@@ -42,8 +42,8 @@ interface LiveConnection {
 }
 
 export interface GatewayServer {
-  /** The sync core's way to reach sockets. */
-  readonly gateway: Gateway;
+  /** The sync core's way to reach sockets (and the management API's). */
+  readonly gateway: Gateway & { exists(connectionId: string): boolean };
   /** Route an HTTP upgrade here (the HTTP server owns the port). */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Connections currently open. */
@@ -126,7 +126,8 @@ export function createGatewayServer(input: {
     });
   }
 
-  const gateway: Gateway = {
+  const gateway: GatewayServer['gateway'] = {
+    exists: (connectionId) => live.has(connectionId),
     async post({ connectionId, frame }) {
       const connection = live.get(connectionId);
       if (!connection || connection.socket.readyState !== WebSocket.OPEN) return 'gone';

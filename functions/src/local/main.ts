@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.ts';
+import { formatDemoAccounts } from './demo-accounts.ts';
 import { startLocalHost, type HostLog } from './host.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,6 +27,7 @@ const store =
       : 'DynamoDB on AWS';
 console.log(`Store: ${store}, table "${config.tableName}"`);
 if (!config.webHandlerPath || !existsSync(config.webHandlerPath)) console.log('Web app not built: serving the WebSocket gateway only.');
+if (host.demoAccounts.length > 0) console.log(formatDemoAccounts({ accounts: host.demoAccounts, url: host.url }));
 console.log(`Concord is running at ${host.url}`);
 
 let stopping = false;

@@ -53,7 +53,9 @@ function isSharedWith(input: { actor: Principal } & StatementResource): boolean 
 
 type StatementRule = (input: { actor: Principal } & StatementResource) => Decision;
 type CoalitionRule = (input: { actor: Principal; coalitionId: string }) => Decision;
-type OrganisationRule = (input: { actor: Principal; organisation: Organisation }) => Decision;
+/** Organisation rules need only which organisation, and in which coalition. */
+export type OrganisationRef = Pick<Organisation, 'id' | 'coalitionId'>;
+type OrganisationRule = (input: { actor: Principal; organisation: OrganisationRef }) => Decision;
 
 const notShared = deny('forbidden.not-shared', 'This statement is not shared with your organisation.');
 
@@ -123,7 +125,7 @@ export const actions = {
 export type AuthorizationRequest =
   | ({ action: StatementAction } & StatementResource)
   | { action: CoalitionAction; coalitionId: string }
-  | { action: OrganisationAction; organisation: Organisation };
+  | { action: OrganisationAction; organisation: OrganisationRef };
 
 /** Decides one request. Signed out, or in another coalition: denied before any rule runs. */
 export function authorize(input: { actor: Principal | null } & AuthorizationRequest): Decision {

@@ -6,7 +6,7 @@ function org(id: string, name: string, tier: Organisation['tier'], isChair = fal
   return { id, coalitionId: 'coal_1', name, tier, stakeholderGroup: 'government', isChair };
 }
 function user(id: string, name: string, organisationId: string): User {
-  return { id, name, organisationId, coalitionId: 'coal_1' };
+  return { id, name, organisationId, coalitionId: 'coal_1', roles: [], status: 'active' };
 }
 
 describe('groupDirectory', () => {

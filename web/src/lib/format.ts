@@ -1,5 +1,5 @@
 /** Display helpers shared by pages: language names, dates, tiers. Pure, locale passed in. */
-import type { Tier } from '@concord/core';
+import type { Scope, Tier } from '@concord/core';
 
 /** The language's own-locale name for a BCP 47 tag (`zh-TW` → "Chinese (Taiwan)"), or the tag. */
 export function languageName(input: { tag: string; locale?: string }): string {
@@ -40,4 +40,15 @@ export function textDirection(tag: string): 'ltr' | 'rtl' {
   const language = tag.toLowerCase().split(/[-_]/)[0] ?? '';
   if (/-(arab|hebr|thaa|syrc|nkoo|adlm|rohg)(-|$)/i.test(tag)) return 'rtl';
   return rightToLeft.has(language) ? 'rtl' : 'ltr';
+}
+
+const scopeLabels = {
+  coalition: 'Whole coalition',
+  members: 'Members only',
+  'task-force': 'Task force',
+} as const satisfies Record<Scope, string>;
+
+/** How a draft is shared, in words. */
+export function scopeLabel(scope: Scope): string {
+  return scopeLabels[scope];
 }

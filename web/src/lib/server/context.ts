@@ -1,64 +1,140 @@
 /**
  * The web server's composition root: the only place that reads the environment and builds the
- * DynamoDB client. Everything else receives the repositories from here.
+ * clients. Everything else receives the ports (`ports.ts`) from here.
  *
  * Env: `DYNAMODB_ENDPOINT` (dynalite or another DynamoDB-compatible endpoint; unset on AWS),
  * `CONCORD_TABLE` (default `concord`), `CONCORD_WS_URL` (the WebSocket gateway; unset → the
- * client uses `ws(s)://<page host>/ws`). The local host sets the first two before loading the
- * built handler, so the page server and the gateway share one table.
+ * client uses `ws(s)://<page host>/ws`), `CONCORD_WS_MANAGEMENT_URL` (API Gateway's management
+ * endpoint, to close connections whose access was revoked), `CONCORD_SECRET_KEY` (32 bytes,
+ * base64: encrypts TOTP keys), `CONCORD_OUTBOX_DIR` (local host: mail goes to files there) or
+ * `CONCORD_MAIL_FROM` (AWS: mail goes through SES from this address). The local host sets all
+ * but the last before loading the built app.
  */
 import { env } from '$env/dynamic/private';
-import type { Coalition, DocumentAccess, Organisation, Principal, Statement, User } from '@concord/core';
-import { createDocumentActivity, createDynamoClient, createRepositories, createTickets } from '@concord/data';
+import { createSecretBox, type SecretBox } from '@concord/auth';
+import {
+  createAccounts,
+  createAuditLog,
+  createChunkStore,
+  createConnectionRegistry,
+  createDocumentActivity,
+  createDocumentStore,
+  createDynamoClient,
+  createInvitations,
+  createManagementGateway,
+  createOutboxMailer,
+  createPasswordResets,
+  createRateLimiter,
+  createRealtime,
+  createRepositories,
+  createSesMailer,
+  createSessions,
+  createTickets,
+} from '@concord/data';
+import { createSyncHandlers } from '@concord/sync';
+import type {
+  Accounts,
+  AuditLog,
+  Directory,
+  Invitations,
+  Mail,
+  Mailer,
+  Outbox,
+  PasswordResets,
+  RateLimiter,
+  Realtime,
+  Sessions,
+  Tickets,
+} from './ports.ts';
 
 /** What the pages and endpoints need, nothing more. */
 export interface WebContext {
-  coalitions: {
-    get(id: string): Promise<Coalition | null>;
-    list(): Promise<Coalition[]>;
-  };
-  organisations: {
-    get(id: string): Promise<Organisation | null>;
-    listByCoalition(coalitionId: string): Promise<Organisation[]>;
-  };
-  users: {
-    get(id: string): Promise<User | null>;
-    listByCoalition(coalitionId: string): Promise<User[]>;
-  };
-  statements: {
-    get(id: string): Promise<Statement | null>;
-    listByCoalition(coalitionId: string): Promise<Statement[]>;
-  };
+  directory: Directory;
+  accounts: Accounts;
+  sessions: Sessions;
+  invitations: Invitations;
+  resets: PasswordResets;
+  rateLimiter: RateLimiter;
+  audit: AuditLog;
+  tickets: Tickets;
+  realtime: Realtime;
+  mailer: Mailer;
+  /** The local outbox (operator page), or null when mail really goes out. */
+  outbox: Outbox | null;
+  secretBox: SecretBox;
   /** When each statement's text was last written (absent: never edited since it was created). */
-  activity: {
-    lastWritten(input: { docIds: readonly string[] }): Promise<Map<string, number>>;
-  };
-  tickets: {
-    issue(input: { principal: Principal; docId: string; access: Exclude<DocumentAccess, 'none'>; now: number }): Promise<string>;
-  };
+  activity: { lastWritten(input: { docIds: readonly string[] }): Promise<Map<string, number>> };
   /** `CONCORD_WS_URL`, or undefined for the same-origin `/ws`. */
   gatewayUrl: string | undefined;
 }
 
-let context: WebContext | undefined;
+let context: Promise<WebContext> | undefined;
 
 /** The context, built on first use (not at import: `vite build` imports server code). */
-export function webContext(): WebContext {
+export function webContext(): Promise<WebContext> {
   context ??= buildContext();
   return context;
 }
 
-function buildContext(): WebContext {
+async function buildContext(): Promise<WebContext> {
   const client = createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined });
   const tableName = env.CONCORD_TABLE || 'concord';
-  const repositories = createRepositories({ client, tableName });
+  const store = { client, tableName };
+  const repositories = createRepositories(store);
+  const { mailer, outbox } = mailFromEnv();
   return {
-    coalitions: repositories.coalitions,
-    organisations: repositories.organisations,
-    users: repositories.users,
-    statements: repositories.statements,
-    activity: createDocumentActivity({ client, tableName }),
-    tickets: createTickets({ client, tableName }),
+    directory: repositories,
+    accounts: createAccounts(store),
+    sessions: createSessions(store),
+    invitations: createInvitations(store),
+    resets: createPasswordResets(store),
+    rateLimiter: createRateLimiter(store),
+    audit: createAuditLog(store),
+    tickets: createTickets(store),
+    realtime: realtimeFromEnv(store),
+    mailer,
+    outbox,
+    secretBox: await createSecretBox({ keyBase64: required('CONCORD_SECRET_KEY') }),
+    activity: createDocumentActivity(store),
     gatewayUrl: env.CONCORD_WS_URL || undefined,
   };
+}
+
+/** Closing connections goes through the gateway's management API (the local host serves one too). */
+function realtimeFromEnv(store: { client: ReturnType<typeof createDynamoClient>; tableName: string }): Realtime {
+  const connections = createConnectionRegistry(store);
+  const sync = createSyncHandlers({
+    documents: createDocumentStore(store),
+    connections,
+    chunks: createChunkStore(store),
+    gateway: createManagementGateway({ endpoint: required('CONCORD_WS_MANAGEMENT_URL'), credentials: managementCredentials() }),
+  });
+  return createRealtime({ ...store, sync, connections });
+}
+
+/** The local host's management endpoint takes a per-process key id as its shared secret. */
+function managementCredentials() {
+  const accessKeyId = env.CONCORD_WS_MANAGEMENT_KEY;
+  return accessKeyId ? { accessKeyId, secretAccessKey: 'local' } : undefined;
+}
+
+function mailFromEnv(): { mailer: Mailer; outbox: Outbox | null } {
+  if (env.CONCORD_OUTBOX_DIR) {
+    const local = createOutboxMailer({ dir: env.CONCORD_OUTBOX_DIR });
+    const mailer: Mailer = {
+      async send(mail: Mail) {
+        await local.send(mail);
+        // No mail server on a laptop: the operator reads the outbox (and the link is printed).
+        console.log(`[concord] mail to ${mail.to}: ${mail.subject}\n${mail.text.match(/https?:\/\/\S+/)?.[0] ?? ''}`);
+      },
+    };
+    return { mailer, outbox: local };
+  }
+  return { mailer: createSesMailer({ from: required('CONCORD_MAIL_FROM') }), outbox: null };
+}
+
+function required(name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
 }

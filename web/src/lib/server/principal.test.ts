@@ -1,6 +1,6 @@
 import type { Organisation, User } from '@concord/core';
 import { describe, expect, it } from 'vitest';
-import { demoCookieOptions, parseUserId, resolvePrincipal, toPrincipal } from './principal.ts';
+import { resolvePrincipal, toPrincipal } from './principal.ts';
 
 const estonia: Organisation = {
   id: 'org_EE',
@@ -10,36 +10,15 @@ const estonia: Organisation = {
   stakeholderGroup: 'government',
   isChair: true,
 };
-const kadri: User = { id: 'usr_KADRI', name: 'Kadri Tamm', organisationId: 'org_EE', coalitionId: 'coal_FOC' };
+const kadri: User = { id: 'usr_KADRI', name: 'Kadri Tamm', organisationId: 'org_EE', coalitionId: 'coal_FOC', roles: ['organisation-lead'], status: 'active' };
 
-describe('parseUserId', () => {
-  it('accepts an id made of letters, digits, dashes and underscores', () => {
-    expect(parseUserId('usr_01J9ZK3')).toBe('usr_01J9ZK3');
-  });
-
-  it('refuses missing, empty, oversized or odd values', () => {
-    expect(parseUserId(undefined)).toBeNull();
-    expect(parseUserId('')).toBeNull();
-    expect(parseUserId('a'.repeat(81))).toBeNull();
-    expect(parseUserId('usr_1; drop')).toBeNull();
-    expect(parseUserId('../etc')).toBeNull();
-  });
-});
-
-describe('demoCookieOptions', () => {
-  it('keeps the cookie from scripts and cross-site posts, secure on https', () => {
-    expect(demoCookieOptions({ secure: true })).toMatchObject({
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: true,
-    });
-    expect(demoCookieOptions({ secure: false }).secure).toBe(false);
-  });
-});
+const directory = {
+  users: { get: async (id: string) => (id === kadri.id ? kadri : null) },
+  organisations: { get: async (id: string) => (id === estonia.id ? estonia : null) },
+} as unknown as Parameters<typeof resolvePrincipal>[0]['directory'];
 
 describe('toPrincipal', () => {
-  it('carries the person, their organisation, its tier and chairship', () => {
+  it('carries the person, their organisation, its tier, chairship and the person’s roles', () => {
     expect(toPrincipal({ user: kadri, organisation: estonia })).toEqual({
       userId: 'usr_KADRI',
       userName: 'Kadri Tamm',
@@ -48,27 +27,20 @@ describe('toPrincipal', () => {
       coalitionId: 'coal_FOC',
       tier: 'member',
       isChair: true,
+      roles: ['organisation-lead'],
     });
   });
 
-  it('refuses a user paired with an organisation they do not act for', () => {
+  it('refuses a user paired with an organisation they do not act for, or a removed user', () => {
     expect(toPrincipal({ user: { ...kadri, organisationId: 'org_FI' }, organisation: estonia })).toBeNull();
     expect(toPrincipal({ user: { ...kadri, coalitionId: 'coal_OTHER' }, organisation: estonia })).toBeNull();
+    expect(toPrincipal({ user: { ...kadri, status: 'removed' }, organisation: estonia })).toBeNull();
   });
 });
 
 describe('resolvePrincipal', () => {
-  const findUser = async (id: string) => (id === kadri.id ? kadri : null);
-  const findOrganisation = async (id: string) => (id === estonia.id ? estonia : null);
-
-  it('resolves a known user to a principal', async () => {
-    const principal = await resolvePrincipal({ userId: 'usr_KADRI', findUser, findOrganisation });
-    expect(principal?.organisationName).toBe('Estonia');
-  });
-
-  it('gives no principal without a user id, for an unknown user, or an unknown organisation', async () => {
-    expect(await resolvePrincipal({ userId: null, findUser, findOrganisation })).toBeNull();
-    expect(await resolvePrincipal({ userId: 'usr_GONE', findUser, findOrganisation })).toBeNull();
-    expect(await resolvePrincipal({ userId: 'usr_KADRI', findUser, findOrganisation: async () => null })).toBeNull();
+  it('resolves a known user to a principal, and nobody else', async () => {
+    expect((await resolvePrincipal({ directory, userId: 'usr_KADRI' }))?.organisationName).toBe('Estonia');
+    expect(await resolvePrincipal({ directory, userId: 'usr_GONE' })).toBeNull();
   });
 });

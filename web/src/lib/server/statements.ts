@@ -1,39 +1,54 @@
 /** Statement lookups with the access check every page and endpoint must make. */
-import { documentAccess, type DocumentAccess, type Principal, type Statement } from '@concord/core';
-import type { WebContext } from './context.ts';
+import { statementAccess, type Principal, type Statement, type StatementAccess, type TaskForce } from '@concord/core';
+import type { Directory } from './ports.ts';
 
 export interface AccessibleStatement {
   statement: Statement;
-  access: Exclude<DocumentAccess, 'none'>;
+  taskForce: TaskForce | null;
+  access: Exclude<StatementAccess, 'none'>;
 }
 
 /**
- * The statement and what `principal` may do with it, or null when it does not exist *or* the
- * principal may not see it — callers answer 404 either way, so a draft's existence never leaks.
+ * The statement, its task force and what `principal` may do with it, or null when it does not
+ * exist *or* the principal may not see it — callers answer 404 either way, so a draft's
+ * existence never leaks.
  */
 export async function findAccessibleStatement(input: {
-  context: WebContext;
+  directory: Directory;
   principal: Principal;
   id: string;
 }): Promise<AccessibleStatement | null> {
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(input.id)) return null;
-  const statement = await input.context.statements.get(input.id);
+  const statement = await input.directory.statements.get(input.id);
   if (!statement) return null;
-  const access = documentAccess({ principal: input.principal, statement });
-  return access === 'none' ? null : { statement, access };
+  const taskForceId = statement.visibility.taskForceId;
+  const taskForce = statement.visibility.scope === 'task-force' && taskForceId ? await input.directory.taskForces.get(taskForceId) : null;
+  const access = statementAccess({ actor: input.principal, statement, taskForce });
+  return access === 'none' ? null : { statement, taskForce, access };
 }
 
 /**
  * The statements of the principal's coalition they may see, most recently edited first (the
  * text's last write, or the metadata's when the text was never edited).
  */
-export async function listVisibleStatements(input: { context: WebContext; principal: Principal }) {
-  const { context, principal } = input;
-  const statements = await context.statements.listByCoalition(principal.coalitionId);
+export async function listVisibleStatements(input: {
+  directory: Directory;
+  activity: { lastWritten(input: { docIds: readonly string[] }): Promise<Map<string, number>> };
+  principal: Principal;
+}) {
+  const { directory, principal } = input;
+  const [statements, taskForces] = await Promise.all([
+    directory.statements.listByCoalition(principal.coalitionId),
+    directory.taskForces.listByCoalition(principal.coalitionId),
+  ]);
+  const byId = new Map(taskForces.map((taskForce) => [taskForce.id, taskForce]));
   const visible = statements
-    .map((statement) => ({ statement, access: documentAccess({ principal, statement }) }))
-    .filter((entry) => entry.access !== 'none');
-  const written = await context.activity.lastWritten({ docIds: visible.map((entry) => entry.statement.id) });
+    .map((statement) => ({
+      statement,
+      access: statementAccess({ actor: principal, statement, taskForce: byId.get(statement.visibility.taskForceId ?? '') ?? null }),
+    }))
+    .filter((entry): entry is { statement: Statement; access: 'read' | 'write' } => entry.access !== 'none');
+  const written = await input.activity.lastWritten({ docIds: visible.map((entry) => entry.statement.id) });
   return visible
     .map(({ statement, access }) => ({
       statement: { ...statement, updatedAt: Math.max(statement.updatedAt, written.get(statement.id) ?? 0) },

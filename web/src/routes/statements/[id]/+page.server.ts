@@ -1,18 +1,23 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { webContext } from '$lib/server/context.ts';
+import { requirePrincipal } from '$lib/server/guard.ts';
 import { findAccessibleStatement } from '$lib/server/statements.ts';
+import { authorize } from '@concord/core';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-  const principal = locals.principal;
-  if (!principal) redirect(303, `/demo?next=${encodeURIComponent(url.pathname)}`);
-  const found = await findAccessibleStatement({ context: webContext(), principal, id: params.id });
-  // Missing and forbidden look the same, so a draft's existence does not leak.
+export const load: PageServerLoad = async (event) => {
+  const principal = requirePrincipal(event);
+  const { directory } = await webContext();
+  const found = await findAccessibleStatement({ directory, principal, id: event.params.id });
+  // Missing and not shared look the same, so a draft's existence does not leak.
   if (!found) error(404, 'There is no statement here, or you cannot see it.');
   const { statement, access } = found;
+  const penHolders = await Promise.all(statement.penHolderIds.map((id) => directory.organisations.get(id)));
   return {
     statement: { id: statement.id, title: statement.title, language: statement.language, updatedAt: statement.updatedAt },
     access,
+    penHolders: penHolders.flatMap((org) => (org ? [org.name] : [])),
+    canConfigure: authorize({ actor: principal, action: 'statement.configure', ...found }).allow,
     principal,
   };
 };

@@ -1,0 +1,39 @@
+/**
+ * Seeding when the host starts: the demo coalition and its accounts on an empty store, if asked
+ * and if the fixtures are there. Returns the accounts to print (none when already seeded).
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createSecretBox } from '@concord/auth';
+import { createAccounts, type createDynamoClient, type Repositories } from '@concord/data';
+import type { DocumentStore } from '@concord/sync';
+import type { HostConfig } from './config.ts';
+import { createDemoAccounts, type DemoAccount } from './demo-accounts.ts';
+import { seedDemo } from './seed.ts';
+
+export type { DemoAccount };
+
+export async function seedIfAsked(input: {
+  config: HostConfig;
+  secretKey: string;
+  log: (entry: { level: 'info' | 'warn'; code: string; message: string }) => void;
+  store: { client: ReturnType<typeof createDynamoClient>; tableName: string };
+  documents: DocumentStore;
+  repositories: Repositories;
+}): Promise<DemoAccount[]> {
+  const { config, log } = input;
+  if (!config.seed) return [];
+  if (!existsSync(config.fixturesDir)) {
+    log({ level: 'warn', code: 'seed.fixtures-missing', message: `no demo data: ${config.fixturesDir} not found (set CONCORD_FIXTURES_DIR)` });
+    return [];
+  }
+  const now = Date.now();
+  const seeded = await seedDemo({ repositories: input.repositories, documents: input.documents, fixturesDir: config.fixturesDir, now });
+  if (!seeded) return [];
+  const secretBox = await createSecretBox({ keyBase64: input.secretKey });
+  const accounts = await createDemoAccounts({ seeded, accounts: createAccounts(input.store), secretBox, now });
+  log({ level: 'info', code: 'seed.done', message: `seeded the demo coalition (${seeded.organisations.length} organisations, ${seeded.users.length} delegates)` });
+  // Test harnesses read the accounts from a file rather than scraping the console.
+  if (config.demoAccountsFile) await writeFile(config.demoAccountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  return accounts;
+}
