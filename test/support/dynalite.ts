@@ -3,6 +3,7 @@
  * test finishes (call it inside a test, not at module level).
  */
 import { createDynamoClient, ensureTable, startEmbeddedDynamo } from '@concord/data';
+import { PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { onTestFinished } from 'vitest';
 
 export interface TestDynamo {
@@ -37,4 +38,23 @@ function addJitter(input: { client: TestDynamo['client']; jitterMs: number }) {
     },
     { step: 'initialize', name: 'testJitter' },
   );
+}
+
+/**
+ * Writes an item exactly as given, past every store: items in an older layout, or tampering.
+ * Values are plain JSON-like data (strings, finite numbers, booleans, null, arrays, objects).
+ */
+export async function putRawItem(input: { dynamo: TestDynamo; item: Record<string, unknown> }): Promise<void> {
+  const Item = Object.fromEntries(Object.entries(input.item).map(([name, value]) => [name, toAttribute(value)]));
+  await input.dynamo.client.send(new PutItemCommand({ TableName: input.dynamo.tableName, Item }));
+}
+
+function toAttribute(value: unknown): AttributeValue {
+  if (value === null) return { NULL: true };
+  if (typeof value === 'string') return { S: value };
+  if (typeof value === 'number' && Number.isFinite(value)) return { N: String(value) };
+  if (typeof value === 'boolean') return { BOOL: value };
+  if (Array.isArray(value)) return { L: value.map(toAttribute) };
+  if (typeof value === 'object') return { M: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toAttribute(v)])) };
+  throw new TypeError(`cannot store ${String(value)}`);
 }

@@ -2,8 +2,19 @@
  * The stored form of each directory entity: exactly its domain fields, written one by one and
  * read back with checks, so keys and index attributes never leak into domain objects.
  */
-import { StakeholderGroup, Tier, type Coalition, type Organisation, type Statement, type User } from '@concord/core';
-import { requireNumber, requireString } from './item-shapes.ts';
+import {
+  openVisibility,
+  Scope,
+  StakeholderGroup,
+  Tier,
+  type Coalition,
+  type Organisation,
+  type Statement,
+  type TaskForce,
+  type User,
+  type Visibility,
+} from '@concord/core';
+import { asItem, rolesFrom, requireNumber, requireString, stringsFrom } from './item-shapes.ts';
 import type { Item } from './requests.ts';
 
 export interface EntityShape<T> {
@@ -34,24 +45,67 @@ export const organisationShape: EntityShape<Organisation> = {
   }),
 };
 
+export const taskForceShape: EntityShape<TaskForce> = {
+  toItem: (t) => ({ id: t.id, coalitionId: t.coalitionId, name: t.name, organisationIds: [...t.organisationIds] }),
+  fromItem: (item) => ({
+    id: requireString(item, 'id'),
+    coalitionId: requireString(item, 'coalitionId'),
+    name: requireString(item, 'name'),
+    organisationIds: stringsFrom(item.organisationIds, 'organisationIds'),
+  }),
+};
+
+const statuses: Record<string, User['status']> = { active: 'active', removed: 'removed' };
+
+/** Users written before roles and removal existed read as active, with no roles. */
 export const userShape: EntityShape<User> = {
-  toItem: (u) => ({ id: u.id, name: u.name, organisationId: u.organisationId, coalitionId: u.coalitionId }),
+  toItem: (u) => ({ id: u.id, name: u.name, organisationId: u.organisationId, coalitionId: u.coalitionId, roles: [...u.roles], status: u.status }),
   fromItem: (item) => ({
     id: requireString(item, 'id'),
     name: requireString(item, 'name'),
     organisationId: requireString(item, 'organisationId'),
     coalitionId: requireString(item, 'coalitionId'),
+    roles: rolesFrom(item.roles),
+    status: item.status === undefined ? 'active' : oneOf(statuses, item, 'status'),
   }),
 };
 
+/** Statements written before sharing existed read as open to the whole coalition, with no pen holders. */
 export const statementShape: EntityShape<Statement> = {
-  toItem: (s) => ({ id: s.id, coalitionId: s.coalitionId, title: s.title, language: s.language, createdAt: s.createdAt, updatedAt: s.updatedAt }),
+  toItem: (s) => ({
+    id: s.id,
+    coalitionId: s.coalitionId,
+    title: s.title,
+    language: s.language,
+    visibility: visibilityItem(s.visibility),
+    penHolderIds: [...s.penHolderIds],
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  }),
   fromItem: (item) => ({
     id: requireString(item, 'id'),
     coalitionId: requireString(item, 'coalitionId'),
     title: requireString(item, 'title'),
     language: requireString(item, 'language'),
+    visibility: item.visibility === undefined ? { ...openVisibility } : visibilityFrom(item.visibility),
+    penHolderIds: item.penHolderIds === undefined ? [] : stringsFrom(item.penHolderIds, 'penHolderIds'),
     createdAt: requireNumber(item, 'createdAt'),
     updatedAt: requireNumber(item, 'updatedAt'),
   }),
 };
+
+function visibilityItem(v: Visibility): Item {
+  return { scope: v.scope, taskForceId: v.taskForceId, advisory: v.advisory, observers: v.observers };
+}
+
+function visibilityFrom(value: unknown): Visibility {
+  const item = asItem(value, 'visibility');
+  const taskForceId = item.taskForceId;
+  if (taskForceId !== null && taskForceId !== undefined && typeof taskForceId !== 'string') throw new TypeError('stored visibility has a malformed taskForceId');
+  return {
+    scope: oneOf(Scope, item, 'scope'),
+    taskForceId: taskForceId ?? null,
+    advisory: item.advisory === true,
+    observers: item.observers === true,
+  };
+}

@@ -2,11 +2,12 @@
  * The stored shape of values that several item types carry (a principal, an awareness entry),
  * written field by field and read back with checks: never a spread of caller input into an item.
  */
-import { Tier, type Principal } from '@concord/core';
+import { Role, Tier, type Principal } from '@concord/core';
 import type { AwarenessEntry } from '@concord/sync/ports';
 import type { Item } from './requests.ts';
 
 const tiers = new Set<string>(Object.values(Tier));
+const roles = new Set<string>(Object.values(Role));
 
 export function principalItem(principal: Principal): Item {
   return {
@@ -17,6 +18,7 @@ export function principalItem(principal: Principal): Item {
     coalitionId: principal.coalitionId,
     tier: principal.tier,
     isChair: principal.isChair,
+    roles: [...principal.roles],
   };
 }
 
@@ -33,7 +35,24 @@ export function principalFrom(value: unknown): Principal {
     coalitionId: requireString(item, 'coalitionId'),
     tier: tier as Tier,
     isChair: item.isChair === true,
+    // Principals stored before roles existed (tickets, connections) had none.
+    roles: rolesFrom(item.roles),
   };
+}
+
+/** A stored list of roles; absent (an item older than roles) reads as none. */
+export function rolesFrom(value: unknown): Role[] {
+  if (value === undefined || value === null) return [];
+  return stringsFrom(value, 'roles').map((role) => {
+    if (!roles.has(role)) throw new TypeError(`stored roles hold an unknown role: ${role}`);
+    return role as Role;
+  });
+}
+
+/** A stored list of strings. */
+export function stringsFrom(value: unknown, what: string): string[] {
+  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) throw new TypeError(`stored ${what} is not a list of strings`);
+  return [...value];
 }
 
 export function awarenessItem(entry: AwarenessEntry): Item {
@@ -57,7 +76,7 @@ export function accessFrom(value: unknown): 'read' | 'write' {
   throw new TypeError(`stored access is neither read nor write: ${String(value)}`);
 }
 
-function asItem(value: unknown, what: string): Item {
+export function asItem(value: unknown, what: string): Item {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError(`stored ${what} is not a map`);
   return value as Item;
 }

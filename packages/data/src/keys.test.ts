@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkKeys, documentKeys, entityKeys, keyPart, pad, ttlSeconds } from './keys.ts';
+import { auditKeys, chunkKeys, documentKeys, entityKeys, invitationKeys, keyPart, pad, rateKeyPart, rateKeys, sessionKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
 
 describe('keyPart', () => {
   it('leaves ordinary ids unchanged', () => {
@@ -60,6 +60,55 @@ describe('entityKeys', () => {
   it('lists a coalition’s members by kind', () => {
     expect(entityKeys.member({ kind: 'ORG', id: 'org_1' })).toBe('ORG#org_1');
     expect(entityKeys.coalitionMembers('coal_1')).toBe('COAL#coal_1');
+  });
+});
+
+describe('account and session keys', () => {
+  it('keeps per-person index partitions apart from a coalition’s, whatever the ids hold', () => {
+    expect(sessionKeys.byUser('a#SESSIONS')).not.toBe(sessionKeys.byUser('a'));
+    expect(sessionKeys.byUser('usr_1')).not.toBe(userConnectionKeys.byUser('usr_1'));
+    expect(invitationKeys.byCoalition('coal_1')).not.toBe(entityKeys.coalitionMembers('coal_1'));
+    expect(invitationKeys.byCoalition('coal_1#INVITES')).not.toBe(invitationKeys.byCoalition('coal_1'));
+  });
+
+  it('sorts invitations by creation time, then id', () => {
+    const keys = [
+      invitationKeys.entry({ createdAt: 10_000, id: 'a' }),
+      invitationKeys.entry({ createdAt: 9_999, id: 'z' }),
+      invitationKeys.entry({ createdAt: 10_000, id: 'b' }),
+    ];
+    expect([...keys].sort()).toEqual([keys[1], keys[0], keys[2]]);
+  });
+});
+
+describe('auditKeys', () => {
+  it('sorts entries in sequence order', () => {
+    const keys = [10, 2, 1, 100].map(auditKeys.entry);
+    expect([...keys].sort()).toEqual([1, 2, 10, 100].map(auditKeys.entry));
+    expect(keys.every((k) => k.startsWith(auditKeys.entryPrefix))).toBe(true);
+  });
+});
+
+describe('rateKeyPart', () => {
+  it('escapes a key like an id, so odd characters cannot reach another counter', () => {
+    expect(rateKeyPart('ada@example.org')).toBe('ada@example.org');
+    expect(rateKeyPart('2001:db8::1')).toBe('2001:db8::1');
+    expect(rateKeyPart('a#b')).toBe('a%23b');
+    const windowStart = 0;
+    expect(rateKeys.pk({ bucket: 'a#b', key: 'c', windowStart })).not.toBe(rateKeys.pk({ bucket: 'a', key: 'b#c', windowStart }));
+  });
+
+  it('hashes keys too long for a key attribute, and never confuses a hash with a key', () => {
+    const long = 'x'.repeat(10_000);
+    const part = rateKeyPart(long);
+    expect(part).toMatch(/^%H[0-9a-f]{64}$/);
+    expect(rateKeyPart(part)).not.toBe(part);
+    expect(rateKeyPart(`${long}y`)).not.toBe(part);
+  });
+
+  it('hashes a key that is not valid Unicode, which a key attribute could not hold', () => {
+    expect(rateKeyPart('a\uD800b')).toMatch(/^%H[0-9a-f]{64}$/);
+    expect(rateKeyPart('emoji 😀')).toBe('emoji 😀');
   });
 });
 

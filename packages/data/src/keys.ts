@@ -6,6 +6,8 @@
  * Ids are embedded with `#` as the separator, so `#` (and `%`, the escape character) inside an
  * id are percent-escaped: `DOC#a#b` can then never be read as two components.
  */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 
 /** Escapes `%` and `#` so an id can sit between `#` separators. */
 export function keyPart(id: string): string {
@@ -22,6 +24,8 @@ export function pad(input: { value: number; width: number }): string {
 }
 
 const versionWidth = 12;
+/** Epoch milliseconds, zero-padded: enough digits until the year 33658. */
+const timeWidth = 15;
 const partWidth = 4;
 
 export const documentKeys = {
@@ -69,13 +73,81 @@ export const entityKeys = {
   organisation: { pk: (id: string) => `ORG#${keyPart(id)}`, sk: 'ORG' },
   user: { pk: (id: string) => `USR#${keyPart(id)}`, sk: 'USR' },
   statement: { pk: (id: string) => `STMT#${keyPart(id)}`, sk: 'STMT' },
+  taskForce: { pk: (id: string) => `TF#${keyPart(id)}`, sk: 'TF' },
   /** gsi1 partition holding every coalition, sorted by `coalitionEntry`. */
   allCoalitions: 'COALITIONS',
   coalitionEntry: (id: string) => `COAL#${keyPart(id)}`,
-  /** gsi1 partition of one coalition's organisations, users and statements. */
+  /** gsi1 partition of one coalition's organisations, task forces, users and statements. */
   coalitionMembers: (coalitionId: string) => `COAL#${keyPart(coalitionId)}`,
   /** gsi1 sort key: kind prefix, then the id (ULID ids list in creation order). */
-  member: (input: { kind: 'ORG' | 'USR' | 'STMT'; id: string }) => `${input.kind}#${keyPart(input.id)}`,
+  member: (input: { kind: MemberKind; id: string }) => `${input.kind}#${keyPart(input.id)}`,
+} as const;
+
+export type MemberKind = 'ORG' | 'TF' | 'USR' | 'STMT';
+
+/** A person's account shares the partition of their directory entry; the email index is its own item. */
+export const accountKeys = {
+  pk: (userId: string) => `USR#${keyPart(userId)}`,
+  sk: 'ACCOUNT',
+  emailPk: (normalisedEmail: string) => `EMAIL#${keyPart(normalisedEmail)}`,
+  emailSk: 'EMAIL',
+} as const;
+
+export const sessionKeys = {
+  pk: (id: string) => `SESSION#${keyPart(id)}`,
+  sk: 'SESSION',
+  /** gsi1: a person's sessions. */
+  byUser: (userId: string) => `USER#${keyPart(userId)}#SESSIONS`,
+  entry: (id: string) => `SESSION#${keyPart(id)}`,
+} as const;
+
+export const invitationKeys = {
+  pk: (id: string) => `INVITE#${keyPart(id)}`,
+  sk: 'INVITE',
+  /** gsi1: a coalition's invitations, oldest first. */
+  byCoalition: (coalitionId: string) => `COAL#${keyPart(coalitionId)}#INVITES`,
+  entry: (input: { createdAt: number; id: string }) => `${pad({ value: input.createdAt, width: timeWidth })}#${keyPart(input.id)}`,
+} as const;
+
+export const resetKeys = {
+  pk: (id: string) => `RESET#${keyPart(id)}`,
+  sk: 'RESET',
+} as const;
+
+/** One counter per limit, key and window: a new window is a new item, the old one expires. */
+export const rateKeys = {
+  pk: (input: { bucket: string; key: string; windowStart: number }) =>
+    `RATE#${keyPart(input.bucket)}#${rateKeyPart(input.key)}#${pad({ value: input.windowStart, width: timeWidth })}`,
+  sk: 'RATE',
+} as const;
+
+const rateKeyMaxBytes = 256;
+const encoder = new TextEncoder();
+
+/**
+ * A rate-limit key (an email, an address — anything a client sends) as one key component:
+ * escaped like an id, or, when too long for a key or not valid Unicode, `%H` and its SHA-256.
+ * An escaped key never holds `%H` (every `%` becomes `%25`), so the two forms cannot meet.
+ */
+export function rateKeyPart(key: string): string {
+  const escaped = keyPart(key);
+  if (!/\p{Surrogate}/u.test(key) && encoder.encode(escaped).length <= rateKeyMaxBytes) return escaped;
+  return `%H${encodeHexLowerCase(sha256(encoder.encode(key)))}`;
+}
+
+const seqWidth = 12;
+
+/** A coalition's audit log is one partition, entries in sequence order. */
+export const auditKeys = {
+  pk: (coalitionId: string) => `AUDIT#${keyPart(coalitionId)}`,
+  entryPrefix: 'E#',
+  entry: (seq: number) => `E#${pad({ value: seq, width: seqWidth })}`,
+} as const;
+
+/** gsi1 on a connection's pointer item: a person's connections, across documents. */
+export const userConnectionKeys = {
+  byUser: (userId: string) => `USER#${keyPart(userId)}#CONNS`,
+  entry: (connectionId: string) => `CONN#${keyPart(connectionId)}`,
 } as const;
 
 /** DynamoDB's TTL wants epoch seconds; rounding up never expires an item early. */

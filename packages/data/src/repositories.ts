@@ -1,26 +1,34 @@
 /**
- * Repositories for the directory entities: coalitions, organisations, users and statement
- * metadata. One item per entity keyed by id (`COAL#`, `ORG#`, `USR#`, `STMT#` / a fixed sort
- * key); `gsi1` lists them by parent (every coalition under `COALITIONS`; a coalition's members
- * under `COAL#<id>`, sorted by kind then id). `get` is a consistent read; lists go through the
- * index and are eventually consistent on AWS.
+ * Repositories for the directory entities: coalitions, organisations, task forces, users and
+ * statement metadata. One item per entity keyed by id (`COAL#`, `ORG#`, `TF#`, `USR#`, `STMT#` /
+ * a fixed sort key); `gsi1` lists them by parent (every coalition under `COALITIONS`; a
+ * coalition's members under `COAL#<id>`, sorted by kind then id). `get` is a consistent read;
+ * lists go through the index and are eventually consistent on AWS.
  */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Coalition, Organisation, Statement, User } from '@concord/core';
-import { entityKeys } from './keys.ts';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Coalition, Organisation, Statement, TaskForce, User } from '@concord/core';
+import { entityKeys, type MemberKind } from './keys.ts';
 import { key, queryAll, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { gsi1IndexName } from './table.ts';
-import { coalitionShape, organisationShape, statementShape, userShape, type EntityShape } from './entity-shapes.ts';
+import { coalitionShape, organisationShape, statementShape, taskForceShape, userShape, type EntityShape } from './entity-shapes.ts';
 
+/** The shape of the web server's `Directory` port. */
 export interface Repositories {
   coalitions: { get(id: string): Promise<Coalition | null>; list(): Promise<Coalition[]>; put(coalition: Coalition): Promise<void> };
-  organisations: Directory<Organisation>;
-  users: Directory<User>;
-  statements: Directory<Statement>;
+  organisations: EntityStore<Organisation>;
+  taskForces: EntityStore<TaskForce> & {
+    /** Removes the task force; removing one that does not exist is not an error. */
+    delete(id: string): Promise<void>;
+  };
+  users: EntityStore<User>;
+  statements: EntityStore<Statement>;
 }
 
-/** Entities that belong to one coalition. */
+/** Entities that belong to one coalition (the web server's `EntityStore`). */
+export type EntityStore<T> = Directory<T>;
+
+/** Entities that belong to one coalition. The name predates the web server's `Directory` port. */
 export interface Directory<T> {
   /** The entity, or null when there is none with this id. */
   get(id: string): Promise<T | null>;
@@ -42,6 +50,12 @@ export function createRepositories(options: { client: DynamoDBDocumentClient; ta
   return {
     coalitions: { get: coalitions.get, put: coalitions.put, list: () => coalitions.list({ pk: entityKeys.allCoalitions, prefix: 'COAL#' }) },
     organisations: directory({ context, shape: organisationShape, keys: entityKeys.organisation, kind: 'ORG' }),
+    taskForces: {
+      ...directory({ context, shape: taskForceShape, keys: entityKeys.taskForce, kind: 'TF' }),
+      delete: async (id) => {
+        await context.client.send(new DeleteCommand({ TableName: context.tableName, Key: key({ pk: entityKeys.taskForce.pk(id), sk: entityKeys.taskForce.sk }) }));
+      },
+    },
     users: directory({ context, shape: userShape, keys: entityKeys.user, kind: 'USR' }),
     statements: directory({ context, shape: statementShape, keys: entityKeys.statement, kind: 'STMT' }),
   };
@@ -51,7 +65,7 @@ function directory<T extends { id: string; coalitionId: string }>(input: {
   context: Context;
   shape: EntityShape<T>;
   keys: { pk: (id: string) => string; sk: string };
-  kind: 'ORG' | 'USR' | 'STMT';
+  kind: MemberKind;
 }): Directory<T> {
   const { kind } = input;
   const repository = entity({
