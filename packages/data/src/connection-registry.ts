@@ -4,24 +4,38 @@
  *   `listForDocument` is one consistent Query (a GSI would be eventually consistent: a joiner
  *   could miss an update's fan-out *and* its load);
  * - `CONN#<connectionId>` / `CONN`: a pointer to the document, for `get` and `remove`, which only
- *   know the connection id.
+ *   know the connection id. It is also listed in `gsi1` under `USER#<userId>#CONNS`, so that
+ *   `listByUser` finds a person's connections across documents (eventually consistent on AWS:
+ *   good enough to close connections after the fact, not for fan-out).
  * The pointer is written first and deleted last, so a record never exists without its pointer.
  * Both carry the TTL (seconds); reads filter on `expiresAtMs` because dynalite ignores TTL.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry } from '@concord/sync/ports';
 import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
-import { connectionPointerKeys, documentKeys, ttlSeconds } from './keys.ts';
+import { connectionPointerKeys, documentKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
 import { conditionally, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
+import { gsi1IndexName } from './table.ts';
+
+/** The port, plus what only the DynamoDB registry can answer: a person's connections. */
+export interface DynamoConnectionRegistry extends ConnectionRegistry {
+  /**
+   * The live connections of a person, on every document. Read through an index: on AWS a
+   * connection made a moment ago may be missing.
+   */
+  listByUser(input: { userId: string; now: number }): Promise<ConnectionRecord[]>;
+}
 
 interface Context {
   client: DynamoDBDocumentClient;
   tableName: string;
 }
 
+const index = tableDefinition.indexes.gsi1;
+
 /** The ConnectionRegistry port on DynamoDB; same contract as `createMemoryConnectionRegistry`. */
-export function createConnectionRegistry(options: { client: DynamoDBDocumentClient; tableName: string }): ConnectionRegistry {
+export function createConnectionRegistry(options: { client: DynamoDBDocumentClient; tableName: string }): DynamoConnectionRegistry {
   const context: Context = { client: options.client, tableName: options.tableName };
   return {
     add: (record) => add({ context, record }),
@@ -29,6 +43,7 @@ export function createConnectionRegistry(options: { client: DynamoDBDocumentClie
     remove: (input) => remove({ context, ...input }),
     listForDocument: (input) => listForDocument({ context, ...input }),
     setAwareness: (input) => setAwareness({ context, ...input }),
+    listByUser: (input) => listByUser({ context, ...input }),
   };
 }
 
@@ -47,7 +62,8 @@ async function readPointer(input: { context: Context; connectionId: string }): P
 async function add(input: { context: Context; record: ConnectionRecord }): Promise<void> {
   const { context: { client, tableName }, record } = input;
   const expiry = { expiresAtMs: record.expiresAt, [tableDefinition.ttlAttribute]: ttlSeconds(record.expiresAt) };
-  await client.send(new PutCommand({ TableName: tableName, Item: { ...pointerKey(record.connectionId), docId: record.docId, ...expiry } }));
+  const byUser = { [index.partitionKey]: userConnectionKeys.byUser(record.principal.userId), [index.sortKey]: userConnectionKeys.entry(record.connectionId) };
+  await client.send(new PutCommand({ TableName: tableName, Item: { ...pointerKey(record.connectionId), connectionId: record.connectionId, docId: record.docId, ...byUser, ...expiry } }));
   await client.send(new PutCommand({ TableName: tableName, Item: { ...recordKey(record), ...recordItem(record), ...expiry } }));
 }
 
@@ -90,6 +106,32 @@ async function listForDocument(input: { context: Context; docId: string; now: nu
   return items.map(recordFrom);
 }
 
+async function listByUser(input: { context: Context; userId: string; now: number }): Promise<ConnectionRecord[]> {
+  const { context, userId, now } = input;
+  const pointers = await queryAll({
+    client: context.client,
+    query: {
+      TableName: context.tableName,
+      IndexName: gsi1IndexName,
+      KeyConditionExpression: '#gpk = :pk',
+      FilterExpression: 'expiresAtMs > :now',
+      ExpressionAttributeNames: { '#gpk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': userConnectionKeys.byUser(userId), ':now': now },
+    },
+  });
+  const records = await Promise.all(
+    pointers.map(async (pointer) => {
+      const docId = str(pointer, 'docId');
+      const connectionId = str(pointer, 'connectionId');
+      if (!docId || !connectionId) return null;
+      const result = await context.client.send(new GetCommand({ TableName: context.tableName, Key: recordKey({ docId, connectionId }), ConsistentRead: true }));
+      const record = result.Item ? recordFrom(result.Item) : null;
+      return record && record.expiresAt > now ? record : null;
+    }),
+  );
+  return records.filter((record) => record !== null);
+}
+
 async function setAwareness(input: {
   context: Context;
   connectionId: string;
@@ -126,6 +168,8 @@ function recordItem(record: ConnectionRecord): Item {
     docId: record.docId,
     principal: principalItem(record.principal),
     access: record.access,
+    // Absent, null and a session id all read back as written.
+    sessionId: record.sessionId,
     connectedAt: record.connectedAt,
     awareness: record.awareness ? awarenessItem(record.awareness) : undefined,
   };
@@ -137,6 +181,7 @@ function recordFrom(item: Item): ConnectionRecord {
     docId: requireString(item, 'docId'),
     principal: principalFrom(item.principal),
     access: accessFrom(item.access),
+    ...('sessionId' in item ? { sessionId: str(item, 'sessionId') ?? null } : {}),
     connectedAt: requireNumber(item, 'connectedAt'),
     expiresAt: requireNumber(item, 'expiresAtMs'),
     awareness: awarenessFrom(item.awareness),

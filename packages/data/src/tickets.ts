@@ -1,7 +1,8 @@
 /**
  * Single-use tickets for the WebSocket `$connect`: the web app issues one for a signed-in
  * principal and a document; the gateway redeems it once. Item `TICKET#<sha256>` / `TICKET`
- * holding the principal, document, access and expiry (TTL in seconds, checked on redeem).
+ * holding the principal, the session that asked, document, access and expiry (TTL in seconds,
+ * checked on redeem).
  */
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '@concord/core';
@@ -14,14 +15,25 @@ import { decodeTicket, encodeTicket, ticketBytes, ticketHash } from './ticket-co
 export type TicketAccess = 'read' | 'write';
 
 export interface Tickets {
-  /** Stores a new ticket for `principal` on `docId`, valid for `ttlMs` (default 60 s) after `now`. */
-  issue(input: { principal: Principal; docId: string; access: TicketAccess; now: number; ttlMs?: number }): Promise<string>;
+  /**
+   * Stores a new ticket for `principal` on `docId`, valid for `ttlMs` (default 60 s) after `now`.
+   * `sessionId` is the session that asked: its connection can then be closed when it ends.
+   * Optional only for callers written before sessions existed.
+   */
+  issue(input: { principal: Principal; sessionId?: string | null; docId: string; access: TicketAccess; now: number; ttlMs?: number }): Promise<string>;
   /**
    * Consumes `ticket` (atomically: of two concurrent redeems, at most one succeeds) and returns
    * what it grants, or null when it is malformed, unknown, already used, expired, or for another
    * document — a ticket presented for the wrong document is consumed all the same.
    */
-  redeem(input: { ticket: string; docId: string; now: number }): Promise<{ principal: Principal; access: TicketAccess } | null>;
+  redeem(input: { ticket: string; docId: string; now: number }): Promise<TicketGrant | null>;
+}
+
+export interface TicketGrant {
+  principal: Principal;
+  access: TicketAccess;
+  /** The session the ticket was issued to; null for one issued without (or before sessions). */
+  sessionId: string | null;
 }
 
 const defaultTtlMs = 60_000;
@@ -37,7 +49,7 @@ export function createTickets(options: {
   const ticketKey = (hash: string) => key({ pk: ticketKeys.pk(hash), sk: ticketKeys.sk });
 
   return {
-    async issue({ principal, docId, access, now, ttlMs = defaultTtlMs }) {
+    async issue({ principal, sessionId = null, docId, access, now, ttlMs = defaultTtlMs }) {
       const bytes = random(ticketBytes);
       const expiresAtMs = now + ttlMs;
       await client.send(
@@ -47,6 +59,7 @@ export function createTickets(options: {
             ...ticketKey(ticketHash(bytes)),
             docId,
             principal: principalItem(principal),
+            sessionId,
             access,
             expiresAtMs,
             [tableDefinition.ttlAttribute]: ttlSeconds(expiresAtMs),
@@ -65,7 +78,7 @@ export function createTickets(options: {
       const result = await client.send(new DeleteCommand({ TableName: tableName, Key: ticketKey(ticketHash(bytes)), ReturnValues: 'ALL_OLD' }));
       const item = result.Attributes;
       if (!item || str(item, 'docId') !== docId || (num(item, 'expiresAtMs') ?? 0) <= now) return null;
-      return { principal: principalFrom(item.principal), access: accessFrom(item.access) };
+      return { principal: principalFrom(item.principal), access: accessFrom(item.access), sessionId: str(item, 'sessionId') ?? null };
     },
   };
 }

@@ -14,6 +14,7 @@ const principal: Principal = {
   coalitionId: 'coal_1',
   tier: 'advisory',
   isChair: false,
+  roles: ['secretariat'],
 };
 
 const record = (connectionId: string, overrides: Partial<ConnectionRecord> = {}): ConnectionRecord => ({
@@ -36,6 +37,16 @@ describe.each(storeFactories)('ConnectionRegistry ($name)', (factory) => {
     await connections.add(added);
     expect(await connections.get({ connectionId: 'conn=A', now: 2_000 })).toStrictEqual(added);
     expect(await connections.get({ connectionId: 'conn=B', now: 2_000 })).toBeNull();
+  });
+
+  it('returns the session a connection was made with, and null or no session as added', async () => {
+    const connections = await factory.connections();
+    const withSession = record('s1', { sessionId: 'sess_1' });
+    const withNull = record('s2', { sessionId: null });
+    await Promise.all([withSession, withNull].map((r) => connections.add(r)));
+    expect(await connections.get({ connectionId: 's1', now: 2_000 })).toStrictEqual(withSession);
+    expect(await connections.get({ connectionId: 's2', now: 2_000 })).toStrictEqual(withNull);
+    expect((await connections.listForDocument({ docId: 'stmt_1', now: 2_000 })).find((r) => r.connectionId === 's1')?.sessionId).toBe('sess_1');
   });
 
   it('lists the live connections of one document only', async () => {

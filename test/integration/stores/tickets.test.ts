@@ -2,8 +2,8 @@ import type { Principal } from '@concord/core';
 import { countRequests, createTickets } from '@concord/data';
 import { describe, expect, it } from 'vitest';
 import { queryAll } from '@concord/data/requests';
-import { decodeTicket, ticketHash } from '@concord/data/ticket-code';
-import { startDynalite } from '../../support/dynalite.ts';
+import { decodeTicket, encodeTicket, ticketHash } from '@concord/data/ticket-code';
+import { putRawItem, startDynalite } from '../../support/dynalite.ts';
 
 const principal: Principal = {
   userId: 'usr_1',
@@ -13,6 +13,7 @@ const principal: Principal = {
   coalitionId: 'coal_1',
   tier: 'member',
   isChair: true,
+  roles: ['secretariat'],
 };
 
 async function startTickets() {
@@ -21,12 +22,34 @@ async function startTickets() {
 }
 
 describe('Tickets', () => {
-  it('redeems a ticket once, for the principal and access it was issued with', async () => {
+  it('redeems a ticket once, for the principal, session and access it was issued with', async () => {
     const { tickets } = await startTickets();
-    const ticket = await tickets.issue({ principal, docId: 'stmt_1', access: 'read', now: 1_000 });
+    const ticket = await tickets.issue({ principal, sessionId: 'sess_1', docId: 'stmt_1', access: 'read', now: 1_000 });
     expect(ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await tickets.redeem({ ticket, docId: 'stmt_1', now: 2_000 })).toStrictEqual({ principal, access: 'read' });
+    expect(await tickets.redeem({ ticket, docId: 'stmt_1', now: 2_000 })).toStrictEqual({ principal, access: 'read', sessionId: 'sess_1' });
     expect(await tickets.redeem({ ticket, docId: 'stmt_1', now: 2_000 })).toBeNull();
+  });
+
+  it('redeems a ticket issued without a session with a null session', async () => {
+    const { tickets } = await startTickets();
+    const ticket = await tickets.issue({ principal, docId: 'stmt_1', access: 'write', now: 1_000 });
+    expect(await tickets.redeem({ ticket, docId: 'stmt_1', now: 2_000 })).toStrictEqual({ principal, access: 'write', sessionId: null });
+  });
+
+  it('redeems a ticket stored before sessions and roles, with a null session and no roles', async () => {
+    const dynamo = await startDynalite();
+    const tickets = createTickets(dynamo);
+    const bytes = new Uint8Array(32).fill(7);
+    const { roles: _roles, ...legacyPrincipal } = principal;
+    await putRawItem({
+      dynamo,
+      item: { pk: `TICKET#${ticketHash(bytes)}`, sk: 'TICKET', docId: 'stmt_1', principal: legacyPrincipal, access: 'read', expiresAtMs: 60_000, expiresAt: 60 },
+    });
+    expect(await tickets.redeem({ ticket: encodeTicket(bytes), docId: 'stmt_1', now: 2_000 })).toStrictEqual({
+      principal: { ...legacyPrincipal, roles: [] },
+      access: 'read',
+      sessionId: null,
+    });
   });
 
   it('lets only one of two concurrent redeems succeed', async () => {
