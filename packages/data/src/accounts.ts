@@ -1,0 +1,194 @@
+/**
+ * Accounts: `USR#<userId>` / `ACCOUNT` beside the person's directory entry (never listed: it has
+ * no `gsi1` attributes), and an email index item `EMAIL#<normalised email>` / `EMAIL` naming the
+ * account that holds the address. Without transactions the index is the lock: `create` claims it
+ * with a conditional put *before* writing the account, so of two creates with one address only
+ * one gets past the claim.
+ *
+ * A claim whose account was never written (a process that died between the two writes) would
+ * lock the address forever; one older than `orphanAfterMs` whose account does not exist is taken
+ * over by the next create, and a create that finds its claim taken over after writing its
+ * account removes that account again.
+ */
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fail, normaliseEmail, type Account } from '@concord/core';
+import { accountFrom, accountItem, secretItem } from './account-shapes.ts';
+import { accountKeys } from './keys.ts';
+import { conditionally, isConditionFailed, key, keyNames, num, str } from './requests.ts';
+
+export interface Accounts {
+  get(userId: string): Promise<Account | null>;
+  /** The account holding `email` (compared normalised), or null. */
+  findByEmail(email: string): Promise<Account | null>;
+  /**
+   * Creates the account, its email normalised. 'email-taken' (and nothing written) when another
+   * account holds the email; throws a `conflict` DomainError (`account.exists`) when this user
+   * already has an account.
+   */
+  create(account: Account): Promise<'ok' | 'email-taken'>;
+  /** Throws a `not-found` DomainError (`account.not-found`) for a missing account, as do the other setters. */
+  setPassword(input: { userId: string; passwordHash: string }): Promise<void>;
+  /** Enrols (key) or removes (null) two-factor. */
+  setTotpKey(input: { userId: string; totpKey: Account['totpKey'] }): Promise<void>;
+  /** Records the TOTP step just accepted: true only if every step used before was older (one conditional update). */
+  useTotpStep(input: { userId: string; step: number }): Promise<boolean>;
+  /** Adds one to the privilege version; returns the new version. */
+  bumpPrivilege(userId: string): Promise<number>;
+  /** Deletes the account and frees its email; deleting a missing account does nothing. */
+  delete(userId: string): Promise<void>;
+}
+
+const defaultOrphanAfterMs = 5 * 60_000;
+
+export function createAccounts(options: {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  now?: () => number;
+  /** How old an email claim without an account must be before another create may take it. */
+  orphanAfterMs?: number;
+}): Accounts {
+  const { client, tableName } = options;
+  const now = options.now ?? Date.now;
+  const orphanAfterMs = options.orphanAfterMs ?? defaultOrphanAfterMs;
+  const accountKey = (userId: string) => key({ pk: accountKeys.pk(userId), sk: accountKeys.sk });
+  const emailKey = (email: string) => key({ pk: accountKeys.emailPk(email), sk: accountKeys.emailSk });
+
+  async function get(userId: string): Promise<Account | null> {
+    const result = await client.send(new GetCommand({ TableName: tableName, Key: accountKey(userId), ConsistentRead: true }));
+    return result.Item ? accountFrom(result.Item) : null;
+  }
+
+  async function readClaim(email: string): Promise<{ userId: string; claimedAt: number } | null> {
+    const result = await client.send(new GetCommand({ TableName: tableName, Key: emailKey(email), ConsistentRead: true }));
+    const userId = result.Item && str(result.Item, 'userId');
+    return userId ? { userId, claimedAt: num(result.Item!, 'claimedAt') ?? 0 } : null;
+  }
+
+  const putClaim = (input: { email: string; userId: string; condition: string; values: Record<string, unknown> }) =>
+    conditionally(() =>
+      client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...emailKey(input.email), userId: input.userId, claimedAt: now() },
+          ConditionExpression: input.condition,
+          ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
+          ExpressionAttributeValues: Object.keys(input.values).length > 0 ? input.values : undefined,
+        }),
+      ),
+    );
+
+  const releaseClaim = (input: { email: string; userId: string }) =>
+    conditionally(() =>
+      client.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: emailKey(input.email),
+          ConditionExpression: 'userId = :userId',
+          ExpressionAttributeValues: { ':userId': input.userId },
+        }),
+      ),
+    );
+
+  /** Claims `email` for `userId`: free, already ours (a retried create), or an old orphan. */
+  async function claim(input: { email: string; userId: string }): Promise<boolean> {
+    if (await putClaim({ ...input, condition: 'attribute_not_exists(#pk)', values: {} })) return true;
+    const holder = await readClaim(input.email);
+    if (!holder) return putClaim({ ...input, condition: 'attribute_not_exists(#pk)', values: {} });
+    if (holder.userId === input.userId) return true;
+    if (now() - holder.claimedAt < orphanAfterMs) return false;
+    const account = await get(holder.userId);
+    if (account && account.email === input.email) return false;
+    return putClaim({
+      ...input,
+      condition: 'attribute_exists(#pk) AND userId = :holder AND claimedAt = :claimedAt',
+      values: { ':holder': holder.userId, ':claimedAt': holder.claimedAt },
+    });
+  }
+
+  async function create(input: Account): Promise<'ok' | 'email-taken'> {
+    const account = { ...input, email: normaliseEmail(input.email) };
+    if (!(await claim({ email: account.email, userId: account.userId }))) return 'email-taken';
+    const written = await conditionally(() =>
+      client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...accountKey(account.userId), ...accountItem(account) },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
+        }),
+      ),
+    );
+    if (!written) {
+      const existing = await get(account.userId);
+      if (existing?.email !== account.email) await releaseClaim({ email: account.email, userId: account.userId });
+      throw fail.conflict('account.exists', 'this person already has an account');
+    }
+    // Taken over as an orphan while this create stalled between its writes: the other one won.
+    if ((await readClaim(account.email))?.userId !== account.userId) {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: accountKey(account.userId) }));
+      return 'email-taken';
+    }
+    return 'ok';
+  }
+
+  /** One update of an existing account; a missing account is `not-found`. */
+  async function update(input: { userId: string; expression: string; values: Record<string, unknown>; names?: Record<string, string> }) {
+    try {
+      return await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: accountKey(input.userId),
+          UpdateExpression: input.expression,
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': keyNames['#pk'], ...input.names },
+          ExpressionAttributeValues: input.values,
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+    } catch (error) {
+      throw isConditionFailed(error) ? fail.notFound('account.not-found', 'no such account') : error;
+    }
+  }
+
+  return {
+    get,
+    async findByEmail(email) {
+      const normalised = normaliseEmail(email);
+      const holder = await readClaim(normalised);
+      const account = holder && (await get(holder.userId));
+      return account && account.email === normalised ? account : null;
+    },
+    create,
+    async setPassword({ userId, passwordHash }) {
+      await update({ userId, expression: 'SET passwordHash = :hash', values: { ':hash': passwordHash } });
+    },
+    async setTotpKey({ userId, totpKey }) {
+      await update({ userId, expression: 'SET totpKey = :key', values: { ':key': secretItem(totpKey) } });
+    },
+    useTotpStep: ({ userId, step }) =>
+      conditionally(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: accountKey(userId),
+            UpdateExpression: 'SET totpLastStep = :step',
+            // A missing account (or attribute) fails the comparison too.
+            ConditionExpression: 'totpLastStep < :step',
+            ExpressionAttributeValues: { ':step': step },
+          }),
+        ),
+      ),
+    async bumpPrivilege(userId) {
+      const result = await update({ userId, expression: 'ADD privilegeVersion :one', values: { ':one': 1 } });
+      const version = result.Attributes?.privilegeVersion;
+      if (typeof version !== 'number') throw new TypeError('the account lacks a numeric privilegeVersion');
+      return version;
+    },
+    async delete(userId) {
+      const result = await client.send(new DeleteCommand({ TableName: tableName, Key: accountKey(userId), ReturnValues: 'ALL_OLD' }));
+      const email = result.Attributes && str(result.Attributes, 'email');
+      // Only our own claim: the address may already belong to someone else.
+      if (email) await releaseClaim({ email, userId });
+    },
+  };
+}
