@@ -3,7 +3,7 @@
  * deleting many items. Nothing here knows the layout.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableDefinition } from './table-definition.ts';
 
 /** A stored item as the document client returns it. */
@@ -52,6 +52,15 @@ export async function queryAll(input: { client: DynamoDBDocumentClient; query: Q
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/**
+ * Deletes one item and returns what it held, or null when it was not there. Of concurrent
+ * callers only one gets the item: what makes tickets, invitations and resets single-use.
+ */
+export async function takeItem(input: { client: DynamoDBDocumentClient; tableName: string; key: Key }): Promise<Item | null> {
+  const result = await input.client.send(new DeleteCommand({ TableName: input.tableName, Key: input.key, ReturnValues: 'ALL_OLD' }));
+  return result.Attributes ?? null;
 }
 
 const batchLimit = 25;

@@ -1,0 +1,85 @@
+/**
+ * Invitations: `INVITE#<id>` / `INVITE` (the id is the emailed token's SHA-256) with the TTL at
+ * its expiry, listed per coalition in `gsi1` under `COAL#<coalitionId>#INVITES`, oldest first.
+ * `consume` is one DeleteItem returning the old item: an invitation is taken at most once, even
+ * by concurrent callers. Expired invitations read as absent.
+ */
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fail, type Invitation } from '@concord/core';
+import { invitationFrom, invitationItem } from './account-shapes.ts';
+import { invitationKeys } from './keys.ts';
+import { conditionally, key, keyNames, queryAll, takeItem } from './requests.ts';
+import { tableDefinition } from './table-definition.ts';
+import { gsi1IndexName } from './table.ts';
+
+export interface Invitations {
+  /** Stores a new invitation; a `conflict` DomainError if one with this id exists. */
+  create(invitation: Invitation): Promise<void>;
+  /** The invitation, or null when unknown, used or expired. */
+  get(id: string): Promise<Invitation | null>;
+  /** Takes the invitation, once: a second caller (or an expired one) gets null. */
+  consume(input: { id: string; now: number }): Promise<Invitation | null>;
+  /** The coalition's pending (unexpired) invitations, oldest first. */
+  listByCoalition(coalitionId: string): Promise<Invitation[]>;
+  delete(id: string): Promise<void>;
+}
+
+const index = tableDefinition.indexes.gsi1;
+
+export function createInvitations(options: { client: DynamoDBDocumentClient; tableName: string; now?: () => number }): Invitations {
+  const { client, tableName } = options;
+  const now = options.now ?? Date.now;
+  const invitationKey = (id: string) => key({ pk: invitationKeys.pk(id), sk: invitationKeys.sk });
+
+  return {
+    async create(invitation) {
+      const stored = await conditionally(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...invitationKey(invitation.id),
+              ...invitationItem(invitation),
+              [index.partitionKey]: invitationKeys.byCoalition(invitation.coalitionId),
+              [index.sortKey]: invitationKeys.entry(invitation),
+            },
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
+          }),
+        ),
+      );
+      if (!stored) throw fail.conflict('invitation.exists', 'an invitation with this id exists');
+    },
+
+    async get(id) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: invitationKey(id), ConsistentRead: true }));
+      const invitation = result.Item ? invitationFrom(result.Item) : null;
+      return invitation && invitation.expiresAt > now() ? invitation : null;
+    },
+
+    async consume({ id, now: at }) {
+      const item = await takeItem({ client, tableName, key: invitationKey(id) });
+      const invitation = item ? invitationFrom(item) : null;
+      return invitation && invitation.expiresAt > at ? invitation : null;
+    },
+
+    async listByCoalition(coalitionId) {
+      const items = await queryAll({
+        client,
+        query: {
+          TableName: tableName,
+          IndexName: gsi1IndexName,
+          KeyConditionExpression: '#gpk = :pk',
+          FilterExpression: 'expiresAtMs > :now',
+          ExpressionAttributeNames: { '#gpk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': invitationKeys.byCoalition(coalitionId), ':now': now() },
+        },
+      });
+      return items.map(invitationFrom);
+    },
+
+    async delete(id) {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: invitationKey(id) }));
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Password resets: `RESET#<id>` / `RESET` (the id is the emailed token's SHA-256) with the TTL at
+ * its expiry. `consume` is one DeleteItem returning the old item, so a reset link works once,
+ * even when opened twice at the same moment.
+ */
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fail, type PasswordReset } from '@concord/core';
+import { resetFrom, resetItem } from './account-shapes.ts';
+import { resetKeys } from './keys.ts';
+import { conditionally, key, keyNames, takeItem } from './requests.ts';
+
+export interface PasswordResets {
+  /** Stores a new reset; a `conflict` DomainError if one with this id exists. */
+  create(reset: PasswordReset): Promise<void>;
+  /** Takes the reset, once, if not expired at `now`; otherwise null. */
+  consume(input: { id: string; now: number }): Promise<PasswordReset | null>;
+}
+
+export function createPasswordResets(options: { client: DynamoDBDocumentClient; tableName: string }): PasswordResets {
+  const { client, tableName } = options;
+  const resetKey = (id: string) => key({ pk: resetKeys.pk(id), sk: resetKeys.sk });
+  return {
+    async create(reset) {
+      const stored = await conditionally(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...resetKey(reset.id), ...resetItem(reset) },
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
+          }),
+        ),
+      );
+      if (!stored) throw fail.conflict('password-reset.exists', 'a password reset with this id exists');
+    },
+
+    async consume({ id, now }) {
+      const item = await takeItem({ client, tableName, key: resetKey(id) });
+      const reset = item ? resetFrom(item) : null;
+      return reset && reset.expiresAt > now ? reset : null;
+    },
+  };
+}
