@@ -1,0 +1,45 @@
+/**
+ * Fixed-window rate limits: one counter item per limit, key and window,
+ * `RATE#<bucket>#<key>#<window start>` / `RATE`, bumped with `ADD` (atomic, no read first) and
+ * expiring (TTL) when its window ends. The window start is part of the key, so an old counter is
+ * never read again whether or not it has been swept.
+ */
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { rateWindow, type RateLimit } from '@concord/core';
+import { expiryItem } from './account-shapes.ts';
+import { rateKeys } from './keys.ts';
+import { key } from './requests.ts';
+import { tableDefinition } from './table-definition.ts';
+
+export interface RateLimiter {
+  /**
+   * Counts one attempt against `key` in the window `now` falls in. `allowed` while the count,
+   * this attempt included, is at most `limit.limit`; once refused, `retryAfterMs` is the time to
+   * the window's end (0 when allowed). Refused attempts count too.
+   */
+  hit(input: { limit: RateLimit; key: string; now: number }): Promise<{ allowed: boolean; retryAfterMs: number }>;
+}
+
+export function createRateLimiter(options: { client: DynamoDBDocumentClient; tableName: string }): RateLimiter {
+  const { client, tableName } = options;
+  return {
+    async hit({ limit, key: limitedKey, now }) {
+      const window = rateWindow({ limit, now });
+      const expiry = expiryItem(window.end);
+      const result = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key({ pk: rateKeys.pk({ bucket: limit.bucket, key: limitedKey, windowStart: window.start }), sk: rateKeys.sk }),
+          UpdateExpression: 'ADD attempts :one SET expiresAtMs = :expiresAtMs, #ttl = :ttl',
+          ExpressionAttributeNames: { '#ttl': tableDefinition.ttlAttribute },
+          ExpressionAttributeValues: { ':one': 1, ':expiresAtMs': expiry.expiresAtMs, ':ttl': expiry[tableDefinition.ttlAttribute] },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const attempts = result.Attributes?.attempts;
+      if (typeof attempts !== 'number') throw new TypeError('the rate counter lacks a numeric attempts');
+      const allowed = attempts <= limit.limit;
+      return { allowed, retryAfterMs: allowed ? 0 : window.end - now };
+    },
+  };
+}
