@@ -1,12 +1,27 @@
-/** `@concord/data`: the sync ports and the directory repositories on one DynamoDB table. */
+/**
+ * `@concord/data`: storage on one DynamoDB table (the sync ports, the directory, accounts and
+ * sign-in records, the audit log) and the AWS/local adapters the servers use (API Gateway's
+ * management API, SES, a mail outbox on disk).
+ */
 export { createDynamoClient, countRequests, type RequestCounts } from './client.ts';
 export { ensureTable } from './table.ts';
 export { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded.ts';
 export { createDocumentStore, type DocumentStoreOptions } from './document-store.ts';
-export { createConnectionRegistry } from './connection-registry.ts';
+export { createConnectionRegistry, type DynamoConnectionRegistry } from './connection-registry.ts';
 export { createChunkStore } from './chunk-store.ts';
-export { createTickets, type Tickets, type TicketAccess } from './tickets.ts';
-export { createRepositories, type Repositories, type Directory } from './repositories.ts';
+export { createTickets, type Tickets, type TicketAccess, type TicketGrant } from './tickets.ts';
+export { createRepositories, type Repositories, type Directory, type EntityStore } from './repositories.ts';
 export { tableDefinition, type TableDefinition } from './table-definition.ts';
 export { sweepExpired } from './sweep.ts';
 export { createDocumentActivity, type DocumentActivity } from './document-activity.ts';
+export { createAccounts, type Accounts } from './accounts.ts';
+export { createSessions, type Sessions } from './sessions.ts';
+export { createInvitations, type Invitations } from './invitations.ts';
+export { createPasswordResets, type PasswordResets } from './password-resets.ts';
+export { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
+export { createAuditLog, type AuditLog } from './audit-log.ts';
+export { createRealtime, type Realtime, type Evictor } from './realtime.ts';
+export { createManagementGateway } from './management-gateway.ts';
+export { createOutboxMailer } from './outbox-mailer.ts';
+export { createSesMailer } from './ses-mailer.ts';
+export type { Mail, Mailer, Outbox, OutboxMail } from './mail.ts';
