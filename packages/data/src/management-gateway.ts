@@ -13,17 +13,19 @@ import {
 import type { Gateway } from '@concord/sync/ports';
 
 /**
- * `endpoint` is `https://<domain>/<stage>` of the WebSocket API. Credentials and region come
- * from the environment (Lambda) unless given.
+ * `endpoint` is `https://<domain>/<stage>` of the WebSocket API. Credentials come from the
+ * environment (Lambda) unless given; the region, unless given, from an `execute-api` host name,
+ * `local` for a loopback endpoint (the local host's stand-in), else from the environment.
  */
 export function createManagementGateway(input: {
   endpoint: string;
   region?: string;
   credentials?: ApiGatewayManagementApiClientConfig['credentials'];
 }): Gateway {
+  const region = input.region ?? regionOf(input.endpoint);
   const api = new ApiGatewayManagementApiClient({
     endpoint: input.endpoint,
-    ...(input.region ? { region: input.region } : {}),
+    ...(region ? { region } : {}),
     ...(input.credentials ? { credentials: input.credentials } : {}),
   });
   const encoder = new TextEncoder();
@@ -45,6 +47,14 @@ export function createManagementGateway(input: {
       }
     },
   };
+}
+
+/** The region an endpoint names (`<api>.execute-api.<region>.amazonaws.com`), `local` on loopback, else undefined. */
+export function regionOf(endpoint: string): string | undefined {
+  const host = new URL(endpoint).hostname;
+  const named = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(host);
+  if (named) return named[1];
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host) ? 'local' : undefined;
 }
 
 /** `GoneException`, recognised by name or status: bundlers may duplicate the SDK's classes. */

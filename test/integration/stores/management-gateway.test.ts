@@ -36,7 +36,7 @@ async function startManagementApi() {
     region: 'eu-west-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
-  return { received, gateway };
+  return { received, gateway, port };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -52,6 +52,13 @@ describe('createManagementGateway', () => {
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ method: 'POST', path: '/test/@connections/Abc123=', body: 'mAAEC' });
     expect(received[0]?.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
+  });
+
+  it('needs no region for a loopback endpoint (the local host’s management API)', async () => {
+    const { received, port } = await startManagementApi();
+    const gateway = createManagementGateway({ endpoint: `http://127.0.0.1:${port}/local`, credentials: { accessKeyId: 'key', secretAccessKey: 'local' } });
+    expect(await gateway.post({ connectionId: 'c1', frame: 'mAA' })).toBe('ok');
+    expect(received[0]?.authorization).toContain('Credential=key/');
   });
 
   it('answers gone when API Gateway says 410', async () => {
