@@ -7,8 +7,10 @@
  * client uses `ws(s)://<page host>/ws`), `CONCORD_WS_MANAGEMENT_URL` (API Gateway's management
  * endpoint, to close connections whose access was revoked), `CONCORD_SECRET_KEY` (32 bytes,
  * base64: encrypts TOTP keys), `CONCORD_OUTBOX_DIR` (local host: mail goes to files there) or
- * `CONCORD_MAIL_FROM` (AWS: mail goes through SES from this address). The local host sets all
- * but the last before loading the built app.
+ * `CONCORD_MAIL_FROM` (AWS: mail goes through SES from this address), `CONCORD_PUBLIC_URL` (or
+ * adapter-node's `ORIGIN`: the origin put in mailed links; unset → the request's own origin,
+ * which only a loopback request may use, see `links.ts`). The local host sets all but the last
+ * two before loading the built app.
  */
 import { env } from '$env/dynamic/private';
 import { createSecretBox, type SecretBox } from '@concord/auth';
@@ -36,6 +38,7 @@ import type {
   Accounts,
   AuditLog,
   Directory,
+  Documents,
   Invitations,
   Mail,
   Mailer,
@@ -50,6 +53,8 @@ import type {
 /** What the pages and endpoints need, nothing more. */
 export interface WebContext {
   directory: Directory;
+  /** Statement texts (creating a statement with initial text). */
+  documents: Documents;
   accounts: Accounts;
   sessions: Sessions;
   invitations: Invitations;
@@ -66,6 +71,8 @@ export interface WebContext {
   activity: { lastWritten(input: { docIds: readonly string[] }): Promise<Map<string, number>> };
   /** `CONCORD_WS_URL`, or undefined for the same-origin `/ws`. */
   gatewayUrl: string | undefined;
+  /** `CONCORD_PUBLIC_URL` or `ORIGIN`: the origin of links in mail; undefined to use the request's. */
+  publicUrl: string | undefined;
 }
 
 let context: Promise<WebContext> | undefined;
@@ -82,8 +89,10 @@ async function buildContext(): Promise<WebContext> {
   const store = { client, tableName };
   const repositories = createRepositories(store);
   const { mailer, outbox } = mailFromEnv();
+  const documents = createDocumentStore(store);
   return {
     directory: repositories,
+    documents,
     accounts: createAccounts(store),
     sessions: createSessions(store),
     invitations: createInvitations(store),
@@ -91,20 +100,25 @@ async function buildContext(): Promise<WebContext> {
     rateLimiter: createRateLimiter(store),
     audit: createAuditLog(store),
     tickets: createTickets(store),
-    realtime: realtimeFromEnv(store),
+    realtime: realtimeFromEnv({ store, documents }),
     mailer,
     outbox,
     secretBox: await createSecretBox({ keyBase64: required('CONCORD_SECRET_KEY') }),
     activity: createDocumentActivity(store),
     gatewayUrl: env.CONCORD_WS_URL || undefined,
+    publicUrl: env.CONCORD_PUBLIC_URL || env.ORIGIN || undefined,
   };
 }
 
 /** Closing connections goes through the gateway's management API (the local host serves one too). */
-function realtimeFromEnv(store: { client: ReturnType<typeof createDynamoClient>; tableName: string }): Realtime {
+function realtimeFromEnv(input: {
+  store: { client: ReturnType<typeof createDynamoClient>; tableName: string };
+  documents: ReturnType<typeof createDocumentStore>;
+}): Realtime {
+  const { store, documents } = input;
   const connections = createConnectionRegistry(store);
   const sync = createSyncHandlers({
-    documents: createDocumentStore(store),
+    documents,
     connections,
     chunks: createChunkStore(store),
     gateway: createManagementGateway({ endpoint: required('CONCORD_WS_MANAGEMENT_URL'), credentials: managementCredentials() }),

@@ -120,5 +120,12 @@ export interface Mailer {
 
 /** Local host only: the outbox an operator reads instead of a mail server. */
 export interface Outbox {
+  /** Every mail in the outbox, newest first. */
   list(): Promise<(Mail & { id: string; at: number })[]>;
+}
+
+/** Statement texts: only what creating a statement with initial text needs. */
+export interface Documents {
+  /** Stores an update as part of the document's text (the sync core's document store). */
+  appendUpdate(input: { docId: string; update: Uint8Array; origin: string }): Promise<unknown>;
 }

@@ -1,0 +1,83 @@
+/**
+ * The audit log as the chair and the secretariat read it: newest first, a page at a time, with
+ * names resolved when shown (a removed person reads "Former delegate"), and the whole chain
+ * verified on demand.
+ */
+import { verifyAuditChain, type ChainVerdict } from '@concord/auth';
+import { authorize, type AuditEntry, type Organisation, type Principal, type User } from '@concord/core';
+import { formerDelegateName } from './account.ts';
+import type { WebContext } from './context.ts';
+import { enforce } from './guard.ts';
+
+export const auditPageSize = 50;
+
+export interface AuditRow {
+  seq: number;
+  at: number;
+  actorName: string;
+  organisationName: string;
+  action: string;
+  subject: string;
+  details: { name: string; value: string }[];
+}
+
+export interface AuditPage {
+  rows: AuditRow[];
+  /** `before` for the next (older) page, or null on the last page. */
+  olderBefore: number | null;
+}
+
+type Context = Pick<WebContext, 'audit' | 'directory'>;
+
+function checkRead(actor: Principal): void {
+  enforce(authorize({ actor, action: 'audit.read', coalitionId: actor.coalitionId }));
+}
+
+/** `before` from the query string: a positive whole number, or undefined for the newest page. */
+export function parseBefore(value: string | null): number | undefined {
+  if (value === null || !/^\d{1,12}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n > 0 ? n : undefined;
+}
+
+export function personName(user: Pick<User, 'name' | 'status'> | undefined): string {
+  if (!user) return 'Unknown person';
+  return user.status === 'removed' ? formerDelegateName : user.name;
+}
+
+/** One entry as a row: names looked up, details as text. */
+export function toRow(input: { entry: AuditEntry; users: Map<string, User>; organisations: Map<string, Organisation> }): AuditRow {
+  const { entry } = input;
+  const actor = entry.actor;
+  const detailName = (value: string | number | boolean | null, key: string) =>
+    key === 'organisationId' && typeof value === 'string' ? (input.organisations.get(value)?.name ?? value) : value === null ? '—' : String(value);
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    actorName: actor ? personName(input.users.get(actor.userId)) : 'The system',
+    organisationName: actor ? (input.organisations.get(actor.organisationId)?.name ?? '') : '',
+    action: entry.action,
+    subject: entry.subject.kind === 'user' ? `${entry.subject.kind}: ${personName(input.users.get(entry.subject.id))}` : `${entry.subject.kind}: ${entry.subject.id}`,
+    details: Object.entries(entry.details).map(([key, value]) => ({ name: key === 'organisationId' ? 'organisation' : key, value: detailName(value, key) })),
+  };
+}
+
+export async function auditPage(input: { context: Context; actor: Principal; before?: number; limit?: number }): Promise<AuditPage> {
+  const { context, actor } = input;
+  checkRead(actor);
+  const limit = input.limit ?? auditPageSize;
+  const [entries, users, organisations] = await Promise.all([
+    context.audit.page({ coalitionId: actor.coalitionId, beforeSeq: input.before, limit }),
+    context.directory.users.listByCoalition(actor.coalitionId),
+    context.directory.organisations.listByCoalition(actor.coalitionId),
+  ]);
+  const maps = { users: new Map(users.map((u) => [u.id, u])), organisations: new Map(organisations.map((o) => [o.id, o])) };
+  const last = entries.at(-1);
+  return { rows: entries.map((entry) => toRow({ entry, ...maps })), olderBefore: entries.length === limit && last && last.seq > 1 ? last.seq : null };
+}
+
+/** Verifies the coalition's whole chain. */
+export async function verifyChain(input: { context: Context; actor: Principal }): Promise<ChainVerdict> {
+  checkRead(input.actor);
+  return verifyAuditChain(await input.context.audit.all({ coalitionId: input.actor.coalitionId }));
+}

@@ -1,0 +1,83 @@
+/**
+ * Password reset by emailed link. Asking gives the same answer whether or not the address has an
+ * account (and is limited per address and per account); the link works once, for an hour, and
+ * using it ends every session of the person and closes their live connections.
+ */
+import { generateToken, hashPassword, hashToken, isWellFormedToken } from '@concord/auth';
+import { fail, normaliseEmail, passwordProblem, rateLimits } from '@concord/core';
+import { recordAct } from './audit.ts';
+import type { WebContext } from './context.ts';
+import { invalid } from './forms.ts';
+
+export const resetLifetimeMs = 60 * 60_000;
+
+type Context = Pick<WebContext, 'accounts' | 'directory' | 'resets' | 'rateLimiter' | 'mailer' | 'sessions' | 'realtime' | 'audit'>;
+
+export type ResetRequest = { kind: 'sent' } | { kind: 'limited'; retryAfterMs: number };
+
+/**
+ * Mails a reset link to `email` when it belongs to an active person. `linkOrigin` is where the
+ * link points (see links.ts); null means no trustworthy origin: nothing is sent.
+ */
+export async function requestReset(input: { context: Context; email: string; address: string; linkOrigin: string | null; now: number }): Promise<ResetRequest> {
+  const { context, now } = input;
+  const email = normaliseEmail(input.email);
+  for (const [limit, key] of [[rateLimits.resetPerAddress, input.address], [rateLimits.resetPerAccount, email]] as const) {
+    const hit = await context.rateLimiter.hit({ limit, key, now });
+    if (!hit.allowed) return { kind: 'limited', retryAfterMs: hit.retryAfterMs };
+  }
+  const account = email ? await context.accounts.findByEmail(email) : null;
+  const user = account ? await context.directory.users.get(account.userId) : null;
+  if (!account || user?.status !== 'active' || !input.linkOrigin) return { kind: 'sent' };
+  const token = generateToken();
+  await context.resets.create({ id: hashToken(token), userId: account.userId, expiresAt: now + resetLifetimeMs });
+  await context.mailer.send({
+    to: account.email,
+    subject: 'Reset your Concord password',
+    text: [
+      `Hello ${user.name},`,
+      '',
+      'Someone (we hope you) asked to reset the password of your Concord account. To choose a new one, open:',
+      '',
+      `${input.linkOrigin}/reset/${token}`,
+      '',
+      'The link works once, within the next hour. If you did not ask, ignore this mail: your password stays as it is.',
+    ].join('\n'),
+  });
+  return { kind: 'sent' };
+}
+
+const linkGone = () => fail.notFound('reset.invalid', 'This reset link does not work.');
+
+/**
+ * Sets the new password from a reset link, then ends all the person's sessions and closes their
+ * live connections. A password that is not acceptable leaves the link usable.
+ */
+export async function completeReset(input: { context: Context; token: string; password: string; now: number }): Promise<void> {
+  const { context, now } = input;
+  // Length and repetition first, before the single-use link is taken.
+  const early = passwordProblem({ password: input.password, email: '' });
+  if (early) throw invalid({ field: 'password', message: early });
+  if (!isWellFormedToken(input.token)) throw linkGone();
+  const reset = await context.resets.consume({ id: hashToken(input.token), now });
+  if (!reset) throw linkGone();
+  const account = await context.accounts.get(reset.userId);
+  const user = await context.directory.users.get(reset.userId);
+  if (!account || user?.status !== 'active') throw linkGone();
+  const weak = passwordProblem({ password: input.password, email: account.email });
+  if (weak) {
+    // The only check that needs the account: give the link back for another try.
+    await context.resets.create(reset);
+    throw invalid({ field: 'password', message: weak });
+  }
+  await context.accounts.setPassword({ userId: reset.userId, passwordHash: await hashPassword(input.password) });
+  await context.sessions.deleteByUser({ userId: reset.userId });
+  await context.realtime.evictUser({ userId: reset.userId, reason: 'auth.password-reset' });
+  await recordAct({
+    audit: context.audit,
+    actor: { userId: user.id, organisationId: user.organisationId, coalitionId: user.coalitionId },
+    action: 'account.password-reset',
+    subject: { kind: 'user', id: user.id },
+    now,
+  });
+}

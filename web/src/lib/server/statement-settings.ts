@@ -1,0 +1,127 @@
+/**
+ * Starting a statement and changing how it is shared: title, language (new ones only), scope
+ * (coalition, members, a task force), the advisory and observer switches, and pen-holders. A
+ * change closes every open editor of the draft, so each reconnects with its new access (or is
+ * refused, and says so).
+ */
+import { authorize, Scope, statementAccess, type Principal, type Statement, type TaskForce, type Visibility } from '@concord/core';
+import { markdownToYUpdate } from '@concord/text';
+import { error } from '@sveltejs/kit';
+import { recordAct } from './audit.ts';
+import { newId } from './coalition/lookup.ts';
+import type { WebContext } from './context.ts';
+import { checkbox, invalid, listField, textField } from './forms.ts';
+import { enforce } from './guard.ts';
+import { findAccessibleStatement } from './statements.ts';
+
+/** Languages offered for a new statement (BCP 47). */
+export const languages = ['en', 'fr', 'es', 'ar', 'zh-TW', 'zh-CN', 'ru', 'pt', 'de', 'ja', 'ko', 'sw'] as const;
+
+/** The sharing fields as posted, before they are checked against the coalition. */
+export interface SettingsFields {
+  title: string;
+  scope: string;
+  taskForceId: string;
+  advisory: boolean;
+  observers: boolean;
+  penHolderIds: string[];
+}
+
+export function readSettingsFields(form: FormData): SettingsFields {
+  return {
+    title: textField(form, 'title', 300),
+    scope: textField(form, 'scope', 20),
+    taskForceId: textField(form, 'taskForceId', 80),
+    advisory: checkbox(form, 'advisory'),
+    observers: checkbox(form, 'observers'),
+    penHolderIds: listField(form, 'penHolderIds'),
+  };
+}
+
+type Context = Pick<WebContext, 'directory' | 'documents' | 'audit' | 'realtime'>;
+
+/** What the form offers: member organisations (pen-holders) and task forces of the coalition. */
+export async function settingsOptions(input: { context: Context; actor: Principal }) {
+  const { directory } = input.context;
+  const [organisations, taskForces] = await Promise.all([directory.organisations.listByCoalition(input.actor.coalitionId), directory.taskForces.listByCoalition(input.actor.coalitionId)]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
+  return {
+    members: organisations.filter((org) => org.tier === 'member').map((org) => ({ id: org.id, name: org.name })).sort(byName),
+    taskForces: taskForces.map((tf) => ({ id: tf.id, name: tf.name })).sort(byName),
+  };
+}
+
+/** Checks the fields against the coalition: a real title, a known scope and task force, member pen-holders. */
+export async function resolveSettings(input: { context: Context; actor: Principal; fields: SettingsFields }): Promise<{ title: string; visibility: Visibility; penHolderIds: string[]; taskForce: TaskForce | null }> {
+  const { context, actor, fields } = input;
+  const title = fields.title.trim();
+  if (!title) throw invalid({ field: 'title', message: 'Give the statement a title.' });
+  const scope = Object.values(Scope).find((s) => s === fields.scope);
+  if (!scope) throw invalid({ field: 'scope', message: 'Choose who the draft is shared with.' });
+  let taskForce: TaskForce | null = null;
+  if (scope === 'task-force') {
+    taskForce = fields.taskForceId ? await context.directory.taskForces.get(fields.taskForceId) : null;
+    if (!taskForce || taskForce.coalitionId !== actor.coalitionId) throw invalid({ field: 'taskForceId', message: 'Choose the task force.' });
+  }
+  const { members } = await settingsOptions(input);
+  const memberIds = new Set(members.map((m) => m.id));
+  const penHolderIds = [...new Set(fields.penHolderIds)];
+  if (penHolderIds.some((id) => !memberIds.has(id))) throw invalid({ field: 'penHolderIds', message: 'Pen-holders are member organisations of the coalition.' });
+  const visibility: Visibility = { scope, taskForceId: taskForce?.id ?? null, advisory: fields.advisory, observers: fields.observers };
+  return { title, visibility, penHolderIds, taskForce };
+}
+
+/** "members; advisory: no; observers: no; pen: 2" — for the audit log's before/after. */
+export function sharingSummary(statement: Pick<Statement, 'title' | 'visibility' | 'penHolderIds'>): string {
+  const { visibility } = statement;
+  const scope = visibility.scope === 'task-force' ? `task-force ${visibility.taskForceId}` : visibility.scope;
+  return `${scope}; advisory: ${visibility.advisory ? 'yes' : 'no'}; observers: ${visibility.observers ? 'yes' : 'no'}; pen-holders: ${statement.penHolderIds.join(',') || 'none'}`;
+}
+
+export async function createStatement(input: { context: Context; actor: Principal; fields: SettingsFields; language: string; markdown: string; now: number }): Promise<Statement> {
+  const { context, actor, now } = input;
+  enforce(authorize({ actor, action: 'statement.create', coalitionId: actor.coalitionId }));
+  const language = languages.find((tag) => tag === input.language);
+  if (!language) throw invalid({ field: 'language', message: 'Choose the language of the text.' });
+  const settings = await resolveSettings(input);
+  const statement: Statement = { id: newId('stmt', now), coalitionId: actor.coalitionId, title: settings.title, language, visibility: settings.visibility, penHolderIds: settings.penHolderIds, createdAt: now, updatedAt: now };
+  if (statementAccess({ actor, statement, taskForce: settings.taskForce }) === 'none') {
+    throw invalid({ field: 'scope', message: 'Shared this way, you would not see the draft yourself. Share it with your organisation too.' });
+  }
+  if (input.markdown.trim()) {
+    await context.documents.appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown: input.markdown }), origin: actor.userId });
+  }
+  await context.directory.statements.put(statement);
+  await recordAct({ audit: context.audit, actor, action: 'statement.created', subject: { kind: 'statement', id: statement.id }, details: { title: statement.title, language, sharing: sharingSummary(statement) }, now });
+  return statement;
+}
+
+/** Loads a statement for its settings page: hidden (404) when not shared with the actor, 403 when they may not configure it. */
+export async function configurableStatement(input: { context: Context; actor: Principal; id: string }) {
+  const found = await findAccessibleStatement({ directory: input.context.directory, principal: input.actor, id: input.id });
+  // Missing and not shared look the same, so a draft's existence does not leak.
+  if (!found) error(404, 'There is no statement here, or you cannot see it.');
+  enforce(authorize({ actor: input.actor, action: 'statement.configure', ...found }));
+  return found;
+}
+
+export async function changeSettings(input: { context: Context; actor: Principal; statementId: string; fields: SettingsFields; now: number }): Promise<{ changed: boolean }> {
+  const { context, actor, now } = input;
+  const { statement } = await configurableStatement({ context, actor, id: input.statementId });
+  const settings = await resolveSettings(input);
+  const next: Statement = { ...statement, title: settings.title, visibility: settings.visibility, penHolderIds: settings.penHolderIds, updatedAt: now };
+  const before = sharingSummary(statement);
+  const after = sharingSummary(next);
+  if (before === after && statement.title === next.title) return { changed: false };
+  await context.directory.statements.put(next);
+  await recordAct({
+    audit: context.audit,
+    actor,
+    action: 'statement.sharing-changed',
+    subject: { kind: 'statement', id: statement.id },
+    details: { title: next.title, ...(statement.title !== next.title ? { previousTitle: statement.title } : {}), before, after },
+    now,
+  });
+  await context.realtime.evictDocument({ docId: statement.id, reason: 'access.sharing-changed' });
+  return { changed: true };
+}
