@@ -2,8 +2,7 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AuditEntry } from '@concord/core';
 import { createAuditLog } from '@concord/data';
 import { describe, expect, it } from 'vitest';
-// The test package does not depend on @concord/auth; the verifier is read from its source.
-import { verifyAuditChain } from '../../../packages/auth/src/audit-chain.ts';
+import { verifyAuditChain } from '@concord/auth/audit-chain';
 import { startDynalite } from '../../support/dynalite.ts';
 
 type NewEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
