@@ -4,13 +4,15 @@
  * the only place reading the Lambda environment.
  */
 import {
-  ApiGatewayManagementApiClient,
-  DeleteConnectionCommand,
-  GoneException,
-  PostToConnectionCommand,
-} from '@aws-sdk/client-apigatewaymanagementapi';
-import { createChunkStore, createConnectionRegistry, createDocumentStore, createDynamoClient, createTickets } from '@concord/data';
-import { createSyncHandlers, type Gateway } from '@concord/sync';
+  createChunkStore,
+  createConnectionRegistry,
+  createDocumentStore,
+  createDynamoClient,
+  createManagementGateway,
+  createSessions,
+  createTickets,
+} from '@concord/data';
+import { createSyncHandlers } from '@concord/sync';
 import { createRealtimeHandlers, type GatewayEvent, type RealtimeHandlers } from './realtime.ts';
 
 const tableName = process.env.CONCORD_TABLE ?? 'concord';
@@ -21,6 +23,7 @@ const stores = {
   chunks: createChunkStore({ client, tableName }),
 };
 const tickets = createTickets({ client, tableName });
+const sessions = createSessions({ client, tableName });
 const log = (entry: object) => console.error(JSON.stringify(entry, errorFields));
 
 /** One set of handlers per management endpoint (the API's domain and stage), made on first use. */
@@ -31,35 +34,16 @@ function handlersFor(event: GatewayEvent): RealtimeHandlers {
   const endpoint = `https://${domainName}/${stage}`;
   let handlers = byEndpoint.get(endpoint);
   if (!handlers) {
-    const sync = createSyncHandlers({ ...stores, gateway: managementGateway(endpoint), log });
-    handlers = createRealtimeHandlers({ sync, redeemTicket: tickets.redeem, log });
+    const sync = createSyncHandlers({ ...stores, gateway: createManagementGateway({ endpoint }), log });
+    handlers = createRealtimeHandlers({
+      sync,
+      redeemTicket: tickets.redeem,
+      sessionAlive: async (id) => (await sessions.get(id)) !== null,
+      log,
+    });
     byEndpoint.set(endpoint, handlers);
   }
   return handlers;
-}
-
-/** Posts through API Gateway's management API; a 410 means the connection is gone. */
-function managementGateway(endpoint: string): Gateway {
-  const api = new ApiGatewayManagementApiClient({ endpoint });
-  const encoder = new TextEncoder();
-  return {
-    async post({ connectionId, frame }) {
-      try {
-        await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: encoder.encode(frame) }));
-        return 'ok';
-      } catch (error) {
-        if (error instanceof GoneException) return 'gone';
-        throw error;
-      }
-    },
-    async close({ connectionId }) {
-      try {
-        await api.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
-      } catch (error) {
-        if (!(error instanceof GoneException)) throw error;
-      }
-    },
-  };
 }
 
 function errorFields(_key: string, value: unknown): unknown {

@@ -1,16 +1,15 @@
-import { createDynamoClient, createDocumentStore, createTickets } from '@concord/data';
+import { createDynamoClient, createDocumentStore } from '@concord/data';
 import { CloseCode } from '@concord/sync';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connectEditor, eventually, testPrincipal } from '../support/clients.ts';
+import { connectEditor, eventually, issueTicket, testPrincipal } from '../support/clients.ts';
 import { startTestHost } from '../support/test-host.ts';
 
 /** 200 KB of text that does not compress into fewer bytes in Yjs' encoding. */
 const paste = (size: number) => Array.from({ length: size / 10 }, (_, i) => `w${String(i).padStart(8, '0')} `).join('');
 
 async function rawSocket(input: { url: string; dynamoEndpoint: string; docId: string }) {
-  const tickets = createTickets({ client: createDynamoClient({ endpoint: input.dynamoEndpoint }), tableName: 'concord' });
-  const ticket = await tickets.issue({ principal: testPrincipal('raw'), docId: input.docId, access: 'write', now: Date.now() });
+  const ticket = await issueTicket({ dynamoEndpoint: input.dynamoEndpoint, principal: testPrincipal('raw'), docId: input.docId, access: 'write' });
   const socket = new WebSocket(`${input.url.replace('http', 'ws')}/ws?doc=${input.docId}&ticket=${ticket}`);
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   return socket;

@@ -4,7 +4,8 @@
  * Tickets are issued straight into the host's store, standing in for the web app's endpoint.
  */
 import type { Principal } from '@concord/core';
-import { createDynamoClient, createTickets } from '@concord/data';
+import { generateToken, hashToken } from '@concord/auth/tokens';
+import { createDynamoClient, createSessions, createTickets } from '@concord/data';
 import { decodeAwarenessUpdate } from '@concord/sync';
 import { createGatewaySocket } from '@concord/sync/client';
 import * as decoding from 'lib0/decoding';
@@ -20,6 +21,7 @@ export const testPrincipal = (name: string, tier: Principal['tier'] = 'member'):
   coalitionId: 'coal_test',
   tier,
   isChair: false,
+  roles: [],
 });
 
 export interface TestEditor {
@@ -53,8 +55,7 @@ export function connectEditor(input: {
   const { docId, principal, access } = input;
   const getUrl = async () => {
     const { url, dynamoEndpoint } = input.where();
-    const tickets = createTickets({ client: createDynamoClient({ endpoint: dynamoEndpoint }), tableName: input.tableName ?? 'concord' });
-    const ticket = await tickets.issue({ principal, docId, access, now: Date.now() });
+    const ticket = await issueTicket({ dynamoEndpoint, tableName: input.tableName, principal, docId, access });
     const query = new URLSearchParams({ doc: docId, ticket });
     return `${url.replace(/^http/, 'ws')}/ws?${query}`;
   };
@@ -84,6 +85,33 @@ export function connectEditor(input: {
       doc.destroy();
     },
   };
+}
+
+/**
+ * A ticket as the web app issues one: for a live session of the principal (made here, standing
+ * in for signing in), since the gateway refuses tickets whose session has ended.
+ */
+export async function issueTicket(input: {
+  dynamoEndpoint: string;
+  tableName?: string | undefined;
+  principal: Principal;
+  docId: string;
+  access: 'read' | 'write';
+}): Promise<string> {
+  const store = { client: createDynamoClient({ endpoint: input.dynamoEndpoint }), tableName: input.tableName ?? 'concord' };
+  const now = Date.now();
+  const sessionId = hashToken(generateToken());
+  await createSessions(store).create({
+    id: sessionId,
+    userId: input.principal.userId,
+    createdAt: now,
+    expiresAt: now + 60 * 60_000,
+    lastUsedAt: now,
+    twoFactorVerified: true,
+    privilegeVersion: 1,
+    device: 'test client',
+  });
+  return createTickets(store).issue({ principal: input.principal, sessionId, docId: input.docId, access: input.access, now });
 }
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`, with `describe()` in the message). */

@@ -11,7 +11,10 @@ export async function startTestHost(input: { limits?: Partial<GatewayLimits> } =
     config: {
       host: '127.0.0.1',
       port: 0,
+      dataDir: null,
       store: { kind: 'embedded', path: null },
+      secretKey: undefined,
+      demoAccountsFile: null,
       tableName: 'concord',
       seed: false,
       fixturesDir: '',
