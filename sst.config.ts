@@ -10,6 +10,7 @@ export default $config({
     };
   },
   async run() {
+    await import('./infra/secrets.ts');
     const { table } = await import('./infra/storage.ts');
     const { realtime } = await import('./infra/realtime.ts');
     const { web } = await import('./infra/web.ts');
