@@ -1,5 +1,5 @@
 /** Display helpers shared by pages: language names, dates, tiers. Pure, locale passed in. */
-import type { Scope, Tier } from '@concord/core';
+import type { Role, Scope, StakeholderGroup, Tier } from '@concord/core';
 
 /** The language's own-locale name for a BCP 47 tag (`zh-TW` → "Chinese (Taiwan)"), or the tag. */
 export function languageName(input: { tag: string; locale?: string }): string {
@@ -51,4 +51,23 @@ const scopeLabels = {
 /** How a draft is shared, in words. */
 export function scopeLabel(scope: Scope): string {
   return scopeLabels[scope];
+}
+
+const groupLabels = {
+  government: 'Government',
+  'civil-society': 'Civil society',
+  'private-sector': 'Private sector',
+  academia: 'Academia',
+  'technical-community': 'Technical community',
+  intergovernmental: 'Intergovernmental',
+} as const satisfies Record<StakeholderGroup, string>;
+
+export function stakeholderGroupLabel(group: StakeholderGroup): string {
+  return groupLabels[group];
+}
+
+const roleLabels = { secretariat: 'Secretariat', 'organisation-lead': 'Organisation lead' } as const satisfies Record<Role, string>;
+
+export function roleLabel(role: Role): string {
+  return roleLabels[role];
 }

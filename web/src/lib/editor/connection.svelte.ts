@@ -8,13 +8,13 @@
  * its missing edits. Two of the provider's message handlers are wrapped, without changing what
  * they do, to observe that answer and the server's echo of our awareness (see save-tracker.ts).
  */
-import { createGatewaySocket } from '@concord/sync/client';
+import { createGatewaySocket, GatewayRefusal } from '@concord/sync/client';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { readAwarenessClocks, readVarBytes, type ByteCursor } from './awareness-clock.ts';
 import { participantsFrom, presenceChanges, type AwarenessUser, type Participant } from './presence.ts';
 import { disconnected, echoed, localEdit, saved, uploaded, type SaveState } from './save-tracker.ts';
-import { connectionFrom, statusAnnouncement, type Connection, type StatusInput } from './status.ts';
+import { connectionFrom, refusalMessage, shouldReconnect, statusAnnouncement, type Connection, type StatusInput } from './status.ts';
 
 const messageSync = 0;
 const messageAwareness = 1;
@@ -38,6 +38,8 @@ export class StatementConnection {
   save = $state<SaveState>(saved);
   participants = $state.raw<Participant[]>([]);
   announcements = $state.raw<Announcement[]>([]);
+  /** Set when the server refused the connection for good (no access, signed out): no more retries. */
+  refusal = $state.raw<{ code: number; reason: string } | null>(null);
 
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
@@ -45,15 +47,28 @@ export class StatementConnection {
   #hadTrouble = false;
   #confirmTimer: ReturnType<typeof setTimeout> | undefined;
   #announced = 0;
+  /** The last ticket request was refused: the close that follows is final. */
+  #refused = false;
 
   constructor(input: { docId: string; user: AwarenessUser; canWrite: boolean; getUrl: () => Promise<string> }) {
     this.canWrite = input.canWrite;
-    const WebSocketPolyfill = createGatewaySocket({ getUrl: input.getUrl });
+    const getUrl = async () => {
+      try {
+        const url = await input.getUrl();
+        this.#refused = false;
+        return url;
+      } catch (error) {
+        if (error instanceof GatewayRefusal) this.#refused = true;
+        throw error;
+      }
+    };
+    const WebSocketPolyfill = createGatewaySocket({ getUrl });
     // The URL is ignored by the gateway socket (it asks getUrl for a fresh ticket each time).
     this.provider = new WebsocketProvider('ws://concord', input.docId, this.doc, {
       connect: false,
       disableBc: true,
       WebSocketPolyfill: WebSocketPolyfill as unknown as typeof WebSocket,
+      shouldReconnect: (event) => shouldReconnect({ code: event.code, refused: this.#refused }),
     });
     this.provider.awareness.setLocalStateField('user', input.user);
     this.#observeMessages();
@@ -82,6 +97,10 @@ export class StatementConnection {
     provider.on('connection-close', () => {
       this.#hadTrouble = true;
       this.#change({ synced: false, save: disconnected(this.save), connection: 'offline' });
+    });
+    provider.on('closed', ({ code, reason }) => {
+      this.refusal = { code, reason };
+      this.#announce(refusalMessage(code).title);
     });
     provider.on('connection-error', () => {
       this.#hadTrouble = true;

@@ -57,3 +57,37 @@ export function statusAnnouncement(input: { previous: StatusInput; next: StatusI
   }
   return null;
 }
+
+/** Close codes the editor does not retry: the ticket endpoint refused (its HTTP status + 4000). */
+export const Refusal = { signedOut: 4401, forbidden: 4403, notShared: 4404 } as const;
+
+/** The ticket endpoint's answer as a close code y-websocket does not retry, or null to retry. */
+export function refusalCodeFor(status: number): number | null {
+  if (status === 401) return Refusal.signedOut;
+  if (status === 403) return Refusal.forbidden;
+  if (status === 404) return Refusal.notShared;
+  return null;
+}
+
+/** What the editor says once the server refused it for good. */
+export function refusalMessage(code: number): { title: string; detail: string; signIn: boolean } {
+  if (code === Refusal.signedOut) {
+    return { title: 'Your session ended: sign in again.', detail: 'You were signed out, or your access was withdrawn. Edits not yet saved stay in this window until you close it.', signIn: true };
+  }
+  if (code === Refusal.notShared || code === Refusal.forbidden) {
+    return { title: 'This draft is no longer shared with you.', detail: 'Its sharing changed. Ask the chair or the secretariat if you think this is a mistake.', signIn: false };
+  }
+  return { title: 'The connection was refused.', detail: 'Reload the page to try again.', signIn: false };
+}
+
+/**
+ * Whether to reconnect after the server closed the socket. The gateway closes with 4401 when it
+ * evicts a connection (a session ended, access or sharing changed): ask for a new ticket, which
+ * either brings the new access or is refused for good. A refused ticket never retries; other
+ * 4400–4499 codes are permanent, as y-websocket has it.
+ */
+export function shouldReconnect(input: { code: number; refused: boolean }): boolean {
+  if (input.refused) return false;
+  if (input.code === Refusal.signedOut) return true;
+  return !(input.code >= 4400 && input.code < 4500);
+}

@@ -4,7 +4,7 @@
  * "Former delegate", so past acts still read, and ends everything else.
  */
 import { decoyHash, verifyPassword } from '@concord/auth';
-import { fail, rateLimits, twoFactorRequired, type Principal, type Session } from '@concord/core';
+import { fail, rateLimits, twoFactorRequired, type Principal, type Role, type Session } from '@concord/core';
 import { recordAct } from './audit.ts';
 import type { WebContext } from './context.ts';
 import { invalid } from './forms.ts';
@@ -25,7 +25,7 @@ export interface AccountOverview {
   organisationName: string;
   tier: Principal['tier'];
   isChair: boolean;
-  roles: string[];
+  roles: Role[];
   email: string;
   hasTwoFactor: boolean;
   twoFactorRequired: boolean;

@@ -5,7 +5,7 @@
  * `not-found`/`forbidden`/`auth` become `error()`.
  */
 import { DomainError, isDomainError } from '@concord/core';
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { statusForErrorKind } from './http.ts';
 
 /** A trimmed text field, at most `max` characters (longer input is cut, never trusted). */
@@ -64,4 +64,17 @@ export function actionFailure(caught: unknown, form: string): ActionFailure<Form
     return fail(status, { form, code: caught.code, field, message: caught.message });
   }
   error(status, caught.kind === 'not-found' ? 'There is nothing here, or you cannot see it.' : caught.message);
+}
+
+/**
+ * An action's body: runs `run`, maps a DomainError to the form's failure, and on success
+ * redirects (303) to `then`, so a reload never posts twice.
+ */
+export async function perform(input: { form: string; run: () => Promise<unknown>; then: string | (() => string) }): Promise<ActionFailure<FormProblem>> {
+  try {
+    await input.run();
+  } catch (caught) {
+    return actionFailure(caught, input.form);
+  }
+  redirect(303, typeof input.then === 'function' ? input.then() : input.then);
 }

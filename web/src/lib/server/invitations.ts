@@ -43,7 +43,7 @@ export function nameProblem(name: string): string | null {
   return null;
 }
 
-const invitationGone = () => fail.notFound('invitation.invalid', 'This invitation link does not work.');
+const invitationGone = () => fail.input('invitation.invalid', 'This invitation link does not work.');
 
 /**
  * Takes the invitation and makes the person (active, with the invitation's roles) and their

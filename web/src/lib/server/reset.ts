@@ -47,7 +47,7 @@ export async function requestReset(input: { context: Context; email: string; add
   return { kind: 'sent' };
 }
 
-const linkGone = () => fail.notFound('reset.invalid', 'This reset link does not work.');
+const linkGone = () => fail.input('reset.invalid', 'This reset link does not work.');
 
 /**
  * Sets the new password from a reset link, then ends all the person's sessions and closes their

@@ -3,12 +3,13 @@ import { checkPassword, minutesFrom } from '$lib/server/auth/sign-in.ts';
 import { webContext } from '$lib/server/context.ts';
 import { safeRedirectPath } from '$lib/server/http.ts';
 import { describeDevice, startSession } from '$lib/server/session.ts';
+import { noticeFor } from '$lib/notices.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   const next = safeRedirectPath({ next: url.searchParams.get('next'), fallback: '/' });
   if (locals.principal) redirect(303, next);
-  return { next };
+  return { next, notice: noticeFor(url.searchParams.get('done')) };
 };
 
 export const actions: Actions = {

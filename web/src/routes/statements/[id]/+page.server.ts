@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { webContext } from '$lib/server/context.ts';
-import { requirePrincipal } from '$lib/server/guard.ts';
+import { enforce, requirePrincipal } from '$lib/server/guard.ts';
 import { findAccessibleStatement } from '$lib/server/statements.ts';
 import { authorize } from '@concord/core';
 import type { PageServerLoad } from './$types';
@@ -11,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
   const found = await findAccessibleStatement({ directory, principal, id: event.params.id });
   // Missing and not shared look the same, so a draft's existence does not leak.
   if (!found) error(404, 'There is no statement here, or you cannot see it.');
+  enforce(authorize({ actor: principal, action: 'statement.read', ...found }), { hide: true });
   const { statement, access } = found;
   const penHolders = await Promise.all(statement.penHolderIds.map((id) => directory.organisations.get(id)));
   return {

@@ -1,5 +1,7 @@
+import { authorize } from '@concord/core';
 import { error, json } from '@sveltejs/kit';
 import { webContext } from '$lib/server/context.ts';
+import { enforce } from '$lib/server/guard.ts';
 import { isSameOrigin } from '$lib/server/http.ts';
 import { findAccessibleStatement } from '$lib/server/statements.ts';
 import { ticketUrl } from '$lib/ws-url.ts';
@@ -7,8 +9,10 @@ import type { RequestHandler } from './$types';
 
 /**
  * A fresh single-use ticket for the statement's WebSocket, carrying who is connecting, their
- * session and whether they may write. Answers `{ url }`: the gateway URL (or the same-origin path
- * `/ws`) with `doc` and `ticket` in the query; the client resolves a path against the page's host.
+ * session and whether they may write. Answers `{ url, access }`: the gateway URL (or the same-origin
+ * path `/ws`) with `doc` and `ticket` in the query, which the client resolves against the page's
+ * host, and what the ticket allows now (`read`/`write`: sharing may have changed since the page
+ * loaded). 401 signed out, 404 not shared: the editor stops retrying and says so.
  */
 export const POST: RequestHandler = async ({ params, locals, request, url }) => {
   if (!isSameOrigin({ origin: request.headers.get('origin'), url })) error(403, 'Cross-site request refused.');
@@ -17,7 +21,8 @@ export const POST: RequestHandler = async ({ params, locals, request, url }) => 
   const context = await webContext();
   const found = await findAccessibleStatement({ directory: context.directory, principal, id: params.id });
   if (!found) error(404, 'There is no statement here, or you cannot see it.');
+  enforce(authorize({ actor: principal, action: 'statement.read', ...found }), { hide: true });
   const docId = found.statement.id;
   const ticket = await context.tickets.issue({ principal, sessionId: session.id, docId, access: found.access, now: Date.now() });
-  return json({ url: ticketUrl({ gateway: context.gatewayUrl, docId, ticket }) }, { headers: { 'cache-control': 'no-store' } });
+  return json({ url: ticketUrl({ gateway: context.gatewayUrl, docId, ticket }), access: found.access }, { headers: { 'cache-control': 'no-store' } });
 };

@@ -1,0 +1,35 @@
+import { webContext } from '$lib/server/context.ts';
+import { perform, secretField, textField } from '$lib/server/forms.ts';
+import { acceptInvitation, describeInvitation } from '$lib/server/invitations.ts';
+import { describeDevice } from '$lib/server/session.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const invitation = await describeInvitation({ context: await webContext(), token: params.token, now: Date.now() });
+  return { invitation, signedIn: locals.principal !== null };
+};
+
+export const actions: Actions = {
+  default: async ({ params, request, cookies, url }) => {
+    const form = await request.formData();
+    const context = await webContext();
+    let next = '/';
+    return perform({
+      form: 'accept',
+      run: async () => {
+        const result = await acceptInvitation({
+          context,
+          token: params.token,
+          name: textField(form, 'name', 100),
+          password: secretField(form, 'password'),
+          cookies,
+          secure: url.protocol === 'https:',
+          device: describeDevice(request.headers.get('user-agent')),
+          now: Date.now(),
+        });
+        if (result.twoFactorRequired) next = '/account/two-factor?required=1';
+      },
+      then: () => next,
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { authorize, openVisibility } from '@concord/core';
+import { webContext } from '$lib/server/context.ts';
+import { perform, textField } from '$lib/server/forms.ts';
+import { enforce, requirePrincipal } from '$lib/server/guard.ts';
+import { createStatement, languages, readSettingsFields, settingsOptions } from '$lib/server/statement-settings.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const actor = requirePrincipal(event);
+  enforce(authorize({ actor, action: 'statement.create', coalitionId: actor.coalitionId }));
+  const options = await settingsOptions({ context: await webContext(), actor });
+  return { ...options, languages: [...languages], values: { title: '', visibility: openVisibility, penHolderIds: [] as string[] } };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const actor = requirePrincipal(event);
+    const form = await event.request.formData();
+    const context = await webContext();
+    let id = '';
+    return perform({
+      form: 'create',
+      run: async () => {
+        const statement = await createStatement({
+          context,
+          actor,
+          fields: readSettingsFields(form),
+          language: textField(form, 'language', 20),
+          markdown: textField(form, 'markdown', 200_000),
+          now: Date.now(),
+        });
+        id = statement.id;
+      },
+      then: () => `/statements/${id}`,
+    });
+  },
+};
