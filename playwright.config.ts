@@ -57,12 +57,14 @@ export default defineConfig({
   },
   webServer: {
     command: `"${process.execPath}" --import tsx functions/src/local/main.ts`,
-    url: `${baseURL}/demo`,
+    url: `${baseURL}/signin`,
     env: {
       HOST: '127.0.0.1',
       PORT: process.env.CONCORD_E2E_PORT ?? '',
       CONCORD_DATA_DIR: process.env.CONCORD_E2E_DATA_DIR ?? '',
       CONCORD_SEED: '1',
+      // The specs sign in with the seeded demo accounts (test/e2e/support.ts reads this file).
+      CONCORD_DEMO_ACCOUNTS_FILE: join(process.env.CONCORD_E2E_DATA_DIR ?? '', 'demo-accounts.json'),
     },
     reuseExistingServer: false,
     timeout: 120_000,

@@ -11,5 +11,8 @@ export default defineConfig({
     // The workspace packages ship TypeScript sources and their dependencies live beside them,
     // not in web/node_modules: bundle everything so build/handler.js runs on its own.
     noExternal: true,
+    // A native addon (argon2id, via @concord/auth) cannot be bundled: it is loaded from
+    // web/node_modules at run time, which is why web depends on it directly.
+    external: ['@node-rs/argon2'],
   },
 });

@@ -31,13 +31,13 @@ test.describe('co-editing a statement', () => {
   });
 
   test('an observer reads the live text but cannot edit it', async ({ browser, baseURL }) => {
-    const member = await actAs({ browser, baseURL: baseURL!, organisation: 'Finland' });
+    const member = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
     const observer = await actAs({ browser, baseURL: baseURL!, organisation: 'Taiwan' });
     const editor = await openStatement({ page: member.page, title: jointStatementTitle });
     const readOnly = await openStatement({ page: observer.page, title: jointStatementTitle, editable: false });
     await expect(observer.page.getByTestId('read-only-notice')).toBeVisible();
 
-    const marker = ` Finland adds ${Date.now()}.`;
+    const marker = ` Canada adds ${Date.now()}.`;
     await typeAtEnd({ page: member.page, editor, text: marker });
     await expect(readOnly).toContainText(marker.trim());
     await member.context.close();

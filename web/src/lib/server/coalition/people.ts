@@ -56,7 +56,7 @@ export async function invitePerson(input: {
       'The link works once, within seven days. If you did not expect it, ignore this mail.',
     ].join('\n'),
   });
-  await recordAct({ audit: context.audit, actor, action: 'member.invited', subject: { kind: 'invitation', id: invitation.id }, details: { email, organisationId: organisation.id, organisation: organisation.name, lead: input.lead }, now });
+  await recordAct({ audit: context.audit, actor, action: 'member.invited', subject: { kind: 'invitation', id: invitation.id }, details: { email, organisationId: organisation.id, lead: input.lead }, now });
 }
 
 export async function cancelInvitation(input: { context: Context; actor: Principal; invitationId: string; now: number }): Promise<void> {

@@ -60,7 +60,7 @@ export async function setTaskForceMember(input: { context: Context; actor: Princ
     actor,
     action: input.member ? 'task-force.organisation-added' : 'task-force.organisation-removed',
     subject: { kind: 'task-force', id: taskForce.id },
-    details: { taskForce: taskForce.name, organisationId: organisation.id, organisation: organisation.name },
+    details: { taskForce: taskForce.name, organisationId: organisation.id },
     now,
   });
   await accessChanged({ context, actor, taskForceId: taskForce.id, organisationIds: [organisation.id] });
