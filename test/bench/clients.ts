@@ -1,0 +1,150 @@
+/**
+ * Editors in Node for every server the bench measures, behind one interface:
+ * - concord: y-websocket through our gateway socket (base64 text frames, chunking) with a fresh
+ *   single-use ticket per connect, issued straight into the host's store as the web app would;
+ * - y-websocket: the same y-websocket provider, straight to `@y/websocket-server`;
+ * - hocuspocus: Hocuspocus' own provider.
+ */
+import { createGatewaySocket } from '@concord/sync/client';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { testPrincipal } from '../support/clients.ts';
+import { createTicketIssuer } from '../support/ticket-issuer.ts';
+import type { ServerHandle, ServerKind } from './servers/server-handle.ts';
+
+export interface BenchClient {
+  readonly doc: Y.Doc;
+  readonly text: Y.Text;
+  readonly awareness: Awareness;
+  /** Resolves once the client holds the server's state (first sync). */
+  synced(): Promise<void>;
+  /** Times the client's socket closed or errored (a healthy run has none). */
+  errors(): number;
+  destroy(): void;
+}
+
+export interface ClientFactory {
+  kind: ServerKind;
+  open(input: { docId: string; name: string; access?: 'read' | 'write' }): BenchClient;
+  close(): void;
+}
+
+export interface ClientOptions {
+  /**
+   * y-websocket clients re-send every awareness change they receive, other people's included
+   * (the server ignores those relays). `false` makes our clients send only their own entry: an
+   * experiment showing what that costs at scale, not what the product's browsers do today.
+   */
+  relayAwareness?: boolean;
+}
+
+export function clientFactory(server: ServerHandle, options: ClientOptions = {}): ClientFactory {
+  if (server.kind === 'concord') return concordClients(server, options);
+  if (server.kind === 'hocuspocus') return hocuspocusClients(server);
+  return yWebsocketClients(server);
+}
+
+function concordClients(server: ServerHandle, options: ClientOptions): ClientFactory {
+  const tickets = createTicketIssuer({ dynamoEndpoint: server.dynamoEndpoint });
+  const wsBase = `${server.url.replace(/^http/, 'ws')}/ws`;
+  return {
+    kind: 'concord',
+    open({ docId, name, access = 'write' }) {
+      const principal = testPrincipal(name, access === 'write' ? 'member' : 'observer');
+      const getUrl = async () => {
+        const ticket = await tickets.issue({ principal, docId, access });
+        return `${wsBase}?${new URLSearchParams({ doc: docId, ticket })}`;
+      };
+      const GatewaySocket = createGatewaySocket({ getUrl, WebSocket: WebSocket as never });
+      const client = yWebsocketClient({ docId, name, url: 'ws://unused', WebSocketPolyfill: GatewaySocket });
+      if (options.relayAwareness === false) sendOwnAwarenessOnly(client.provider);
+      return client;
+    },
+    close: () => tickets.close(),
+  };
+}
+
+function yWebsocketClients(server: ServerHandle): ClientFactory {
+  return {
+    kind: 'y-websocket',
+    open: ({ docId, name }) => yWebsocketClient({ docId, name, url: server.url, WebSocketPolyfill: WebSocket }),
+    close: () => {},
+  };
+}
+
+type AwarenessChanges = { added: number[]; updated: number[]; removed: number[] };
+
+/** Replaces the provider's awareness handler with one that sends only the client's own entry. */
+function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
+  const internals = provider as unknown as { _awarenessUpdateHandler: (changes: AwarenessChanges, origin: unknown) => void };
+  const original = internals._awarenessUpdateHandler;
+  provider.awareness.off('update', original);
+  // destroy() removes whatever handler is stored here.
+  internals._awarenessUpdateHandler = (changes, origin) => {
+    const own = provider.doc.clientID;
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.includes(own)) original({ added: [], updated: [own], removed: [] }, origin);
+  };
+  provider.awareness.on('update', internals._awarenessUpdateHandler);
+}
+
+function yWebsocketClient(input: { docId: string; name: string; url: string; WebSocketPolyfill: unknown }): BenchClient & { provider: WebsocketProvider } {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(input.url, input.docId, doc, {
+    disableBc: true,
+    maxBackoffTime: 1_000,
+    WebSocketPolyfill: input.WebSocketPolyfill as typeof globalThis.WebSocket,
+  });
+  provider.awareness.setLocalStateField('user', { name: input.name, organisation: `Organisation ${input.name}` });
+  let errors = 0;
+  provider.on('connection-close', () => void (provider.shouldConnect && (errors += 1)));
+  provider.on('connection-error', () => void (errors += 1));
+  return {
+    doc,
+    provider,
+    text: doc.getText('text'),
+    awareness: provider.awareness,
+    synced: () => (provider.synced ? Promise.resolve() : new Promise((resolve) => provider.once('sync', (s: boolean) => s && resolve()))),
+    errors: () => errors,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function hocuspocusClients(server: ServerHandle): ClientFactory {
+  return {
+    kind: 'hocuspocus',
+    open({ docId, name }) {
+      const doc = new Y.Doc();
+      let errors = 0;
+      const provider = new HocuspocusProvider({
+        url: server.url,
+        name: docId,
+        document: doc,
+        WebSocketPolyfill: WebSocket,
+        onClose: () => void (errors += 1),
+      } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+      provider.setAwarenessField('user', { name, organisation: `Organisation ${name}` });
+      let destroyed = false;
+      return {
+        doc,
+        text: doc.getText('text'),
+        awareness: provider.awareness!,
+        synced: () =>
+          provider.isSynced ? Promise.resolve() : new Promise((resolve) => provider.on('synced', ({ state }: { state: boolean }) => state && resolve())),
+        errors: () => (destroyed ? 0 : errors),
+        destroy() {
+          destroyed = true;
+          provider.destroy();
+          doc.destroy();
+        },
+      };
+    },
+    close: () => {},
+  };
+}

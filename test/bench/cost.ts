@@ -1,0 +1,59 @@
+/**
+ * Cost per update: a typing session of several editors (each keystroke an update and a cursor
+ * move, as in the browser), from the first connect to the last disconnect and the compaction it
+ * triggers. DynamoDB requests and bytes are counted on the wire by the proxy in front of dynalite;
+ * invocations at the realtime handlers, one per API Gateway event (= one Lambda invocation).
+ */
+import { clientFactory } from './clients.ts';
+import { benchConfig, keysPerEditor } from './config.ts';
+import type { ServerHandle } from './servers/server-handle.ts';
+import { round, sleep } from './stats.ts';
+import { typeTogether } from './typing.ts';
+
+export async function measureCost(input: { server: ServerHandle; seed: number }): Promise<Record<string, number>> {
+  const { server } = input;
+  const { editors, updates } = benchConfig.cost;
+  const factory = clientFactory(server);
+  await server.reset();
+  const docId = `stmt_cost_${input.seed}`;
+  const clients = Array.from({ length: editors }, (_, i) => factory.open({ docId, name: `typist${i}` }));
+  await Promise.all(clients.map((c) => c.synced()));
+  const keysPerSecond = keysPerEditor(editors);
+  const result = await typeTogether({
+    clients,
+    keysPerSecond,
+    durationMs: (updates / (keysPerSecond * editors)) * 1_000,
+    withCursor: true,
+    seed: input.seed,
+  });
+  clients.forEach((c) => c.destroy());
+  factory.close();
+  const counts = await settledCounts(server);
+  if (!counts) throw new Error('cost: the server reported no counts');
+  const { dynamo, invocations } = counts;
+  const per = (n: number) => round(n / result.inserts, 2);
+  const metrics: Record<string, number> = {
+    'cost.updates': result.inserts,
+    'ddb.requestsPerUpdate': per(dynamo.requests),
+    'ddb.bytesReadPerUpdate': per(dynamo.bytesRead),
+    'ddb.bytesWrittenPerUpdate': per(dynamo.bytesWritten),
+    'ddb.readUnitsPerUpdate': per(dynamo.readUnits),
+    'ddb.writeUnitsPerUpdate': per(dynamo.writeUnits),
+    'lambda.invocationsPerUpdate': per(invocations.connect + invocations.message + invocations.disconnect),
+  };
+  for (const [operation, n] of Object.entries(dynamo.byOperation)) metrics[`ddb.${operation}PerUpdate`] = per(n);
+  return metrics;
+}
+
+/** Counts once the last disconnect (and the compaction it starts) has finished: no change for a second. */
+async function settledCounts(server: ServerHandle) {
+  let previous = '';
+  for (let i = 0; i < 60; i++) {
+    await sleep(1_000);
+    const counts = await server.counts();
+    const now = JSON.stringify(counts);
+    if (now === previous) return counts;
+    previous = now;
+  }
+  return server.counts();
+}

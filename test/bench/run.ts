@@ -1,0 +1,92 @@
+/**
+ * `pnpm bench`: every figure measured side by side in one run, ours beside a peer's, printed as a
+ * ratio; ends by writing bench/results.json and the table in bench/README.md. Not a test: it
+ * asserts nothing about timings. Sizes come from the environment (config.ts).
+ */
+import { fileURLToPath } from 'node:url';
+import { measureCost } from './cost.ts';
+import { benchConfig } from './config.ts';
+import { largeMetrics, measureLarge, type LargeRun } from './large.ts';
+import { latencyMetrics, measureLatency, type LatencyRun } from './latency.ts';
+import { writeResults, table, machine } from './report.ts';
+import { measureScale, scaleMetrics, type ScaleRun } from './scale.ts';
+import { startServer, type ServerHandle, type ServerKind } from './servers/server-handle.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** Runs `task` with a fresh server of `kind`, closing it afterwards whatever happens. */
+async function withServer<T>(kind: ServerKind, flags: string[], task: (server: ServerHandle) => Promise<T>): Promise<T> {
+  const server = await startServer({ kind, flags });
+  try {
+    return await task(server);
+  } finally {
+    await server.close();
+  }
+}
+
+async function latencySuite(): Promise<Record<string, number>> {
+  const runs: LatencyRun[] = [];
+  for (const editors of benchConfig.latency.editors) {
+    for (const kind of ['concord', ...benchConfig.peers] as ServerKind[]) {
+      const run = await withServer(kind, [], (server) => measureLatency({ server, editors, seed: editors }));
+      log(`latency ${editors} editors, ${kind}: p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} samples, ${run.missing} missing)`);
+      runs.push(run);
+    }
+  }
+  return latencyMetrics(runs);
+}
+
+async function costSuite(): Promise<Record<string, number>> {
+  const metrics = await withServer('concord', ['--count-dynamo'], (server) => measureCost({ server, seed: 11 }));
+  log(`cost: ${metrics['ddb.requestsPerUpdate']} DynamoDB requests and ${metrics['lambda.invocationsPerUpdate']} invocations per update`);
+  return metrics;
+}
+
+async function largeSuite(): Promise<Record<string, number>> {
+  const runs: LargeRun[] = [];
+  for (const kind of ['concord', ...benchConfig.peers] as ServerKind[]) {
+    const run = await withServer(kind, [], (server) => measureLarge({ server }));
+    log(`large ${kind}: replay ${Math.round(run.replayMs)} ms, first sync ${run.firstSyncMs} ms${run.stored ? `, stored ${run.stored.total} B for ${run.finalBytes} B` : ''}`);
+    runs.push(run);
+  }
+  return largeMetrics(runs);
+}
+
+async function scaleSuite(): Promise<Record<string, number>> {
+  const { roomEditors, connections, statements } = benchConfig.scale;
+  const shapes = [
+    { statements: 1, perStatement: roomEditors },
+    { statements, perStatement: Math.max(2, Math.round(connections / statements)) },
+  ];
+  const runs: ScaleRun[] = [];
+  for (const shape of shapes) {
+    for (const kind of ['concord', 'y-websocket'] as ServerKind[]) {
+      const run = await withServer(kind, [], (server) => measureScale({ server, ...shape, seed: 3 }));
+      log(`scale ${run.connections} connections on ${run.statements} statements, ${kind}: ${run.errors} errors, p99 ${run.p99} ms, connected in ${Math.round(run.connectMs)} ms`);
+      runs.push(run);
+    }
+  }
+  return scaleMetrics(runs);
+}
+
+const suites: Record<string, () => Promise<Record<string, number>>> = {
+  latency: latencySuite,
+  cost: costSuite,
+  large: largeSuite,
+  scale: scaleSuite,
+};
+
+const started = performance.now();
+log(`machine: ${machine()}; suites: ${benchConfig.suites.join(', ')}; peers: ${benchConfig.peers.join(', ')}`);
+const metrics: Record<string, number> = {};
+for (const name of benchConfig.suites) {
+  const suite = suites[name];
+  if (!suite) throw new Error(`unknown suite "${name}" (known: ${Object.keys(suites).join(', ')})`);
+  const suiteStart = performance.now();
+  Object.assign(metrics, await suite());
+  log(`${name} done in ${Math.round((performance.now() - suiteStart) / 1000)} s`);
+}
+const elapsedMs = performance.now() - started;
+writeResults({ metrics, resultsPath: `${root}bench/results.json`, readmePath: `${root}bench/README.md`, elapsedMs });
+console.log(`\n${table(metrics)}\n\nWrote bench/results.json and the table in bench/README.md (${Math.round(elapsedMs / 1000)} s).`);

@@ -1,0 +1,75 @@
+/**
+ * Our side of every benchmark: the local host (`startLocalHost`, the same handlers Lambda runs)
+ * with dynalite persisted on disk as `pnpm start` has it, every update written before fan-out.
+ * With `countDynamo`, DynamoDB traffic goes through the counting proxy; invocations of the
+ * realtime handlers ($connect, $default, $disconnect) are always counted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedDynamo } from '@concord/data';
+import { readConfig } from '@concord/functions/local/config';
+import { startLocalHost } from '@concord/functions/local/host';
+import type { RealtimeHandlers } from '@concord/functions/realtime';
+import { emptyDynamoCounts, startDynamoProxy, type DynamoCounts } from '../ddb-proxy.ts';
+
+export interface InvocationCounts {
+  connect: number;
+  message: number;
+  disconnect: number;
+}
+
+export interface ConcordServer {
+  url: string;
+  /** dynalite itself (not the proxy): tickets and table reads by the bench are not counted. */
+  dynamoEndpoint: string;
+  counts(): { dynamo: DynamoCounts; invocations: InvocationCounts };
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function countingHandlers(handlers: RealtimeHandlers, counts: InvocationCounts): RealtimeHandlers {
+  return {
+    connect: (event) => ((counts.connect += 1), handlers.connect(event)),
+    message: (event) => ((counts.message += 1), handlers.message(event)),
+    disconnect: (event) => ((counts.disconnect += 1), handlers.disconnect(event)),
+  };
+}
+
+export async function startConcordServer(input: { countDynamo: boolean; onDisk: boolean }): Promise<ConcordServer> {
+  const dir = input.onDisk ? mkdtempSync(join(tmpdir(), 'concord-bench-')) : null;
+  const dynamo = await startEmbeddedDynamo({ path: dir ? join(dir, 'dynalite') : null });
+  const proxy = input.countDynamo ? await startDynamoProxy({ target: dynamo.endpoint }) : null;
+  const invocations: InvocationCounts = { connect: 0, message: 0, disconnect: 0 };
+  const host = await startLocalHost({
+    // The host's own reading of its environment, so settings added later get their defaults.
+    config: readConfig({
+      env: {
+        HOST: '127.0.0.1',
+        PORT: '0',
+        CONCORD_DATA_DIR: ':memory:',
+        DYNAMODB_ENDPOINT: proxy?.endpoint ?? dynamo.endpoint,
+        CONCORD_SEED: '0',
+        CONCORD_WEB: '0',
+      },
+      root: process.cwd(),
+      webBuilt: false,
+    }),
+    instrument: { realtime: (handlers) => countingHandlers(handlers, invocations) },
+  });
+  return {
+    url: host.url,
+    dynamoEndpoint: dynamo.endpoint,
+    counts: () => ({ dynamo: structuredClone(proxy?.counts ?? emptyDynamoCounts()), invocations: { ...invocations } }),
+    reset() {
+      if (proxy) Object.assign(proxy.counts, emptyDynamoCounts());
+      Object.assign(invocations, { connect: 0, message: 0, disconnect: 0 });
+    },
+    async close() {
+      await host.close();
+      await proxy?.close();
+      await dynamo.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
