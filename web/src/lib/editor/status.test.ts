@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saved, type SaveState } from './save-tracker.ts';
-import { connectionFrom, describeStatus, statusAnnouncement, type StatusInput } from './status.ts';
+import { connectionFrom, describeStatus, statusAnnouncement, type StatusInput, refusalCodeFor, refusalMessage, shouldReconnect } from './status.ts';
 
 const pending: SaveState = { kind: 'awaiting-echo', after: 3 };
 const offlineEdits: SaveState = { kind: 'awaiting-upload' };
@@ -66,5 +66,24 @@ describe('statusAnnouncement', () => {
       'Your offline edits are merged and saved.',
     );
     expect(statusAnnouncement({ previous: input({ save: pending }), next: input({}) })).toBeNull();
+  });
+});
+
+describe('refusals', () => {
+  it('maps the ticket endpoint’s refusals to close codes that are not retried', () => {
+    expect([401, 403, 404, 500, 200].map(refusalCodeFor)).toEqual([4401, 4403, 4404, null, null]);
+  });
+
+  it('reconnects after an eviction (4401 from the server), never after a refused ticket', () => {
+    expect(shouldReconnect({ code: 4401, refused: false })).toBe(true);
+    expect(shouldReconnect({ code: 1006, refused: false })).toBe(true);
+    expect(shouldReconnect({ code: 4413, refused: false })).toBe(false);
+    expect(shouldReconnect({ code: 4401, refused: true })).toBe(false);
+    expect(shouldReconnect({ code: 4404, refused: true })).toBe(false);
+  });
+
+  it('says why the editor stopped', () => {
+    expect(refusalMessage(4401)).toMatchObject({ title: 'Your session ended: sign in again.', signIn: true });
+    expect(refusalMessage(4404).title).toBe('This draft is no longer shared with you.');
   });
 });
