@@ -63,6 +63,13 @@ describe('acceptInvitation', () => {
     expect((await fake.context.sessions.listByUser(user!.id))[0]).toMatchObject({ twoFactorVerified: true, device: 'Firefox on Linux' });
   });
 
+  it('ends the session someone else had in this browser', async () => {
+    const { fake, token } = await setup();
+    await fake.context.sessions.create({ id: 'before', userId: 'usr_Member', createdAt: now, lastUsedAt: now, expiresAt: now + 1e6, twoFactorVerified: true, privilegeVersion: 1, device: 'd' });
+    await acceptInvitation({ context: fake.context, token, name: 'Ama', password, cookies: fakeCookies(), secure: true, device: 'd', previousSessionId: 'before', now });
+    expect(await fake.context.sessions.get('before')).toBeNull();
+  });
+
   it('works once only', async () => {
     const { fake, token } = await setup();
     await accept(fake, token).run;

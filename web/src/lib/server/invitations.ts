@@ -58,6 +58,8 @@ export async function acceptInvitation(input: {
   cookies: Cookies;
   secure: boolean;
   device: string;
+  /** The session this browser had (someone else signed in here): it ends, replaced by the invitee's. */
+  previousSessionId?: string;
   now: number;
 }): Promise<{ twoFactorRequired: boolean }> {
   const { context, now } = input;
@@ -92,6 +94,7 @@ export async function acceptInvitation(input: {
     details: { organisationId: user.organisationId, roles: user.roles.join(','), invitedBy: taken.invitedBy },
     now,
   });
+  if (input.previousSessionId) await context.sessions.delete(input.previousSessionId);
   await startSession({ sessions: context.sessions, cookies: input.cookies, secure: input.secure, account, twoFactorVerified: true, device: input.device, now });
   return { twoFactorRequired: twoFactorRequired({ isChair: organisation.isChair, roles: user.roles }) };
 }

@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ params, request, cookies, url }) => {
+  default: async ({ params, request, cookies, url, locals }) => {
     const form = await request.formData();
     const context = await webContext();
     let next = '/';
@@ -25,6 +25,7 @@ export const actions: Actions = {
           cookies,
           secure: url.protocol === 'https:',
           device: describeDevice(request.headers.get('user-agent')),
+          previousSessionId: (locals.session ?? locals.pendingTwoFactor)?.id,
           now: Date.now(),
         });
         if (result.twoFactorRequired) next = '/account/two-factor?required=1';
