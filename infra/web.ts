@@ -1,6 +1,6 @@
 import { email } from './email.ts';
 import { realtime } from './realtime.ts';
-import { secretKey } from './secrets.ts';
+import { publicUrl, secretKey } from './secrets.ts';
 import { table } from './storage.ts';
 
 /**
@@ -21,5 +21,6 @@ export const web = new sst.aws.SvelteKit('Web', {
     CONCORD_WS_MANAGEMENT_URL: realtime.managementEndpoint,
     CONCORD_SECRET_KEY: secretKey.value,
     CONCORD_MAIL_FROM: email.sender,
+    CONCORD_PUBLIC_URL: publicUrl.value,
   },
 });

@@ -107,6 +107,9 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
       CONCORD_OUTBOX_DIR: join(config.dataDir ?? join(tmpdir(), `concord-${process.pid}`), 'outbox'),
       CONCORD_WS_MANAGEMENT_URL: `http://127.0.0.1:${port}`,
       CONCORD_WS_MANAGEMENT_KEY: managementKey,
+      // Links in mail: the configured address, else the one printed (another machine on the
+      // network needs HOST set to an address it can reach).
+      CONCORD_PUBLIC_URL: process.env.CONCORD_PUBLIC_URL || url,
     },
   });
 

@@ -3,7 +3,7 @@
  * its expiry. `consume` is one DeleteItem returning the old item, so a reset link works once,
  * even when opened twice at the same moment.
  */
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fail, type PasswordReset } from '@concord/core';
 import { resetFrom, resetItem } from './account-shapes.ts';
 import { resetKeys } from './keys.ts';
@@ -12,6 +12,8 @@ import { conditionally, key, keyNames, takeItem } from './requests.ts';
 export interface PasswordResets {
   /** Stores a new reset; a `conflict` DomainError if one with this id exists. */
   create(reset: PasswordReset): Promise<void>;
+  /** The reset, without taking it, if not expired at `now`; otherwise null. */
+  get(input: { id: string; now: number }): Promise<PasswordReset | null>;
   /** Takes the reset, once, if not expired at `now`; otherwise null. */
   consume(input: { id: string; now: number }): Promise<PasswordReset | null>;
 }
@@ -32,6 +34,12 @@ export function createPasswordResets(options: { client: DynamoDBDocumentClient; 
         ),
       );
       if (!stored) throw fail.conflict('password-reset.exists', 'a password reset with this id exists');
+    },
+
+    async get({ id, now }) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: resetKey(id), ConsistentRead: true }));
+      const reset = result.Item ? resetFrom(result.Item) : null;
+      return reset && reset.expiresAt > now ? reset : null;
     },
 
     async consume({ id, now }) {

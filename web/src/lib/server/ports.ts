@@ -76,6 +76,8 @@ export interface Invitations {
 
 export interface PasswordResets {
   create(reset: PasswordReset): Promise<void>;
+  /** The reset without taking it, or null when unknown, used or expired. */
+  get(input: { id: string; now: number }): Promise<PasswordReset | null>;
   /** Takes the reset, once, if not expired. */
   consume(input: { id: string; now: number }): Promise<PasswordReset | null>;
 }

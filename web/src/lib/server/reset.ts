@@ -49,30 +49,33 @@ export async function requestReset(input: { context: Context; email: string; add
 
 const linkGone = () => fail.input('reset.invalid', 'This reset link does not work.');
 
+/** Whether a reset link still works (unknown, used or expired links do not). */
+export async function resetLinkWorks(input: { context: Pick<Context, 'resets'>; token: string; now: number }): Promise<boolean> {
+  if (!isWellFormedToken(input.token)) return false;
+  return (await input.context.resets.get({ id: hashToken(input.token), now: input.now })) !== null;
+}
+
 /**
  * Sets the new password from a reset link, then ends all the person's sessions and closes their
- * live connections. A password that is not acceptable leaves the link usable.
+ * live connections. A password that is not acceptable leaves the link usable: the link is only
+ * taken once the password passed every check.
  */
 export async function completeReset(input: { context: Context; token: string; password: string; now: number }): Promise<void> {
   const { context, now } = input;
-  // Length and repetition first, before the single-use link is taken.
-  const early = passwordProblem({ password: input.password, email: '' });
-  if (early) throw invalid({ field: 'password', message: early });
   if (!isWellFormedToken(input.token)) throw linkGone();
-  const reset = await context.resets.consume({ id: hashToken(input.token), now });
-  if (!reset) throw linkGone();
-  const account = await context.accounts.get(reset.userId);
-  const user = await context.directory.users.get(reset.userId);
+  const id = hashToken(input.token);
+  const pending = await context.resets.get({ id, now });
+  if (!pending) throw linkGone();
+  const account = await context.accounts.get(pending.userId);
+  const user = await context.directory.users.get(pending.userId);
   if (!account || user?.status !== 'active') throw linkGone();
   const weak = passwordProblem({ password: input.password, email: account.email });
-  if (weak) {
-    // The only check that needs the account: give the link back for another try.
-    await context.resets.create(reset);
-    throw invalid({ field: 'password', message: weak });
-  }
-  await context.accounts.setPassword({ userId: reset.userId, passwordHash: await hashPassword(input.password) });
-  await context.sessions.deleteByUser({ userId: reset.userId });
-  await context.realtime.evictUser({ userId: reset.userId, reason: 'auth.password-reset' });
+  if (weak) throw invalid({ field: 'password', message: weak });
+  // Single use: of two submissions at once, only one takes the link.
+  if (!(await context.resets.consume({ id, now }))) throw linkGone();
+  await context.accounts.setPassword({ userId: user.id, passwordHash: await hashPassword(input.password) });
+  await context.sessions.deleteByUser({ userId: user.id });
+  await context.realtime.evictUser({ userId: user.id, reason: 'auth.password-reset' });
   await recordAct({
     audit: context.audit,
     actor: { userId: user.id, organisationId: user.organisationId, coalitionId: user.coalitionId },

@@ -127,6 +127,10 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
     },
     resets: {
       create: async (reset: PasswordReset) => void resets.set(reset.id, reset),
+      get: async ({ id, now }: { id: string; now: number }) => {
+        const reset = resets.get(id);
+        return reset && reset.expiresAt > now ? reset : null;
+      },
       consume: async ({ id, now: at }: { id: string; now: number }) => {
         const reset = resets.get(id);
         resets.delete(id);

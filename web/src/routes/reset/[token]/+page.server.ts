@@ -1,7 +1,11 @@
 import { webContext } from '$lib/server/context.ts';
 import { perform, secretField } from '$lib/server/forms.ts';
-import { completeReset } from '$lib/server/reset.ts';
-import type { Actions } from './$types';
+import { completeReset, resetLinkWorks } from '$lib/server/reset.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => ({
+  works: await resetLinkWorks({ context: await webContext(), token: params.token, now: Date.now() }),
+});
 
 export const actions: Actions = {
   default: async ({ params, request }) => {
