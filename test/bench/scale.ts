@@ -24,10 +24,14 @@ export interface ScaleRun {
 /** Keystrokes a second across the whole run: enough to load the server, not the client process. */
 const totalKeysPerSecond = 40;
 
+/** Connecting everyone gets this long in all; whoever has not synced by then is an error. */
+const connectBudgetMs = 60_000;
+
 async function connectAll(input: { factory: ClientFactory; docIds: string[]; perDoc: number }) {
   const rooms = input.docIds.map((docId) => ({ docId, clients: [] as BenchClient[] }));
   let failed = 0;
   const start = performance.now();
+  const deadline = start + connectBudgetMs;
   const seats = rooms.flatMap((room) => Array.from({ length: input.perDoc }, (_, i) => ({ room, i })));
   await inBatches({
     items: seats,
@@ -35,7 +39,8 @@ async function connectAll(input: { factory: ClientFactory; docIds: string[]; per
     task: async ({ room, i }) => {
       const client = input.factory.open({ docId: room.docId, name: `${room.docId}e${i}` });
       room.clients.push(client);
-      const synced = await Promise.race([client.synced().then(() => true), sleep(30_000).then(() => false)]);
+      const left = Math.max(0, deadline - performance.now());
+      const synced = await Promise.race([client.synced().then(() => true), sleep(left).then(() => false)]);
       if (!synced) failed += 1;
     },
   });
@@ -62,7 +67,14 @@ export async function measureScale(input: {
   try {
     results = await Promise.all(
       rooms.map((room, i) =>
-        typeTogether({ clients: room.clients, keysPerSecond, durationMs: benchConfig.scale.durationMs, warmupMs: 2_000, seed: input.seed + i }),
+        typeTogether({
+          clients: room.clients,
+          keysPerSecond,
+          durationMs: benchConfig.scale.durationMs,
+          warmupMs: 2_000,
+          settleMs: 15_000,
+          seed: input.seed + i,
+        }),
       ),
     );
     socketErrors = everyone.reduce((n, c) => n + c.errors(), 0) - errorsBefore;

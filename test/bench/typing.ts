@@ -21,6 +21,8 @@ export interface TypingOptions {
   durationMs: number;
   /** Inserts in the first `warmupMs` are delivered but not sampled. */
   warmupMs?: number;
+  /** How long to wait after typing for deliveries and convergence (each); default 30 s. */
+  settleMs?: number;
   /** Also move the awareness cursor after each keystroke, as the editor's caret extension does. */
   withCursor?: boolean;
   seed: number;
@@ -58,8 +60,9 @@ export async function typeTogether(options: TypingOptions): Promise<TypingResult
       }
     }),
   );
-  await waitFor(() => result.deliveries >= result.expectedDeliveries, 30_000);
-  result.converged = await waitFor(() => clients.every((c) => c.text.toString() === clients[0]?.text.toString()), 30_000);
+  const settleMs = options.settleMs ?? 30_000;
+  await waitFor(() => result.deliveries >= result.expectedDeliveries, settleMs);
+  result.converged = await waitFor(() => clients.every((c) => c.text.toString() === clients[0]?.text.toString()), settleMs);
   listeners.forEach((stop) => stop());
   return result;
 }

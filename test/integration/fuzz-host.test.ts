@@ -60,5 +60,5 @@ describe('the local host under hostile frames on its socket (dynalite)', () => {
     onTestFinished(() => reader.destroy());
     await eventually(() => reader.text.toString() === 'The agreed text. Still here.');
     expect(victim.refusals()).toBe(0);
-  }, 300_000);
+  }, Math.max(300_000, frameCount * 60));
 });

@@ -13,6 +13,8 @@ export interface ServerHandle {
   /** Counts since start or the last reset (concord only; null for peers). */
   counts(): Promise<{ dynamo: DynamoCounts; invocations: InvocationCounts } | null>;
   reset(): Promise<void>;
+  /** The server process's memory after a full garbage collection. */
+  memory(): Promise<NodeJS.MemoryUsage>;
   pid: number;
   close(): Promise<void>;
 }
@@ -21,7 +23,7 @@ const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
 export async function startServer(input: { kind: ServerKind; flags?: string[] }): Promise<ServerHandle> {
   const child = fork(entry, [input.kind, ...(input.flags ?? [])], {
-    execArgv: ['--import', 'tsx', '--no-warnings'],
+    execArgv: ['--import', 'tsx', '--no-warnings', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; dynamoEndpoint?: string }>((resolve, reject) => {
@@ -39,6 +41,7 @@ export async function startServer(input: { kind: ServerKind; flags?: string[] })
     pid: child.pid ?? 0,
     counts: () => call('counts') as never,
     reset: async () => void (await call('reset')),
+    memory: () => call('memory') as Promise<NodeJS.MemoryUsage>,
     close: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,14 +1,14 @@
 /**
  * One benchmark server in its own process, so each server has an event loop of its own and the
  * clients (in the bench process) never share it. Started by `server-handle.ts` with an IPC
- * channel: it reports `{ ready }`, then answers `counts`, `reset` and `close` requests.
+ * channel: it reports `{ ready }`, then answers `counts`, `reset`, `memory` and `close` requests.
  *
  *   argv: concord [--count-dynamo] [--memory] | y-websocket | hocuspocus
  */
 import { startConcordServer, type ConcordServer } from './concord.ts';
 import { startHocuspocusServer, startYWebsocketServer, type PeerServer } from './peers.ts';
 
-type Request = { id: number; op: 'counts' | 'reset' | 'close' };
+type Request = { id: number; op: 'counts' | 'reset' | 'memory' | 'close' };
 
 const [kind, ...flags] = process.argv.slice(2);
 const send = (message: unknown) => process.send?.(message);
@@ -27,6 +27,11 @@ process.on('message', async (message: Request) => {
   const concord = 'counts' in server ? server : null;
   if (message.op === 'counts') send({ id: message.id, result: concord?.counts() ?? null });
   if (message.op === 'reset') send({ id: message.id, result: concord?.reset() ?? null });
+  if (message.op === 'memory') {
+    // Started with --expose-gc: measure what is still reachable, not what awaits collection.
+    (globalThis as { gc?: () => void }).gc?.();
+    send({ id: message.id, result: process.memoryUsage() });
+  }
   if (message.op === 'close') {
     await server.close();
     send({ id: message.id, result: null });
