@@ -1,0 +1,135 @@
+/**
+ * The authorization matrix, cell by cell, through the real HTTP routes and the real websocket
+ * handlers of a local host on dynalite: every role signs in (two-factor where required), then
+ * each action is tried the way a person would try it, and what happened is compared with the
+ * hand-written expectation in packages/core/src/testing/authorization-matrix.ts. Cells come from
+ * the policy's own action lists, so a new action without a probe here fails.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSecretKey, totpCode } from '@concord/auth';
+import { actions } from '@concord/core';
+import { expectation, organisations, roles, statements, targetOrganisation, taskForce, type Cell, type RoleName, type StatementScenario } from '@concord/core/testing/authorization-matrix';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { freePort } from '../support/free-port.ts';
+import { startChildHost, type ChildHost } from '../support/local-host.ts';
+import { seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fixture.ts';
+import { tryToWrite } from '../support/write-probe.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let host: ChildHost;
+let dataDir: string;
+let people: MatrixPerson[];
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'concord-matrix-'));
+  const secretKey = generateSecretKey();
+  host = await startChildHost({ port: await freePort(), dataDir, seed: false, env: { CONCORD_SECRET_KEY: secretKey } });
+  people = await seedMatrix({ dynamoEndpoint: host.dynamoEndpoint, secretKey, now: Date.now() });
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A signed-in (or, for the public, anonymous) HTTP client that does not follow redirects. */
+async function clientFor(role: RoleName): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: host.url, extraHTTPHeaders: { origin: host.url, accept: 'text/html' }, maxRedirects: 0 });
+  const person = people.find((p) => p.role === role);
+  if (!person) return api;
+  const signIn = await api.post('/signin', { form: { email: person.email, password: person.password, next: '/' } });
+  expect(signIn.status(), `${role} signs in`).toBe(303);
+  if (person.totpKey) {
+    const code = totpCode({ key: person.totpKey, now: Date.now() });
+    expect((await api.post('/signin/two-factor', { form: { code, next: '/' } })).status(), `${role} gives the code`).toBe(303);
+  }
+  return api;
+}
+
+const ok = (status: number) => status === 200;
+/** A form action that did its work answers with a redirect to the page and a `done` notice. */
+const acted = (status: number, location: string | undefined) => status === 303 && (location ?? '').includes('done=');
+
+type Probe = (input: { api: APIRequestContext; role: RoleName }) => Promise<boolean>;
+
+function statementProbe(action: string, scenario: StatementScenario): Probe {
+  const statement = statements[scenario];
+  switch (action) {
+    case 'statement.list':
+      return async ({ api }) => (await (await api.get('/')).text()).includes(statement.title);
+    case 'statement.read':
+      return async ({ api }) => ok((await api.get(`/statements/${statement.id}`)).status());
+    case 'statement.edit':
+      return async ({ api }) => {
+        const ticket = await api.post(`/statements/${statement.id}/ticket`);
+        if (!ok(ticket.status())) return false;
+        const { url } = (await ticket.json()) as { url: string };
+        return tryToWrite({ ticketUrl: new URL(url, host.url.replace('http', 'ws')).toString(), docId: statement.id, dynamoEndpoint: host.dynamoEndpoint });
+      };
+    case 'statement.configure':
+      return async ({ api }) => ok((await api.get(`/statements/${statement.id}/settings`)).status());
+  }
+  throw new Error(`no probe for ${action}: add one when adding the action to the policy`);
+}
+
+let added = 0;
+/**
+ * Pages about "my coalition" cannot even address another one: for them, acting on the matrix
+ * coalition means getting a page that shows its task force (an outsider gets their own coalition).
+ */
+const showsMatrixCoalition = async (response: Awaited<ReturnType<APIRequestContext['get']>>) =>
+  ok(response.status()) && (await response.text()).includes(taskForce.name);
+
+const coalitionProbes: Record<string, Probe> = {
+  'coalition.read-directory': async ({ api }) => showsMatrixCoalition(await api.get('/directory')),
+  'statement.create': async ({ api }) => showsMatrixCoalition(await api.get('/statements/new')),
+  'coalition.manage': async ({ api }) => {
+    const response = await api.post('/coalition?/addOrganisation', {
+      form: { name: `Probe organisation ${(added += 1)}`, tier: 'advisory', stakeholderGroup: 'academia' },
+    });
+    return acted(response.status(), response.headers().location);
+  },
+  'role.grant-secretariat': async ({ api }) => {
+    const response = await api.post(`/coalition/organisations/${organisations.member.id}?/secretariat`, {
+      form: { userId: spareUserId, grant: 'grant' },
+    });
+    return acted(response.status(), response.headers().location);
+  },
+  'audit.read': async ({ api }) => ok((await api.get('/coalition/audit')).status()),
+};
+
+function organisationProbe(action: string, target: 'own' | 'other'): Probe {
+  if (action !== 'organisation.manage-delegates') throw new Error(`no probe for ${action}`);
+  return async ({ api, role }) => ok((await api.get(`/coalition/organisations/${targetOrganisation(role, target).id}`)).status());
+}
+
+function cells(): { cell: Cell; probe: Probe }[] {
+  const scenarios = Object.keys(statements) as StatementScenario[];
+  return [
+    ...actions.statement.flatMap((action) => scenarios.map((s) => ({ cell: `${action}@${s}` as Cell, probe: statementProbe(action, s) }))),
+    ...actions.coalition.map((action) => {
+      const probe = coalitionProbes[action];
+      if (!probe) throw new Error(`no probe for ${action}: add one when adding the action to the policy`);
+      return { cell: action as Cell, probe };
+    }),
+    ...actions.organisation.flatMap((action) =>
+      (['own', 'other'] as const).map((target) => ({ cell: `${action}@${target}` as Cell, probe: organisationProbe(action, target) })),
+    ),
+  ];
+}
+
+for (const role of roles) {
+  test(`the ${role} may do exactly what the matrix says, through the real routes and sockets`, async () => {
+    const api = await clientFor(role);
+    const mismatches: string[] = [];
+    for (const { cell, probe } of cells()) {
+      const allowed = await probe({ api, role });
+      if (allowed !== expectation(role, cell)) mismatches.push(`${cell}: expected ${expectation(role, cell) ? 'allowed' : 'denied'}, was ${allowed ? 'allowed' : 'denied'}`);
+    }
+    expect(mismatches).toEqual([]);
+    await api.dispose();
+  });
+}
