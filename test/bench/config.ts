@@ -23,7 +23,7 @@ export const benchConfig = {
   peers: (env.BENCH_PEERS ?? 'y-websocket,hocuspocus').split(',').map((s) => s.trim()).filter(Boolean),
   latency: {
     editors: list('BENCH_LATENCY_EDITORS', [2, 10, 50], [2, 10]),
-    durationMs: int('BENCH_LATENCY_MS', 20_000, 5_000),
+    durationMs: int('BENCH_LATENCY_MS', 15_000, 5_000),
     warmupMs: 2_000,
     /** One person types about 5 characters a second; a big room is never all typing at once. */
     totalKeysPerSecond: int('BENCH_LATENCY_TOTAL_KPS', 100, 100),
@@ -43,7 +43,7 @@ export const benchConfig = {
     roomEditors: int('BENCH_SCALE_ROOM', 200, 40),
     connections: int('BENCH_SCALE_CONNECTIONS', 1_000, 100),
     statements: int('BENCH_SCALE_STATEMENTS', 100, 10),
-    durationMs: int('BENCH_SCALE_MS', 20_000, 5_000),
+    durationMs: int('BENCH_SCALE_MS', 15_000, 5_000),
   },
 } as const;
 

@@ -19,9 +19,9 @@ export interface LatencyRun {
   converged: boolean;
 }
 
-export async function measureLatency(input: { server: ServerHandle; editors: number; seed: number }): Promise<LatencyRun> {
+export async function measureLatency(input: { server: ServerHandle; editors: number; seed: number; relayAwareness?: boolean }): Promise<LatencyRun> {
   const { server, editors } = input;
-  const factory = clientFactory(server);
+  const factory = clientFactory(server, { relayAwareness: input.relayAwareness });
   const docId = `stmt_latency${editors}_${input.seed}`;
   const clients = Array.from({ length: editors }, (_, i) => factory.open({ docId, name: `editor${i}` }));
   try {
@@ -34,7 +34,7 @@ export async function measureLatency(input: { server: ServerHandle; editors: num
       seed: input.seed,
     });
     return {
-      server: server.kind,
+      server: input.relayAwareness === false ? `${server.kind}-own-awareness` : server.kind,
       editors,
       p50: round(percentile(result.latencies, 50)),
       p99: round(percentile(result.latencies, 99)),

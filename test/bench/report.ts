@@ -9,13 +9,20 @@ import { cpus } from 'node:os';
 const start = '<!-- bench:results:start -->';
 const end = '<!-- bench:results:end -->';
 
-/** The headline rows of the table: ratios first, then what has no peer. */
+/** The rows of the short table (results.json has every metric): ratios first, then ours and the peers'. */
 const headline = [
-  'latency.2.p50.ratio', 'latency.2.p99.ratio', 'latency.10.p50.ratio', 'latency.10.p99.ratio', 'latency.50.p50.ratio', 'latency.50.p99.ratio',
-  'latency.2.p50.ratio.hocuspocus', 'latency.10.p50.ratio.hocuspocus', 'latency.50.p50.ratio.hocuspocus',
-  'ddb.requestsPerUpdate', 'ddb.bytesReadPerUpdate', 'lambda.invocationsPerUpdate',
-  'large.storedBytesRatio', 'large.firstSyncMs', 'large.firstSyncMs.ratio.y-websocket',
-  'scale.errors', 'scale.p99Ms', 'scale.room.p99.ratio', 'scale.spread.p99.ratio',
+  ...[2, 10, 50].flatMap((n) => [
+    `latency.${n}.p50.ratio`, `latency.${n}.p99.ratio`, `latency.${n}.p50.ratio.hocuspocus`, `latency.${n}.p99.ratio.hocuspocus`,
+    `latency.${n}.concord.p50Ms`, `latency.${n}.concord.p99Ms`, `latency.${n}.y-websocket.p50Ms`, `latency.${n}.y-websocket.p99Ms`,
+    `latency.${n}.hocuspocus.p50Ms`, `latency.${n}.hocuspocus.p99Ms`, `latency.${n}.concord-own-awareness.p50Ms`, `latency.${n}.concord-own-awareness.p99Ms`,
+  ]),
+  'ddb.requestsPerUpdate', 'ddb.bytesReadPerUpdate', 'ddb.bytesWrittenPerUpdate', 'ddb.readUnitsPerUpdate', 'ddb.writeUnitsPerUpdate',
+  'lambda.invocationsPerUpdate', 'ddb.GetItemPerUpdate', 'ddb.QueryPerUpdate', 'ddb.PutItemPerUpdate', 'ddb.UpdateItemPerUpdate',
+  'large.operations', 'large.updates', 'large.characters', 'large.storedBytesRatio', 'large.snapshotBytesRatio',
+  'large.firstSyncMs', 'large.firstSyncMs.ratio.y-websocket', 'large.firstSyncMs.ratio.hocuspocus', 'large.replayMs.ratio.y-websocket',
+  'scale.errors', 'scale.p99Ms', 'scale.runsWithNothingDelivered', 'scale.room.errors', 'scale.room.concord-own-awareness.errors',
+  'scale.room.concord-own-awareness.p99Ms', 'scale.room.y-websocket.p99Ms', 'scale.spread.errors', 'scale.spread.p99Ms',
+  'scale.spread.p99.ratio', 'scale.spread.concord-own-awareness.errors', 'scale.spread.concord-own-awareness.p99Ms', 'scale.spread.y-websocket.p99Ms',
 ];
 
 export function machine(): string {
@@ -24,8 +31,7 @@ export function machine(): string {
 }
 
 export function table(metrics: Record<string, number>): string {
-  const keys = Object.keys(metrics).sort();
-  const rows = [...headline.filter((k) => k in metrics), ...keys.filter((k) => !headline.includes(k))];
+  const rows = headline.filter((k) => k in metrics);
   const width = Math.max(...rows.map((k) => k.length));
   return rows.map((k) => `${k.padEnd(width)}  ${metrics[k]}`).join('\n');
 }
@@ -44,6 +50,8 @@ export function writeResults(input: { metrics: Record<string, number>; resultsPa
       .split('\n')
       .map((line) => line.trim().split(/\s{2,}/))
       .map(([k, v]) => `| \`${k}\` | ${v} |`),
+    '',
+    'Every metric of the run is in `results.json`.',
     end,
   ].join('\n');
   const readme = existsSync(input.readmePath) ? readFileSync(input.readmePath, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;

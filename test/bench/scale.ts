@@ -109,7 +109,10 @@ export function scaleMetrics(runs: readonly ScaleRun[]): Record<string, number> 
   }
   const ours = runs.filter((r) => r.server === 'concord');
   metrics['scale.errors'] = ours.reduce((n, r) => n + r.errors, 0);
-  metrics['scale.p99Ms'] = Math.max(...ours.map((r) => r.p99));
+  // A run in which no insert arrived has no percentile: counted apart, not hidden in the maximum.
+  const delivered = ours.filter((r) => Number.isFinite(r.p99));
+  if (delivered.length > 0) metrics['scale.p99Ms'] = Math.max(...delivered.map((r) => r.p99));
+  metrics['scale.runsWithNothingDelivered'] = ours.length - delivered.length;
   for (const run of ours) {
     const peer = runs.find((r) => r.server !== 'concord' && r.statements === run.statements && r.connections === run.connections);
     if (peer) metrics[`scale.${label(run)}.p99.ratio`] = round(run.p99 / peer.p99, 2);
