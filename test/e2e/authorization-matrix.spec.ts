@@ -106,10 +106,24 @@ function organisationProbe(action: string, target: 'own' | 'other'): Probe {
   return async ({ api, role }) => ok((await api.get(`/coalition/organisations/${targetOrganisation(role, target).id}`)).status());
 }
 
+/**
+ * Actions whose routes are being built (issue "Negotiating a text"): the pure policy test covers
+ * them already; each gets a probe here with its route, and this list must then be empty.
+ */
+const awaitingRoutes = new Set<string>([
+  'statement.comment',
+  'statement.propose-amendment',
+  'statement.decide-amendment',
+  'statement.bracket',
+  'statement.name-version',
+  'statement.restore-version',
+]);
+
 function cells(): { cell: Cell; probe: Probe }[] {
   const scenarios = Object.keys(statements) as StatementScenario[];
+  const probed = actions.statement.filter((action) => !awaitingRoutes.has(action));
   return [
-    ...actions.statement.flatMap((action) => scenarios.map((s) => ({ cell: `${action}@${s}` as Cell, probe: statementProbe(action, s) }))),
+    ...probed.flatMap((action) => scenarios.map((s) => ({ cell: `${action}@${s}` as Cell, probe: statementProbe(action, s) }))),
     ...actions.coalition.map((action) => {
       const probe = coalitionProbes[action];
       if (!probe) throw new Error(`no probe for ${action}: add one when adding the action to the policy`);

@@ -94,6 +94,8 @@ export async function seedDemo(input: {
       language: fixture.language,
       visibility: fixture.visibility,
       penHolderIds: [],
+      advisoryParticipation: true,
+      amendmentDecisions: 'editors',
       createdAt: now,
       updatedAt: now,
     };

@@ -85,6 +85,50 @@ export const statementPolicy = {
   },
 } satisfies Record<string, StatementRule>;
 
+/** Whether the actor's organisation may take part in negotiating (comment, propose) a draft it can see. */
+function participates(input: { actor: Principal } & StatementResource): boolean {
+  const { actor, statement } = input;
+  return actor.tier === 'member' || (actor.tier === 'advisory' && statement.advisoryParticipation);
+}
+
+/** Accepting amendments and settling brackets: the pen-holders, else editors or the chair alone, as set. */
+function decides(input: { actor: Principal } & StatementResource): boolean {
+  const { actor, statement } = input;
+  if (actor.isChair) return true;
+  if (statement.penHolderIds.length > 0) return actor.tier === 'member' && statement.penHolderIds.includes(actor.organisationId);
+  return statement.amendmentDecisions === 'editors' && statementAccess(input) === 'write';
+}
+
+/** The negotiation rules: each needs the draft shared with the actor first (else 404-like). */
+function negotiating(rule: (input: { actor: Principal } & StatementResource) => boolean, refusal: Decision): StatementRule {
+  return (input) => (statementAccess(input) === 'none' ? notShared : rule(input) ? allow : refusal);
+}
+
+/** Rules for negotiating a statement's text (issue "Negotiating a text"). */
+export const negotiationPolicy = {
+  /** Start or reply to a comment thread; resolve or reopen one. Observers only read. */
+  'statement.comment': negotiating(
+    (input) => participates(input) || manages(input.actor),
+    deny('forbidden.cannot-comment', 'Your organisation reads this draft without commenting on it.'),
+  ),
+  /** Propose an amendment, support or oppose one. */
+  'statement.propose-amendment': negotiating(participates, deny('forbidden.cannot-propose', 'Your organisation cannot propose amendments to this draft.')),
+  /** Accept or reject an amendment; settle a bracket. */
+  'statement.decide-amendment': negotiating(decides, deny('forbidden.cannot-decide', 'The pen-holders (or the chair) decide on amendments to this draft.')),
+  /** Open, join or leave a bracket on behalf of the organisation: members negotiate. */
+  'statement.bracket': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member', 'Member organisations hold brackets.')),
+  /** Name a version ("Rev. 1"). */
+  'statement.name-version': negotiating(
+    (input) => statementAccess(input) === 'write' || manages(input.actor),
+    deny('forbidden.cannot-name-version', 'Those who edit the text, the chair and the secretariat name versions.'),
+  ),
+  /** Bring an old version back as a new change: an edit like any other. */
+  'statement.restore-version': negotiating(
+    (input) => statementAccess(input) === 'write',
+    deny('forbidden.read-only', 'Only those who edit the text restore a version.'),
+  ),
+} satisfies Record<string, StatementRule>;
+
 /** Rules on the actor's coalition. */
 export const coalitionPolicy = {
   /** See the coalition's organisations and people. */
@@ -111,13 +155,15 @@ export const organisationPolicy = {
   },
 } satisfies Record<string, OrganisationRule>;
 
-export type StatementAction = keyof typeof statementPolicy;
+export type StatementAction = keyof typeof statementPolicy | keyof typeof negotiationPolicy;
 export type CoalitionAction = keyof typeof coalitionPolicy;
 export type OrganisationAction = keyof typeof organisationPolicy;
 export type Action = StatementAction | CoalitionAction | OrganisationAction;
 
+const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy };
+
 export const actions = {
-  statement: Object.keys(statementPolicy) as StatementAction[],
+  statement: [...Object.keys(statementPolicy), ...Object.keys(negotiationPolicy)] as StatementAction[],
   coalition: Object.keys(coalitionPolicy) as CoalitionAction[],
   organisation: Object.keys(organisationPolicy) as OrganisationAction[],
 };
@@ -134,7 +180,7 @@ export function authorize(input: { actor: Principal | null } & AuthorizationRequ
   if (coalitionOf(input) !== actor.coalitionId) {
     return 'statement' in input ? notShared : deny('forbidden.other-coalition', 'This belongs to another coalition.');
   }
-  if ('statement' in input) return statementPolicy[input.action]({ actor, statement: input.statement, taskForce: input.taskForce });
+  if ('statement' in input) return statementRules[input.action]({ actor, statement: input.statement, taskForce: input.taskForce });
   if ('organisation' in input) return organisationPolicy[input.action]({ actor, organisation: input.organisation });
   return coalitionPolicy[input.action]({ actor, coalitionId: input.coalitionId });
 }

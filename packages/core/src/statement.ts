@@ -28,8 +28,12 @@ export interface Statement {
   /** BCP 47 language tag of the text, e.g. `en`, `zh-TW`. */
   language: string;
   visibility: Visibility;
-  /** Organisations holding the pen: when any, only they edit the text. */
+  /** Organisations holding the pen: when any, only they edit the text and decide amendments. */
   penHolderIds: string[];
+  /** Advisory organisations (that can see it) may comment and propose amendments; they never edit. */
+  advisoryParticipation: boolean;
+  /** Without pen-holders, who accepts or rejects amendments and settles brackets: editors, or the chair alone. */
+  amendmentDecisions: 'editors' | 'chair';
   createdAt: number;
   updatedAt: number;
 }

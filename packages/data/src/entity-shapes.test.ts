@@ -11,6 +11,8 @@ const statement: Statement = {
   language: 'en',
   visibility: { scope: 'task-force', taskForceId: 'tf_1', advisory: false, observers: true },
   penHolderIds: ['org_1', 'org_2'],
+  advisoryParticipation: false,
+  amendmentDecisions: 'chair',
   createdAt: 1,
   updatedAt: 2,
 };
@@ -37,9 +39,9 @@ describe('statementShape', () => {
   });
 
   it('reads a statement stored before sharing as open to the coalition, with no pen holders', () => {
-    const { visibility: _v, penHolderIds: _p, ...legacy } = statement;
+    const { visibility: _v, penHolderIds: _p, advisoryParticipation: _a, amendmentDecisions: _d, ...legacy } = statement;
     const read = statementShape.fromItem(legacy);
-    expect(read).toStrictEqual({ ...legacy, visibility: openVisibility, penHolderIds: [] });
+    expect(read).toStrictEqual({ ...legacy, visibility: openVisibility, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors' });
     read.visibility.advisory = false;
     expect(openVisibility.advisory).toBe(true);
   });

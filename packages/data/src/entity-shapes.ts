@@ -79,6 +79,8 @@ export const statementShape: EntityShape<Statement> = {
     language: s.language,
     visibility: visibilityItem(s.visibility),
     penHolderIds: [...s.penHolderIds],
+    advisoryParticipation: s.advisoryParticipation,
+    amendmentDecisions: s.amendmentDecisions,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   }),
@@ -89,6 +91,9 @@ export const statementShape: EntityShape<Statement> = {
     language: requireString(item, 'language'),
     visibility: item.visibility === undefined ? { ...openVisibility } : visibilityFrom(item.visibility),
     penHolderIds: item.penHolderIds === undefined ? [] : stringsFrom(item.penHolderIds, 'penHolderIds'),
+    // Written before negotiation settings existed: advisory organisations take part, editors decide.
+    advisoryParticipation: item.advisoryParticipation === undefined ? true : item.advisoryParticipation === true,
+    amendmentDecisions: item.amendmentDecisions === 'chair' ? 'chair' : 'editors',
     createdAt: requireNumber(item, 'createdAt'),
     updatedAt: requireNumber(item, 'updatedAt'),
   }),

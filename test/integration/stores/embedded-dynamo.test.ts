@@ -65,7 +65,7 @@ describe('ensureTable', () => {
     await Promise.all(Array.from({ length: 5 }, () => ensureTable({ client, tableName: 'concord' })));
     await ensureTable({ client, tableName: 'concord' });
     const repositories = createRepositories({ client, tableName: 'concord' });
-    await repositories.statements.put({ id: 'stmt_1', coalitionId: 'coal_1', title: 'T', language: 'en', visibility: openVisibility, penHolderIds: [], createdAt: 1, updatedAt: 2 });
+    await repositories.statements.put({ id: 'stmt_1', coalitionId: 'coal_1', title: 'T', language: 'en', visibility: openVisibility, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors', createdAt: 1, updatedAt: 2 });
     expect(await repositories.statements.listByCoalition('coal_1')).toHaveLength(1);
   });
 });

@@ -21,6 +21,8 @@ const statement = (id: string, coalitionId: string): Statement => ({
   language: 'zh-TW',
   visibility: { scope: 'task-force', taskForceId: 'tf_1', advisory: true, observers: false },
   penHolderIds: ['org_1'],
+  advisoryParticipation: false,
+  amendmentDecisions: 'chair',
   createdAt: 1_700_000_000_000,
   updatedAt: 1_700_000_000_500,
 });
@@ -96,7 +98,7 @@ describe('Repositories', () => {
     await putRawItem({ dynamo, item: { pk: 'USR#usr_old', sk: 'USR', gsi1pk: 'COAL#coal_1', gsi1sk: 'USR#usr_old', ...legacyUser } });
     await putRawItem({ dynamo, item: { pk: 'STMT#stmt_old', sk: 'STMT', gsi1pk: 'COAL#coal_1', gsi1sk: 'STMT#stmt_old', ...legacyStatement } });
     const expectedUser: User = { ...legacyUser, roles: [], status: 'active' };
-    const expectedStatement: Statement = { ...legacyStatement, visibility: openVisibility, penHolderIds: [] };
+    const expectedStatement: Statement = { ...legacyStatement, visibility: openVisibility, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors' };
     expect(await repos.users.get('usr_old')).toStrictEqual(expectedUser);
     expect(await repos.users.listByCoalition('coal_1')).toStrictEqual([expectedUser]);
     expect(await repos.statements.get('stmt_old')).toStrictEqual(expectedStatement);

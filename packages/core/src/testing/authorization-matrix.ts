@@ -76,7 +76,8 @@ export const actors: Record<RoleName, Principal | null> = {
   secretariat: principal('secretariat', organisations.supportUnit, ['secretariat']),
 };
 
-const statement = (id: string, fields: Pick<Statement, 'visibility' | 'penHolderIds'>): Statement => ({
+type SharingFields = Pick<Statement, 'visibility' | 'penHolderIds' | 'advisoryParticipation' | 'amendmentDecisions'>;
+const statement = (id: string, fields: SharingFields): Statement => ({
   id,
   coalitionId,
   title: `Draft ${id}`,
@@ -88,21 +89,33 @@ const statement = (id: string, fields: Pick<Statement, 'visibility' | 'penHolder
 
 /** Statements shared in each way the policy distinguishes. */
 export const statements = {
+  /** Everyone sees it; one pen-holder; advisory organisations take part. */
   open: statement('stmt_OPEN', {
     visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true },
     penHolderIds: [organisations.pen.id],
+    advisoryParticipation: true,
+    amendmentDecisions: 'editors',
   }),
+  /** Members only; the chair alone decides amendments. */
   membersOnly: statement('stmt_MEMBERS', {
     visibility: { scope: 'members', taskForceId: null, advisory: true, observers: true },
     penHolderIds: [],
+    advisoryParticipation: true,
+    amendmentDecisions: 'chair',
   }),
+  /** The task force's organisations; editors decide. */
   taskForce: statement('stmt_TASKFORCE', {
     visibility: { scope: 'task-force', taskForceId: taskForce.id, advisory: true, observers: true },
     penHolderIds: [],
+    advisoryParticipation: true,
+    amendmentDecisions: 'editors',
   }),
+  /** Advisory organisations read but do not take part; observers do not see it. */
   noObservers: statement('stmt_NOOBS', {
     visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: false },
     penHolderIds: [],
+    advisoryParticipation: false,
+    amendmentDecisions: 'editors',
   }),
 } satisfies Record<string, Statement>;
 export type StatementScenario = keyof typeof statements;
@@ -115,23 +128,39 @@ export type Cell =
   | CoalitionAction
   | `${OrganisationAction}@${OrganisationTarget}`;
 
-// Statement cells, per scenario: list, read, edit, configure.
-type Row = readonly [list: 0 | 1, read: 0 | 1, edit: 0 | 1, configure: 0 | 1];
-const none: Row = [0, 0, 0, 0];
-const reads: Row = [1, 1, 0, 0];
-const writes: Row = [1, 1, 1, 0];
-const oversees: Row = [1, 1, 0, 1];
-const runs: Row = [1, 1, 1, 1];
+// Statement cells, per scenario, in this order (1 = allowed):
+const statementColumns = [
+  'statement.list',
+  'statement.read',
+  'statement.edit',
+  'statement.configure',
+  'statement.comment',
+  'statement.propose-amendment',
+  'statement.decide-amendment',
+  'statement.bracket',
+  'statement.name-version',
+  'statement.restore-version',
+] as const;
+//                   list read edit conf | comm prop deci brak name rest
+const none =        '0000000000';
+const reads =       '1100000000';
+const takesPart =   '1100110000'; // advisory taking part: comments and proposals
+const follows =     '1100110100'; // a member reading a pen-holder's draft: also brackets
+const writes =      '1110110111'; // editing, deciding not
+const decidesToo =  '1110111111';
+const oversees =    '1101100010'; // the secretariat: comments, names versions
+const chairRead =   '1101111110'; // the chair under a pen-holder: decides, cannot edit
+const runs =        '1111111111';
 
-const statementRows: Record<RoleName, Record<StatementScenario, Row>> = {
+const statementRows: Record<RoleName, Record<StatementScenario, string>> = {
   public: { open: none, membersOnly: none, taskForce: none, noObservers: none },
   'other-coalition': { open: none, membersOnly: none, taskForce: none, noObservers: none },
   observer: { open: reads, membersOnly: none, taskForce: none, noObservers: none },
-  advisory: { open: reads, membersOnly: none, taskForce: reads, noObservers: reads },
-  member: { open: reads, membersOnly: writes, taskForce: writes, noObservers: writes },
-  'pen-holder': { open: writes, membersOnly: writes, taskForce: none, noObservers: writes },
-  'organisation-lead': { open: reads, membersOnly: writes, taskForce: none, noObservers: writes },
-  chair: { open: oversees, membersOnly: runs, taskForce: runs, noObservers: runs },
+  advisory: { open: takesPart, membersOnly: none, taskForce: takesPart, noObservers: reads },
+  member: { open: follows, membersOnly: writes, taskForce: decidesToo, noObservers: decidesToo },
+  'pen-holder': { open: decidesToo, membersOnly: writes, taskForce: none, noObservers: decidesToo },
+  'organisation-lead': { open: follows, membersOnly: writes, taskForce: none, noObservers: decidesToo },
+  chair: { open: chairRead, membersOnly: runs, taskForce: runs, noObservers: runs },
   secretariat: { open: oversees, membersOnly: oversees, taskForce: oversees, noObservers: oversees },
 };
 
@@ -161,14 +190,13 @@ const organisationRows: Record<RoleName, readonly [own: 0 | 1, other: 0 | 1]> = 
   secretariat: [1, 1],
 };
 
-const statementColumns = ['statement.list', 'statement.read', 'statement.edit', 'statement.configure'] as const;
 const coalitionColumns = ['coalition.read-directory', 'statement.create', 'coalition.manage', 'role.grant-secretariat', 'audit.read'] as const;
 
 /** The expected decision of every cell for every role. */
 export function expectation(role: RoleName, cell: Cell): boolean {
   const [action, qualifier] = cell.split('@') as [string, string | undefined];
   const statementIndex = statementColumns.indexOf(action as (typeof statementColumns)[number]);
-  if (statementIndex >= 0) return statementRows[role][qualifier as StatementScenario][statementIndex] === 1;
+  if (statementIndex >= 0) return statementRows[role][qualifier as StatementScenario][statementIndex] === '1';
   const coalitionIndex = coalitionColumns.indexOf(action as (typeof coalitionColumns)[number]);
   if (coalitionIndex >= 0) return coalitionRows[role][coalitionIndex] === 1;
   if (action === 'organisation.manage-delegates') return organisationRows[role][qualifier === 'own' ? 0 : 1] === 1;

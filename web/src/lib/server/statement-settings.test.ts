@@ -6,12 +6,12 @@ import { changeSettings, createStatement, readSettingsFields, type SettingsField
 import { caught, coalitionId, createFakeContext, seedCoalition } from './testing/fakes.ts';
 
 const now = 1_800_000_000_000;
-const open: SettingsFields = { title: 'Open draft', scope: 'coalition', taskForceId: '', advisory: true, observers: true, penHolderIds: [] };
+const open: SettingsFields = { title: 'Open draft', scope: 'coalition', taskForceId: '', advisory: true, observers: true, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors' };
 
 async function setup() {
   const fake = await createFakeContext({ now: () => now });
   const seeded = await seedCoalition(fake);
-  const draft: Statement = { id: 'stmt_D', coalitionId, title: 'Draft', language: 'en', visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true }, penHolderIds: [], createdAt: 0, updatedAt: 0 };
+  const draft: Statement = { id: 'stmt_D', coalitionId, title: 'Draft', language: 'en', visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true }, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors', createdAt: 0, updatedAt: 0 };
   await fake.context.directory.statements.put(draft);
   await fake.context.directory.statements.put({ ...draft, id: 'stmt_M', visibility: { scope: 'members', taskForceId: null, advisory: false, observers: false } });
   return { fake, ...seeded };
@@ -27,7 +27,7 @@ describe('readSettingsFields', () => {
     form.set('advisory', 'on');
     form.append('penHolderIds', 'org_A');
     form.append('penHolderIds', 'org_B');
-    expect(readSettingsFields(form)).toEqual({ title: 'A title', scope: 'members', taskForceId: '', advisory: true, observers: false, penHolderIds: ['org_A', 'org_B'] });
+    expect(readSettingsFields(form)).toEqual({ title: 'A title', scope: 'members', taskForceId: '', advisory: true, observers: false, penHolderIds: ['org_A', 'org_B'], advisoryParticipation: false, amendmentDecisions: '' });
   });
 });
 
@@ -61,7 +61,10 @@ describe('changeSettings', () => {
     expect((await fake.context.directory.statements.get('stmt_D'))?.visibility.scope).toBe('members');
     expect(fake.store.audit.at(-1)).toMatchObject({
       action: 'statement.sharing-changed',
-      details: { before: 'coalition; advisory: yes; observers: yes; pen-holders: none', after: 'members; advisory: yes; observers: yes; pen-holders: none' },
+      details: {
+        before: 'coalition; advisory: yes; observers: yes; pen-holders: none; advisory takes part: yes; decisions: editors',
+        after: 'members; advisory: yes; observers: yes; pen-holders: none; advisory takes part: yes; decisions: editors',
+      },
     });
     expect(fake.calls.evictedDocuments).toEqual([{ docId: 'stmt_D', reason: 'access.sharing-changed' }]);
   });

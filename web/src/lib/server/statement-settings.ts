@@ -25,6 +25,8 @@ export interface SettingsFields {
   advisory: boolean;
   observers: boolean;
   penHolderIds: string[];
+  advisoryParticipation: boolean;
+  amendmentDecisions: string;
 }
 
 export function readSettingsFields(form: FormData): SettingsFields {
@@ -35,6 +37,8 @@ export function readSettingsFields(form: FormData): SettingsFields {
     advisory: checkbox(form, 'advisory'),
     observers: checkbox(form, 'observers'),
     penHolderIds: listField(form, 'penHolderIds'),
+    advisoryParticipation: checkbox(form, 'advisoryParticipation'),
+    amendmentDecisions: textField(form, 'amendmentDecisions', 20),
   };
 }
 
@@ -52,7 +56,10 @@ export async function settingsOptions(input: { context: Context; actor: Principa
 }
 
 /** Checks the fields against the coalition: a real title, a known scope and task force, member pen-holders. */
-export async function resolveSettings(input: { context: Context; actor: Principal; fields: SettingsFields }): Promise<{ title: string; visibility: Visibility; penHolderIds: string[]; taskForce: TaskForce | null }> {
+/** The settings a statement keeps, checked. */
+export type ResolvedSettings = Pick<Statement, 'title' | 'visibility' | 'penHolderIds' | 'advisoryParticipation' | 'amendmentDecisions'> & { taskForce: TaskForce | null };
+
+export async function resolveSettings(input: { context: Context; actor: Principal; fields: SettingsFields }): Promise<ResolvedSettings> {
   const { context, actor, fields } = input;
   const title = fields.title.trim();
   if (!title) throw invalid({ field: 'title', message: 'Give the statement a title.' });
@@ -68,14 +75,16 @@ export async function resolveSettings(input: { context: Context; actor: Principa
   const penHolderIds = [...new Set(fields.penHolderIds)];
   if (penHolderIds.some((id) => !memberIds.has(id))) throw invalid({ field: 'penHolderIds', message: 'Pen-holders are member organisations of the coalition.' });
   const visibility: Visibility = { scope, taskForceId: taskForce?.id ?? null, advisory: fields.advisory, observers: fields.observers };
-  return { title, visibility, penHolderIds, taskForce };
+  const amendmentDecisions = fields.amendmentDecisions === 'chair' ? 'chair' : 'editors';
+  return { title, visibility, penHolderIds, advisoryParticipation: fields.advisoryParticipation, amendmentDecisions, taskForce };
 }
 
 /** "members; advisory: no; observers: no; pen: 2" — for the audit log's before/after. */
-export function sharingSummary(statement: Pick<Statement, 'title' | 'visibility' | 'penHolderIds'>): string {
+export function sharingSummary(statement: Pick<Statement, 'title' | 'visibility' | 'penHolderIds' | 'advisoryParticipation' | 'amendmentDecisions'>): string {
   const { visibility } = statement;
   const scope = visibility.scope === 'task-force' ? `task-force ${visibility.taskForceId}` : visibility.scope;
-  return `${scope}; advisory: ${visibility.advisory ? 'yes' : 'no'}; observers: ${visibility.observers ? 'yes' : 'no'}; pen-holders: ${statement.penHolderIds.join(',') || 'none'}`;
+  const yes = (flag: boolean) => (flag ? 'yes' : 'no');
+  return `${scope}; advisory: ${yes(visibility.advisory)}; observers: ${yes(visibility.observers)}; pen-holders: ${statement.penHolderIds.join(',') || 'none'}; advisory takes part: ${yes(statement.advisoryParticipation)}; decisions: ${statement.amendmentDecisions}`;
 }
 
 export async function createStatement(input: { context: Context; actor: Principal; fields: SettingsFields; language: string; markdown: string; now: number }): Promise<Statement> {
@@ -84,8 +93,9 @@ export async function createStatement(input: { context: Context; actor: Principa
   const language = languages.find((tag) => tag === input.language);
   if (!language) throw invalid({ field: 'language', message: 'Choose the language of the text.' });
   const settings = await resolveSettings(input);
-  const statement: Statement = { id: newId('stmt', now), coalitionId: actor.coalitionId, title: settings.title, language, visibility: settings.visibility, penHolderIds: settings.penHolderIds, createdAt: now, updatedAt: now };
-  if (statementAccess({ actor, statement, taskForce: settings.taskForce }) === 'none') {
+  const { taskForce, ...kept } = settings;
+  const statement: Statement = { id: newId('stmt', now), coalitionId: actor.coalitionId, language, ...kept, createdAt: now, updatedAt: now };
+  if (statementAccess({ actor, statement, taskForce }) === 'none') {
     throw invalid({ field: 'scope', message: 'Shared this way, you would not see the draft yourself. Share it with your organisation too.' });
   }
   if (input.markdown.trim()) {
@@ -109,7 +119,8 @@ export async function changeSettings(input: { context: Context; actor: Principal
   const { context, actor, now } = input;
   const { statement } = await configurableStatement({ context, actor, id: input.statementId });
   const settings = await resolveSettings(input);
-  const next: Statement = { ...statement, title: settings.title, visibility: settings.visibility, penHolderIds: settings.penHolderIds, updatedAt: now };
+  const { taskForce: _taskForce, ...kept } = settings;
+  const next: Statement = { ...statement, ...kept, updatedAt: now };
   const before = sharingSummary(statement);
   const after = sharingSummary(next);
   if (before === after && statement.title === next.title) return { changed: false };

@@ -16,6 +16,8 @@ async function setup() {
     language: 'en',
     visibility: { scope: 'task-force', taskForceId: taskForce.id, advisory: true, observers: false },
     penHolderIds: [],
+    advisoryParticipation: true,
+    amendmentDecisions: 'editors',
     createdAt: now,
     updatedAt: now,
   });

@@ -11,7 +11,13 @@ export const load: PageServerLoad = async (event) => {
   const { statement } = await configurableStatement({ context, actor, id: event.params.id });
   return {
     statement: { id: statement.id, title: statement.title },
-    values: { title: statement.title, visibility: statement.visibility, penHolderIds: statement.penHolderIds },
+    values: {
+      title: statement.title,
+      visibility: statement.visibility,
+      penHolderIds: statement.penHolderIds,
+      advisoryParticipation: statement.advisoryParticipation,
+      amendmentDecisions: statement.amendmentDecisions,
+    },
     ...(await settingsOptions({ context, actor })),
     notice: noticeFor(event.url.searchParams.get('done')),
   };
