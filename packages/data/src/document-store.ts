@@ -9,7 +9,7 @@
  *   updates and the snapshots two versions old are deleted;
  * - load: head, then snapshot and updates, then the head again (see `document-load.ts`).
  */
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentStore, TailStats } from '@concord/sync/ports';
 import { monotonicFactory } from 'ulid';
 import { commitSnapshot } from './document-commit.ts';
@@ -50,14 +50,15 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   return {
     appendUpdate: (input) => appendUpdate({ context, ...input }),
     load: ({ docId }) => loadDocument({ context, docId }),
+    takeAuthors: ({ docId }) => takeAuthors({ context, docId }),
     acquireLease: (input) => acquireLease({ context, ...input }),
     commitSnapshot: (input) => commitSnapshot({ context, ...input }),
     releaseLease: (input) => releaseLease({ context, ...input }),
   };
 }
 
-async function appendUpdate(input: { context: DocumentContext; docId: string; update: Uint8Array; origin: string }): Promise<TailStats> {
-  const { context, docId, update, origin } = input;
+async function appendUpdate(input: { context: DocumentContext; docId: string; update: Uint8Array; origin: string; author?: string }): Promise<TailStats> {
+  const { context, docId, update, origin, author } = input;
   const { client, tableName } = context;
   const pk = documentKeys.pk(docId);
   const id = context.newId();
@@ -71,8 +72,9 @@ async function appendUpdate(input: { context: DocumentContext; docId: string; up
     new UpdateCommand({
       TableName: tableName,
       Key: key({ pk, sk: documentKeys.head }),
-      UpdateExpression: 'ADD tailCount :one, tailBytes :bytes SET updatedAt = :now',
-      ExpressionAttributeValues: { ':one': 1, ':bytes': update.length, ':now': context.now() },
+      // The author rides on the head's counter update: no extra request per keystroke.
+      UpdateExpression: `ADD tailCount :one, tailBytes :bytes${author ? ', authors :author' : ''} SET updatedAt = :now`,
+      ExpressionAttributeValues: { ':one': 1, ':bytes': update.length, ':now': context.now(), ...(author ? { ':author': new Set([author]) } : {}) },
       ReturnValues: 'UPDATED_NEW',
     }),
   );
@@ -111,6 +113,27 @@ async function writeSplitUpdate(input: { context: DocumentContext; pk: string; i
       ),
     ),
   );
+}
+
+/** Reads the head's author set, then removes exactly those: authors added meanwhile stay. */
+async function takeAuthors(input: { context: DocumentContext; docId: string }): Promise<string[]> {
+  const { context, docId } = input;
+  const headKey = key({ pk: documentKeys.pk(docId), sk: documentKeys.head });
+  const result = await context.client.send(
+    new GetCommand({ TableName: context.tableName, Key: headKey, ConsistentRead: true, ProjectionExpression: 'authors' }),
+  );
+  const stored = result.Item?.authors;
+  const authors = stored instanceof Set ? [...stored].filter((a): a is string => typeof a === 'string') : [];
+  if (authors.length === 0) return [];
+  await context.client.send(
+    new UpdateCommand({
+      TableName: context.tableName,
+      Key: headKey,
+      UpdateExpression: 'DELETE authors :taken',
+      ExpressionAttributeValues: { ':taken': new Set(authors) },
+    }),
+  );
+  return authors;
 }
 
 async function acquireLease(input: { context: DocumentContext; docId: string; owner: string; now: number; ttlMs: number }): Promise<boolean> {

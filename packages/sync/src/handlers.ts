@@ -5,23 +5,15 @@
  * any message of any connection. See PROTOCOL.md for the message flow.
  */
 import type { Principal } from '@concord/core';
-import { isDomainError } from '@concord/core';
-import * as Y from 'yjs';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, ownEntry, stampState } from './awareness.ts';
+import { fail, isDomainError } from '@concord/core';
 import { compact, defaultCompactionSettings, needsCompaction, type CompactionSettings } from './compaction.ts';
-import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
+import { checkUpdate } from './document.ts';
 import { CHUNK_MAX_COUNT, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
+import { createMessageHandlers } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
 import type { ChunkStore, ConnectionAccess, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway } from './ports.ts';
-import {
-  decodeMessage,
-  encodeAwareness,
-  encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  type ClientMessage,
-} from './protocol.ts';
+import { decodeMessage, encodeAwareness, encodeNotice, encodeUpdate } from './protocol.ts';
+import { encodeAwarenessUpdate } from './awareness.ts';
 
 export interface SyncLogEntry {
   level: 'warn' | 'error';
@@ -40,6 +32,11 @@ export interface SyncDependencies {
   /** Unique ids for chunked messages and compaction leases: `[A-Za-z0-9]{1,16}`. */
   newId?: () => string;
   compaction?: Partial<CompactionSettings>;
+  /**
+   * Called after a document was compacted (or its last writer left): a quiet moment, e.g. for an
+   * automatic version checkpoint. Failures are logged, never passed on.
+   */
+  afterCompaction?: (input: { docId: string; reason: CompactionReason }) => Promise<void>;
   /** How long a connection record lives: API Gateway closes connections after 2 h. */
   connectionTtlMs?: number;
   log?: (entry: SyncLogEntry) => void;
@@ -52,6 +49,8 @@ export type MessageOutcome =
   | 'ignored'
   | 'refused-read-only'
   | { closed: (typeof CloseCode)[keyof typeof CloseCode]; reason: string };
+
+export type CompactionReason = 'tail' | 'last-writer-left' | 'requested';
 
 export interface SyncHandlers {
   /** `$connect`: registers an authenticated connection. Sends nothing (API Gateway cannot yet). */
@@ -74,6 +73,14 @@ export interface SyncHandlers {
    * is already in flight, meets an unknown connection.
    */
   evict(input: { connectionId: string; code: number; reason: string }): Promise<void>;
+  /**
+   * A change made by the server itself (an accepted amendment, a restored version): stored, then
+   * sent to every connection of the document. Refuses (throws an `input` DomainError) an update
+   * that does not apply.
+   */
+  broadcastUpdate(input: { docId: string; update: Uint8Array; author: string }): Promise<void>;
+  /** Sends a notice (`[100, text]`) to every connection of the document. */
+  notify(input: { docId: string; notice: string }): Promise<void>;
 }
 
 const defaultConnectionTtlMs = (2 * 60 + 10) * 60_000;
@@ -118,102 +125,15 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     for (const peer of peers) if (gone.has(peer.connectionId)) await forgetGone(peer);
   }
 
-  async function compactQuietly(docId: string): Promise<void> {
+  // Function declarations below are hoisted: the message handlers share them.
+  const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly });
+
+  async function compactQuietly(docId: string, reason: CompactionReason): Promise<void> {
     try {
-      await compact({ documents, docId, owner: newId(), now: now(), settings });
+      const result = await compact({ documents, docId, owner: newId(), now: now(), settings });
+      if (deps.afterCompaction && (result === 'compacted' || reason !== 'tail')) await deps.afterCompaction({ docId, reason });
     } catch (error) {
       log({ level: 'error', code: 'sync.compaction-failed', docId, error });
-    }
-  }
-
-  /** Sync step 1: answer with what the client lacks; writers also get ours, to upload theirs. */
-  async function onSyncStep1(record: ConnectionRecord, stateVector: Uint8Array): Promise<MessageOutcome> {
-    if (!checkStateVector(stateVector)) return closeWith(record, CloseCode.badFrame, 'sync.state-vector-malformed');
-    const state = await documents.load({ docId: record.docId });
-    const doc = documentFrom(state);
-    const diff = Y.encodeStateAsUpdate(doc, stateVector);
-    const ours = Y.encodeStateVector(doc);
-    doc.destroy();
-    await sendTo(record, encodeSyncStep2(diff));
-    if (record.access === 'write') await sendTo(record, encodeSyncStep1(ours));
-    const peers = await connections.listForDocument({ docId: record.docId, now: now() });
-    const present = peers.filter((p) => p.connectionId !== record.connectionId && p.awareness?.state);
-    if (present.length > 0) {
-      await sendTo(record, encodeAwareness(encodeAwarenessUpdate(present.map((p) => p.awareness!))));
-    }
-    const tail = { count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) };
-    if (needsCompaction({ tail, settings })) await compactQuietly(record.docId);
-    return 'handled';
-  }
-
-  /** An update (or a sync step 2): store it, then pass it on to everyone else on the document. */
-  async function onUpdate(record: ConnectionRecord, update: Uint8Array): Promise<MessageOutcome> {
-    if (record.access !== 'write') {
-      await sendTo(record, encodePermissionDenied('read-only'));
-      return 'refused-read-only';
-    }
-    const check = checkUpdate(update);
-    if (check === 'malformed') return closeWith(record, CloseCode.badFrame, 'sync.update-malformed');
-    if (check === 'empty') return 'ignored';
-    const tail = await documents.appendUpdate({ docId: record.docId, update, origin: record.connectionId });
-    // Consistent read after the write: a joiner either gets the update here or finds it stored.
-    const peers = await connections.listForDocument({ docId: record.docId, now: now() });
-    await fanOut(peers.filter((p) => p.connectionId !== record.connectionId), encodeUpdate(update));
-    if (needsCompaction({ tail, settings })) await compactQuietly(record.docId);
-    return 'handled';
-  }
-
-  /** Presence: keep only the sender's own entry, stamped with who it is; echo it to everyone. */
-  async function onAwareness(record: ConnectionRecord, update: Uint8Array): Promise<MessageOutcome> {
-    let entries;
-    try {
-      entries = decodeAwarenessUpdate(update);
-    } catch {
-      return closeWith(record, CloseCode.badFrame, 'sync.awareness-malformed');
-    }
-    const peers = await connections.listForDocument({ docId: record.docId, now: now() });
-    // Only another person's connection makes an entry a relay: the same person's older
-    // connection may still hold this client id (a reconnect before the old one is gone).
-    const othersClientIds = new Set(
-      peers.flatMap((p) =>
-        p.connectionId !== record.connectionId && p.principal.userId !== record.principal.userId && p.awareness
-          ? [p.awareness.clientId]
-          : [],
-      ),
-    );
-    const entry = ownEntry({ entries, boundClientId: record.awareness?.clientId ?? null, othersClientIds });
-    if (!entry) return 'ignored';
-    const state = entry.state === null ? null : stampState({ state: entry.state, principal: record.principal });
-    if (entry.state !== null && state === null) return closeWith(record, CloseCode.badFrame, 'sync.awareness-state-invalid');
-    const stamped = { ...entry, state };
-    const result = await connections.setAwareness({ connectionId: record.connectionId, docId: record.docId, entry: stamped });
-    // Frames arrive in any order: an older state than the one stored is not passed on.
-    if (result !== 'ok') return 'ignored';
-    const recipients = peers.some((p) => p.connectionId === record.connectionId) ? peers : [...peers, record];
-    await fanOut(recipients, encodeAwareness(encodeAwarenessUpdate([stamped])));
-    return 'handled';
-  }
-
-  async function onQueryAwareness(record: ConnectionRecord): Promise<MessageOutcome> {
-    const peers = await connections.listForDocument({ docId: record.docId, now: now() });
-    const entries = peers.flatMap((p) => (p.awareness?.state ? [p.awareness] : []));
-    if (entries.length > 0) await sendTo(record, encodeAwareness(encodeAwarenessUpdate(entries)));
-    return 'handled';
-  }
-
-  function dispatch(record: ConnectionRecord, message: ClientMessage): Promise<MessageOutcome> {
-    switch (message.type) {
-      case 'sync-step-1':
-        return onSyncStep1(record, message.stateVector);
-      case 'sync-step-2':
-      case 'update':
-        return onUpdate(record, message.update);
-      case 'awareness':
-        return onAwareness(record, message.update);
-      case 'query-awareness':
-        return onQueryAwareness(record);
-      case 'auth':
-        return Promise.resolve('ignored');
     }
   }
 
@@ -276,7 +196,20 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
       await fanOut(peers, encodeAwareness(encodeAwarenessUpdate([gone])));
     }
     // The last editor leaving is a quiet moment to fold the tail into a snapshot.
-    if (record.access === 'write' && !peers.some((p) => p.access === 'write')) await compactQuietly(record.docId);
+    if (record.access === 'write' && !peers.some((p) => p.access === 'write')) await compactQuietly(record.docId, 'last-writer-left');
+  }
+
+  async function broadcastUpdate(input: { docId: string; update: Uint8Array; author: string }): Promise<void> {
+    const check = checkUpdate(input.update);
+    if (check === 'malformed') throw fail.input('sync.update-malformed', 'the update does not apply');
+    if (check === 'empty') return;
+    const tail = await documents.appendUpdate({ ...input, origin: 'server' });
+    await fanOut(await connections.listForDocument({ docId: input.docId, now: now() }), encodeUpdate(input.update));
+    if (needsCompaction({ tail, settings })) await compactQuietly(input.docId, 'tail');
+  }
+
+  async function notify(input: { docId: string; notice: string }): Promise<void> {
+    await fanOut(await connections.listForDocument({ docId: input.docId, now: now() }), encodeNotice(input.notice));
   }
 
   async function evict(input: { connectionId: string; code: number; reason: string }): Promise<void> {
@@ -284,7 +217,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     await disconnect({ connectionId: input.connectionId });
   }
 
-  return { connect, message, disconnect, compact: ({ docId }) => compactQuietly(docId), evict };
+  return { connect, message, disconnect, compact: ({ docId }) => compactQuietly(docId, 'requested'), evict, broadcastUpdate, notify };
 }
 
 const idAlphabet = '0123456789abcdefghijklmnopqrstuvwxyz';

@@ -33,7 +33,18 @@ export interface DocumentStore {
    * after that the update must survive a crash of any process. Updates of any size up to the
    * message limit must be accepted (a store with an item limit splits them).
    */
-  appendUpdate(input: { docId: string; update: Uint8Array; origin: string }): Promise<TailStats>;
+  appendUpdate(input: {
+    docId: string;
+    update: Uint8Array;
+    origin: string;
+    /** Who wrote it (`<userId> <organisationId>`), remembered until `takeAuthors` (versions' authors). */
+    author?: string;
+  }): Promise<TailStats>;
+  /**
+   * The authors of the updates appended since the last call, removed from the record as they
+   * are returned; authors added meanwhile stay for the next call.
+   */
+  takeAuthors(input: { docId: string }): Promise<string[]>;
   /**
    * Consistent read of the snapshot and the updates not merged into it. Must never miss an
    * acknowledged update, even while a compaction commits concurrently (retry internally).

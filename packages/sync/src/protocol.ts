@@ -7,6 +7,8 @@
  *   [1, awarenessUpdate]  awareness (presence, cursors)
  *   [2, 0, reason]        auth: permission denied (server → client only)
  *   [3]                   query awareness
+ *   [100, text]           a Concord notice (server → client only): something beside the text
+ *                         changed, e.g. comments; y-websocket ignores types it does not know
  *
  * Decoding is strict: a message with trailing bytes, an unknown type or a truncated field is
  * malformed (`null`), so the caller can close the connection instead of guessing.
@@ -14,7 +16,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
-export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, notice: 100 } as const;
 export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
 export type ClientMessage =
@@ -100,5 +102,13 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.auth);
   encoding.writeVarUint(encoder, 0);
   encoding.writeVarString(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `[100, text]`: a notice to the clients of a document (server → client only). */
+export function encodeNotice(text: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.notice);
+  encoding.writeVarString(encoder, text);
   return encoding.toUint8Array(encoder);
 }

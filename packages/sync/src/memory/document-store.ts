@@ -12,6 +12,7 @@ interface MemoryDocument {
   updates: Map<string, Uint8Array>;
   tail: TailStats;
   lease: { owner: string; until: number } | null;
+  authors: Set<string>;
 }
 
 export interface MemoryDocumentStoreOptions {
@@ -30,7 +31,7 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
   const documentFor = (docId: string): MemoryDocument => {
     let doc = documents.get(docId);
     if (!doc) {
-      doc = { version: 0, snapshot: null, updates: new Map(), tail: { count: 0, bytes: 0 }, lease: null };
+      doc = { version: 0, snapshot: null, updates: new Map(), tail: { count: 0, bytes: 0 }, lease: null, authors: new Set() };
       documents.set(docId, doc);
     }
     return doc;
@@ -39,15 +40,24 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
   return {
     documentIds: () => [...documents.keys()],
 
-    async appendUpdate({ docId, update, origin }) {
+    async appendUpdate({ docId, update, origin, author }) {
       await pause();
       const doc = documentFor(docId);
+      if (author) doc.authors.add(author);
       sequence += 1;
       // Keys sort in append order, like the ULIDs of the DynamoDB store.
       doc.updates.set(`U#${String(sequence).padStart(12, '0')}#${origin}`, update.slice());
       doc.tail = { count: doc.tail.count + 1, bytes: doc.tail.bytes + update.length };
       await pause();
       return { ...doc.tail };
+    },
+
+    async takeAuthors({ docId }) {
+      await pause();
+      const doc = documentFor(docId);
+      const authors = [...doc.authors];
+      doc.authors.clear();
+      return authors;
     },
 
     async load({ docId }): Promise<DocumentState> {

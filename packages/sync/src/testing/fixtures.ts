@@ -126,7 +126,8 @@ export type ServerMessage =
   | { type: 'sync-step-2'; update: Uint8Array }
   | { type: 'update'; update: Uint8Array }
   | { type: 'awareness'; entries: TestAwarenessEntry[] }
-  | { type: 'permission-denied'; reason: string };
+  | { type: 'permission-denied'; reason: string }
+  | { type: 'notice'; text: string };
 
 export function readServerMessage(data: Uint8Array): ServerMessage {
   const decoder = decoding.createDecoder(data);
@@ -146,6 +147,8 @@ export function readServerMessage(data: Uint8Array): ServerMessage {
     authProtocol.readAuthMessage(decoder, new Y.Doc(), (_doc, reason) => reasons.push(reason));
     if (reasons.length !== 1) throw new Error('auth message without a permission-denied reason');
     result = { type: 'permission-denied', reason: reasons[0]! };
+  } else if (type === 100) {
+    result = { type: 'notice', text: decoding.readVarString(decoder) };
   } else {
     throw new Error(`unknown message type ${type}`);
   }

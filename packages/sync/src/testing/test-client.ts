@@ -20,6 +20,7 @@ export class TestClient {
   connectionId: string | null = null;
   closedWith: number | null = null;
   permissionDenied = 0;
+  notices: string[] = [];
   #pending = new Map<string, Uint8Array[]>();
   #sequence = 0;
 
@@ -86,6 +87,8 @@ export class TestClient {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
     } else if (type === MessageType.auth) {
       this.permissionDenied += 1;
+    } else if (type === MessageType.notice) {
+      this.notices.push(decoding.readVarString(decoder));
     } else {
       throw new Error(`${this.name} received message type ${type}`);
     }

@@ -1,0 +1,88 @@
+import { isDomainError } from '@concord/core';
+import { describe, expect, it } from 'vitest';
+import { documentFrom } from './document.ts';
+import { createSyncHandlers, type CompactionReason } from './handlers.ts';
+import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
+import { createRecordingGateway, frameOf, principalFor, readServerMessage, rejoin, T0, updateMessage, updateWithText } from './testing/fixtures.ts';
+
+const docId = 'stmt_server';
+
+function setup(options: { maxTailCount?: number } = {}) {
+  const documents = createMemoryDocumentStore();
+  const gateway = createRecordingGateway();
+  const compactions: { docId: string; reason: CompactionReason }[] = [];
+  let ids = 0;
+  const handlers = createSyncHandlers({
+    documents,
+    connections: createMemoryConnectionRegistry(),
+    chunks: createMemoryChunkStore(),
+    gateway,
+    now: () => T0,
+    newId: () => `id${(ids += 1)}`,
+    compaction: { maxTailCount: options.maxTailCount ?? 200 },
+    afterCompaction: async (input) => void compactions.push(input),
+  });
+  const connect = (connectionId: string, access: 'read' | 'write' = 'write') =>
+    handlers.connect({ connectionId, docId, principal: principalFor(connectionId), access });
+  const received = (connectionId: string) => rejoin(gateway.framesTo(connectionId)).map(readServerMessage);
+  return { handlers, documents, gateway, compactions, connect, received };
+}
+
+describe('createSyncHandlers.broadcastUpdate', () => {
+  it('stores a change the server makes and sends it to every connection, the readers too', async () => {
+    const { handlers, documents, connect, received } = setup();
+    await connect('writer');
+    await connect('reader', 'read');
+    await handlers.broadcastUpdate({ docId, update: updateWithText('Accepted wording', 77), author: 'usr_chair org_chair' });
+
+    expect(documentFrom(await documents.load({ docId })).getText('text').toString()).toBe('Accepted wording');
+    for (const connectionId of ['writer', 'reader']) expect(received(connectionId).map((m) => m.type)).toEqual(['update']);
+    expect(await documents.takeAuthors({ docId })).toEqual(['usr_chair org_chair']);
+  });
+
+  it('refuses an update that does not apply, storing nothing', async () => {
+    const { handlers, documents } = setup();
+    const attempt = handlers.broadcastUpdate({ docId, update: new Uint8Array([1, 2, 3, 250]), author: 'x y' });
+    await expect(attempt).rejects.toSatisfy((error: unknown) => isDomainError(error) && error.code === 'sync.update-malformed');
+    expect((await documents.load({ docId })).updates).toEqual([]);
+  });
+});
+
+describe('createSyncHandlers.notify', () => {
+  it('sends a notice to every connection of the document and no other', async () => {
+    const { handlers, connect, received } = setup();
+    await connect('a');
+    await connect('b', 'read');
+    await handlers.connect({ connectionId: 'elsewhere', docId: 'stmt_other', principal: principalFor('x'), access: 'write' });
+    await handlers.notify({ docId, notice: '{"kind":"annotations"}' });
+    expect(received('a')).toEqual([{ type: 'notice', text: '{"kind":"annotations"}' }]);
+    expect(received('b')).toEqual([{ type: 'notice', text: '{"kind":"annotations"}' }]);
+    expect(received('elsewhere')).toEqual([]);
+  });
+});
+
+describe('authors of updates', () => {
+  it('are remembered per person and organisation until taken, then start afresh', async () => {
+    const { handlers, documents, connect } = setup();
+    await connect('alice');
+    await connect('bob');
+    await handlers.message({ connectionId: 'alice', frame: frameOf(updateMessage(updateWithText('a', 1))) });
+    await handlers.message({ connectionId: 'bob', frame: frameOf(updateMessage(updateWithText('b', 2))) });
+    await handlers.message({ connectionId: 'alice', frame: frameOf(updateMessage(updateWithText('c', 1))) });
+    expect((await documents.takeAuthors({ docId })).sort()).toEqual(['usr_alice org_alice', 'usr_bob org_bob']);
+    expect(await documents.takeAuthors({ docId })).toEqual([]);
+  });
+});
+
+describe('afterCompaction', () => {
+  it('is told when a long tail was compacted and when the last writer left', async () => {
+    const { handlers, connect, compactions } = setup({ maxTailCount: 2 });
+    await connect('writer');
+    for (const [i, text] of ['one', 'two'].entries()) {
+      await handlers.message({ connectionId: 'writer', frame: frameOf(updateMessage(updateWithText(text, 10 + i))) });
+    }
+    expect(compactions).toEqual([{ docId, reason: 'tail' }]);
+    await handlers.disconnect({ connectionId: 'writer' });
+    expect(compactions.at(-1)).toEqual({ docId, reason: 'last-writer-left' });
+  });
+});
