@@ -107,7 +107,7 @@ function organisationProbe(action: string, target: 'own' | 'other'): Probe {
 }
 
 /**
- * Actions whose routes are being built (issue "Negotiating a text"): the pure policy test covers
+ * Actions whose routes are being built (issues "Negotiating a text", "Consensus calls"): the pure policy test covers
  * them already; each gets a probe here with its route, and this list must then be empty.
  */
 const awaitingRoutes = new Set<string>([
@@ -117,6 +117,9 @@ const awaitingRoutes = new Set<string>([
   'statement.bracket',
   'statement.name-version',
   'statement.restore-version',
+  'call.open',
+  'call.manage',
+  'call.take-position',
 ]);
 
 function cells(): { cell: Cell; probe: Probe }[] {

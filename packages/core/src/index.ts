@@ -5,3 +5,5 @@ export * from './statement.ts';
 export * from './policy.ts';
 export * from './account.ts';
 export * from './auth-rules.ts';
+export * from './zoned-time.ts';
+export * from './calls.ts';

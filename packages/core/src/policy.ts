@@ -129,6 +129,16 @@ export const negotiationPolicy = {
   ),
 } satisfies Record<string, StatementRule>;
 
+/** Rules for consensus calls on a statement (issue "Consensus calls"). */
+export const callPolicy = {
+  /** Open a call on a frozen version: the chair, or the secretariat on the chair's behalf. */
+  'call.open': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) opens consensus calls.')),
+  /** Extend, withdraw, or close a call early. */
+  'call.manage': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) runs consensus calls.')),
+  /** Take (and change) the organisation's position: member organisations only. */
+  'call.take-position': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member', 'Member organisations take positions; others follow the call.')),
+} satisfies Record<string, StatementRule>;
+
 /** Rules on the actor's coalition. */
 export const coalitionPolicy = {
   /** See the coalition's organisations and people. */
@@ -155,15 +165,15 @@ export const organisationPolicy = {
   },
 } satisfies Record<string, OrganisationRule>;
 
-export type StatementAction = keyof typeof statementPolicy | keyof typeof negotiationPolicy;
+export type StatementAction = keyof typeof statementPolicy | keyof typeof negotiationPolicy | keyof typeof callPolicy;
 export type CoalitionAction = keyof typeof coalitionPolicy;
 export type OrganisationAction = keyof typeof organisationPolicy;
 export type Action = StatementAction | CoalitionAction | OrganisationAction;
 
-const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy };
+const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy, ...callPolicy };
 
 export const actions = {
-  statement: [...Object.keys(statementPolicy), ...Object.keys(negotiationPolicy)] as StatementAction[],
+  statement: [...Object.keys(statementPolicy), ...Object.keys(negotiationPolicy), ...Object.keys(callPolicy)] as StatementAction[],
   coalition: Object.keys(coalitionPolicy) as CoalitionAction[],
   organisation: Object.keys(organisationPolicy) as OrganisationAction[],
 };
