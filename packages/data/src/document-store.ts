@@ -16,7 +16,8 @@ import { commitSnapshot } from './document-commit.ts';
 import { loadDocument } from './document-load.ts';
 import { documentKeys, ttlSeconds } from './keys.ts';
 import { splitBytes } from './parts.ts';
-import { conditionally, key, keyNames, num } from './requests.ts';
+import { conditionally, isConditionFailed, key, keyNames, num } from './requests.ts';
+import { fail } from '@concord/core';
 import { tableDefinition } from './table-definition.ts';
 
 /** What the document modules share. */
@@ -51,6 +52,9 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     appendUpdate: (input) => appendUpdate({ context, ...input }),
     load: ({ docId }) => loadDocument({ context, docId }),
     takeAuthors: ({ docId }) => takeAuthors({ context, docId }),
+    freeze: (input) => freeze({ context, ...input }),
+    unfreeze: (input) => unfreeze({ context, ...input }),
+    frozenBy: ({ docId }) => frozenBy({ context, docId }),
     acquireLease: (input) => acquireLease({ context, ...input }),
     commitSnapshot: (input) => commitSnapshot({ context, ...input }),
     releaseLease: (input) => releaseLease({ context, ...input }),
@@ -62,25 +66,38 @@ async function appendUpdate(input: { context: DocumentContext; docId: string; up
   const { client, tableName } = context;
   const pk = documentKeys.pk(docId);
   const id = context.newId();
+  // The head first: its condition is the freeze check (a consensus call), so nothing is stored
+  // while the text is frozen. A crash before the put leaves the counters one ahead: harmless.
+  const head = await countOnHead({ context, pk, bytes: update.length, author });
   const pieces = splitBytes({ bytes: update });
   if (pieces.length === 1) {
     await client.send(new PutCommand({ TableName: tableName, Item: { ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin } }));
   } else {
     await writeSplitUpdate({ context, pk, id, pieces, origin });
   }
-  const result = await client.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: key({ pk, sk: documentKeys.head }),
-      // The author rides on the head's counter update: no extra request per keystroke.
-      UpdateExpression: `ADD tailCount :one, tailBytes :bytes${author ? ', authors :author' : ''} SET updatedAt = :now`,
-      ExpressionAttributeValues: { ':one': 1, ':bytes': update.length, ':now': context.now(), ...(author ? { ':author': new Set([author]) } : {}) },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  const head = result.Attributes ?? {};
   // A compaction may subtract an update before that update's own ADD lands.
   return { count: Math.max(0, num(head, 'tailCount') ?? 0), bytes: Math.max(0, num(head, 'tailBytes') ?? 0) };
+}
+
+async function countOnHead(input: { context: DocumentContext; pk: string; bytes: number; author: string | undefined }) {
+  const { context, pk, bytes, author } = input;
+  try {
+    const result = await context.client.send(
+      new UpdateCommand({
+        TableName: context.tableName,
+        Key: key({ pk, sk: documentKeys.head }),
+        // The author rides on the head's counter update: no extra request per keystroke.
+        UpdateExpression: `ADD tailCount :one, tailBytes :bytes${author ? ', authors :author' : ''} SET updatedAt = :now`,
+        ConditionExpression: 'attribute_not_exists(frozenBy)',
+        ExpressionAttributeValues: { ':one': 1, ':bytes': bytes, ':now': context.now(), ...(author ? { ':author': new Set([author]) } : {}) },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return result.Attributes ?? {};
+  } catch (error) {
+    if (isConditionFailed(error)) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
+    throw error;
+  }
 }
 
 /** Writes every part unsealed (expirable), then seals each: only then is the update visible. */
@@ -134,6 +151,45 @@ async function takeAuthors(input: { context: DocumentContext; docId: string }): 
     }),
   );
   return authors;
+}
+
+async function freeze(input: { context: DocumentContext; docId: string; by: string }): Promise<boolean> {
+  const { context, docId, by } = input;
+  return conditionally(() =>
+    context.client.send(
+      new UpdateCommand({
+        TableName: context.tableName,
+        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
+        UpdateExpression: 'SET frozenBy = :by',
+        ConditionExpression: 'attribute_not_exists(frozenBy)',
+        ExpressionAttributeValues: { ':by': by },
+      }),
+    ),
+  );
+}
+
+async function unfreeze(input: { context: DocumentContext; docId: string; by: string }): Promise<void> {
+  const { context, docId, by } = input;
+  await conditionally(() =>
+    context.client.send(
+      new UpdateCommand({
+        TableName: context.tableName,
+        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
+        UpdateExpression: 'REMOVE frozenBy',
+        ConditionExpression: 'frozenBy = :by',
+        ExpressionAttributeValues: { ':by': by },
+      }),
+    ),
+  );
+}
+
+async function frozenBy(input: { context: DocumentContext; docId: string }): Promise<string | null> {
+  const { context, docId } = input;
+  const result = await context.client.send(
+    new GetCommand({ TableName: context.tableName, Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }), ConsistentRead: true, ProjectionExpression: 'frozenBy' }),
+  );
+  const value = result.Item?.frozenBy;
+  return typeof value === 'string' ? value : null;
 }
 
 async function acquireLease(input: { context: DocumentContext; docId: string; owner: string; now: number; ttlMs: number }): Promise<boolean> {

@@ -48,6 +48,7 @@ export type MessageOutcome =
   | 'pending-chunks'
   | 'ignored'
   | 'refused-read-only'
+  | 'refused-frozen'
   | { closed: (typeof CloseCode)[keyof typeof CloseCode]; reason: string };
 
 export type CompactionReason = 'tail' | 'last-writer-left' | 'requested';

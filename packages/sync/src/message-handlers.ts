@@ -3,6 +3,7 @@
  * document; updates are stored, then fanned out; awareness is filtered to the sender's own entry,
  * stamped with who they are, and echoed. See PROTOCOL.md §3.
  */
+import { isDomainError } from '@concord/core';
 import * as Y from 'yjs';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, ownEntry, stampState } from './awareness.ts';
 import { needsCompaction, type CompactionSettings } from './compaction.ts';
@@ -64,7 +65,15 @@ export function createMessageHandlers(core: MessageCore) {
     if (check === 'malformed') return closeWith(record, CloseCode.badFrame, 'sync.update-malformed');
     if (check === 'empty') return 'ignored';
     const author = `${record.principal.userId} ${record.principal.organisationId}`;
-    const tail = await documents.appendUpdate({ docId: record.docId, update, origin: record.connectionId, author });
+    let tail;
+    try {
+      tail = await documents.appendUpdate({ docId: record.docId, update, origin: record.connectionId, author });
+    } catch (error) {
+      // A consensus call froze the text: refused like a reader's write, the client told why.
+      if (!isDomainError(error) || error.code !== 'sync.document-frozen') throw error;
+      await sendTo(record, encodePermissionDenied('frozen'));
+      return 'refused-frozen';
+    }
     // Consistent read after the write: a joiner either gets the update here or finds it stored.
     const peers = await connections.listForDocument({ docId: record.docId, now: now() });
     await fanOut(peers.filter((p) => p.connectionId !== record.connectionId), encodeUpdate(update));

@@ -31,7 +31,8 @@ export interface DocumentStore {
   /**
    * Durably appends one update (Yjs update v1). Resolves only once the write is acknowledged:
    * after that the update must survive a crash of any process. Updates of any size up to the
-   * message limit must be accepted (a store with an item limit splits them).
+   * message limit must be accepted (a store with an item limit splits them). Refused with a
+   * `conflict` DomainError (`sync.document-frozen`) while the text is frozen.
    */
   appendUpdate(input: {
     docId: string;
@@ -40,6 +41,15 @@ export interface DocumentStore {
     /** Who wrote it (`<userId> <organisationId>`), remembered until `takeAuthors` (versions' authors). */
     author?: string;
   }): Promise<TailStats>;
+  /**
+   * Freezes the text (a consensus call runs on it): from then on `appendUpdate` throws a
+   * `conflict` DomainError `sync.document-frozen` and stores nothing. False when already frozen.
+   */
+  freeze(input: { docId: string; by: string }): Promise<boolean>;
+  /** Lifts the freeze set by `by` (a no-op otherwise). */
+  unfreeze(input: { docId: string; by: string }): Promise<void>;
+  /** Who froze the text, or null. */
+  frozenBy(input: { docId: string }): Promise<string | null>;
   /**
    * The authors of the updates appended since the last call, removed from the record as they
    * are returned; authors added meanwhile stay for the next call.

@@ -86,3 +86,25 @@ describe('afterCompaction', () => {
     expect(compactions.at(-1)).toEqual({ docId, reason: 'last-writer-left' });
   });
 });
+
+describe('a frozen text', () => {
+  it('refuses a writer’s update with a permission-denied reason, storing and passing on nothing', async () => {
+    const { handlers, documents, connect, received } = setup();
+    await connect('writer');
+    await connect('other');
+    await documents.freeze({ docId, by: 'call_1' });
+    const outcome = await handlers.message({ connectionId: 'writer', frame: frameOf(updateMessage(updateWithText('late edit', 5))) });
+    expect(outcome).toBe('refused-frozen');
+    expect(received('writer')).toEqual([{ type: 'permission-denied', reason: 'frozen' }]);
+    expect(received('other')).toEqual([]);
+    expect((await documents.load({ docId })).updates).toEqual([]);
+  });
+
+  it('refuses a change the server itself would make', async () => {
+    const { handlers, documents } = setup();
+    await documents.freeze({ docId, by: 'call_1' });
+    await expect(handlers.broadcastUpdate({ docId, update: updateWithText('accepted', 9), author: 'a b' })).rejects.toSatisfy(
+      (error: unknown) => isDomainError(error) && error.code === 'sync.document-frozen',
+    );
+  });
+});

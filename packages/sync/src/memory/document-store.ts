@@ -13,6 +13,7 @@ interface MemoryDocument {
   tail: TailStats;
   lease: { owner: string; until: number } | null;
   authors: Set<string>;
+  frozenBy: string | null;
 }
 
 export interface MemoryDocumentStoreOptions {
@@ -31,7 +32,7 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
   const documentFor = (docId: string): MemoryDocument => {
     let doc = documents.get(docId);
     if (!doc) {
-      doc = { version: 0, snapshot: null, updates: new Map(), tail: { count: 0, bytes: 0 }, lease: null, authors: new Set() };
+      doc = { version: 0, snapshot: null, updates: new Map(), tail: { count: 0, bytes: 0 }, lease: null, authors: new Set(), frozenBy: null };
       documents.set(docId, doc);
     }
     return doc;
@@ -43,6 +44,7 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
     async appendUpdate({ docId, update, origin, author }) {
       await pause();
       const doc = documentFor(docId);
+      if (doc.frozenBy) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
       if (author) doc.authors.add(author);
       sequence += 1;
       // Keys sort in append order, like the ULIDs of the DynamoDB store.
@@ -50,6 +52,25 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
       doc.tail = { count: doc.tail.count + 1, bytes: doc.tail.bytes + update.length };
       await pause();
       return { ...doc.tail };
+    },
+
+    async freeze({ docId, by }) {
+      await pause();
+      const doc = documentFor(docId);
+      if (doc.frozenBy) return false;
+      doc.frozenBy = by;
+      return true;
+    },
+
+    async unfreeze({ docId, by }) {
+      await pause();
+      const doc = documentFor(docId);
+      if (doc.frozenBy === by) doc.frozenBy = null;
+    },
+
+    async frozenBy({ docId }) {
+      await pause();
+      return documentFor(docId).frozenBy;
     },
 
     async takeAuthors({ docId }) {
