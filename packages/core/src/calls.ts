@@ -164,3 +164,36 @@ export function remindersDue(input: { call: CallState; now: number; sent: readon
   }
   return due;
 }
+
+/** A consensus call as stored: its settings, who opened it, the current positions, the result. */
+export interface ConsensusCall extends CallState {
+  id: string;
+  statementId: string;
+  coalitionId: string;
+  /** The frozen version the call is on. */
+  version: { seq: number; hash: string; name: string };
+  /** The zone the deadline was set in (shown beside each reader's own). */
+  timeZone: string;
+  /** Whether members see the tally during the call, or only after it closed. */
+  resultsVisibility: 'live' | 'after-close';
+  openedBy: { userId: string; organisationId: string; onBehalfOfChair: boolean };
+  openedAt: number;
+  /** One current position per organisation of the electorate that replied. */
+  positions: Position[];
+  extensions: { from: number; to: number; by: string; at: number }[];
+  closedAt: number | null;
+  /** The person who closed it early, or null when it closed at its deadline. */
+  closedBy: string | null;
+  withdrawnAt: number | null;
+  withdrawnBy: string | null;
+  outcome: Outcome | null;
+  /** Reminders already sent (see `remindersDue`). */
+  reminders: string[];
+}
+
+/** One position taken, kept for ever: the history of a call. */
+export interface PositionChange extends Position {
+  id: string;
+  /** True when the call had closed before it was recorded: it never counted. */
+  voided: boolean;
+}

@@ -25,3 +25,4 @@ export { createManagementGateway } from './management-gateway.ts';
 export { createOutboxMailer } from './outbox-mailer.ts';
 export { createSesMailer } from './ses-mailer.ts';
 export type { Mail, Mailer, Outbox, OutboxMail } from './mail.ts';
+export { createCallStore, type CallStore } from './calls.ts';

@@ -154,3 +154,20 @@ export const userConnectionKeys = {
 export function ttlSeconds(epochMs: number): number {
   return Math.ceil(epochMs / 1000);
 }
+
+/** A consensus call: its item and its position history share one partition. */
+export const callKeys = {
+  pk: (callId: string) => `CALL#${keyPart(callId)}`,
+  sk: 'CALL',
+  historyPrefix: 'H#',
+  /** One position taken (ULIDs sort in time order). */
+  history: (id: string) => `H#${id}`,
+  /** gsi1: a statement's calls, oldest first. */
+  byStatement: (statementId: string) => `STMT#${keyPart(statementId)}#CALLS`,
+  statementEntry: (input: { openedAt: number; callId: string }) => `${pad({ value: input.openedAt, width: 15 })}#${keyPart(input.callId)}`,
+  /** A due-list entry per open call, so the scheduler finds those past their deadline. */
+  due: (callId: string) => ({ pk: `DUE#${keyPart(callId)}`, sk: 'DUE' }),
+  /** gsi1: every open call by deadline. */
+  openCalls: 'CALLS#OPEN',
+  dueEntry: (input: { deadline: number; callId: string }) => `${pad({ value: input.deadline, width: 15 })}#${keyPart(input.callId)}`,
+} as const;
