@@ -10,6 +10,11 @@ export const IdPrefix = {
   user: 'usr',
   statement: 'stmt',
   taskForce: 'tf',
+  thread: 'thr',
+  message: 'msg',
+  amendment: 'amd',
+  bracket: 'brk',
+  alternative: 'alt',
 } as const;
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];
 

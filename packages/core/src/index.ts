@@ -7,3 +7,5 @@ export * from './account.ts';
 export * from './auth-rules.ts';
 export * from './zoned-time.ts';
 export * from './calls.ts';
+export * from './negotiation.ts';
+export * from './negotiation-rules.ts';
