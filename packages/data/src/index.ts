@@ -26,3 +26,5 @@ export { createOutboxMailer } from './outbox-mailer.ts';
 export { createSesMailer } from './ses-mailer.ts';
 export type { Mail, Mailer, Outbox, OutboxMail } from './mail.ts';
 export { createCallStore, type CallStore } from './calls.ts';
+export { createNegotiationStore, type NegotiationStore, type AssembledNotes } from './negotiation.ts';
+export type { ChangeOutcome, ChangeTarget } from './negotiation-changes.ts';

@@ -171,3 +171,23 @@ export const callKeys = {
   openCalls: 'CALLS#OPEN',
   dueEntry: (input: { deadline: number; callId: string }) => `${pad({ value: input.deadline, width: 15 })}#${keyPart(input.callId)}`,
 } as const;
+
+/**
+ * Comments, amendments and brackets of one statement share one partition, so `list` is one
+ * consistent query. Children sort under their parent (`T#<thread>#M#<message>`).
+ */
+export const negotiationKeys = {
+  pk: (docId: string) => `NOTES#${keyPart(docId)}`,
+  thread: (threadId: string) => `T#${keyPart(threadId)}`,
+  message: (input: { threadId: string; messageId: string }) => `T#${keyPart(input.threadId)}#M#${keyPart(input.messageId)}`,
+  amendment: (amendmentId: string) => `A#${keyPart(amendmentId)}`,
+  /** The current position of one organisation: overwritten, one per organisation. */
+  position: (input: { amendmentId: string; organisationId: string }) => `A#${keyPart(input.amendmentId)}#P#${keyPart(input.organisationId)}`,
+  /** One position taken, kept for ever (ULIDs sort in time order). */
+  positionChange: (input: { amendmentId: string; changeId: string }) => `A#${keyPart(input.amendmentId)}#H#${keyPart(input.changeId)}`,
+  bracket: (bracketId: string) => `B#${keyPart(bracketId)}`,
+  /** One per holding organisation. */
+  holder: (input: { bracketId: string; organisationId: string }) => `B#${keyPart(input.bracketId)}#O#${keyPart(input.organisationId)}`,
+  holderPrefix: (bracketId: string) => `B#${keyPart(bracketId)}#O#`,
+  alternative: (input: { bracketId: string; alternativeId: string }) => `B#${keyPart(input.bracketId)}#V#${keyPart(input.alternativeId)}`,
+} as const;

@@ -1,0 +1,122 @@
+/**
+ * Brackets: the bracket item (status, `rev`, the number of alternatives), one holder item per
+ * organisation (a conditional put: joining twice leaves one holder) and one item per alternative.
+ *
+ * A bracket nobody holds any more is lifted (`agreed`). Leaving deletes the holder, then — if no
+ * holder is left — moves the bracket to `agreed` on condition that `rev` is still the one read
+ * before counting; a join bumps `rev` after writing its holder, so a join and the last leave
+ * never both succeed: either the leave sees the new holder, or its condition fails and it counts
+ * again, or the join finds the bracket lifted and takes its holder back.
+ */
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { negotiationLimits, type Act, type Bracket, type BracketAlternative, type BracketHolder } from '@concord/core';
+import { negotiationKeys } from './keys.ts';
+import { getItem, type NotesContext } from './negotiation-context.ts';
+import { alternativeItem, assembleNotes, bracketItem, holderItem, type AssembledNotes } from './negotiation-shapes.ts';
+import { conditionally, keyNames } from './requests.ts';
+
+export interface BracketNotes {
+  /** A bracket with its holders, alternatives, `rev` and lock, or null. */
+  getBracket(input: { docId: string; bracketId: string }): Promise<AssembledNotes['brackets'][number] | null>;
+  /** Stores a new bracket with its holders and alternatives; one with its id must not exist. */
+  openBracket(input: { bracket: Bracket }): Promise<void>;
+  /** `already`: the organisation holds it; `closed`: it was lifted (nothing stays stored). */
+  joinBracket(input: { docId: string; bracketId: string; holder: BracketHolder }): Promise<'ok' | 'already' | 'closed'>;
+  /** `released`: it was the last holder, and the bracket is lifted (`agreed`, closed by `by`). */
+  leaveBracket(input: { docId: string; bracketId: string; by: Act }): Promise<'left' | 'released' | 'not-held'>;
+  /** False when the bracket is not open any more, or has all the alternatives it may have. */
+  addAlternative(input: { docId: string; bracketId: string; alternative: BracketAlternative }): Promise<boolean>;
+  /** Lifts the bracket as the text stands; false when it was not open, or a change holds it. */
+  agreeBracket(input: { docId: string; bracketId: string; by: Act }): Promise<boolean>;
+}
+
+/** A leave re-counts at most this many times when joins keep landing. */
+const releaseAttempts = 8;
+
+export function createBracketNotes(context: NotesContext): BracketNotes {
+  const { put, update, query } = context;
+  const bumpIfOpen = (docId: string, bracketId: string) =>
+    update({ docId, sk: negotiationKeys.bracket(bracketId), set: 'ADD rev :one', condition: '#status = :open', values: { ':one': 1, ':open': 'open' } });
+  const deleteHolder = (docId: string, bracketId: string, organisationId: string) =>
+    conditionally(() =>
+      context.client.send(
+        new DeleteCommand({
+          TableName: context.tableName,
+          Key: context.item(docId, negotiationKeys.holder({ bracketId, organisationId })),
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
+        }),
+      ),
+    );
+
+  async function releaseIfUnheld(docId: string, bracketId: string, by: Act): Promise<boolean> {
+    for (let attempt = 0; attempt < releaseAttempts; attempt++) {
+      const bracket = await getItem({ context, docId, sk: negotiationKeys.bracket(bracketId) });
+      if (!bracket || bracket.status !== 'open' || bracket.lock) return false;
+      if ((await query(docId, negotiationKeys.holderPrefix(bracketId))).length > 0) return false;
+      const released = await update({
+        docId,
+        sk: negotiationKeys.bracket(bracketId),
+        set: 'SET #status = :agreed, closedBy = :by',
+        condition: '#status = :open AND rev = :rev AND attribute_not_exists(#lock)',
+        names: { '#lock': 'lock' },
+        values: { ':agreed': 'agreed', ':open': 'open', ':rev': bracket.rev, ':by': { ...by } },
+      });
+      if (released) return true;
+    }
+    return false;
+  }
+
+  return {
+    async getBracket({ docId, bracketId }) {
+      return assembleNotes(await query(docId, negotiationKeys.bracket(bracketId))).brackets.find((b) => b.id === bracketId) ?? null;
+    },
+
+    async openBracket({ bracket }) {
+      const docId = bracket.statementId;
+      // Children first: a bracket is visible only once complete.
+      for (const holder of bracket.holders) await put(docId, negotiationKeys.holder({ bracketId: bracket.id, organisationId: holder.organisationId }), holderItem({ bracketId: bracket.id, holder }));
+      for (const alternative of bracket.alternatives) {
+        await put(docId, negotiationKeys.alternative({ bracketId: bracket.id, alternativeId: alternative.id }), alternativeItem({ bracketId: bracket.id, alternative }));
+      }
+      await put(docId, negotiationKeys.bracket(bracket.id), bracketItem(bracket), 'attribute_not_exists(#pk)');
+    },
+
+    async joinBracket({ docId, bracketId, holder }) {
+      const sk = negotiationKeys.holder({ bracketId, organisationId: holder.organisationId });
+      const added = await conditionally(() => put(docId, sk, holderItem({ bracketId, holder }), 'attribute_not_exists(#pk)'));
+      if (!added) return 'already';
+      if (await bumpIfOpen(docId, bracketId)) return 'ok';
+      await deleteHolder(docId, bracketId, holder.organisationId);
+      return 'closed';
+    },
+
+    async leaveBracket({ docId, bracketId, by }) {
+      if (!(await deleteHolder(docId, bracketId, by.organisationId))) return 'not-held';
+      return (await releaseIfUnheld(docId, bracketId, by)) ? 'released' : 'left';
+    },
+
+    async addAlternative({ docId, bracketId, alternative }) {
+      const room = await update({
+        docId,
+        sk: negotiationKeys.bracket(bracketId),
+        set: 'ADD rev :one, alternativeCount :one',
+        condition: '#status = :open AND alternativeCount < :max',
+        values: { ':one': 1, ':open': 'open', ':max': negotiationLimits.alternativesMax },
+      });
+      if (room) await put(docId, negotiationKeys.alternative({ bracketId, alternativeId: alternative.id }), alternativeItem({ bracketId, alternative }));
+      return room;
+    },
+
+    async agreeBracket({ docId, bracketId, by }) {
+      return update({
+        docId,
+        sk: negotiationKeys.bracket(bracketId),
+        set: 'SET #status = :agreed, closedBy = :by',
+        condition: '#status = :open AND attribute_not_exists(#lock)',
+        names: { '#lock': 'lock' },
+        values: { ':agreed': 'agreed', ':open': 'open', ':by': { ...by } },
+      });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Decisions that change the text — accepting or reverting an amendment, settling a bracket with an
+ * alternative — happen once. The decider first takes a lock on the item (a conditional write on
+ * its status, and on no lock being there), records the Yjs client id of the change it is about to
+ * store, stores it, then completes the decision (status, who, the new range) and drops the lock,
+ * each step conditioned on its token. Whoever finds a lock expired (its decider died) completes or
+ * releases it from what the document shows (see the web server's `text-change.ts`).
+ */
+import type { Act, Anchor, TextChangeLock } from '@concord/core';
+import { negotiationKeys } from './keys.ts';
+import type { NotesContext } from './negotiation-context.ts';
+
+/** The item a change of the text is about. */
+export type ChangeTarget = { kind: 'amendment'; id: string } | { kind: 'bracket'; id: string };
+
+/** What a completed change records. */
+export type ChangeOutcome =
+  | { kind: 'accepted'; amendmentId: string; by: Act; applied: Anchor }
+  | { kind: 'reverted'; amendmentId: string; by: Act }
+  | { kind: 'settled'; bracketId: string; by: Act; alternativeId: string; applied: Anchor };
+
+export interface ChangeLocks {
+  /**
+   * Takes the lock of `target` for a change of the text: false when it is not in `status` any more,
+   * or another change holds the lock (expired or not: an expired one is recovered first).
+   */
+  lockChange(input: { docId: string; target: ChangeTarget; status: string; token: string; until: number }): Promise<boolean>;
+  /** Records the change about to be stored; false when the lock is not `token`'s any more. */
+  notePending(input: { docId: string; target: ChangeTarget; token: string; pending: NonNullable<TextChangeLock['pending']> }): Promise<boolean>;
+  /** Records the decision and drops the lock; false when the lock is not `token`'s any more. */
+  completeChange(input: { docId: string; token: string; outcome: ChangeOutcome }): Promise<boolean>;
+  /** Drops the lock without a decision (the text could not change); false when it was not `token`'s. */
+  releaseChange(input: { docId: string; target: ChangeTarget; token: string }): Promise<boolean>;
+}
+
+const skOf = (target: ChangeTarget) => (target.kind === 'amendment' ? negotiationKeys.amendment(target.id) : negotiationKeys.bracket(target.id));
+
+function completion(outcome: ChangeOutcome): { sk: string; set: string; values: Record<string, unknown> } {
+  const by = { ...outcome.by };
+  switch (outcome.kind) {
+    case 'accepted':
+      return { sk: negotiationKeys.amendment(outcome.amendmentId), set: 'SET #status = :s, decidedBy = :by, applied = :applied', values: { ':s': 'accepted', ':by': by, ':applied': { ...outcome.applied } } };
+    case 'reverted':
+      return { sk: negotiationKeys.amendment(outcome.amendmentId), set: 'SET #status = :s, revertedBy = :by', values: { ':s': 'reverted', ':by': by } };
+    case 'settled':
+      return {
+        sk: negotiationKeys.bracket(outcome.bracketId),
+        set: 'SET #status = :s, closedBy = :by, applied = :applied, chosenAlternativeId = :alt',
+        values: { ':s': 'settled', ':by': by, ':applied': { ...outcome.applied }, ':alt': outcome.alternativeId },
+      };
+  }
+}
+
+export function createChangeLocks(context: NotesContext): ChangeLocks {
+  const names = { '#lock': 'lock', '#token': 'token' };
+  return {
+    lockChange({ docId, target, status, token, until }) {
+      return context.update({
+        docId,
+        sk: skOf(target),
+        set: 'SET #lock = :lock',
+        condition: '#status = :status AND attribute_not_exists(#lock)',
+        names: { '#lock': 'lock' },
+        values: { ':status': status, ':lock': { token, until, pending: null } },
+      });
+    },
+
+    notePending({ docId, target, token, pending }) {
+      return context.update({
+        docId,
+        sk: skOf(target),
+        set: 'SET #lock.pending = :pending',
+        condition: '#lock.#token = :token',
+        names,
+        values: { ':token': token, ':pending': { client: pending.client, applied: { ...pending.applied } } },
+      });
+    },
+
+    completeChange({ docId, token, outcome }) {
+      const { sk, set, values } = completion(outcome);
+      return context.update({ docId, sk, set: `${set} REMOVE #lock`, condition: '#lock.#token = :token', names, values: { ...values, ':token': token } });
+    },
+
+    releaseChange({ docId, target, token }) {
+      return context.update({ docId, sk: skOf(target), set: 'REMOVE #lock', condition: '#lock.#token = :token', names, values: { ':token': token } });
+    },
+  };
+}
