@@ -22,6 +22,8 @@ function recordingSync() {
     disconnect: async (input) => void calls.push({ kind: 'disconnect', input }),
     compact: async () => {},
     evict: async (input) => void calls.push({ kind: 'evict', input }),
+    broadcastUpdate: async (input) => void calls.push({ kind: 'broadcastUpdate', input }),
+    notify: async (input) => void calls.push({ kind: 'notify', input }),
   };
   return { sync, calls };
 }
