@@ -5,6 +5,7 @@
  * - y-websocket: the same y-websocket provider, straight to `@y/websocket-server`;
  * - hocuspocus: Hocuspocus' own provider.
  */
+import { sendOwnAwarenessOnly } from '@concord/sync/own-awareness';
 import { createGatewaySocket } from '@concord/sync/client';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
@@ -34,9 +35,10 @@ export interface ClientFactory {
 
 export interface ClientOptions {
   /**
-   * y-websocket clients re-send every awareness change they receive, other people's included
-   * (the server ignores those relays). `false` makes our clients send only their own entry: an
-   * experiment showing what that costs at scale, not what the product's browsers do today.
+   * Our clients send only their own awareness entry, as the product's browsers do
+   * (`sendOwnAwarenessOnly`). `true` leaves y-websocket's stock provider, which re-sends every
+   * awareness change it receives, other people's included (the server ignores those relays):
+   * kept to show what that costs, labelled `concord-relaying`.
    */
   relayAwareness?: boolean;
 }
@@ -60,7 +62,7 @@ function concordClients(server: ServerHandle, options: ClientOptions): ClientFac
       };
       const GatewaySocket = createGatewaySocket({ getUrl, WebSocket: WebSocket as never });
       const client = yWebsocketClient({ docId, name, url: 'ws://unused', WebSocketPolyfill: GatewaySocket });
-      if (options.relayAwareness === false) sendOwnAwarenessOnly(client.provider);
+      if (options.relayAwareness !== true) sendOwnAwarenessOnly(client.provider);
       return client;
     },
     close: () => tickets.close(),
@@ -73,22 +75,6 @@ function yWebsocketClients(server: ServerHandle): ClientFactory {
     open: ({ docId, name }) => yWebsocketClient({ docId, name, url: server.url, WebSocketPolyfill: WebSocket }),
     close: () => {},
   };
-}
-
-type AwarenessChanges = { added: number[]; updated: number[]; removed: number[] };
-
-/** Replaces the provider's awareness handler with one that sends only the client's own entry. */
-function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
-  const internals = provider as unknown as { _awarenessUpdateHandler: (changes: AwarenessChanges, origin: unknown) => void };
-  const original = internals._awarenessUpdateHandler;
-  provider.awareness.off('update', original);
-  // destroy() removes whatever handler is stored here.
-  internals._awarenessUpdateHandler = (changes, origin) => {
-    const own = provider.doc.clientID;
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    if (changed.includes(own)) original({ added: [], updated: [own], removed: [] }, origin);
-  };
-  provider.awareness.on('update', internals._awarenessUpdateHandler);
 }
 
 function yWebsocketClient(input: { docId: string; name: string; url: string; WebSocketPolyfill: unknown }): BenchClient & { provider: WebsocketProvider } {

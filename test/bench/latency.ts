@@ -34,7 +34,7 @@ export async function measureLatency(input: { server: ServerHandle; editors: num
       seed: input.seed,
     });
     return {
-      server: input.relayAwareness === false ? `${server.kind}-own-awareness` : server.kind,
+      server: input.relayAwareness === true && server.kind === 'concord' ? 'concord-relaying' : server.kind,
       editors,
       p50: round(percentile(result.latencies, 50)),
       p99: round(percentile(result.latencies, 99)),

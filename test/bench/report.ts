@@ -14,15 +14,15 @@ const headline = [
   ...[2, 10, 50].flatMap((n) => [
     `latency.${n}.p50.ratio`, `latency.${n}.p99.ratio`, `latency.${n}.p50.ratio.hocuspocus`, `latency.${n}.p99.ratio.hocuspocus`,
     `latency.${n}.concord.p50Ms`, `latency.${n}.concord.p99Ms`, `latency.${n}.y-websocket.p50Ms`, `latency.${n}.y-websocket.p99Ms`,
-    `latency.${n}.hocuspocus.p50Ms`, `latency.${n}.hocuspocus.p99Ms`, `latency.${n}.concord-own-awareness.p50Ms`, `latency.${n}.concord-own-awareness.p99Ms`,
+    `latency.${n}.hocuspocus.p50Ms`, `latency.${n}.hocuspocus.p99Ms`, `latency.${n}.concord-relaying.p50Ms`, `latency.${n}.concord-relaying.p99Ms`,
   ]),
   'ddb.requestsPerUpdate', 'ddb.bytesReadPerUpdate', 'ddb.bytesWrittenPerUpdate', 'ddb.readUnitsPerUpdate', 'ddb.writeUnitsPerUpdate',
   'lambda.invocationsPerUpdate', 'ddb.GetItemPerUpdate', 'ddb.QueryPerUpdate', 'ddb.PutItemPerUpdate', 'ddb.UpdateItemPerUpdate',
   'large.operations', 'large.updates', 'large.characters', 'large.storedBytesRatio', 'large.snapshotBytesRatio',
   'large.firstSyncMs', 'large.firstSyncMs.ratio.y-websocket', 'large.firstSyncMs.ratio.hocuspocus', 'large.replayMs.ratio.y-websocket',
-  'scale.errors', 'scale.p99Ms', 'scale.runsWithNothingDelivered', 'scale.room.errors', 'scale.room.concord-own-awareness.errors',
-  'scale.room.concord-own-awareness.p99Ms', 'scale.room.y-websocket.p99Ms', 'scale.spread.errors', 'scale.spread.p99Ms',
-  'scale.spread.p99.ratio', 'scale.spread.concord-own-awareness.errors', 'scale.spread.concord-own-awareness.p99Ms', 'scale.spread.y-websocket.p99Ms',
+  'scale.errors', 'scale.p99Ms', 'scale.runsWithNothingDelivered', 'scale.room.errors', 'scale.room.concord-relaying.errors',
+  'scale.room.concord-relaying.p99Ms', 'scale.room.y-websocket.p99Ms', 'scale.spread.errors', 'scale.spread.p99Ms',
+  'scale.spread.p99.ratio', 'scale.spread.concord-relaying.errors', 'scale.spread.concord-relaying.p99Ms', 'scale.spread.y-websocket.p99Ms',
 ];
 
 export function machine(): string {

@@ -34,9 +34,9 @@ async function latencySuite(): Promise<Record<string, number>> {
       runs.push(run);
     }
   }
-  // The largest room again with clients that send only their own awareness (see ClientOptions).
+  // The largest room again with y-websocket's stock provider, which relays others' awareness (see ClientOptions).
   const largest = Math.max(...benchConfig.latency.editors);
-  const own = await withServer('concord', [], (server) => measureLatency({ server, editors: largest, seed: largest, relayAwareness: false }));
+  const own = await withServer('concord', [], (server) => measureLatency({ server, editors: largest, seed: largest, relayAwareness: true }));
   log(`latency ${largest} editors, ${own.server}: p50 ${own.p50} ms, p99 ${own.p99} ms (${own.samples} samples, ${own.missing} missing)`);
   runs.push(own);
   return latencyMetrics(runs);
@@ -64,12 +64,12 @@ async function scaleSuite(): Promise<Record<string, number>> {
     { statements: 1, perStatement: roomEditors },
     { statements, perStatement: Math.max(2, Math.round(connections / statements)) },
   ];
-  // Ours as the browser's y-websocket behaves today, ours with clients that do not relay others'
-  // awareness (what fixing that would give), and the reference server.
+  // Ours as the browser behaves (own awareness only), ours with y-websocket's stock provider that
+  // relays others' awareness (what the browser did before), and the reference server.
   const variants = [
-    { kind: 'concord', relayAwareness: true },
     { kind: 'concord', relayAwareness: false },
-    { kind: 'y-websocket', relayAwareness: true },
+    { kind: 'concord', relayAwareness: true },
+    { kind: 'y-websocket', relayAwareness: false },
   ] as const;
   const runs: ScaleRun[] = [];
   for (const shape of shapes) {

@@ -52,7 +52,7 @@ export async function measureScale(input: {
   statements: number;
   perStatement: number;
   seed: number;
-  /** false: our clients send only their own awareness (see ClientOptions); labelled `concord-own-awareness`. */
+  /** true: our clients relay others' awareness as y-websocket's stock provider does (see ClientOptions); labelled `concord-relaying`. */
   relayAwareness?: boolean;
 }): Promise<ScaleRun> {
   const { server, statements, perStatement } = input;
@@ -87,7 +87,7 @@ export async function measureScale(input: {
   const missing = results.reduce((n, r) => n + (r.expectedDeliveries - r.deliveries), 0);
   const diverged = results.filter((r) => !r.converged).length;
   return {
-    server: input.relayAwareness === false ? `${server.kind}-own-awareness` : server.kind,
+    server: input.relayAwareness === true && server.kind === 'concord' ? 'concord-relaying' : server.kind,
     connections: everyone.length,
     statements,
     errors: failed + socketErrors + missing + diverged,

@@ -9,6 +9,7 @@
  * they do, to observe that answer and the server's echo of our awareness (see save-tracker.ts).
  */
 import { createGatewaySocket, GatewayRefusal } from '@concord/sync/client';
+import { sendOwnAwarenessOnly } from '@concord/sync/own-awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { readAwarenessClocks, readVarBytes, type ByteCursor } from './awareness-clock.ts';
@@ -70,6 +71,8 @@ export class StatementConnection {
       WebSocketPolyfill: WebSocketPolyfill as unknown as typeof WebSocket,
       shouldReconnect: (event) => shouldReconnect({ code: event.code, refused: this.#refused }),
     });
+    // One keystroke must not make every other editor re-send our caret (bench/README.md).
+    sendOwnAwarenessOnly(this.provider);
     this.provider.awareness.setLocalStateField('user', input.user);
     this.#observeMessages();
     this.#listen();
