@@ -180,7 +180,8 @@ export interface ConsensusCall extends CallState {
   openedAt: number;
   /** One current position per organisation of the electorate that replied. */
   positions: Position[];
-  extensions: { from: number; to: number; by: string; at: number }[];
+  /** Each move of the deadline, with the reason given (absent on extensions stored before reasons were). */
+  extensions: { from: number; to: number; by: string; at: number; reason?: string | null }[];
   closedAt: number | null;
   /** The person who closed it early, or null when it closed at its deadline. */
   closedBy: string | null;

@@ -32,7 +32,7 @@ export interface CallStore {
    * Moves the deadline from `from` (the one read) to the later `deadline`; false when the call is
    * no longer open, its deadline passed, or it was moved meanwhile.
    */
-  extend(input: { callId: string; from: number; deadline: number; by: string; now: number }): Promise<boolean>;
+  extend(input: { callId: string; from: number; deadline: number; by: string; now: number; reason?: string | null }): Promise<boolean>;
   /** Withdraws an open call; false when it was not open. */
   withdraw(input: { callId: string; by: string; now: number }): Promise<boolean>;
   /**
@@ -154,7 +154,7 @@ export function createCallStore(options: { client: DynamoDBDocumentClient; table
       return 'closed';
     },
 
-    async extend({ callId, from, deadline, by, now }) {
+    async extend({ callId, from, deadline, by, now, reason = null }) {
       const extended = await conditionally(() =>
         client.send(
           new UpdateCommand({
@@ -163,7 +163,7 @@ export function createCallStore(options: { client: DynamoDBDocumentClient; table
             UpdateExpression: 'SET extensions = list_append(extensions, :ext), deadline = :to',
             ConditionExpression: '#status = :open AND deadline = :from AND deadline > :now AND :to > :from',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':open': 'open', ':now': now, ':from': from, ':to': deadline, ':ext': [{ from, to: deadline, by, at: now }] },
+            ExpressionAttributeValues: { ':open': 'open', ':now': now, ':from': from, ':to': deadline, ':ext': [{ from, to: deadline, by, at: now, reason }] },
           }),
         ),
       );

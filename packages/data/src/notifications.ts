@@ -1,0 +1,132 @@
+/**
+ * In-app notifications, one partition per person (`NOTE#<userId>`), newest last by time. Each is
+ * put only if absent under a key made of its time and event id, so an event told twice (a retry,
+ * two schedulers) is stored once. Texts are not stored: the app words them in the reader's
+ * language from `kind` and the facts kept.
+ */
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keyPart, pad } from './keys.ts';
+import { conditionally, key, queryAll, type Item } from './requests.ts';
+import { tableDefinition } from './table-definition.ts';
+
+export type NotificationKind = 'call-opened' | 'call-reminder' | 'call-extended' | 'call-closed' | 'call-withdrawn';
+
+export interface Notification {
+  userId: string;
+  /** The event: the same event for the same person is one notification. */
+  eventId: string;
+  kind: NotificationKind;
+  at: number;
+  statementId: string;
+  statementTitle: string;
+  callId: string;
+  /** The call's deadline when told (opened, reminder, extended). */
+  deadline: number | null;
+  /** For `call-closed`. */
+  result: 'adopted' | 'not-adopted' | null;
+}
+
+export interface StoredNotification extends Notification {
+  /** Stable id within the person's notifications. */
+  id: string;
+  readAt: number | null;
+}
+
+export interface NotificationStore {
+  /** Stores each notification unless the same event was already stored for that person. */
+  add(input: { notifications: readonly Notification[] }): Promise<void>;
+  /** The person's notifications, newest first. */
+  list(input: { userId: string; limit?: number }): Promise<StoredNotification[]>;
+  unreadCount(input: { userId: string }): Promise<number>;
+  /** Marks the given ones (or all) read. */
+  markRead(input: { userId: string; ids?: readonly string[]; now: number }): Promise<void>;
+}
+
+export const notificationKeys = {
+  pk: (userId: string) => `NOTE#${keyPart(userId)}`,
+  sk: (input: { at: number; eventId: string }) => `N#${pad({ value: input.at, width: 15 })}#${keyPart(input.eventId)}`,
+  prefix: 'N#',
+} as const;
+
+export function createNotificationStore(options: { client: DynamoDBDocumentClient; tableName: string }): NotificationStore {
+  const { client, tableName } = options;
+  const names = { '#pk': tableDefinition.partitionKey, '#sk': tableDefinition.sortKey };
+
+  async function all(userId: string): Promise<Item[]> {
+    return queryAll({
+      client,
+      query: {
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':pk': notificationKeys.pk(userId), ':prefix': notificationKeys.prefix },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+      },
+    });
+  }
+
+  return {
+    async add({ notifications }) {
+      // Callers take `at` from the event itself (the call's opening, deadline or close), never
+      // from the clock, so a repeat of one event has the same key and is not stored again.
+      await Promise.all(
+        notifications.map((n) =>
+          conditionally(() =>
+            client.send(
+              new PutCommand({
+                TableName: tableName,
+                Item: { ...key({ pk: notificationKeys.pk(n.userId), sk: notificationKeys.sk(n) }), ...n, readAt: null },
+                ConditionExpression: 'attribute_not_exists(#pk)',
+                ExpressionAttributeNames: { '#pk': tableDefinition.partitionKey },
+              }),
+            ),
+          ),
+        ),
+      );
+    },
+
+    async list({ userId, limit = 50 }) {
+      return (await all(userId)).slice(0, limit).map(notificationFrom);
+    },
+
+    async unreadCount({ userId }) {
+      return (await all(userId)).filter((item) => typeof item.readAt !== 'number').length;
+    },
+
+    async markRead({ userId, ids, now }) {
+      const items = (await all(userId)).filter((item) => typeof item.readAt !== 'number');
+      const wanted = ids ? new Set(ids) : null;
+      await Promise.all(
+        items
+          .filter((item) => !wanted || wanted.has(String(item[tableDefinition.sortKey])))
+          .map((item) =>
+            client.send(
+              new UpdateCommand({
+                TableName: tableName,
+                Key: key({ pk: notificationKeys.pk(userId), sk: String(item[tableDefinition.sortKey]) }),
+                UpdateExpression: 'SET readAt = :now',
+                ExpressionAttributeValues: { ':now': now },
+              }),
+            ),
+          ),
+      );
+    },
+  };
+}
+
+function notificationFrom(item: Item): StoredNotification {
+  return {
+    id: String(item[tableDefinition.sortKey]),
+    userId: String(item.userId),
+    eventId: String(item.eventId),
+    kind: item.kind as NotificationKind,
+    at: Number(item.at),
+    statementId: String(item.statementId),
+    statementTitle: String(item.statementTitle ?? ''),
+    callId: String(item.callId),
+    deadline: typeof item.deadline === 'number' ? item.deadline : null,
+    result: item.result === 'adopted' || item.result === 'not-adopted' ? item.result : null,
+    readAt: typeof item.readAt === 'number' ? item.readAt : null,
+  };
+}
