@@ -37,7 +37,7 @@ export async function runCallScheduler(input: { ports: CallPorts; now: number })
       }
       for (const reminder of remindersDue({ call, now, sent: call.reminders })) {
         if (await ports.calls.markReminded({ callId, reminder })) {
-          await tell({ ports, call, kind: 'call-reminder', at: call.deadline - dayMs, eventId: `${callId}:${reminder}` });
+          await tell({ ports, call, kind: 'call-reminder', at: Math.max(call.openedAt, call.deadline - dayMs), eventId: `${callId}:${reminder}` });
           run.reminded.push(callId);
         }
       }

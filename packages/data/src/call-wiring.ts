@@ -1,0 +1,53 @@
+/**
+ * The call ports on DynamoDB: calls, the document store's freeze, the directory, the audit log
+ * and notifications from this package; the text and live editors from the caller (the web reads
+ * versions, brackets and the Yjs text; the scheduler never opens a call, and tells editors
+ * through the sync core it has).
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { createAuditLog } from './audit-log.ts';
+import type { CallLive, CallPorts, CallText } from './call-ports.ts';
+import { createCallStore } from './calls.ts';
+import { createDocumentStore } from './document-store.ts';
+import { createNotificationStore } from './notifications.ts';
+import { createRepositories } from './repositories.ts';
+
+/** The scheduler has no text port: it never opens a call. */
+export const noCallText: CallText = {
+  latestNamedVersion: async () => null,
+  isClean: async () => false,
+  currentHash: async () => '',
+};
+
+export function createCallPorts(input: {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  text?: CallText;
+  live: CallLive;
+  log?: CallPorts['log'];
+}): CallPorts {
+  const store = { client: input.client, tableName: input.tableName };
+  const repositories = createRepositories(store);
+  const documents = createDocumentStore(store);
+  return {
+    calls: createCallStore(store),
+    text: input.text ?? noCallText,
+    freezer: { freeze: documents.freeze, unfreeze: documents.unfreeze, frozenBy: documents.frozenBy },
+    live: input.live,
+    directory: {
+      async statement(id) {
+        const statement = await repositories.statements.get(id);
+        if (!statement) return null;
+        const taskForceId = statement.visibility.scope === 'task-force' ? statement.visibility.taskForceId : null;
+        return { statement, taskForce: taskForceId ? await repositories.taskForces.get(taskForceId) : null };
+      },
+      organisations: (coalitionId) => repositories.organisations.listByCoalition(coalitionId),
+      users: (coalitionId) => repositories.users.listByCoalition(coalitionId),
+    },
+    audit: createAuditLog(store),
+    notifications: createNotificationStore(store),
+    newId: () => `call_${ulid()}`,
+    log: input.log,
+  };
+}
