@@ -14,6 +14,7 @@ export default $config({
     const { table } = await import('./infra/storage.ts');
     const { realtime } = await import('./infra/realtime.ts');
     const { web } = await import('./infra/web.ts');
+    await import('./infra/scheduler.ts');
     return { web: web.url, realtime: realtime.url, table: table.name };
   },
 });

@@ -29,6 +29,8 @@ export interface HostConfig {
   /** The built SvelteKit app's handler, or null to serve only the WebSocket gateway. */
   webHandlerPath: string | null;
   limits: GatewayLimits;
+  /** `CONCORD_CALL_SCHEDULE_MS`: how often consensus calls due are closed (default 15 s). */
+  callScheduleMs?: number;
 }
 
 export function readConfig(input: { env: Record<string, string | undefined>; root: string; webBuilt: boolean }): HostConfig {
@@ -50,6 +52,7 @@ export function readConfig(input: { env: Record<string, string | undefined>; roo
     fixturesDir: resolve(env.CONCORD_FIXTURES_DIR || '../shared/fixtures'),
     demoAccountsFile: env.CONCORD_DEMO_ACCOUNTS_FILE ? resolve(env.CONCORD_DEMO_ACCOUNTS_FILE) : null,
     webHandlerPath: web === '0' ? null : join(root, 'web/build/handler.js'),
+    callScheduleMs: positive(env.CONCORD_CALL_SCHEDULE_MS),
     limits: {
       ...apiGatewayLimits,
       idleTimeoutMs: positive(env.CONCORD_IDLE_TIMEOUT_MS) ?? apiGatewayLimits.idleTimeoutMs,

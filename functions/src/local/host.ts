@@ -22,6 +22,8 @@ import {
 } from '@concord/data';
 import { createSyncHandlers } from '@concord/sync';
 import { createRealtimeHandlers, type RealtimeHandlers } from '../realtime.ts';
+import { createCallSchedule } from '../call-scheduler.ts';
+import { callScheduleEveryMs, startCallTimer } from './call-timer.ts';
 import type { HostConfig } from './config.ts';
 import { createGatewayServer, gatewayPath } from './gateway-server.ts';
 import { handleManagementRequest, isManagementRequest } from './management-api.ts';
@@ -82,6 +84,8 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
     log,
   });
   realtime = input.instrument?.realtime?.(handlers) ?? handlers;
+  // Consensus calls close at their deadline with no page open (AWS: infra/scheduler.ts).
+  const stopCallTimer = startCallTimer({ run: createCallSchedule({ ...store, sync, log }).run, everyMs: config.callScheduleMs ?? callScheduleEveryMs, log });
 
   const managementKey = `LOCAL${randomBytes(12).toString('hex').toUpperCase()}`;
   let web: WebHandler | null | undefined;
@@ -120,6 +124,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
     connections: () => gatewayServer.size(),
     async close() {
       if (sweeper) clearInterval(sweeper);
+      stopCallTimer();
       server.close();
       await gatewayServer.close();
       server.closeAllConnections();

@@ -1,0 +1,25 @@
+/**
+ * The Lambda an SST Cron invokes every minute (infra/scheduler.ts): closes consensus calls whose
+ * deadline passed and sends reminders, with the same code as the local host's timer. Notices to
+ * open editors go through the WebSocket API's management endpoint (`CONCORD_WS_MANAGEMENT_URL`).
+ */
+import { createChunkStore, createConnectionRegistry, createDocumentStore, createDynamoClient, createManagementGateway } from '@concord/data';
+import { createSyncHandlers } from '@concord/sync';
+import { createCallSchedule } from './call-scheduler.ts';
+
+const tableName = process.env.CONCORD_TABLE ?? 'concord';
+const client = createDynamoClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
+const log = (entry: object) => console.error(JSON.stringify(entry, (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message } : v)));
+const endpoint = process.env.CONCORD_WS_MANAGEMENT_URL;
+if (!endpoint) throw new Error('CONCORD_WS_MANAGEMENT_URL is not set');
+const store = { client, tableName };
+const sync = createSyncHandlers({
+  documents: createDocumentStore(store),
+  connections: createConnectionRegistry(store),
+  chunks: createChunkStore(store),
+  gateway: createManagementGateway({ endpoint }),
+  log,
+});
+const schedule = createCallSchedule({ ...store, sync, log });
+
+export const handler = async () => schedule.run(Date.now());
