@@ -24,6 +24,7 @@ import {
   createDynamoClient,
   createInvitations,
   createManagementGateway,
+  createNegotiationStore,
   createOutboxMailer,
   createPasswordResets,
   createRateLimiter,
@@ -34,6 +35,8 @@ import {
   createTickets,
 } from '@concord/data';
 import { createSyncHandlers } from '@concord/sync';
+import { newId } from './coalition/lookup.ts';
+import type { NegotiationDeps } from './negotiation/deps.ts';
 import type {
   Accounts,
   AuditLog,
@@ -76,11 +79,34 @@ export interface WebContext {
 }
 
 let context: Promise<WebContext> | undefined;
+let negotiation: Promise<NegotiationDeps> | undefined;
 
 /** The context, built on first use (not at import: `vite build` imports server code). */
 export function webContext(): Promise<WebContext> {
   context ??= buildContext();
   return context;
+}
+
+/** Comments, amendments and brackets (PROTOCOL.md §7): built on first use, like the context. */
+export function negotiationDeps(): Promise<NegotiationDeps> {
+  negotiation ??= webContext().then(({ directory, audit }) => {
+    const store = storeFromEnv();
+    const documents = createDocumentStore(store);
+    return {
+      directory,
+      audit,
+      notes: createNegotiationStore(store),
+      texts: documents,
+      live: syncFromEnv({ store, documents }),
+      now: Date.now,
+      newId,
+    };
+  });
+  return negotiation;
+}
+
+function storeFromEnv() {
+  return { client: createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined }), tableName: env.CONCORD_TABLE || 'concord' };
 }
 
 async function buildContext(): Promise<WebContext> {
@@ -115,15 +141,23 @@ function realtimeFromEnv(input: {
   store: { client: ReturnType<typeof createDynamoClient>; tableName: string };
   documents: ReturnType<typeof createDocumentStore>;
 }): Realtime {
-  const { store, documents } = input;
+  const { store } = input;
   const connections = createConnectionRegistry(store);
-  const sync = createSyncHandlers({
+  return createRealtime({ ...store, sync: syncFromEnv(input), connections });
+}
+
+/** The sync core's handlers (stateless): evictions, server-made changes and notices to open editors. */
+function syncFromEnv(input: {
+  store: { client: ReturnType<typeof createDynamoClient>; tableName: string };
+  documents: ReturnType<typeof createDocumentStore>;
+}) {
+  const { store, documents } = input;
+  return createSyncHandlers({
     documents,
-    connections,
+    connections: createConnectionRegistry(store),
     chunks: createChunkStore(store),
     gateway: createManagementGateway({ endpoint: required('CONCORD_WS_MANAGEMENT_URL'), credentials: managementCredentials() }),
   });
-  return createRealtime({ ...store, sync, connections });
 }
 
 /** The local host's management endpoint takes a per-process key id as its shared secret. */

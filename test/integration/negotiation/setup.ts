@@ -1,0 +1,117 @@
+/**
+ * The negotiation service on dynalite: the real directory, negotiation, document and audit
+ * stores, and live editors that record what they were sent (server-made changes are stored
+ * through the real document store, as the sync core does).
+ */
+import { isDomainError, type Organisation, type Principal, type Statement, type User } from '@concord/core';
+import { createAuditLog, createDocumentStore, createNegotiationStore, createRepositories } from '@concord/data';
+import { documentFrom } from '@concord/sync/document';
+import { anchorBetween, textLeaves, type TextPoint } from '@concord/text/anchors';
+import { markdownToYUpdate, yDocToText } from '@concord/text/text';
+import type * as Y from 'yjs';
+import { newId } from '../../../web/src/lib/server/coalition/lookup.ts';
+import type { NegotiationDeps } from '../../../web/src/lib/server/negotiation/deps.ts';
+import { startDynalite } from '../../support/dynalite.ts';
+
+export const statementId = 'stmt_NEGOTIATION';
+export const markdown = 'States **shall** protect human rights online.\n\nSecond paragraph here.';
+
+export async function negotiationWorld(input: { statement?: Partial<Statement>; jitterMs?: number; lockMs?: number } = {}) {
+  const dynamo = await startDynalite({ jitterMs: input.jitterMs });
+  const directory = createRepositories(dynamo);
+  const { organisations, people } = await seedCoalition(directory);
+  const statement: Statement = {
+    id: statementId,
+    coalitionId: people.chair.coalitionId,
+    title: 'Rights online',
+    language: 'en',
+    visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true },
+    penHolderIds: [],
+    advisoryParticipation: true,
+    amendmentDecisions: 'editors',
+    createdAt: 0,
+    updatedAt: 0,
+    ...input.statement,
+  };
+  await directory.statements.put(statement);
+  const documents = createDocumentStore(dynamo);
+  await documents.appendUpdate({ docId: statementId, update: markdownToYUpdate({ markdown }), origin: 'seed' });
+  const sent = { updates: [] as { update: Uint8Array; author: string }[], notices: [] as string[] };
+  const audit = createAuditLog(dynamo);
+  const deps: NegotiationDeps = {
+    directory,
+    notes: createNegotiationStore(dynamo),
+    texts: documents,
+    live: {
+      async broadcastUpdate({ docId, update, author }) {
+        await documents.appendUpdate({ docId, update, origin: 'server', author });
+        sent.updates.push({ update, author });
+      },
+      async notify({ notice }) {
+        sent.notices.push(notice);
+      },
+    },
+    audit,
+    now: Date.now,
+    newId,
+    lockMs: input.lockMs,
+  };
+  const text = async () => yDocToText({ doc: documentFrom(await documents.load({ docId: statementId })) });
+  const doc = async () => documentFrom(await documents.load({ docId: statementId }));
+  const auditActions = async () => (await audit.all({ coalitionId: statement.coalitionId })).map((e) => e.action);
+  return { deps, people, organisations, statement, documents, sent, text, doc, auditActions };
+}
+
+const coalitionId = 'coal_NEGOTIATION';
+
+/** A chair, two members (one with a lead), an advisory and an observer organisation. */
+async function seedCoalition(directory: ReturnType<typeof createRepositories>) {
+  const org = (id: string, tier: Organisation['tier'], isChair = false): Organisation => ({
+    id, coalitionId, name: id.slice(4), tier, stakeholderGroup: tier === 'member' ? 'government' : 'civil-society', isChair,
+  });
+  const organisations = {
+    chair: org('org_Chair', 'member', true),
+    member: org('org_Member', 'member'),
+    other: org('org_Other', 'member'),
+    advisory: org('org_Advisory', 'advisory'),
+    observer: org('org_Observer', 'observer'),
+  };
+  await directory.coalitions.put({ id: coalitionId, name: 'Negotiating Coalition' });
+  for (const organisation of Object.values(organisations)) await directory.organisations.put(organisation);
+  const person = async (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => {
+    await directory.users.put({ id, name: id.slice(4), organisationId: organisation.id, coalitionId, roles, status: 'active' });
+    return { userId: id, userName: id.slice(4), organisationId: organisation.id, organisationName: organisation.name, coalitionId, tier: organisation.tier, isChair: organisation.isChair, roles };
+  };
+  const people = {
+    chair: await person('usr_Chair', organisations.chair),
+    member: await person('usr_Member', organisations.member),
+    lead: await person('usr_Lead', organisations.member, ['organisation-lead']),
+    other: await person('usr_Other', organisations.other),
+    advisory: await person('usr_Advisory', organisations.advisory),
+    observer: await person('usr_Observer', organisations.observer),
+  };
+  return { organisations, people };
+}
+
+function pointAt(doc: Y.Doc, words: string, after = false): TextPoint {
+  for (const text of textLeaves({ doc })) {
+    const plain = (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+    const index = plain.indexOf(words);
+    if (index >= 0) return { text, index: after ? index + words.length : index };
+  }
+  throw new Error(`no “${words}” in the text`);
+}
+
+/** The anchor of the first occurrence of `words`, as a client makes it from its selection. */
+export const around = (doc: Y.Doc, words: string) => anchorBetween({ from: pointAt(doc, words), to: pointAt(doc, words, true) });
+
+/** The DomainError code `work` threw, or null. */
+export async function codeOf(work: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await work();
+  } catch (error) {
+    if (isDomainError(error)) return error.code;
+    throw error;
+  }
+  return null;
+}

@@ -1,0 +1,34 @@
+/**
+ * One negotiation act, end to end: read the request, ask the core policy (on the server, every
+ * time), do it through the store, then tell the statement's open editors to refetch.
+ */
+import type { Principal } from '@concord/core';
+import { negotiating, type NegotiationAction } from './access.ts';
+import { amendmentAct } from './amendments.ts';
+import { bracketAct } from './brackets.ts';
+import type { NegotiationDeps } from './deps.ts';
+import { readOp, type NegotiationOp } from './input.ts';
+import { announce } from './record.ts';
+import { threadAct } from './threads.ts';
+
+/** The policy action each act needs. */
+export function actionFor(op: NegotiationOp['op']): NegotiationAction {
+  if (op.startsWith('thread.')) return 'statement.comment';
+  if (op === 'amendment.accept' || op === 'amendment.reject' || op === 'amendment.revert') return 'statement.decide-amendment';
+  if (op.startsWith('amendment.')) return 'statement.propose-amendment';
+  if (op === 'bracket.agree' || op === 'bracket.choose') return 'statement.decide-amendment';
+  return 'statement.bracket';
+}
+
+/** Does the act `body` asks for; returns the id of the thread, amendment or bracket. DomainErrors otherwise. */
+export async function negotiate(input: { deps: NegotiationDeps; principal: Principal; statementId: string; body: unknown }): Promise<{ id: string }> {
+  const { deps } = input;
+  const op = readOp(input.body);
+  const who = await negotiating({ deps, principal: input.principal, statementId: input.statementId, action: actionFor(op.op) });
+  let id: string;
+  if (op.op.startsWith('thread.')) id = await threadAct({ deps, who, op: op as Extract<NegotiationOp, { op: `thread.${string}` }> });
+  else if (op.op.startsWith('amendment.')) id = await amendmentAct({ deps, who, op: op as Extract<NegotiationOp, { op: `amendment.${string}` }> });
+  else id = await bracketAct({ deps, who, op: op as Extract<NegotiationOp, { op: `bracket.${string}` }> });
+  await announce({ deps, docId: who.statement.id });
+  return { id };
+}

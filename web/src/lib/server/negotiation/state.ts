@@ -1,0 +1,81 @@
+/**
+ * The negotiation state a person may see (`NegotiationView`): every thread, amendment and bracket
+ * of the statement resolved in the stored text (its words now, or orphaned), with the steps this
+ * person may take on each (the core rules over the policy's answers), clean and bracketed share.
+ */
+import { amendmentActions, bracketActions, threadActions, type Anchor, type NegotiationPermissions, type Principal } from '@concord/core';
+import { resolveAnchor } from '@concord/text/anchors';
+import type * as Y from 'yjs';
+import type { NegotiationView, Placement } from '../../negotiation/view.ts';
+import { allows, negotiating } from './access.ts';
+import { bracketSummaryOf } from './clean.ts';
+import type { NegotiationDeps } from './deps.ts';
+import { storedText } from './placement.ts';
+
+function placement(doc: Y.Doc, anchor: Anchor): Placement {
+  try {
+    const resolved = resolveAnchor({ doc, anchor });
+    if (resolved.state === 'gone') return { orphaned: true, current: null };
+    if (resolved.state === 'unknown') return { orphaned: false, current: null };
+    return { orphaned: false, current: resolved.text };
+  } catch {
+    return { orphaned: true, current: null };
+  }
+}
+
+/** Orphaned also when the range collapsed: its words were deleted though the paragraph stayed. */
+function placed(doc: Y.Doc, anchor: Anchor, hadWords: boolean): Placement {
+  const where = placement(doc, anchor);
+  return hadWords && where.current === '' ? { orphaned: true, current: null } : where;
+}
+
+/** What `principal` sees of the statement's negotiation; not-found when the statement is not shared with them. */
+export async function negotiationState(input: { deps: NegotiationDeps; principal: Principal; statementId: string }): Promise<NegotiationView> {
+  const { deps, principal } = input;
+  const who = await negotiating({ deps, principal, statementId: input.statementId, action: 'statement.read' });
+  const docId = who.statement.id;
+  const [notes, doc, organisations, users] = await Promise.all([
+    deps.notes.list({ docId }),
+    storedText({ deps, docId }),
+    deps.directory.organisations.listByCoalition(who.statement.coalitionId),
+    deps.directory.users.listByCoalition(who.statement.coalitionId),
+  ]);
+  const resource = { principal, statement: who.statement, taskForce: who.taskForce };
+  const decisions = {
+    comment: allows({ ...resource, action: 'statement.comment' }),
+    propose: allows({ ...resource, action: 'statement.propose-amendment' }),
+    decide: allows({ ...resource, action: 'statement.decide-amendment' }),
+    bracket: allows({ ...resource, action: 'statement.bracket' }),
+  };
+  const can: NegotiationPermissions = { comment: decisions.comment.allow, propose: decisions.propose.allow, decide: decisions.decide.allow, bracket: decisions.bracket.allow };
+  const refusals: NegotiationView['refusals'] = {};
+  for (const [key, decision] of Object.entries(decisions) as [keyof NegotiationPermissions, { allow: boolean; code?: string }][]) {
+    if (!decision.allow && decision.code) refusals[key] = decision.code;
+  }
+  const actor = who.actor;
+  const summary = bracketSummaryOf({ doc, brackets: notes.brackets });
+  return {
+    statementId: docId,
+    clean: summary.openBrackets === 0,
+    openBrackets: summary.openBrackets,
+    bracketedShare: summary.bracketedShare,
+    can,
+    refusals,
+    me: actor,
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, tier: o.tier })),
+    people: Object.fromEntries(users.map((u) => [u.id, u.name])),
+    threads: notes.threads.map((thread) => ({ ...thread, ...placed(doc, thread.anchor, thread.quote !== ''), actions: threadActions({ thread, can }) })),
+    amendments: notes.amendments.map(({ lock: _lock, ...amendment }) => ({
+      ...amendment,
+      ...(amendment.status === 'accepted' && amendment.applied
+        ? placed(doc, amendment.applied, amendment.replacement !== '')
+        : placed(doc, amendment.anchor, amendment.original !== '')),
+      actions: amendmentActions({ amendment, actor, can }),
+    })),
+    brackets: notes.brackets.map(({ lock: _lock, rev: _rev, ...bracket }) => ({
+      ...bracket,
+      ...(bracket.applied ? placed(doc, bracket.applied, true) : placed(doc, bracket.anchor, bracket.quote !== '')),
+      actions: bracketActions({ bracket, actor, can }),
+    })),
+  };
+}

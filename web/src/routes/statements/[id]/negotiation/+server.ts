@@ -1,0 +1,53 @@
+import { isDomainError } from '@concord/core';
+import { error, json } from '@sveltejs/kit';
+import { negotiationDeps } from '$lib/server/context.ts';
+import { isSameOrigin, statusForErrorKind } from '$lib/server/http.ts';
+import { negotiate } from '$lib/server/negotiation/service.ts';
+import { negotiationState } from '$lib/server/negotiation/state.ts';
+import type { RequestHandler } from './$types';
+
+/**
+ * The statement's comments, amendments and brackets for the live editor (PROTOCOL.md §7).
+ * GET: the state the person may see (`NegotiationView`). POST `{ op, … }` (see `input.ts`): one
+ * act, authorized by the core policy here; answers `{ id, state }`, or `{ code, message }` with
+ * 400 (bad input), 403 (the policy refused), 404 (not shared, or no such item), 409 (it changed
+ * meanwhile: someone decided first, the text moved, edits not saved yet).
+ */
+const noStore = { 'cache-control': 'no-store' };
+
+function refusal(thrown: unknown): Response {
+  if (!isDomainError(thrown)) throw thrown;
+  // Not shared and missing look the same: the existence of a draft does not leak.
+  const status = statusForErrorKind(thrown.kind);
+  const message = status === 404 ? 'There is no statement here, or you cannot see it.' : thrown.message;
+  return json({ code: thrown.code, message }, { status, headers: noStore });
+}
+
+export const GET: RequestHandler = async ({ params, locals }) => {
+  const { principal } = locals;
+  if (!principal) error(401, 'Sign in first.');
+  try {
+    return json(await negotiationState({ deps: await negotiationDeps(), principal, statementId: params.id }), { headers: noStore });
+  } catch (thrown) {
+    return refusal(thrown);
+  }
+};
+
+export const POST: RequestHandler = async ({ params, locals, request, url }) => {
+  if (!isSameOrigin({ origin: request.headers.get('origin'), url })) error(403, 'Cross-site request refused.');
+  const { principal } = locals;
+  if (!principal) error(401, 'Sign in first.');
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return json({ code: 'negotiation.invalid-request', message: 'The request could not be read.' }, { status: 400, headers: noStore });
+  }
+  try {
+    const deps = await negotiationDeps();
+    const { id } = await negotiate({ deps, principal, statementId: params.id, body });
+    return json({ id, state: await negotiationState({ deps, principal, statementId: params.id }) }, { headers: noStore });
+  } catch (thrown) {
+    return refusal(thrown);
+  }
+};
