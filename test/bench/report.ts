@@ -21,7 +21,7 @@ const headline = [
   'large.operations', 'large.updates', 'large.characters', 'large.storedBytesRatio', 'large.snapshotBytesRatio',
   'large.firstSyncMs', 'large.firstSyncMs.ratio.y-websocket', 'large.firstSyncMs.ratio.hocuspocus', 'large.replayMs.ratio.y-websocket',
   'scale.errors', 'scale.p99Ms', 'scale.runsWithNothingDelivered', 'scale.room.errors', 'scale.room.concord-relaying.errors',
-  'scale.room.concord-relaying.p99Ms', 'scale.room.y-websocket.p99Ms', 'scale.spread.errors', 'scale.spread.p99Ms',
+  'scale.room.concord-relaying.p99Ms', 'scale.room.y-websocket.p99Ms', 'scale.room.p99.ratio', 'scale.spread.errors', 'scale.spread.p99Ms',
   'scale.spread.p99.ratio', 'scale.spread.concord-relaying.errors', 'scale.spread.concord-relaying.p99Ms', 'scale.spread.y-websocket.p99Ms',
 ];
 

@@ -114,7 +114,7 @@ export function scaleMetrics(runs: readonly ScaleRun[]): Record<string, number> 
   if (delivered.length > 0) metrics['scale.p99Ms'] = Math.max(...delivered.map((r) => r.p99));
   metrics['scale.runsWithNothingDelivered'] = ours.length - delivered.length;
   for (const run of ours) {
-    const peer = runs.find((r) => r.server !== 'concord' && r.statements === run.statements && r.connections === run.connections);
+    const peer = runs.find((r) => r.server === 'y-websocket' && r.statements === run.statements && r.connections === run.connections);
     if (peer) metrics[`scale.${label(run)}.p99.ratio`] = round(run.p99 / peer.p99, 2);
   }
   return metrics;
