@@ -15,6 +15,7 @@ import { expect, request, test, type APIRequestContext } from '@playwright/test'
 import { freePort } from '../support/free-port.ts';
 import { startChildHost, type ChildHost } from '../support/local-host.ts';
 import { seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fixture.ts';
+import { anchorOf, negotiationAct, seedAmendment } from '../support/negotiation-probe.ts';
 import { tryToWrite } from '../support/write-probe.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -71,8 +72,30 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
       };
     case 'statement.configure':
       return async ({ api }) => ok((await api.get(`/statements/${statement.id}/settings`)).status());
+    case 'statement.comment':
+    case 'statement.propose-amendment':
+    case 'statement.decide-amendment':
+    case 'statement.bracket':
+      return negotiationProbe(action, statement.id);
   }
   throw new Error(`no probe for ${action}: add one when adding the action to the policy`);
+}
+
+/** Comments, amendments and brackets: a real act through the editor's endpoint. */
+function negotiationProbe(action: string, docId: string): Probe {
+  return async ({ api }) => {
+    const anchor = await anchorOf({ dynamoEndpoint: host.dynamoEndpoint, docId, words: 'Agreed' });
+    const body =
+      action === 'statement.comment'
+        ? { op: 'thread.start', anchor, body: 'Probe comment.', mentions: [] }
+        : action === 'statement.propose-amendment'
+          ? { op: 'amendment.propose', anchor, replacement: 'Settled', reason: 'Probe.' }
+          : action === 'statement.bracket'
+            ? { op: 'bracket.open', anchor, alternatives: [] }
+            : // Rejecting decides without changing the text the other probes anchor to.
+              { op: 'amendment.reject', amendmentId: await seedAmendment({ dynamoEndpoint: host.dynamoEndpoint, docId, anchor }) };
+    return negotiationAct({ api, docId, body });
+  };
 }
 
 let added = 0;
@@ -111,10 +134,6 @@ function organisationProbe(action: string, target: 'own' | 'other'): Probe {
  * them already; each gets a probe here with its route, and this list must then be empty.
  */
 const awaitingRoutes = new Set<string>([
-  'statement.comment',
-  'statement.propose-amendment',
-  'statement.decide-amendment',
-  'statement.bracket',
   'statement.name-version',
   'statement.restore-version',
   'call.open',
