@@ -85,10 +85,10 @@ describe('the call store', () => {
     await calls.create(newCall('call_a'));
     await calls.create(newCall('call_b', { deadline: deadline + 3_600_000 }));
     expect(await calls.listDue({ now: deadline })).toEqual(['call_a']);
-    expect(await calls.extend({ callId: 'call_a', from: deadline, deadline: deadline + 7_200_000, by: 'usr_chair', now: deadline - 10 })).toBe(true);
+    expect(await calls.extend({ callId: 'call_a', from: deadline, deadline: deadline + 7_200_000, by: 'usr_chair', now: deadline - 10, reason: 'Capitals need a day.' })).toBe(true);
     expect(await calls.extend({ callId: 'call_a', from: deadline, deadline: deadline + 9_000_000, by: 'usr_chair', now: deadline - 10 })).toBe(false);
     expect(await calls.listDue({ now: deadline + 3_600_000 })).toEqual(['call_b']);
-    expect((await calls.get('call_a'))?.extensions).toEqual([{ from: deadline, to: deadline + 7_200_000, by: 'usr_chair', at: deadline - 10 }]);
+    expect((await calls.get('call_a'))?.extensions).toEqual([{ from: deadline, to: deadline + 7_200_000, by: 'usr_chair', at: deadline - 10, reason: 'Capitals need a day.' }]);
     await calls.close({ callId: 'call_b', by: null, now: deadline + 3_600_000 });
     expect(await calls.withdraw({ callId: 'call_a', by: 'usr_chair', now: deadline })).toBe(true);
     expect(await calls.listDue({ now: deadline + 86_400_000 })).toEqual([]);
