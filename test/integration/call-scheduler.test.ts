@@ -83,4 +83,20 @@ describe('closing consensus calls on schedule', () => {
     expect((await w.ports().calls.get(call.id))?.outcome).toMatchObject({ result: 'not-adopted', reasons: ['quorum-missed'] });
     expect(await w.documents.frozenBy({ docId: statements.open.id })).toBeNull();
   });
+
+  it('finishes a close cut short after the store wrote it: the text thaws and the call leaves the due list', async () => {
+    const w = await world();
+    const call = await openCall({
+      ports: w.ports(), actor: actors.chair!, statementId: statements.open.id, procedure: { kind: 'explicit', quorum: 1 },
+      deadline: t0 + hour, timeZone: 'UTC', resultsVisibility: 'live', now: t0,
+    });
+    const closed = await w.ports().calls.close({ callId: call.id, by: null, now: t0 + hour });
+    expect(closed?.outcome?.result).toBe('not-adopted');
+    expect(await w.documents.frozenBy({ docId: statements.open.id })).toBe(call.id);
+    const runs = await Promise.all([runCallScheduler({ ports: w.ports(), now: t0 + 2 * hour }), runCallScheduler({ ports: w.ports(), now: t0 + 2 * hour })]);
+    expect(runs.flatMap((r) => r.recovered).length).toBeGreaterThanOrEqual(1);
+    expect(await w.documents.frozenBy({ docId: statements.open.id })).toBeNull();
+    expect((await runCallScheduler({ ports: w.ports(), now: t0 + 3 * hour })).recovered).toEqual([]);
+    expect(await w.ports().calls.listDue({ now: t0 + 3 * hour })).toEqual([]);
+  });
 });

@@ -39,4 +39,6 @@ export async function afterClose(input: { ports: CallPorts; call: ConsensusCall;
     },
   });
   await tell({ ports, call, kind: 'call-closed', at: call.closedAt ?? call.deadline, eventId: `${call.id}:closed` });
+  // Only now off the due list: a close cut short before here is finished by a later scheduler run.
+  await ports.calls.settle({ callId: call.id });
 }

@@ -11,12 +11,15 @@ import type { Notification, NotificationStore, StoredNotification } from './noti
 export function createMemoryCallStore(): CallStore {
   const calls = new Map<string, ConsensusCall>();
   const histories = new Map<string, PositionChange[]>();
+  /** The due list: calls not yet settled. */
+  const unsettled = new Set<string>();
   const copy = (call: ConsensusCall): ConsensusCall => structuredClone(call);
   let seq = 0;
   return {
     async create(call) {
       if (calls.has(call.id)) throw new Error('call exists');
       calls.set(call.id, copy({ ...call, positions: [], extensions: [] }));
+      unsettled.add(call.id);
       histories.set(call.id, []);
     },
     async get(callId) {
@@ -27,7 +30,7 @@ export function createMemoryCallStore(): CallStore {
       return [...calls.values()].filter((c) => c.statementId === statementId).sort((a, b) => b.openedAt - a.openedAt).map(copy);
     },
     async listDue({ now }) {
-      return [...calls.values()].filter((c) => c.status === 'open' && c.deadline <= now).map((c) => c.id);
+      return [...calls.values()].filter((c) => unsettled.has(c.id) && c.deadline <= now).map((c) => c.id);
     },
     async history(callId) {
       return structuredClone(histories.get(callId) ?? []);
@@ -59,6 +62,15 @@ export function createMemoryCallStore(): CallStore {
       Object.assign(call, { status: 'closed', closedAt: now, closedBy: by });
       call.outcome = computeOutcome({ call, positions: call.positions });
       return copy(call);
+    },
+    async closed({ callId }) {
+      const call = calls.get(callId);
+      if (!call || call.status !== 'closed') return null;
+      call.outcome ??= computeOutcome({ call, positions: call.positions });
+      return copy(call);
+    },
+    async settle({ callId }) {
+      unsettled.delete(callId);
     },
     async markReminded({ callId, reminder }) {
       const call = calls.get(callId);

@@ -8,25 +8,47 @@ import { isDue, remindersDue } from '@concord/core';
 import { afterClose } from './call-closing.ts';
 import { tell } from './call-notices.ts';
 import type { CallPorts } from './call-ports.ts';
+import { afterWithdrawal } from './call-service.ts';
 
 const dayMs = 24 * 3_600_000;
+/**
+ * A call closed or withdrawn this long ago and still on the due list had its follow-up cut short
+ * (a crash between the store's write and the thaw and notices): the scheduler finishes it. Sooner,
+ * whoever closed it is most likely still at work (finishing twice would audit twice).
+ */
+export const unsettledAfterMs = 5 * 60_000;
 
 export interface SchedulerRun {
   /** Calls this run closed (not those another scheduler closed first). */
   closed: string[];
   reminded: string[];
+  /** Closes and withdrawals finished after being cut short. */
+  recovered: string[];
   failed: number;
 }
 
 export async function runCallScheduler(input: { ports: CallPorts; now: number }): Promise<SchedulerRun> {
   const { ports, now } = input;
-  const run: SchedulerRun = { closed: [], reminded: [], failed: 0 };
+  const run: SchedulerRun = { closed: [], reminded: [], recovered: [], failed: 0 };
   // Everything open with a deadline within a day: due ones close, the others may need a reminder.
   const ids = await ports.calls.listDue({ now: now + dayMs });
   for (const callId of ids) {
     try {
       const call = await ports.calls.get(callId);
-      if (!call || call.status !== 'open') continue;
+      if (!call) continue;
+      if (call.status === 'closed' && (call.closedAt ?? now) <= now - unsettledAfterMs) {
+        const closed = await ports.calls.closed({ callId });
+        // Finished by the system: the audit entry names no person.
+        if (closed) await afterClose({ ports, call: closed, actor: null });
+        run.recovered.push(callId);
+        continue;
+      }
+      if (call.status === 'withdrawn' && (call.withdrawnAt ?? now) <= now - unsettledAfterMs) {
+        await afterWithdrawal({ ports, call });
+        run.recovered.push(callId);
+        continue;
+      }
+      if (call.status !== 'open') continue;
       if (isDue({ call, now })) {
         const closed = await ports.calls.close({ callId, by: null, now });
         if (closed) {

@@ -148,4 +148,24 @@ describe('during and after a call', () => {
     expect(closed.outcome?.result).toBe('adopted');
     expect(closed.closedBy).toBe(chair.userId);
   });
+
+  it('finishes a close or a withdrawal cut short (a crash after the store’s write), once, after a grace period', async () => {
+    const world = setup();
+    const call = await open(world);
+    await takePosition({ ports: world.ports, actor: member, callId: call.id, stance: 'object', confirmed: false, reason: 'No.', explanation: null, now: t0 + hour });
+    // The store closed it, then the process died: still frozen, nobody told.
+    await world.ports.calls.close({ callId: call.id, by: null, now: t0 + 48 * hour });
+    expect(world.frozen.get(statement.id)).toBe(call.id);
+    expect(await runCallScheduler({ ports: world.ports, now: t0 + 48 * hour + 60_000 })).toMatchObject({ closed: [], recovered: [] });
+    expect(await runCallScheduler({ ports: world.ports, now: t0 + 49 * hour })).toMatchObject({ recovered: [call.id] });
+    expect(world.frozen.size).toBe(0);
+    expect(world.audit.filter((e) => e.action === 'call.closed')).toHaveLength(1);
+    expect(await runCallScheduler({ ports: world.ports, now: t0 + 50 * hour })).toMatchObject({ recovered: [] });
+
+    const second = await open(world, chair, { now: t0 + 50 * hour, deadline: t0 + 60 * hour });
+    await world.ports.calls.withdraw({ callId: second.id, by: chair.userId, now: t0 + 51 * hour });
+    expect(world.frozen.get(statement.id)).toBe(second.id);
+    expect(await runCallScheduler({ ports: world.ports, now: t0 + 61 * hour })).toMatchObject({ recovered: [second.id] });
+    expect(world.frozen.size).toBe(0);
+  });
 });

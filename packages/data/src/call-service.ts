@@ -216,12 +216,19 @@ export async function withdrawCall(input: { ports: CallPorts; actor: Principal; 
   const { call } = await authorizedCall({ ...input, action: 'call.manage' });
   checkWithdrawal({ call, now });
   if (!(await ports.calls.withdraw({ callId: call.id, by: actor.userId, now }))) throw fail.conflict('call.not-open', 'This call is no longer open.');
-  await ports.freezer.unfreeze({ docId: call.statementId, by: call.id });
   await ports.audit.append({
     entry: { coalitionId: call.coalitionId, at: now, actor: actedBy(actor), action: 'call.withdrawn', subject: { kind: 'statement', id: call.statementId }, details: { callId: call.id } },
   });
+  await afterWithdrawal({ ports, call: { ...call, status: 'withdrawn', withdrawnAt: now } });
+}
+
+/** Drafting reopens and readers are told; then the call leaves the due list (the scheduler retries if cut short). */
+export async function afterWithdrawal(input: { ports: CallPorts; call: ConsensusCall }): Promise<void> {
+  const { ports, call } = input;
+  await ports.freezer.unfreeze({ docId: call.statementId, by: call.id });
   await quietly(ports, 'call.evict-failed', () => ports.live.evictDocument({ docId: call.statementId, reason: 'consensus call withdrawn' }));
-  await tell({ ports, call: { ...call, status: 'withdrawn' }, kind: 'call-withdrawn', at: now, eventId: `${call.id}:withdrawn` });
+  await tell({ ports, call, kind: 'call-withdrawn', at: call.withdrawnAt ?? call.deadline, eventId: `${call.id}:withdrawn` });
+  await ports.calls.settle({ callId: call.id });
 }
 
 /** Closes before the deadline once every member replied; the outcome is computed, as at the deadline. */

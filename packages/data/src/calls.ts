@@ -22,7 +22,11 @@ export interface CallStore {
   get(callId: string): Promise<ConsensusCall | null>;
   /** A statement's calls, newest first. */
   listByStatement(statementId: string): Promise<ConsensusCall[]>;
-  /** Ids of open calls whose deadline is at or before `now` (eventually consistent: run again). */
+  /**
+   * Ids of calls whose deadline is at or before `now` and that are not settled: open ones, and
+   * closed or withdrawn ones whose follow-up (thawing, notices) was cut short (eventually
+   * consistent: run again).
+   */
   listDue(input: { now: number }): Promise<string[]>;
   /** Every position taken in the call, oldest first (those that never counted marked `voided`). */
   history(callId: string): Promise<PositionChange[]>;
@@ -41,6 +45,10 @@ export interface CallStore {
    * close won: read it with `get`).
    */
   close(input: { callId: string; by: string | null; now: number }): Promise<ConsensusCall | null>;
+  /** A closed call with its outcome (recorded now if a close was cut short before it), else null. */
+  closed(input: { callId: string }): Promise<ConsensusCall | null>;
+  /** Takes a closed or withdrawn call off the due list once everything that follows is done. */
+  settle(input: { callId: string }): Promise<void>;
   /** Records a reminder as sent; false when it was already. */
   markReminded(input: { callId: string; reminder: string }): Promise<boolean>;
 }
@@ -75,6 +83,28 @@ export function createCallStore(options: { client: DynamoDBDocumentClient; table
         Item: { ...key(due), callId: call.id, [gsi1.partitionKey]: callKeys.openCalls, [gsi1.sortKey]: callKeys.dueEntry({ deadline: call.deadline, callId: call.id }) },
       }),
     );
+  }
+
+  /** The closed call with its outcome, computed from its stored positions and recorded once. */
+  async function recordOutcome(callId: string): Promise<ConsensusCall | null> {
+    const call = await assemble(callId);
+    if (!call) return null;
+    if (call.outcome) return call;
+    const outcome = computeOutcome({ call, positions: call.positions });
+    // A crash before this write leaves a closed call without its record: `closed` recomputes the
+    // same one (positions are final once closed).
+    await conditionally(() =>
+      client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: callKey(callId),
+          UpdateExpression: 'SET outcome = :outcome',
+          ConditionExpression: 'attribute_not_exists(outcome)',
+          ExpressionAttributeValues: { ':outcome': outcome },
+        }),
+      ),
+    );
+    return { ...call, outcome };
   }
 
   return {
@@ -184,7 +214,6 @@ export function createCallStore(options: { client: DynamoDBDocumentClient; table
           }),
         ),
       );
-      if (withdrawn) await client.send(new DeleteCommand({ TableName: tableName, Key: key(callKeys.due(callId)) }));
       return withdrawn;
     },
 
@@ -203,23 +232,16 @@ export function createCallStore(options: { client: DynamoDBDocumentClient; table
         ),
       );
       if (!closed) return null;
+      return recordOutcome(callId);
+    },
+
+    async closed({ callId }) {
       const call = await assemble(callId);
-      if (!call) return null;
-      const outcome = computeOutcome({ call, positions: call.positions });
-      // A crash here leaves a closed call without its record: recomputing gives the same one.
-      await conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: callKey(callId),
-            UpdateExpression: 'SET outcome = :outcome',
-            ConditionExpression: 'attribute_not_exists(outcome)',
-            ExpressionAttributeValues: { ':outcome': outcome },
-          }),
-        ),
-      );
+      return call?.status === 'closed' ? recordOutcome(callId) : null;
+    },
+
+    async settle({ callId }) {
       await client.send(new DeleteCommand({ TableName: tableName, Key: key(callKeys.due(callId)) }));
-      return { ...call, outcome };
     },
 
     async markReminded({ callId, reminder }) {

@@ -91,6 +91,10 @@ describe('the call store', () => {
     expect((await calls.get('call_a'))?.extensions).toEqual([{ from: deadline, to: deadline + 7_200_000, by: 'usr_chair', at: deadline - 10, reason: 'Capitals need a day.' }]);
     await calls.close({ callId: 'call_b', by: null, now: deadline + 3_600_000 });
     expect(await calls.withdraw({ callId: 'call_a', by: 'usr_chair', now: deadline })).toBe(true);
+    // Closed and withdrawn calls stay due until what follows them (thaw, notices) is done.
+    expect((await calls.listDue({ now: deadline + 86_400_000 })).sort()).toEqual(['call_a', 'call_b']);
+    await calls.settle({ callId: 'call_a' });
+    await calls.settle({ callId: 'call_b' });
     expect(await calls.listDue({ now: deadline + 86_400_000 })).toEqual([]);
     expect((await calls.listByStatement('stmt_1')).map((c) => c.status).sort()).toEqual(['closed', 'withdrawn']);
   });
