@@ -1,8 +1,10 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { paraglideOptions } from './i18n.config.js';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [sveltekit(), paraglideVitePlugin({ ...paraglideOptions, strategy: [...paraglideOptions.strategy] })],
   resolve: {
     // Two copies of Yjs (or of ProseMirror) in one bundle break `instanceof` checks.
     dedupe: ['yjs', 'y-protocols', '@tiptap/pm', 'lib0'],

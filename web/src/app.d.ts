@@ -9,7 +9,7 @@ declare global {
       /** The session behind the cookie, once fully signed in. */
       session: Session | null;
       /** The signed-in person's own account details the pages show. */
-      account: { email: string; hasTwoFactor: boolean } | null;
+      account: { email: string; hasTwoFactor: boolean; locale: string | null } | null;
       /** Signed in with a password; the two-factor code is still owed (this half-session). */
       pendingTwoFactor: Session | null;
     }

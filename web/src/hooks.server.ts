@@ -3,6 +3,9 @@ import { redirect, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { webContext } from '$lib/server/context.ts';
 import { securityHeaders } from '$lib/server/http.ts';
+import { rememberProfileLocale } from '$lib/server/locale.ts';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { getTextDirection } from '$lib/paraglide/runtime.js';
 import { resolvePrincipal } from '$lib/server/principal.ts';
 import { readSession, sessionCookieName } from '$lib/server/session.ts';
 
@@ -19,14 +22,31 @@ const authenticate: Handle = async ({ event, resolve }) => {
     if (principal) {
       event.locals.principal = principal;
       event.locals.session = state.session;
-      event.locals.account = { email: state.account.email, hasTwoFactor: state.account.totpKey !== null };
+      event.locals.account = { email: state.account.email, hasTwoFactor: state.account.totpKey !== null, locale: state.account.locale ?? null };
     }
   }
   return resolve(event);
 };
 
+/**
+ * The language of the answer, decided before anything renders (no flash of another language):
+ * messages called while this request is handled, on the page or in `$lib/server`, use it.
+ */
+const localise: Handle = async ({ event, resolve }) => {
+  rememberProfileLocale({ request: event.request, locale: event.locals.account?.locale });
+  const response = await paraglideMiddleware(event.request, ({ request, locale }) => {
+    event.request = request;
+    return resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale)),
+    });
+  });
+  // The same address answers in other languages for other browsers and choices.
+  response.headers.append('vary', 'Accept-Language, Cookie');
+  return response;
+};
+
 /** Pages a person who owes two-factor enrolment may still reach. */
-const enrolmentPaths = ['/account/two-factor', '/signout'];
+const enrolmentPaths = ['/account/two-factor', '/signout', '/locale'];
 
 /** Chair delegations, the secretariat and organisation leads enrol two-factor before anything else. */
 const requireTwoFactor: Handle = async ({ event, resolve }) => {
@@ -49,4 +69,4 @@ const secure: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(secure, authenticate, requireTwoFactor);
+export const handle = sequence(secure, authenticate, localise, requireTwoFactor);

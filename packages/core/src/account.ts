@@ -29,6 +29,11 @@ export interface Account {
    */
   privilegeVersion: number;
   createdAt: number;
+  /**
+   * The interface language the person chose (a locale tag such as `fr`); absent or null: none,
+   * the interface follows their browser. The web app decides which tags it offers.
+   */
+  locale?: string | null;
 }
 
 export interface Session {

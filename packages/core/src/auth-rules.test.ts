@@ -5,6 +5,7 @@ import {
   checkSession,
   isPlausibleEmail,
   normaliseEmail,
+  passwordIssue,
   passwordProblem,
   rateWindow,
   sessionRules,
@@ -67,6 +68,14 @@ describe('passwordProblem', () => {
     expect(passwordProblem({ password: 'x'.repeat(257), email })).toMatch(/at most 256/);
     expect(passwordProblem({ password: 'aaaaaaaaaaaaaaaa', email })).toMatch(/repeated/);
     expect(passwordProblem({ password: ' AINO@finland.example ', email })).toMatch(/email/);
+  });
+
+  it('names each refusal with a code the interface can word in any language', () => {
+    expect(passwordIssue({ password: 'short', email })).toBe('password.too-short');
+    expect(passwordIssue({ password: 'x'.repeat(257), email })).toBe('password.too-long');
+    expect(passwordIssue({ password: 'aaaaaaaaaaaaaaaa', email })).toBe('password.repetitive');
+    expect(passwordIssue({ password: ' AINO@finland.example ', email })).toBe('password.is-email');
+    expect(passwordIssue({ password: 'correct horse battery staple', email })).toBeNull();
   });
 });
 

@@ -42,14 +42,30 @@ export function twoFactorRequired(principal: Pick<Principal, 'isChair' | 'roles'
 
 export const passwordRules = { minLength: 12, maxLength: 256 } as const;
 
+/** Why a new password is not acceptable, as a code the interface words in the reader's language. */
+export type PasswordIssue = 'password.too-short' | 'password.too-long' | 'password.is-email' | 'password.repetitive';
+
 /** Why a new password is not acceptable, or null. Length is what matters (NIST SP 800-63B). */
-export function passwordProblem(input: { password: string; email: string }): string | null {
+export function passwordIssue(input: { password: string; email: string }): PasswordIssue | null {
   const { password } = input;
-  if ([...password].length < passwordRules.minLength) return `Use at least ${passwordRules.minLength} characters.`;
-  if (password.length > passwordRules.maxLength) return `Use at most ${passwordRules.maxLength} characters.`;
-  if (password.trim().toLowerCase() === input.email.trim().toLowerCase()) return 'Do not use your email address as your password.';
-  if (new Set(password).size < 4) return 'Use a password that is not one character repeated.';
+  if ([...password].length < passwordRules.minLength) return 'password.too-short';
+  if (password.length > passwordRules.maxLength) return 'password.too-long';
+  if (password.trim().toLowerCase() === input.email.trim().toLowerCase()) return 'password.is-email';
+  if (new Set(password).size < 4) return 'password.repetitive';
   return null;
+}
+
+const passwordIssueText = {
+  'password.too-short': `Use at least ${passwordRules.minLength} characters.`,
+  'password.too-long': `Use at most ${passwordRules.maxLength} characters.`,
+  'password.is-email': 'Do not use your email address as your password.',
+  'password.repetitive': 'Use a password that is not one character repeated.',
+} as const satisfies Record<PasswordIssue, string>;
+
+/** `passwordIssue` in English, or null. */
+export function passwordProblem(input: { password: string; email: string }): string | null {
+  const issue = passwordIssue(input);
+  return issue && passwordIssueText[issue];
 }
 
 /** The form an email address is stored and compared in. */

@@ -5,9 +5,16 @@ import { accountFrom, accountItem, auditFrom, auditItem, invitationFrom, invitat
 
 describe('account shapes', () => {
   it('round-trips an account with and without two-factor', () => {
-    const account: Account = { userId: 'usr_1', email: 'ada@example.org', passwordHash: '$argon2id$x', totpKey: { iv: 'aXY', data: 'ZGF0YQ' }, totpLastStep: 5, privilegeVersion: 2, createdAt: 1 };
+    const account: Account = { userId: 'usr_1', email: 'ada@example.org', passwordHash: '$argon2id$x', totpKey: { iv: 'aXY', data: 'ZGF0YQ' }, totpLastStep: 5, privilegeVersion: 2, createdAt: 1, locale: null };
     expect(accountFrom(accountItem(account))).toStrictEqual(account);
     expect(accountFrom(accountItem({ ...account, totpKey: null }))).toStrictEqual({ ...account, totpKey: null });
+  });
+
+  it('keeps the interface language a person chose, and reads an account stored before it existed with none', () => {
+    const account: Account = { userId: 'usr_1', email: 'ada@example.org', passwordHash: '$argon2id$x', totpKey: null, totpLastStep: 0, privilegeVersion: 1, createdAt: 1, locale: 'ar' };
+    expect(accountFrom(accountItem(account)).locale).toBe('ar');
+    const { locale: _locale, ...older } = accountItem(account);
+    expect(accountFrom(older).locale).toBeNull();
   });
 
   it('stores a session’s expiry in ms beside the TTL in seconds, and reads back the ms', () => {

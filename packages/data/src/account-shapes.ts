@@ -23,6 +23,7 @@ export function accountItem(account: Account): Item {
     totpLastStep: account.totpLastStep,
     privilegeVersion: account.privilegeVersion,
     createdAt: account.createdAt,
+    locale: account.locale ?? null,
   };
 }
 
@@ -35,6 +36,8 @@ export function accountFrom(item: Item): Account {
     totpLastStep: requireNumber(item, 'totpLastStep'),
     privilegeVersion: requireNumber(item, 'privilegeVersion'),
     createdAt: requireNumber(item, 'createdAt'),
+    // Accounts written before the field existed have none: the interface follows the browser.
+    locale: typeof item.locale === 'string' && item.locale ? item.locale : null,
   };
 }
 

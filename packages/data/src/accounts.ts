@@ -32,6 +32,8 @@ export interface Accounts {
   setTotpKey(input: { userId: string; totpKey: Account['totpKey'] }): Promise<void>;
   /** Records the TOTP step just accepted: true only if every step used before was older (one conditional update). */
   useTotpStep(input: { userId: string; step: number }): Promise<boolean>;
+  /** Sets the interface language the person chose, or null for none (follow the browser). */
+  setLocale(input: { userId: string; locale: string | null }): Promise<void>;
   /** Adds one to the privilege version; returns the new version. */
   bumpPrivilege(userId: string): Promise<number>;
   /** Deletes the account and frees its email; deleting a missing account does nothing. */
@@ -164,6 +166,9 @@ export function createAccounts(options: {
     },
     async setTotpKey({ userId, totpKey }) {
       await update({ userId, expression: 'SET totpKey = :key', values: { ':key': secretItem(totpKey) } });
+    },
+    async setLocale({ userId, locale }) {
+      await update({ userId, expression: 'SET #locale = :locale', values: { ':locale': locale }, names: { '#locale': 'locale' } });
     },
     useTotpStep: ({ userId, step }) =>
       conditionally(() =>

@@ -11,6 +11,7 @@ const account = (userId: string, email: string, overrides: Partial<Account> = {}
   totpLastStep: 0,
   privilegeVersion: 0,
   createdAt: 1_700_000_000_000,
+  locale: null,
   ...overrides,
 });
 
@@ -77,6 +78,17 @@ describe('Accounts', () => {
     await expect(accounts.setPassword({ userId: 'usr_none', passwordHash: 'x' })).rejects.toMatchObject({ kind: 'not-found' });
     await expect(accounts.setTotpKey({ userId: 'usr_none', totpKey: null })).rejects.toMatchObject({ kind: 'not-found' });
     expect(await accounts.get('usr_none')).toBeNull();
+  });
+
+  it('keeps the interface language a person chose until they clear it, and refuses it for an account that does not exist', async () => {
+    const { accounts } = await startAccounts();
+    await accounts.create(account('usr_1', 'ada@example.org'));
+    expect((await accounts.get('usr_1'))?.locale).toBeNull();
+    await accounts.setLocale({ userId: 'usr_1', locale: 'ar' });
+    expect((await accounts.findByEmail('ada@example.org'))?.locale).toBe('ar');
+    await accounts.setLocale({ userId: 'usr_1', locale: null });
+    expect((await accounts.get('usr_1'))?.locale).toBeNull();
+    await expect(accounts.setLocale({ userId: 'usr_none', locale: 'fr' })).rejects.toMatchObject({ kind: 'not-found' });
   });
 
   it('accepts each TOTP step once, and never a step older than one used', async () => {

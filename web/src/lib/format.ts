@@ -1,36 +1,61 @@
-/** Display helpers shared by pages: language names, dates, tiers. Pure, locale passed in. */
+/**
+ * Display helpers shared by pages: language names, dates and times, tiers, scopes and roles.
+ * Pure but for the interface language: callers pass `locale` (`getLocale()` on a page); labels
+ * come from the messages in the request's language.
+ */
 import type { Role, Scope, StakeholderGroup, Tier } from '@concord/core';
+import { intlLocale, type Locale } from './i18n.ts';
+import { m } from './paraglide/messages.js';
+import { getLocale } from './paraglide/runtime.js';
 
-/** The language's own-locale name for a BCP 47 tag (`zh-TW` → "Chinese (Taiwan)"), or the tag. */
-export function languageName(input: { tag: string; locale?: string }): string {
+/** A language tag's name in the interface's language (`zh-TW` → "Chinese (Taiwan)"), or the tag. */
+export function languageName(input: { tag: string; locale?: Locale }): string {
   try {
-    return new Intl.DisplayNames([input.locale ?? 'en'], { type: 'language' }).of(input.tag) ?? input.tag;
+    return new Intl.DisplayNames([intlLocale(input.locale ?? getLocale())], { type: 'language' }).of(input.tag) ?? input.tag;
   } catch {
     return input.tag;
   }
 }
 
 /** A date and time in UTC, spelled out ("22 Nov 2026, 19:57 UTC"), for server-rendered pages. */
-export function formatUtc(input: { epochMs: number; locale?: string }): string {
-  const text = new Intl.DateTimeFormat(input.locale ?? 'en-GB', {
+export function formatUtc(input: { epochMs: number; locale?: Locale }): string {
+  return formatInZone({ ...input, timeZone: 'UTC', zoneName: 'short' });
+}
+
+/**
+ * A date and time in a named time zone, with the zone spelled out in the reader's language
+ * ("2 Apr 2020, 05:05 Eastern Daylight Time"): a deadline set in one city reads right in each.
+ */
+export function formatInZone(input: { epochMs: number; timeZone: string; locale?: Locale; zoneName?: 'short' | 'long' }): string {
+  return new Intl.DateTimeFormat(intlLocale(input.locale ?? getLocale()), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'UTC',
+    timeZone: input.timeZone,
+    timeZoneName: input.zoneName ?? 'long',
   }).format(input.epochMs);
-  return `${text} UTC`;
+}
+
+/** A number with the locale's separators. */
+export function formatNumber(input: { value: number; locale?: Locale }): string {
+  return new Intl.NumberFormat(intlLocale(input.locale ?? getLocale())).format(input.value);
+}
+
+/** A list ("A, B and C") in the locale's words. */
+export function formatList(input: { items: readonly string[]; locale?: Locale }): string {
+  return new Intl.ListFormat(intlLocale(input.locale ?? getLocale()), { type: 'conjunction' }).format(input.items);
 }
 
 const tierLabels = {
-  member: 'Member',
-  advisory: 'Advisory network',
-  observer: 'Observer',
-} as const satisfies Record<Tier, string>;
+  member: () => m.tier_member(),
+  advisory: () => m.tier_advisory(),
+  observer: () => m.tier_observer(),
+} as const satisfies Record<Tier, () => string>;
 
 export function tierLabel(tier: Tier): string {
-  return tierLabels[tier];
+  return tierLabels[tier]();
 }
 
 const rightToLeft = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
@@ -43,31 +68,31 @@ export function textDirection(tag: string): 'ltr' | 'rtl' {
 }
 
 const scopeLabels = {
-  coalition: 'Whole coalition',
-  members: 'Members only',
-  'task-force': 'Task force',
-} as const satisfies Record<Scope, string>;
+  coalition: () => m.scope_coalition(),
+  members: () => m.scope_members(),
+  'task-force': () => m.scope_task_force(),
+} as const satisfies Record<Scope, () => string>;
 
 /** How a draft is shared, in words. */
 export function scopeLabel(scope: Scope): string {
-  return scopeLabels[scope];
+  return scopeLabels[scope]();
 }
 
 const groupLabels = {
-  government: 'Government',
-  'civil-society': 'Civil society',
-  'private-sector': 'Private sector',
-  academia: 'Academia',
-  'technical-community': 'Technical community',
-  intergovernmental: 'Intergovernmental',
-} as const satisfies Record<StakeholderGroup, string>;
+  government: () => m.group_government(),
+  'civil-society': () => m.group_civil_society(),
+  'private-sector': () => m.group_private_sector(),
+  academia: () => m.group_academia(),
+  'technical-community': () => m.group_technical_community(),
+  intergovernmental: () => m.group_intergovernmental(),
+} as const satisfies Record<StakeholderGroup, () => string>;
 
 export function stakeholderGroupLabel(group: StakeholderGroup): string {
-  return groupLabels[group];
+  return groupLabels[group]();
 }
 
-const roleLabels = { secretariat: 'Secretariat', 'organisation-lead': 'Organisation lead' } as const satisfies Record<Role, string>;
+const roleLabels = { secretariat: () => m.role_secretariat(), 'organisation-lead': () => m.role_organisation_lead() } as const satisfies Record<Role, () => string>;
 
 export function roleLabel(role: Role): string {
-  return roleLabels[role];
+  return roleLabels[role]();
 }

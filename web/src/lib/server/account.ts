@@ -7,9 +7,14 @@ import { decoyHash, verifyPassword } from '@concord/auth';
 import { fail, rateLimits, twoFactorRequired, type Principal, type Role, type Session } from '@concord/core';
 import { recordAct } from './audit.ts';
 import type { WebContext } from './context.ts';
+import { m } from '../paraglide/messages.js';
 import { invalid } from './forms.ts';
+import { deviceLabel } from './session.ts';
 
-/** The name a deleted account's person keeps in the directory and the audit log. */
+/**
+ * The name a deleted account's person keeps in the directory (stored data, in English); pages
+ * show `m.former_delegate()` for a removed person instead.
+ */
 export const formerDelegateName = 'Former delegate';
 
 export interface SessionView {
@@ -29,6 +34,8 @@ export interface AccountOverview {
   email: string;
   hasTwoFactor: boolean;
   twoFactorRequired: boolean;
+  /** The interface language the person chose, or null: their browser's. */
+  locale: string | null;
   sessions: SessionView[];
 }
 
@@ -37,7 +44,7 @@ type Context = Pick<WebContext, 'accounts' | 'sessions' | 'realtime' | 'director
 export async function accountOverview(input: { context: Context; principal: Principal; session: Session }): Promise<AccountOverview> {
   const { context, principal, session } = input;
   const [account, sessions] = await Promise.all([context.accounts.get(principal.userId), context.sessions.listByUser(principal.userId)]);
-  if (!account) throw fail.auth('auth.no-account', 'Sign in first.');
+  if (!account) throw fail.auth('auth.no-account', m.error_sign_in_first());
   return {
     name: principal.userName,
     organisationName: principal.organisationName,
@@ -47,21 +54,27 @@ export async function accountOverview(input: { context: Context; principal: Prin
     email: account.email,
     hasTwoFactor: account.totpKey !== null,
     twoFactorRequired: twoFactorRequired(principal),
+    locale: account.locale ?? null,
     sessions: sessions
       .filter((s) => s.twoFactorVerified)
-      .map((s) => ({ id: s.id, device: s.device, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt, current: s.id === session.id })),
+      .map((s) => ({ id: s.id, device: deviceLabel(s.device), createdAt: s.createdAt, lastUsedAt: s.lastUsedAt, current: s.id === session.id })),
   };
 }
 
 /** Ends one of the person's other sessions and closes the connections made with it. */
 export async function revokeSession(input: { context: Context; principal: Principal; current: Session; sessionId: string }): Promise<void> {
   const { context, principal } = input;
-  if (input.sessionId === input.current.id) throw invalid({ message: 'To end this session, sign out.' });
+  if (input.sessionId === input.current.id) throw invalid({ message: m.account_end_this_session() });
   const mine = await context.sessions.listByUser(principal.userId);
   // Another person's session, or one already gone: the same answer, nothing learnt.
-  if (!mine.some((s) => s.id === input.sessionId)) throw fail.notFound('session.not-found', 'That session has already ended.');
+  if (!mine.some((s) => s.id === input.sessionId)) throw fail.notFound('session.not-found', m.account_session_gone());
   await context.sessions.delete(input.sessionId);
   await context.realtime.evictUser({ userId: principal.userId, sessionId: input.sessionId, reason: 'auth.session-revoked' });
+}
+
+/** Saves the interface language the person chose, for every session and device (null: none, follow the browser). */
+export async function chooseLanguage(input: { context: Pick<Context, 'accounts'>; principal: Principal; locale: string | null }): Promise<void> {
+  await input.context.accounts.setLocale({ userId: input.principal.userId, locale: input.locale });
 }
 
 /** Ends every session but this one; returns how many. */
@@ -81,7 +94,7 @@ export async function exportAccount(input: { context: Context; principal: Princi
     context.sessions.listByUser(principal.userId),
     context.audit.all({ coalitionId: principal.coalitionId }),
   ]);
-  if (!user || !account) throw fail.auth('auth.no-account', 'Sign in first.');
+  if (!user || !account) throw fail.auth('auth.no-account', m.error_sign_in_first());
   return {
     exportedAt: new Date(input.now).toISOString(),
     user: { id: user.id, name: user.name, organisationId: user.organisationId, organisationName: principal.organisationName, coalitionId: user.coalitionId, roles: user.roles, status: user.status },
@@ -103,11 +116,11 @@ export async function deleteAccount(input: { context: Context; principal: Princi
   const { context, principal, now } = input;
   const account = await context.accounts.get(principal.userId);
   const user = await context.directory.users.get(principal.userId);
-  if (!account || !user) throw fail.auth('auth.no-account', 'Sign in first.');
+  if (!account || !user) throw fail.auth('auth.no-account', m.error_sign_in_first());
   const hit = await context.rateLimiter.hit({ limit: rateLimits.signInPerAccount, key: account.email, now });
-  if (!hit.allowed) throw invalid({ field: 'password', message: 'Too many attempts. Try again later.' });
+  if (!hit.allowed) throw invalid({ field: 'password', message: m.error_too_many_later() });
   const matches = await verifyPassword({ hash: account.passwordHash || (await decoyHash()), password: input.password });
-  if (!matches) throw invalid({ field: 'password', message: 'That is not your password.' });
+  if (!matches) throw invalid({ field: 'password', message: m.account_wrong_password() });
   await context.accounts.delete(principal.userId);
   await context.directory.users.put({ ...user, name: formerDelegateName, roles: [], status: 'removed' });
   await context.sessions.deleteByUser({ userId: principal.userId });

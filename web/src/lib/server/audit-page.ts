@@ -3,9 +3,9 @@
  * names resolved when shown (a removed person reads "Former delegate"), and the whole chain
  * verified on demand.
  */
-import { verifyAuditChain, type ChainVerdict } from '@concord/auth';
+import { verifyAuditChain } from '@concord/auth';
 import { authorize, type AuditEntry, type Organisation, type Principal, type User } from '@concord/core';
-import { formerDelegateName } from './account.ts';
+import { m } from '../paraglide/messages.js';
 import type { WebContext } from './context.ts';
 import { enforce } from './guard.ts';
 
@@ -41,8 +41,8 @@ export function parseBefore(value: string | null): number | undefined {
 }
 
 export function personName(user: Pick<User, 'name' | 'status'> | undefined): string {
-  if (!user) return 'Unknown person';
-  return user.status === 'removed' ? formerDelegateName : user.name;
+  if (!user) return m.audit_unknown_person();
+  return user.status === 'removed' ? m.former_delegate() : user.name;
 }
 
 /** One entry as a row: names looked up, details as text. */
@@ -54,7 +54,7 @@ export function toRow(input: { entry: AuditEntry; users: Map<string, User>; orga
   return {
     seq: entry.seq,
     at: entry.at,
-    actorName: actor ? personName(input.users.get(actor.userId)) : 'The system',
+    actorName: actor ? personName(input.users.get(actor.userId)) : m.audit_the_system(),
     organisationName: actor ? (input.organisations.get(actor.organisationId)?.name ?? '') : '',
     action: entry.action,
     subject: entry.subject.kind === 'user' ? `${entry.subject.kind}: ${personName(input.users.get(entry.subject.id))}` : `${entry.subject.kind}: ${entry.subject.id}`,
@@ -76,8 +76,20 @@ export async function auditPage(input: { context: Context; actor: Principal; bef
   return { rows: entries.map((entry) => toRow({ entry, ...maps })), olderBefore: entries.length === limit && last && last.seq > 1 ? last.seq : null };
 }
 
+/** What verifying the chain found, with a broken chain's problem in the reader's language. */
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; seq: number; message: string };
+
 /** Verifies the coalition's whole chain. */
-export async function verifyChain(input: { context: Context; actor: Principal }): Promise<ChainVerdict> {
+export async function verifyChain(input: { context: Context; actor: Principal }): Promise<AuditVerdict> {
   checkRead(input.actor);
-  return verifyAuditChain(await input.context.audit.all({ coalitionId: input.actor.coalitionId }));
+  const verdict = verifyAuditChain(await input.context.audit.all({ coalitionId: input.actor.coalitionId }));
+  if (verdict.ok) return verdict;
+  const { seq, problem } = verdict;
+  // @concord/auth words the problem in English; its three forms are known.
+  const message = problem.endsWith('is missing')
+    ? m.audit_chain_missing({ seq })
+    : problem.startsWith('does not follow')
+      ? m.audit_chain_out_of_order({ seq })
+      : m.audit_chain_changed({ seq });
+  return { ok: false, seq, message };
 }

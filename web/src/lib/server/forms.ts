@@ -6,6 +6,8 @@
  */
 import { DomainError, isDomainError } from '@concord/core';
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { m } from '../paraglide/messages.js';
+import { errorText } from './error-text.ts';
 import { statusForErrorKind } from './http.ts';
 
 /** A trimmed text field, at most `max` characters (longer input is cut, never trusted). */
@@ -61,9 +63,9 @@ export function actionFailure(caught: unknown, form: string): ActionFailure<Form
   const status = statusForErrorKind(caught.kind);
   if (caught.kind === 'input' || caught.kind === 'conflict') {
     const field = caught.code.startsWith('input.') && caught.code !== 'input.form' ? caught.code.slice('input.'.length) : null;
-    return fail(status, { form, code: caught.code, field, message: caught.message });
+    return fail(status, { form, code: caught.code, field, message: errorText({ code: caught.code, fallback: caught.message }) });
   }
-  error(status, caught.kind === 'not-found' ? 'There is nothing here, or you cannot see it.' : caught.message);
+  error(status, caught.kind === 'not-found' ? m.error_not_found_or_hidden() : errorText({ code: caught.code, fallback: caught.message }));
 }
 
 /**

@@ -17,8 +17,12 @@ describe('enforce', () => {
   });
 
   it('answers 403 with the policy’s reason, 401 when signed out, and 404 when the thing must stay hidden', () => {
-    const forbidden = thrown(() => enforce({ allow: false, code: 'forbidden.not-manager', reason: 'Only the chair.' }));
-    expect(isHttpError(forbidden) && forbidden.status === 403 && forbidden.body.message === 'Only the chair.').toBe(true);
+    const reason = 'Only the chair and the secretariat manage the coalition.';
+    const forbidden = thrown(() => enforce({ allow: false, code: 'forbidden.not-manager', reason }));
+    expect(isHttpError(forbidden) && forbidden.status === 403 && forbidden.body.message === reason).toBe(true);
+    // A reason the interface has no words for keeps the policy's own.
+    const unknown = thrown(() => enforce({ allow: false, code: 'forbidden.something-new', reason: 'Only the chair.' }));
+    expect(isHttpError(unknown) && unknown.body.message).toBe('Only the chair.');
     const signedOut = thrown(() => enforce({ allow: false, code: 'auth.signed-out', reason: 'Sign in first.' }));
     expect(isHttpError(signedOut) && signedOut.status).toBe(401);
     const hidden = thrown(() => enforce({ allow: false, code: 'forbidden.not-shared', reason: 'Not shared.' }, { hide: true }));

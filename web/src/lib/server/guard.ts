@@ -4,6 +4,8 @@
  */
 import type { Decision, Principal } from '@concord/core';
 import { error, redirect } from '@sveltejs/kit';
+import { m } from '../paraglide/messages.js';
+import { errorText } from './error-text.ts';
 
 /** The signed-in principal, or a redirect to sign in (coming back here afterwards). */
 export function requirePrincipal(input: { locals: App.Locals; url: URL }): Principal {
@@ -18,7 +20,8 @@ export function requirePrincipal(input: { locals: App.Locals; url: URL }): Princ
  */
 export function enforce(decision: Decision, options: { hide?: boolean } = {}): void {
   if (decision.allow) return;
-  if (decision.code === 'auth.signed-out') error(401, decision.reason);
-  if (options.hide) error(404, 'There is nothing here, or you cannot see it.');
-  error(403, decision.reason);
+  const message = errorText({ code: decision.code, fallback: decision.reason });
+  if (decision.code === 'auth.signed-out') error(401, message);
+  if (options.hide) error(404, m.error_not_found_or_hidden());
+  error(403, message);
 }

@@ -4,10 +4,12 @@
  * or expired link shows the same page, with no detail.
  */
 import { hashPassword, hashToken, isWellFormedToken } from '@concord/auth';
-import { fail, makeId, passwordProblem, twoFactorRequired, type Invitation, type User } from '@concord/core';
+import { fail, makeId, passwordIssue, twoFactorRequired, type Invitation, type User } from '@concord/core';
 import type { Cookies } from '@sveltejs/kit';
 import { recordAct } from './audit.ts';
 import type { WebContext } from './context.ts';
+import { m } from '../paraglide/messages.js';
+import { passwordText } from './error-text.ts';
 import { invalid } from './forms.ts';
 import { startSession } from './session.ts';
 
@@ -38,12 +40,12 @@ export async function describeInvitation(input: { context: Context; token: strin
 
 /** Why a display name is not acceptable, or null. */
 export function nameProblem(name: string): string | null {
-  if (name.length === 0) return 'Enter your name as colleagues know it.';
-  if (name.length > 100) return 'Use at most 100 characters.';
+  if (name.length === 0) return m.invite_name_missing();
+  if (name.length > 100) return m.error_at_most_characters({ max: 100 });
   return null;
 }
 
-const invitationGone = () => fail.input('invitation.invalid', 'This invitation link does not work.');
+const invitationGone = () => fail.input('invitation.invalid', m.invite_gone_title());
 
 /**
  * Takes the invitation and makes the person (active, with the invitation's roles) and their
@@ -67,8 +69,8 @@ export async function acceptInvitation(input: {
   if (!invitation) throw invitationGone();
   const problem = nameProblem(input.name) ?? null;
   if (problem) throw invalid({ field: 'name', message: problem });
-  const weak = passwordProblem({ password: input.password, email: invitation.email });
-  if (weak) throw invalid({ field: 'password', message: weak });
+  const weak = passwordIssue({ password: input.password, email: invitation.email });
+  if (weak) throw invalid({ field: 'password', message: passwordText(weak) });
   if (await context.accounts.findByEmail(invitation.email)) throw emailTaken();
   const organisation = await context.directory.organisations.get(invitation.organisationId);
   if (!organisation || organisation.coalitionId !== invitation.coalitionId) throw invitationGone();
@@ -100,5 +102,5 @@ export async function acceptInvitation(input: {
 }
 
 function emailTaken() {
-  return fail.conflict('account.email-taken', 'There is already an account with this email address. Sign in with it instead.');
+  return fail.conflict('account.email-taken', m.invite_email_taken());
 }

@@ -42,6 +42,8 @@ export interface Accounts {
   setPassword(input: { userId: string; passwordHash: string }): Promise<void>;
   /** Enrols (key) or removes (null) two-factor. */
   setTotpKey(input: { userId: string; totpKey: Account['totpKey'] }): Promise<void>;
+  /** Sets the interface language the person chose, or null: none, follow the browser. */
+  setLocale(input: { userId: string; locale: string | null }): Promise<void>;
   /** Records the TOTP step just accepted; false when a step at or after it was already used (a replay race). */
   useTotpStep(input: { userId: string; step: number }): Promise<boolean>;
   /** Marks the person's privileges changed (sessions rotate); returns the new version. */

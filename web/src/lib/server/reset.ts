@@ -4,9 +4,11 @@
  * using it ends every session of the person and closes their live connections.
  */
 import { generateToken, hashPassword, hashToken, isWellFormedToken } from '@concord/auth';
-import { fail, normaliseEmail, passwordProblem, rateLimits } from '@concord/core';
+import { fail, normaliseEmail, passwordIssue, rateLimits } from '@concord/core';
 import { recordAct } from './audit.ts';
 import type { WebContext } from './context.ts';
+import { m } from '../paraglide/messages.js';
+import { passwordText } from './error-text.ts';
 import { invalid } from './forms.ts';
 
 export const resetLifetimeMs = 60 * 60_000;
@@ -16,8 +18,9 @@ type Context = Pick<WebContext, 'accounts' | 'directory' | 'resets' | 'rateLimit
 export type ResetRequest = { kind: 'sent' } | { kind: 'limited'; retryAfterMs: number };
 
 /**
- * Mails a reset link to `email` when it belongs to an active person. `linkOrigin` is where the
- * link points (see links.ts); null means no trustworthy origin: nothing is sent.
+ * Mails a reset link to `email` when it belongs to an active person, in the language the request
+ * is answered in (the requester's). `linkOrigin` is where the link points (see links.ts); null
+ * means no trustworthy origin: nothing is sent.
  */
 export async function requestReset(input: { context: Context; email: string; address: string; linkOrigin: string | null; now: number }): Promise<ResetRequest> {
   const { context, now } = input;
@@ -33,21 +36,13 @@ export async function requestReset(input: { context: Context; email: string; add
   await context.resets.create({ id: hashToken(token), userId: account.userId, expiresAt: now + resetLifetimeMs });
   await context.mailer.send({
     to: account.email,
-    subject: 'Reset your Concord password',
-    text: [
-      `Hello ${user.name},`,
-      '',
-      'Someone (we hope you) asked to reset the password of your Concord account. To choose a new one, open:',
-      '',
-      `${input.linkOrigin}/reset/${token}`,
-      '',
-      'The link works once, within the next hour. If you did not ask, ignore this mail: your password stays as it is.',
-    ].join('\n'),
+    subject: m.mail_reset_subject(),
+    text: [m.mail_reset_greeting({ name: user.name }), '', m.mail_reset_intro(), '', `${input.linkOrigin}/reset/${token}`, '', m.mail_reset_outro()].join('\n'),
   });
   return { kind: 'sent' };
 }
 
-const linkGone = () => fail.input('reset.invalid', 'This reset link does not work.');
+const linkGone = () => fail.input('reset.invalid', m.reset_link_gone());
 
 /** Whether a reset link still works (unknown, used or expired links do not). */
 export async function resetLinkWorks(input: { context: Pick<Context, 'resets'>; token: string; now: number }): Promise<boolean> {
@@ -69,8 +64,8 @@ export async function completeReset(input: { context: Context; token: string; pa
   const account = await context.accounts.get(pending.userId);
   const user = await context.directory.users.get(pending.userId);
   if (!account || user?.status !== 'active') throw linkGone();
-  const weak = passwordProblem({ password: input.password, email: account.email });
-  if (weak) throw invalid({ field: 'password', message: weak });
+  const weak = passwordIssue({ password: input.password, email: account.email });
+  if (weak) throw invalid({ field: 'password', message: passwordText(weak) });
   // Single use: of two submissions at once, only one takes the link.
   if (!(await context.resets.consume({ id, now }))) throw linkGone();
   await context.accounts.setPassword({ userId: user.id, passwordHash: await hashPassword(input.password) });

@@ -6,6 +6,7 @@
 import { generateToken, hashToken, isWellFormedToken } from '@concord/auth';
 import { checkSession, sessionRules, type Account, type Session } from '@concord/core';
 import type { Cookies } from '@sveltejs/kit';
+import { m } from '../paraglide/messages.js';
 import type { Accounts, Sessions } from './ports.ts';
 
 /** `__Host-` keeps the cookie to this exact origin over HTTPS; plain HTTP (local) cannot use it. */
@@ -99,7 +100,10 @@ async function endSession(input: { sessions: Sessions; cookies: Cookies; secure:
   return { kind: 'none' };
 }
 
-/** "Firefox on Linux" from a User-Agent header: enough to tell sessions apart, nothing more. */
+/**
+ * "Firefox on Linux" from a User-Agent header: enough to tell sessions apart, nothing more. It is
+ * stored in this English form; `deviceLabel` words it for the reader.
+ */
 export function describeDevice(userAgent: string | null): string {
   const ua = userAgent ?? '';
   const browser =
@@ -116,4 +120,13 @@ export function describeDevice(userAgent: string | null): string {
     : /Linux/.test(ua) ? 'Linux'
     : 'an unknown system';
   return `${browser} on ${system}`;
+}
+
+/** A stored device description (`describeDevice`) in the request's language. */
+export function deviceLabel(stored: string): string {
+  const found = /^(.+) on (.+)$/.exec(stored);
+  if (!found?.[1] || !found[2]) return stored;
+  const browser = found[1] === 'A browser' ? m.device_unknown_browser() : found[1];
+  const system = found[2] === 'an unknown system' ? m.device_unknown_system() : found[2];
+  return m.device_on({ browser, system });
 }

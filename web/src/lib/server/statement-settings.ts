@@ -7,6 +7,7 @@
 import { authorize, Scope, statementAccess, type Principal, type Statement, type TaskForce, type Visibility } from '@concord/core';
 import { markdownToYUpdate } from '@concord/text';
 import { error } from '@sveltejs/kit';
+import { m } from '../paraglide/messages.js';
 import { recordAct } from './audit.ts';
 import { newId } from './coalition/lookup.ts';
 import type { WebContext } from './context.ts';
@@ -62,18 +63,18 @@ export type ResolvedSettings = Pick<Statement, 'title' | 'visibility' | 'penHold
 export async function resolveSettings(input: { context: Context; actor: Principal; fields: SettingsFields }): Promise<ResolvedSettings> {
   const { context, actor, fields } = input;
   const title = fields.title.trim();
-  if (!title) throw invalid({ field: 'title', message: 'Give the statement a title.' });
+  if (!title) throw invalid({ field: 'title', message: m.settings_title_missing() });
   const scope = Object.values(Scope).find((s) => s === fields.scope);
-  if (!scope) throw invalid({ field: 'scope', message: 'Choose who the draft is shared with.' });
+  if (!scope) throw invalid({ field: 'scope', message: m.settings_scope_missing() });
   let taskForce: TaskForce | null = null;
   if (scope === 'task-force') {
     taskForce = fields.taskForceId ? await context.directory.taskForces.get(fields.taskForceId) : null;
-    if (!taskForce || taskForce.coalitionId !== actor.coalitionId) throw invalid({ field: 'taskForceId', message: 'Choose the task force.' });
+    if (!taskForce || taskForce.coalitionId !== actor.coalitionId) throw invalid({ field: 'taskForceId', message: m.settings_task_force_missing() });
   }
   const { members } = await settingsOptions(input);
   const memberIds = new Set(members.map((m) => m.id));
   const penHolderIds = [...new Set(fields.penHolderIds)];
-  if (penHolderIds.some((id) => !memberIds.has(id))) throw invalid({ field: 'penHolderIds', message: 'Pen-holders are member organisations of the coalition.' });
+  if (penHolderIds.some((id) => !memberIds.has(id))) throw invalid({ field: 'penHolderIds', message: m.settings_pen_holders_members() });
   const visibility: Visibility = { scope, taskForceId: taskForce?.id ?? null, advisory: fields.advisory, observers: fields.observers };
   const amendmentDecisions = fields.amendmentDecisions === 'chair' ? 'chair' : 'editors';
   return { title, visibility, penHolderIds, advisoryParticipation: fields.advisoryParticipation, amendmentDecisions, taskForce };
@@ -91,12 +92,12 @@ export async function createStatement(input: { context: Context; actor: Principa
   const { context, actor, now } = input;
   enforce(authorize({ actor, action: 'statement.create', coalitionId: actor.coalitionId }));
   const language = languages.find((tag) => tag === input.language);
-  if (!language) throw invalid({ field: 'language', message: 'Choose the language of the text.' });
+  if (!language) throw invalid({ field: 'language', message: m.settings_language_missing() });
   const settings = await resolveSettings(input);
   const { taskForce, ...kept } = settings;
   const statement: Statement = { id: newId('stmt', now), coalitionId: actor.coalitionId, language, ...kept, createdAt: now, updatedAt: now };
   if (statementAccess({ actor, statement, taskForce }) === 'none') {
-    throw invalid({ field: 'scope', message: 'Shared this way, you would not see the draft yourself. Share it with your organisation too.' });
+    throw invalid({ field: 'scope', message: m.settings_would_lose_access() });
   }
   if (input.markdown.trim()) {
     await context.documents.appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown: input.markdown }), origin: actor.userId });
@@ -110,7 +111,7 @@ export async function createStatement(input: { context: Context; actor: Principa
 export async function configurableStatement(input: { context: Context; actor: Principal; id: string }) {
   const found = await findAccessibleStatement({ directory: input.context.directory, principal: input.actor, id: input.id });
   // Missing and not shared look the same, so a draft's existence does not leak.
-  if (!found) error(404, 'There is no statement here, or you cannot see it.');
+  if (!found) error(404, m.statement_not_found());
   enforce(authorize({ actor: input.actor, action: 'statement.configure', ...found }));
   return found;
 }

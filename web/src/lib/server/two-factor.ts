@@ -9,6 +9,7 @@ import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import QRCode from 'qrcode';
 import { checkTwoFactorCode, minutesFrom } from './auth/sign-in.ts';
 import type { WebContext } from './context.ts';
+import { m } from '../paraglide/messages.js';
 import { invalid } from './forms.ts';
 
 export const totpIssuer = 'Concord';
@@ -54,7 +55,7 @@ async function openPending(input: { context: Context; pending: string }): Promis
   } catch {
     // Tampered with, or sealed under another server key: start again.
   }
-  throw invalid({ message: 'This enrolment cannot be completed. Start again with the new code below.' });
+  throw invalid({ message: m.two_factor_enrolment_stale() });
 }
 
 /** The same enrolment again (after a wrong code), so the person need not scan a new one. */
@@ -70,12 +71,12 @@ export async function resumeEnrolment(input: { context: Context; pending: string
 export async function completeEnrolment(input: { context: Context; principal: Principal; pending: string; code: string; now: number }): Promise<void> {
   const { context, principal, now } = input;
   const hit = await context.rateLimiter.hit({ limit: rateLimits.twoFactorPerAccount, key: principal.userId, now });
-  if (!hit.allowed) throw invalid({ field: 'code', message: `Too many attempts. Try again ${minutesFrom(hit.retryAfterMs)}.` });
+  if (!hit.allowed) throw invalid({ field: 'code', message: m.error_too_many_attempts({ when: minutesFrom(hit.retryAfterMs) }) });
   const account = await context.accounts.get(principal.userId);
-  if (account?.totpKey) throw invalid({ message: 'Two-factor is already on for your account.' });
+  if (account?.totpKey) throw invalid({ message: m.two_factor_already_on() });
   const key = await openPending(input);
   const step = verifyTotp({ key, code: input.code, now, lastStep: 0 });
-  if (step === null) throw invalid({ field: 'code', message: 'That code does not match. Type the six digits your app shows now.' });
+  if (step === null) throw invalid({ field: 'code', message: m.two_factor_code_mismatch() });
   await context.accounts.setTotpKey({ userId: principal.userId, totpKey: sealedFromField(input.pending) });
   await context.accounts.useTotpStep({ userId: principal.userId, step });
 }
@@ -83,9 +84,9 @@ export async function completeEnrolment(input: { context: Context; principal: Pr
 /** Turns two-factor off with a current code, unless the person's role requires it. */
 export async function disableTwoFactor(input: { context: Context; principal: Principal; code: string; now: number }): Promise<void> {
   const { context, principal } = input;
-  if (twoFactorRequired(principal)) throw invalid({ message: 'Your role requires two-factor: it cannot be turned off.' });
+  if (twoFactorRequired(principal)) throw invalid({ message: m.two_factor_cannot_disable() });
   const result = await checkTwoFactorCode({ context, userId: principal.userId, code: input.code, now: input.now });
-  if (result.kind === 'limited') throw invalid({ field: 'code', message: `Too many attempts. Try again ${minutesFrom(result.retryAfterMs)}.` });
-  if (result.kind === 'refused') throw invalid({ field: 'code', message: 'That code is not right. Type the current one.' });
+  if (result.kind === 'limited') throw invalid({ field: 'code', message: m.error_too_many_attempts({ when: minutesFrom(result.retryAfterMs) }) });
+  if (result.kind === 'refused') throw invalid({ field: 'code', message: m.two_factor_code_wrong() });
   await context.accounts.setTotpKey({ userId: principal.userId, totpKey: null });
 }

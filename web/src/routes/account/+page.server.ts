@@ -1,17 +1,20 @@
-import { accountOverview, deleteAccount, revokeSession, signOutElsewhere } from '$lib/server/account.ts';
+import { accountOverview, chooseLanguage, deleteAccount, revokeSession, signOutElsewhere } from '$lib/server/account.ts';
 import { webContext } from '$lib/server/context.ts';
 import { perform, secretField, textField } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
+import { clearLocaleCookie, setLocaleCookie } from '$lib/server/locale.ts';
 import { clearSessionCookie } from '$lib/server/session.ts';
+import { readLocale } from '$lib/i18n.ts';
+import { m } from '$lib/paraglide/messages.js';
 import { noticeFor } from '$lib/notices.ts';
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The signed-in person and the session of this request. */
 function signedIn(event: RequestEvent) {
   const principal = requirePrincipal(event);
   const session = event.locals.session;
-  if (!session) error(401, 'Sign in first.');
+  if (!session) error(401, m.error_sign_in_first());
   return { principal, session };
 }
 
@@ -27,6 +30,17 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const context = await webContext();
     return perform({ form: 'revoke', run: () => revokeSession({ context, principal, current: session, sessionId: textField(form, 'sessionId', 100) }), then: '/account?done=session-revoked#sessions' });
+  },
+  /** The interface language, kept with the account (and in this browser's cookie); empty: follow the browser. */
+  language: async (event) => {
+    const { principal } = signedIn(event);
+    const value = (await event.request.formData()).get('locale');
+    const locale = readLocale(value);
+    if (value !== '' && !locale) return fail(400, { form: 'language', code: 'input.locale', field: 'locale', message: m.language_unknown() });
+    await chooseLanguage({ context: await webContext(), principal, locale });
+    if (locale) setLocaleCookie({ cookies: event.cookies, locale, secure: event.url.protocol === 'https:' });
+    else clearLocaleCookie({ cookies: event.cookies });
+    redirect(303, '/account?done=language-saved#language');
   },
   others: async (event) => {
     const { principal, session } = signedIn(event);

@@ -4,6 +4,7 @@ import { webContext } from '$lib/server/context.ts';
 import { safeRedirectPath } from '$lib/server/http.ts';
 import { describeDevice, startSession } from '$lib/server/session.ts';
 import { noticeFor } from '$lib/notices.ts';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -18,12 +19,12 @@ export const actions: Actions = {
     const email = String(form.get('email') ?? '').slice(0, 254);
     const password = String(form.get('password') ?? '').slice(0, 1024);
     const next = safeRedirectPath({ next: form.get('next'), fallback: '/' });
-    if (!email || !password) return fail(400, { email, message: 'Enter your email address and your password.' });
+    if (!email || !password) return fail(400, { email, message: m.signin_missing() });
     const context = await webContext();
     const now = Date.now();
     const result = await checkPassword({ context, email, password, address: getClientAddress(), now });
-    if (result.kind === 'limited') return fail(429, { email, message: `Too many attempts. Try again ${minutesFrom(result.retryAfterMs)}.` });
-    if (result.kind === 'refused') return fail(400, { email, message: 'That email address and password do not match an account.' });
+    if (result.kind === 'limited') return fail(429, { email, message: m.error_too_many_attempts({ when: minutesFrom(result.retryAfterMs) }) });
+    if (result.kind === 'refused') return fail(400, { email, message: m.signin_refused() });
     const twoFactor = result.account.totpKey !== null;
     const device = describeDevice(request.headers.get('user-agent'));
     await startSession({ sessions: context.sessions, cookies, secure: url.protocol === 'https:', account: result.account, twoFactorVerified: !twoFactor, device, now });

@@ -4,6 +4,7 @@
  */
 import { decoyHash, verifyPassword, verifyTotp } from '@concord/auth';
 import { normaliseEmail, rateLimits, type Account } from '@concord/core';
+import { m } from '../../paraglide/messages.js';
 import type { WebContext } from '../context.ts';
 
 export type PasswordCheck =
@@ -52,8 +53,7 @@ export async function checkTwoFactorCode(input: {
   return (await context.accounts.useTotpStep({ userId, step })) ? { kind: 'ok' } : { kind: 'refused' };
 }
 
-/** "in 4 minutes" for a refusal message. */
+/** "in 4 minutes" for a refusal message, in the request's language. */
 export function minutesFrom(ms: number): string {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return minutes === 1 ? 'in a minute' : `in ${minutes} minutes`;
+  return m.retry_in_minutes({ minutes: Math.max(1, Math.ceil(ms / 60_000)) });
 }

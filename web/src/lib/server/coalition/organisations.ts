@@ -6,6 +6,7 @@
 import { authorize, StakeholderGroup, Tier, type Organisation, type Principal } from '@concord/core';
 import { recordAct } from '../audit.ts';
 import type { WebContext } from '../context.ts';
+import { m } from '../../paraglide/messages.js';
 import { invalid } from '../forms.ts';
 import { enforce } from '../guard.ts';
 import { newId, organisationIn } from './lookup.ts';
@@ -22,13 +23,13 @@ function checkManage(actor: Principal): void {
 
 function readTier(value: string): Tier {
   const tier = tiers.find((t) => t === value);
-  if (!tier) throw invalid({ field: 'tier', message: 'Choose a tier.' });
+  if (!tier) throw invalid({ field: 'tier', message: m.organisations_choose_tier() });
   return tier;
 }
 
 function readGroup(value: string): StakeholderGroup {
   const group = stakeholderGroups.find((g) => g === value);
-  if (!group) throw invalid({ field: 'stakeholderGroup', message: 'Choose a stakeholder group.' });
+  if (!group) throw invalid({ field: 'stakeholderGroup', message: m.organisations_choose_group() });
   return group;
 }
 
@@ -36,10 +37,10 @@ export async function addOrganisation(input: { context: Context; actor: Principa
   const { context, actor, now } = input;
   checkManage(actor);
   const name = input.name.trim();
-  if (!name || name.length > 120) throw invalid({ field: 'name', message: 'Enter the organisation’s name (at most 120 characters).' });
+  if (!name || name.length > 120) throw invalid({ field: 'name', message: m.organisations_name_missing({ max: 120 }) });
   const existing = await context.directory.organisations.listByCoalition(actor.coalitionId);
   if (existing.some((org) => org.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
-    throw invalid({ field: 'name', message: 'An organisation of this name is already in the coalition.' });
+    throw invalid({ field: 'name', message: m.organisations_name_taken() });
   }
   const organisation: Organisation = { id: newId('org', now), coalitionId: actor.coalitionId, name, tier: readTier(input.tier), stakeholderGroup: readGroup(input.stakeholderGroup), isChair: false };
   await context.directory.organisations.put(organisation);
@@ -54,7 +55,7 @@ export async function changeOrganisation(input: { context: Context; actor: Princ
   const organisation = await organisationIn({ directory: context.directory, actor, id: input.organisationId });
   const tier = readTier(input.tier);
   const stakeholderGroup = readGroup(input.stakeholderGroup);
-  if (organisation.isChair && tier !== 'member') throw invalid({ field: 'tier', message: 'The chair is a member organisation: hand the chair on first.' });
+  if (organisation.isChair && tier !== 'member') throw invalid({ field: 'tier', message: m.organisations_chair_stays_member() });
   if (tier === organisation.tier && stakeholderGroup === organisation.stakeholderGroup) return;
   await context.directory.organisations.put({ ...organisation, tier, stakeholderGroup });
   const subject = { kind: 'organisation', id: organisation.id };
@@ -76,8 +77,8 @@ export async function handChair(input: { context: Context; actor: Principal; org
   const { context, actor, now } = input;
   checkManage(actor);
   const next = await organisationIn({ directory: context.directory, actor, id: input.organisationId });
-  if (next.tier !== 'member') throw invalid({ field: 'chair', message: 'Only a member organisation can hold the chair.' });
-  if (next.isChair) throw invalid({ field: 'chair', message: `${next.name} already holds the chair.` });
+  if (next.tier !== 'member') throw invalid({ field: 'chair', message: m.organisations_chair_member_only() });
+  if (next.isChair) throw invalid({ field: 'chair', message: m.organisations_already_chair({ organisation: next.name }) });
   const previous = (await context.directory.organisations.listByCoalition(actor.coalitionId)).filter((org) => org.isChair && org.id !== next.id);
   await context.directory.organisations.put({ ...next, isChair: true });
   for (const org of previous) await context.directory.organisations.put({ ...org, isChair: false });

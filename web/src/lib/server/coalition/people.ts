@@ -7,6 +7,8 @@ import { generateToken, hashToken } from '@concord/auth';
 import { authorize, fail, isPlausibleEmail, normaliseEmail, type Invitation, type Organisation, type Principal, type Role, type User } from '@concord/core';
 import { recordAct } from '../audit.ts';
 import type { WebContext } from '../context.ts';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { invalid } from '../forms.ts';
 import { enforce } from '../guard.ts';
 import { organisationIn, personIn } from './lookup.ts';
@@ -20,7 +22,11 @@ function checkDelegates(actor: Principal, organisation: Organisation): void {
   enforce(authorize({ actor, action: 'organisation.manage-delegates', organisation }));
 }
 
-/** Invites `email` to act for the organisation; mails the link (null `linkOrigin`: no trustworthy origin, refused). */
+/**
+ * Invites `email` to act for the organisation; mails the link (null `linkOrigin`: no trustworthy
+ * origin, refused) in `locale`, the language the inviter chose for the invitee (by default the
+ * inviter's own).
+ */
 export async function invitePerson(input: {
   context: Context;
   actor: Principal;
@@ -29,34 +35,42 @@ export async function invitePerson(input: {
   name: string;
   lead: boolean;
   linkOrigin: string | null;
+  locale?: Locale;
   now: number;
 }): Promise<void> {
   const { context, actor, now } = input;
   const organisation = await organisationIn({ directory: context.directory, actor, id: input.organisationId });
   checkDelegates(actor, organisation);
   const email = normaliseEmail(input.email);
-  if (!isPlausibleEmail(email)) throw invalid({ field: 'email', message: 'Enter an email address such as name@example.org.' });
-  if (input.name.length > 100) throw invalid({ field: 'name', message: 'Use at most 100 characters.' });
-  if (await context.accounts.findByEmail(email)) throw invalid({ field: 'email', message: 'Someone already has an account with this address.' });
-  if (!input.linkOrigin) throw invalid({ message: 'Invitations cannot be mailed: the hub’s public address is not configured.' });
+  if (!isPlausibleEmail(email)) throw invalid({ field: 'email', message: m.error_email_format() });
+  if (input.name.length > 100) throw invalid({ field: 'name', message: m.error_at_most_characters({ max: 100 }) });
+  if (await context.accounts.findByEmail(email)) throw invalid({ field: 'email', message: m.people_email_has_account() });
+  if (!input.linkOrigin) throw invalid({ message: m.people_no_public_address() });
   const token = generateToken();
   const roles: Role[] = input.lead ? ['organisation-lead'] : [];
   const invitation: Invitation = { id: hashToken(token), email, name: input.name, coalitionId: actor.coalitionId, organisationId: organisation.id, roles, invitedBy: actor.userId, createdAt: now, expiresAt: now + invitationLifetimeMs };
   await context.invitations.create(invitation);
-  await context.mailer.send({
-    to: email,
-    subject: `You are invited to act for ${organisation.name} on Concord`,
-    text: [
-      `${actor.userName} (${actor.organisationName}) invites you to act for ${organisation.name} on Concord${input.lead ? ', as the organisation’s lead' : ''}.`,
-      '',
-      'To accept, choose your password here:',
-      '',
-      `${input.linkOrigin}/invite/${token}`,
-      '',
-      'The link works once, within seven days. If you did not expect it, ignore this mail.',
-    ].join('\n'),
-  });
+  await context.mailer.send(invitationMail({ actor, organisation, email, lead: input.lead, link: `${input.linkOrigin}/invite/${token}`, locale: input.locale }));
   await recordAct({ audit: context.audit, actor, action: 'member.invited', subject: { kind: 'invitation', id: invitation.id }, details: { email, organisationId: organisation.id, lead: input.lead }, now });
+}
+
+/** The invitation mail, in `locale` (the request's language when none is given). */
+function invitationMail(input: { actor: Principal; organisation: Organisation; email: string; lead: boolean; link: string; locale?: Locale }) {
+  const options = input.locale ? { locale: input.locale } : {};
+  const names = { inviter: input.actor.userName, inviterOrganisation: input.actor.organisationName, organisation: input.organisation.name };
+  return {
+    to: input.email,
+    subject: m.mail_invite_subject({ organisation: input.organisation.name }, options),
+    text: [
+      input.lead ? m.mail_invite_intro_lead(names, options) : m.mail_invite_intro(names, options),
+      '',
+      m.mail_invite_accept(undefined, options),
+      '',
+      input.link,
+      '',
+      m.mail_invite_outro(undefined, options),
+    ].join('\n'),
+  };
 }
 
 export async function cancelInvitation(input: { context: Context; actor: Principal; invitationId: string; now: number }): Promise<void> {
@@ -81,7 +95,7 @@ async function manageable(input: { context: Context; actor: Principal; userId: s
 export async function removeDelegate(input: { context: Context; actor: Principal; userId: string; now: number }): Promise<void> {
   const { context, actor, now } = input;
   const { user, organisation } = await manageable(input);
-  if (user.id === actor.userId) throw invalid({ message: 'You cannot remove yourself; delete your account from your account page instead.' });
+  if (user.id === actor.userId) throw invalid({ message: m.people_cannot_remove_self() });
   await context.directory.users.put({ ...user, status: 'removed' });
   await context.sessions.deleteByUser({ userId: user.id });
   await privilegesChanged({ context, userIds: [user.id], reason: 'access.removed' });

@@ -6,6 +6,7 @@
 import { authorize, type Principal, type TaskForce } from '@concord/core';
 import { recordAct } from '../audit.ts';
 import type { WebContext } from '../context.ts';
+import { m } from '../../paraglide/messages.js';
 import { invalid } from '../forms.ts';
 import { enforce } from '../guard.ts';
 import { newId, organisationIn, taskForceIn } from './lookup.ts';
@@ -36,7 +37,7 @@ export async function createTaskForce(input: { context: Context; actor: Principa
   const { context, actor, now } = input;
   checkManage(actor);
   const name = input.name.trim();
-  if (!name || name.length > 120) throw invalid({ field: 'name', message: 'Enter the task force’s name (at most 120 characters).' });
+  if (!name || name.length > 120) throw invalid({ field: 'name', message: m.task_forces_name_missing({ max: 120 }) });
   const organisations = await Promise.all([...new Set(input.organisationIds)].map((id) => organisationIn({ directory: context.directory, actor, id })));
   const taskForce: TaskForce = { id: newId('tf', now), coalitionId: actor.coalitionId, name, organisationIds: organisations.map((org) => org.id) };
   await context.directory.taskForces.put(taskForce);
@@ -73,7 +74,7 @@ export async function deleteTaskForce(input: { context: Context; actor: Principa
   const taskForce = await taskForceIn({ directory: context.directory, actor, id: input.taskForceId });
   const drafts = await draftsSharedWith({ context, actor, taskForceId: taskForce.id });
   if (drafts.length > 0) {
-    throw invalid({ message: `${drafts.length === 1 ? 'A draft is' : `${drafts.length} drafts are`} shared with ${taskForce.name}: share ${drafts.length === 1 ? 'it' : 'them'} differently first.` });
+    throw invalid({ message: m.task_forces_in_use({ count: drafts.length, taskForce: taskForce.name }) });
   }
   await context.directory.taskForces.delete(taskForce.id);
   await recordAct({ audit: context.audit, actor, action: 'task-force.deleted', subject: { kind: 'task-force', id: taskForce.id }, details: { name: taskForce.name }, now });

@@ -80,6 +80,7 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
       },
       setPassword: async ({ userId, passwordHash }: { userId: string; passwordHash: string }) => update(accounts, userId, { passwordHash }),
       setTotpKey: async ({ userId, totpKey }: { userId: string; totpKey: Account['totpKey'] }) => update(accounts, userId, { totpKey }),
+      setLocale: async ({ userId, locale }: { userId: string; locale: string | null }) => update(accounts, userId, { locale }),
       useTotpStep: async ({ userId, step }: { userId: string; step: number }) => {
         const account = accounts.get(userId);
         if (!account || account.totpLastStep >= step) return false;

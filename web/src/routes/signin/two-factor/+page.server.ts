@@ -3,6 +3,7 @@ import { checkTwoFactorCode, minutesFrom } from '$lib/server/auth/sign-in.ts';
 import { webContext } from '$lib/server/context.ts';
 import { safeRedirectPath } from '$lib/server/http.ts';
 import { startSession } from '$lib/server/session.ts';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -22,8 +23,8 @@ export const actions: Actions = {
     const context = await webContext();
     const now = Date.now();
     const result = await checkTwoFactorCode({ context, userId: pending.userId, code, now });
-    if (result.kind === 'limited') return fail(429, { message: `Too many attempts. Try again ${minutesFrom(result.retryAfterMs)}.` });
-    if (result.kind === 'refused') return fail(400, { message: 'That code is not right. Codes change every 30 seconds: try the current one.' });
+    if (result.kind === 'limited') return fail(429, { message: m.error_too_many_attempts({ when: minutesFrom(result.retryAfterMs) }) });
+    if (result.kind === 'refused') return fail(400, { message: m.signin_code_wrong() });
     const account = await context.accounts.get(pending.userId);
     if (!account) redirect(303, '/signin');
     // The session gains privilege: it gets a new token, and the half-session ends.

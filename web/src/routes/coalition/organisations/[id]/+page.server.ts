@@ -6,6 +6,7 @@ import { mailLinkOrigin } from '$lib/server/links.ts';
 import { organisationPage } from '$lib/server/coalition/overview.ts';
 import { cancelInvitation, invitePerson, removeDelegate, setOrganisationLead, setSecretariat } from '$lib/server/coalition/people.ts';
 import { noticeFor } from '$lib/notices.ts';
+import { getLocale, readLocale } from '$lib/i18n.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -33,6 +34,7 @@ export const actions: Actions = {
         email: textField(fields, 'email', 254),
         name: textField(fields, 'name', 100),
         lead: checkbox(fields, 'lead'),
+        locale: readLocale(fields.get('locale')) ?? getLocale(),
         linkOrigin: mailLinkOrigin({ configured: context.publicUrl, requestOrigin: event.url.origin, clientAddress: event.getClientAddress() }),
       }),
     ),
