@@ -3,6 +3,7 @@
  * attributes), so the strict Content-Security-Policy (`style-src 'self'`) allows them. The label
  * names the person and their organisation in text: authorship never rests on colour alone.
  */
+import { m } from '../paraglide/messages.js';
 import type { DecorationAttrs } from '@tiptap/pm/view';
 import { readAwarenessUser } from './presence.ts';
 
@@ -16,7 +17,7 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   caret.style.setProperty('--caret-color', known?.color ?? '#595959');
   const label = document.createElement('span');
   label.className = 'collaboration-carets__label';
-  label.textContent = known ? `${known.name} · ${known.organisation}` : 'Someone';
+  label.textContent = known ? m.editor_caret_label({ name: known.name, organisation: known.organisation }) : m.editor_someone();
   caret.append(label);
   return caret;
 }

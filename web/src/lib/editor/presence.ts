@@ -2,6 +2,7 @@
  * Who is here, from the awareness states of a document's clients. Awareness comes from other
  * browsers, so every field is checked; one person with several tabs is listed once.
  */
+import { m } from '../paraglide/messages.js';
 import { safeColor } from './colors.ts';
 
 /** What each client publishes under awareness `user` (CollaborationCaret's field). */
@@ -70,7 +71,7 @@ export function presenceChanges(input: { previous: readonly Participant[]; next:
   const joined = input.next.filter((p) => !p.isSelf && !before.has(p.key));
   const left = input.previous.filter((p) => !p.isSelf && !after.has(p.key));
   return [
-    ...joined.map((p) => `${p.name} (${p.organisation}) is here.`),
-    ...left.map((p) => `${p.name} (${p.organisation}) left.`),
+    ...joined.map((p) => m.editor_person_here({ name: p.name, organisation: p.organisation })),
+    ...left.map((p) => m.editor_person_left({ name: p.name, organisation: p.organisation })),
   ];
 }

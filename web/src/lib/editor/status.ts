@@ -1,4 +1,5 @@
 /** What the status indicator says, and what is announced to screen readers, from the connection. */
+import { m } from '../paraglide/messages.js';
 import type { SaveState } from './save-tracker.ts';
 
 export type Connection = 'connecting' | 'live' | 'offline';
@@ -18,7 +19,7 @@ export interface StatusText {
   detail: string;
 }
 
-const keptLocally = 'Your edits are kept on this device and will be merged when you reconnect.';
+const keptLocally = () => m.editor_kept_locally();
 
 /** Connection state from the provider's status and whether a connection was ever lost or refused. */
 export function connectionFrom(input: { providerStatus: 'connecting' | 'connected' | 'disconnected'; hadTrouble: boolean }): Connection {
@@ -30,13 +31,13 @@ export function describeStatus(input: StatusInput): StatusText {
   const unsaved = input.save.kind !== 'saved';
   switch (input.connection) {
     case 'connecting':
-      return { label: 'Connecting…', detail: unsaved ? keptLocally : 'Loading the latest text.' };
+      return { label: m.editor_connecting(), detail: unsaved ? keptLocally() : m.editor_loading_latest() };
     case 'offline':
-      return { label: 'Offline', detail: unsaved ? keptLocally : 'Reconnecting…' };
+      return { label: m.editor_offline(), detail: unsaved ? keptLocally() : m.editor_reconnecting() };
     case 'live':
-      if (!input.synced) return { label: 'Live', detail: 'Loading the latest text…' };
-      if (!input.canWrite) return { label: 'Live', detail: 'You see changes as they are made.' };
-      return { label: 'Live', detail: unsaved ? 'Saving…' : 'All changes saved.' };
+      if (!input.synced) return { label: m.editor_live(), detail: m.editor_loading_latest_ongoing() };
+      if (!input.canWrite) return { label: m.editor_live(), detail: m.editor_see_changes() };
+      return { label: m.editor_live(), detail: unsaved ? m.editor_saving() : m.editor_all_saved() };
   }
 }
 
@@ -47,13 +48,13 @@ export function describeStatus(input: StatusInput): StatusText {
 export function statusAnnouncement(input: { previous: StatusInput; next: StatusInput }): string | null {
   const { previous, next } = input;
   if (previous.connection !== 'offline' && next.connection === 'offline') {
-    return `Connection lost. ${next.canWrite ? keptLocally : 'Reconnecting…'}`;
+    return m.editor_connection_lost({ detail: next.canWrite ? keptLocally() : m.editor_reconnecting() });
   }
   if (next.connection === 'live' && next.synced && !(previous.connection === 'live' && previous.synced)) {
-    return previous.connection === 'offline' ? 'Reconnected.' : 'Connected. You see changes as they are made.';
+    return previous.connection === 'offline' ? m.editor_reconnected() : m.editor_connected();
   }
   if (previous.save.kind === 'awaiting-upload' && next.save.kind === 'saved') {
-    return 'Your offline edits are merged and saved.';
+    return m.editor_offline_merged();
   }
   return null;
 }
@@ -72,12 +73,12 @@ export function refusalCodeFor(status: number): number | null {
 /** What the editor says once the server refused it for good. */
 export function refusalMessage(code: number): { title: string; detail: string; signIn: boolean } {
   if (code === Refusal.signedOut) {
-    return { title: 'Your session ended: sign in again.', detail: 'You were signed out, or your access was withdrawn. Edits not yet saved stay in this window until you close it.', signIn: true };
+    return { title: m.editor_refused_signed_out_title(), detail: m.editor_refused_signed_out_detail(), signIn: true };
   }
   if (code === Refusal.notShared || code === Refusal.forbidden) {
-    return { title: 'This draft is no longer shared with you.', detail: 'Its sharing changed. Ask the chair or the secretariat if you think this is a mistake.', signIn: false };
+    return { title: m.editor_refused_not_shared_title(), detail: m.editor_refused_not_shared_detail(), signIn: false };
   }
-  return { title: 'The connection was refused.', detail: 'Reload the page to try again.', signIn: false };
+  return { title: m.editor_refused_title(), detail: m.editor_refused_detail(), signIn: false };
 }
 
 /**
