@@ -28,3 +28,4 @@ export type { Mail, Mailer, Outbox, OutboxMail } from './mail.ts';
 export { createCallStore, type CallStore } from './calls.ts';
 export { createNegotiationStore, type NegotiationStore, type AssembledNotes } from './negotiation.ts';
 export type { ChangeOutcome, ChangeTarget } from './negotiation-changes.ts';
+export { createVersionStore } from './version-store.ts';

@@ -191,3 +191,18 @@ export const negotiationKeys = {
   holderPrefix: (bracketId: string) => `B#${keyPart(bracketId)}#O#`,
   alternative: (input: { bracketId: string; alternativeId: string }) => `B#${keyPart(input.bracketId)}#V#${keyPart(input.alternativeId)}`,
 } as const;
+
+const versionSeqWidth = 8;
+
+/**
+ * A statement's versions share one partition: an item per version (`V#<seq>`), its state in
+ * parts under `S#` — a prefix apart, so listing versions never reads the states, and under the
+ * writing attempt's id, so two writers racing for one number never mix their parts.
+ */
+export const versionKeys = {
+  pk: (docId: string) => `VER#${keyPart(docId)}`,
+  versionPrefix: 'V#',
+  version: (seq: number) => `V#${pad({ value: seq, width: versionSeqWidth })}`,
+  statePrefix: (input: { seq: number; attempt: string }) => `S#${pad({ value: input.seq, width: versionSeqWidth })}#${keyPart(input.attempt)}#`,
+  statePart: (input: { seq: number; attempt: string; index: number }) => `${versionKeys.statePrefix(input)}${pad({ value: input.index, width: 4 })}`,
+} as const;

@@ -1,0 +1,174 @@
+/**
+ * The VersionStore port of `@concord/versions` on DynamoDB: partition `VER#<docId>`, one item per
+ * version (`V#<seq:8>`), its state (`Y.encodeStateAsUpdateV2`) in parts of at most 300 KB under
+ * `S#<seq:8>#<attempt>#<i:4>`. Without transactions the version item is the lock: the parts
+ * are written first under a fresh attempt id, then the item is put with `attribute_not_exists`
+ * on its number. Of two writers racing for one number exactly one is stored; the other removes
+ * its parts, reads the new latest version and tries the next number. Versions are never updated
+ * or deleted. A name is unique per statement: a named version is checked against every version
+ * read before its number was claimed.
+ */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fail } from '@concord/core';
+import { refuseTaken } from '@concord/versions/names';
+import type { NewVersion, StoredVersion, Version, VersionAuthor, VersionStore } from '@concord/versions/ports';
+import { versionKeys } from './keys.ts';
+import { joinBytes, splitBytes } from './parts.ts';
+import { bin, conditionally, deleteAll, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
+import { tableDefinition } from './table-definition.ts';
+
+const defaultMaxAttempts = 50;
+
+export function createVersionStore(options: {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  maxAttempts?: number;
+  /** A number in [0, 1) for attempt ids and retry jitter; defaults to `Math.random`. */
+  random?: () => number;
+}): VersionStore {
+  const { client, tableName } = options;
+  const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+  const random = options.random ?? Math.random;
+
+  async function newest(input: { docId: string; limit?: number }): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: keyNames,
+          ExpressionAttributeValues: { ':pk': versionKeys.pk(input.docId), ':prefix': versionKeys.versionPrefix },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: input.limit === undefined ? undefined : input.limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start && (input.limit === undefined || items.length < input.limit));
+    return items;
+  }
+
+  async function writeParts(input: { docId: string; seq: number; attempt: string; state: Uint8Array }): Promise<number> {
+    const pieces = splitBytes({ bytes: input.state });
+    await Promise.all(
+      pieces.map((bytes, index) =>
+        client.send(new PutCommand({ TableName: tableName, Item: { ...key({ pk: versionKeys.pk(input.docId), sk: versionKeys.statePart({ ...input, index }) }), bytes, part: index } })),
+      ),
+    );
+    return pieces.length;
+  }
+
+  async function removeParts(input: { docId: string; seq: number; attempt: string; parts: number }): Promise<void> {
+    const keys = Array.from({ length: input.parts }, (_, index) => key({ pk: versionKeys.pk(input.docId), sk: versionKeys.statePart({ ...input, index }) }));
+    await deleteAll({ client, tableName, keys });
+  }
+
+  async function append(input: { docId: string; version: NewVersion; state: Uint8Array; when?: (latest: Version | null) => boolean }): Promise<Version | null> {
+    const { docId, state } = input;
+    for (let round = 0; round < maxAttempts; round++) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, random() * Math.min(2 ** round, 50)));
+      // A named version is checked against every version before it (items only, no states):
+      // its number's conditional put then proves none was stored in between.
+      const named = input.version.kind === 'named' && input.version.name !== null;
+      const before = (await newest({ docId, limit: named ? undefined : 1 })).map(versionFrom);
+      const latest = before[0] ?? null;
+      if (input.when && !input.when(latest)) return null;
+      if (named) refuseTaken(before, input.version.name as string);
+      const version: Version = { ...input.version, docId, seq: (latest?.seq ?? 0) + 1, bytes: state.length };
+      const attempt = attemptId(random);
+      const parts = await writeParts({ docId, seq: version.seq, attempt, state });
+      const stored = await conditionally(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...key({ pk: versionKeys.pk(docId), sk: versionKeys.version(version.seq) }), ...versionItem(version), attempt, parts },
+            ConditionExpression: 'attribute_not_exists(#sk)',
+            ExpressionAttributeNames: { '#sk': keyNames['#sk'] },
+          }),
+        ),
+      );
+      if (stored) return version;
+      await removeParts({ docId, seq: version.seq, attempt, parts });
+    }
+    throw fail.conflict('versions.append-contended', `no version stored after ${maxAttempts} attempts`);
+  }
+
+  async function get(input: { docId: string; seq: number }): Promise<StoredVersion | null> {
+    const pk = versionKeys.pk(input.docId);
+    const result = await client.send(new GetCommand({ TableName: tableName, Key: key({ pk, sk: versionKeys.version(input.seq) }), ConsistentRead: true }));
+    const item = result.Item;
+    if (!item) return null;
+    const attempt = str(item, 'attempt') ?? '';
+    const parts = await queryAll({
+      client,
+      query: {
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: keyNames,
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': versionKeys.statePrefix({ seq: input.seq, attempt }) },
+        ConsistentRead: true,
+      },
+    });
+    // Parts are written before the item, so a stored version always has all of them.
+    if (parts.length !== num(item, 'parts')) throw new Error(`version ${input.seq} of ${input.docId} has ${parts.length} of ${num(item, 'parts')} parts`);
+    parts.sort((a, b) => String(a[tableDefinition.sortKey]).localeCompare(String(b[tableDefinition.sortKey])));
+    return { ...versionFrom(item), state: joinBytes(parts.map((part) => bin(part, 'bytes') ?? new Uint8Array())) };
+  }
+
+  return {
+    append,
+    get,
+    async latest({ docId }) {
+      const item = (await newest({ docId, limit: 1 }))[0];
+      return item ? versionFrom(item) : null;
+    },
+    async list({ docId, limit }) {
+      if (limit !== undefined && limit <= 0) return [];
+      return (await newest({ docId, limit })).map(versionFrom);
+    },
+  };
+}
+
+function attemptId(random: () => number): string {
+  return Array.from({ length: 12 }, () => Math.floor(random() * 36).toString(36)).join('');
+}
+
+function versionItem(version: Version): Item {
+  return {
+    docId: version.docId,
+    seq: version.seq,
+    kind: version.kind,
+    name: version.name,
+    hash: version.hash,
+    createdAt: version.createdAt,
+    createdBy: version.createdBy,
+    authors: version.authors,
+    restoredFrom: version.restoredFrom,
+    bytes: version.bytes,
+  };
+}
+
+function versionFrom(item: Item): Version {
+  return {
+    docId: str(item, 'docId') ?? '',
+    seq: num(item, 'seq') ?? 0,
+    kind: item.kind === 'named' ? 'named' : 'checkpoint',
+    name: str(item, 'name') ?? null,
+    hash: str(item, 'hash') ?? '',
+    createdAt: num(item, 'createdAt') ?? 0,
+    createdBy: authorFrom(item.createdBy),
+    authors: Array.isArray(item.authors) ? item.authors.flatMap((a) => authorFrom(a) ?? []) : [],
+    restoredFrom: num(item, 'restoredFrom') ?? null,
+    bytes: num(item, 'bytes') ?? 0,
+  };
+}
+
+function authorFrom(value: unknown): VersionAuthor | null {
+  if (!value || typeof value !== 'object') return null;
+  const { userId, organisationId } = value as Record<string, unknown>;
+  return typeof userId === 'string' && typeof organisationId === 'string' ? { userId, organisationId } : null;
+}
