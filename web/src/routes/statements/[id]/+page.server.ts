@@ -4,13 +4,14 @@ import { enforce, requirePrincipal } from '$lib/server/guard.ts';
 import { findAccessibleStatement } from '$lib/server/statements.ts';
 import { authorize } from '@concord/core';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
   const principal = requirePrincipal(event);
   const { directory } = await webContext();
   const found = await findAccessibleStatement({ directory, principal, id: event.params.id });
   // Missing and not shared look the same, so a draft's existence does not leak.
-  if (!found) error(404, 'There is no statement here, or you cannot see it.');
+  if (!found) error(404, m.statement_not_found());
   enforce(authorize({ actor: principal, action: 'statement.read', ...found }), { hide: true });
   const { statement, access } = found;
   const penHolders = await Promise.all(statement.penHolderIds.map((id) => directory.organisations.get(id)));

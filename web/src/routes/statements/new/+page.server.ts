@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
   const actor = requirePrincipal(event);
   enforce(authorize({ actor, action: 'statement.create', coalitionId: actor.coalitionId }));
   const options = await settingsOptions({ context: await webContext(), actor });
-  return { ...options, languages: [...languages], values: { title: '', visibility: openVisibility, penHolderIds: [] as string[], advisoryParticipation: true, amendmentDecisions: 'editors' as const } };
+  return { ...options, languages: [...languages], defaultLanguage: 'en', values: { title: '', visibility: openVisibility, penHolderIds: [] as string[], advisoryParticipation: true, amendmentDecisions: 'editors' as const } };
 };
 
 export const actions: Actions = {
