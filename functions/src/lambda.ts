@@ -3,25 +3,12 @@
  * `disconnect`, and the module's default export for `$default`. The composition root on AWS:
  * the only place reading the Lambda environment.
  */
-import {
-  createChunkStore,
-  createConnectionRegistry,
-  createDocumentStore,
-  createDynamoClient,
-  createManagementGateway,
-  createSessions,
-  createTickets,
-} from '@concord/data';
-import { createSyncHandlers } from '@concord/sync';
+import { createDynamoClient, createManagementGateway, createSessions, createTickets } from '@concord/data';
+import { createHostSync } from './host-sync.ts';
 import { createRealtimeHandlers, type GatewayEvent, type RealtimeHandlers } from './realtime.ts';
 
 const tableName = process.env.CONCORD_TABLE ?? 'concord';
 const client = createDynamoClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
-const stores = {
-  documents: createDocumentStore({ client, tableName }),
-  connections: createConnectionRegistry({ client, tableName }),
-  chunks: createChunkStore({ client, tableName }),
-};
 const tickets = createTickets({ client, tableName });
 const sessions = createSessions({ client, tableName });
 const log = (entry: object) => console.error(JSON.stringify(entry, errorFields));
@@ -34,7 +21,7 @@ function handlersFor(event: GatewayEvent): RealtimeHandlers {
   const endpoint = `https://${domainName}/${stage}`;
   let handlers = byEndpoint.get(endpoint);
   if (!handlers) {
-    const sync = createSyncHandlers({ ...stores, gateway: createManagementGateway({ endpoint }), log });
+    const sync = createHostSync({ client, tableName, gateway: createManagementGateway({ endpoint }), log });
     handlers = createRealtimeHandlers({
       sync,
       redeemTicket: tickets.redeem,

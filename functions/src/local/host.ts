@@ -9,8 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createChunkStore,
-  createConnectionRegistry,
   createDocumentStore,
   createDynamoClient,
   createRepositories,
@@ -20,7 +18,7 @@ import {
   startEmbeddedDynamo,
   sweepExpired,
 } from '@concord/data';
-import { createSyncHandlers } from '@concord/sync';
+import { createHostSync } from '../host-sync.ts';
 import { createRealtimeHandlers, type RealtimeHandlers } from '../realtime.ts';
 import { createCallSchedule } from '../call-scheduler.ts';
 import { callScheduleEveryMs, startCallTimer } from './call-timer.ts';
@@ -69,13 +67,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
 
   let realtime: RealtimeHandlers | undefined;
   const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log });
-  const sync = createSyncHandlers({
-    documents,
-    connections: createConnectionRegistry(store),
-    chunks: createChunkStore(store),
-    gateway: gatewayServer.gateway,
-    log,
-  });
+  const sync = createHostSync({ ...store, documents, gateway: gatewayServer.gateway, log });
   const sessions = createSessions(store);
   const handlers = createRealtimeHandlers({
     sync,

@@ -1,0 +1,31 @@
+/**
+ * The sync core as both hosts run it (Lambda: lambda.ts, the local host: local/host.ts): the
+ * DynamoDB stores, and an automatic version checkpoint at each quiet moment the core reports
+ * (a long tail compacted, the last writer gone — @concord/versions decides whether one is due).
+ * One function, so the two hosts cannot drift apart.
+ */
+import { createChunkStore, createConnectionRegistry, createDocumentStore, createVersionStore, type createDynamoClient } from '@concord/data';
+import { createSyncHandlers, type DocumentStore, type Gateway, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
+import { checkpointAfterCompaction, createVersionService } from '@concord/versions';
+
+export function createHostSync(input: {
+  client: ReturnType<typeof createDynamoClient>;
+  tableName: string;
+  gateway: Gateway;
+  documents?: DocumentStore;
+  log?: (entry: SyncLogEntry) => void;
+  now?: () => number;
+}): SyncHandlers {
+  const store = { client: input.client, tableName: input.tableName };
+  const documents = input.documents ?? createDocumentStore(store);
+  const versions = createVersionService({ documents, versions: createVersionStore(store) });
+  return createSyncHandlers({
+    documents,
+    connections: createConnectionRegistry(store),
+    chunks: createChunkStore(store),
+    gateway: input.gateway,
+    afterCompaction: checkpointAfterCompaction({ service: versions, now: input.now }),
+    log: input.log,
+    now: input.now,
+  });
+}
