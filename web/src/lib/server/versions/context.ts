@@ -1,0 +1,42 @@
+/**
+ * The versions pages' dependencies, built on first use from the same environment as
+ * `context.ts` (own clients, like calls/context.ts, so the shared composition root stays put).
+ */
+import { env } from '$env/dynamic/private';
+import { createChunkStore, createConnectionRegistry, createDocumentStore, createDynamoClient, createManagementGateway } from '@concord/data';
+import { createVersionStore } from '@concord/data/version-store';
+import { createSyncHandlers } from '@concord/sync';
+import { createVersionService } from '@concord/versions';
+import { webContext } from '../context.ts';
+import type { VersionsDeps } from './deps.ts';
+
+let deps: Promise<VersionsDeps> | undefined;
+
+export function versionsDeps(): Promise<VersionsDeps> {
+  deps ??= build();
+  return deps;
+}
+
+async function build(): Promise<VersionsDeps> {
+  const { directory, audit } = await webContext();
+  const client = createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined });
+  const store = { client, tableName: env.CONCORD_TABLE || 'concord' };
+  const documents = createDocumentStore(store);
+  const endpoint = env.CONCORD_WS_MANAGEMENT_URL;
+  if (!endpoint) throw new Error('CONCORD_WS_MANAGEMENT_URL is not set');
+  const accessKeyId = env.CONCORD_WS_MANAGEMENT_KEY;
+  const live = createSyncHandlers({
+    documents,
+    connections: createConnectionRegistry(store),
+    chunks: createChunkStore(store),
+    gateway: createManagementGateway({ endpoint, credentials: accessKeyId ? { accessKeyId, secretAccessKey: 'local' } : undefined }),
+  });
+  return {
+    directory,
+    audit,
+    service: createVersionService({ documents, versions: createVersionStore(store) }),
+    texts: documents,
+    live,
+    now: Date.now,
+  };
+}
