@@ -16,6 +16,7 @@ import { freePort } from '../support/free-port.ts';
 import { startChildHost, type ChildHost } from '../support/local-host.ts';
 import { seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fixture.ts';
 import { anchorOf, negotiationAct, seedAmendment } from '../support/negotiation-probe.ts';
+import { readsVersions, seedProbeVersions, versionAct } from '../support/version-probe.ts';
 import { tryToWrite } from '../support/write-probe.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -29,6 +30,7 @@ test.beforeAll(async () => {
   const secretKey = generateSecretKey();
   host = await startChildHost({ port: await freePort(), dataDir, seed: false, env: { CONCORD_SECRET_KEY: secretKey } });
   people = await seedMatrix({ dynamoEndpoint: host.dynamoEndpoint, secretKey, now: Date.now() });
+  await seedProbeVersions({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), now: Date.now() });
 });
 
 test.afterAll(async () => {
@@ -62,7 +64,12 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
     case 'statement.list':
       return async ({ api }) => (await (await api.get('/')).text()).includes(statement.title);
     case 'statement.read':
-      return async ({ api }) => ok((await api.get(`/statements/${statement.id}`)).status());
+      return async ({ api }) => {
+        const reads = ok((await api.get(`/statements/${statement.id}`)).status());
+        // Its versions (history, compare) are read exactly when the statement is: nothing leaks.
+        expect(await readsVersions({ api, statementId: statement.id }), `versions of ${statement.id}`).toBe(reads);
+        return reads;
+      };
     case 'statement.edit':
       return async ({ api }) => {
         const ticket = await api.post(`/statements/${statement.id}/ticket`);
@@ -77,6 +84,9 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
     case 'statement.decide-amendment':
     case 'statement.bracket':
       return negotiationProbe(action, statement.id);
+    case 'statement.name-version':
+    case 'statement.restore-version':
+      return async ({ api }) => versionAct({ api, statementId: statement.id, action });
   }
   throw new Error(`no probe for ${action}: add one when adding the action to the policy`);
 }
@@ -134,8 +144,6 @@ function organisationProbe(action: string, target: 'own' | 'other'): Probe {
  * them already; each gets a probe here with its route, and this list must then be empty.
  */
 const awaitingRoutes = new Set<string>([
-  'statement.name-version',
-  'statement.restore-version',
   'call.open',
   'call.manage',
   'call.take-position',
