@@ -25,7 +25,12 @@ async function setup() {
     audit: fake.context.audit,
     service: createVersionService({ documents, versions: createMemoryVersionStore() }),
     texts: { frozenBy: async () => frozen },
-    live: { broadcastUpdate: async (input) => (broadcasts.push(input.author), documents.appendUpdate({ ...input, origin: 'server' })) },
+    live: {
+      broadcastUpdate: async (input) => {
+        broadcasts.push(input.author);
+        await documents.appendUpdate({ ...input, origin: 'server' });
+      },
+    },
     now: () => now,
   };
   const writer = statementWriter(3);
@@ -58,7 +63,7 @@ describe('versions in the web app', () => {
     expect(await text('stmt_D')).toBe('We urge action.\n');
     expect(broadcasts).toEqual(['usr_Member org_Member']);
     const acts = await fake.context.audit.all({ coalitionId });
-    expect(acts.map((a) => [a.action, a.actor.userId, a.details])).toEqual([
+    expect(acts.map((a) => [a.action, a.actor?.userId, a.details])).toEqual([
       ['version.named', 'usr_Member', { seq: 1, name: 'Rev. 1', hash: history.versions[1]?.hash }],
       ['version.named', 'usr_Chair', { seq: 2, name: 'Rev. 2', hash: history.versions[0]?.hash }],
       ['version.restored', 'usr_Member', { restoredFrom: 1, restoredName: 'Rev. 1', newSeq: 3, hash: history.versions[1]?.hash }],
