@@ -1,0 +1,145 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { actAs } from './support.ts';
+
+/**
+ * Two delegations negotiate a paragraph of a fresh statement (others run in parallel on the
+ * seeded ones): a comment thread with a reply, resolved; an amendment proposed by Canada,
+ * supported and accepted by Ghana (the text changes once, in both browsers); a bracket opened by
+ * one, joined by the other, agreed — the header goes clean; an advisory delegate comments but
+ * does not edit or decide; axe on the editor with the panel open. Every act goes through the
+ * real endpoint and reaches the other browser through the statement's socket (a notice).
+ */
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const paragraph = 'States shall protect privacy and freedom of expression online.';
+
+async function newStatement(page: Page, title: string): Promise<string> {
+  await page.goto('/statements/new');
+  await page.locator('input[name=title]').fill(title);
+  await page.locator('input[name=scope][value=coalition]').check();
+  await page.locator('input[name=advisory]').check();
+  await page.locator('input[name=advisoryParticipation]').check();
+  await page.locator('input[name=amendmentDecisions][value=editors]').check();
+  await page.locator('textarea[name=markdown]').fill(paragraph);
+  await page.locator('form button[type=submit]').last().click();
+  await page.waitForURL(/\/statements\/[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+async function openLive(page: Page, path: string, editable = true): Promise<Locator> {
+  await page.goto(path);
+  const editor = page.getByTestId('editor');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
+  await expect(editor).toHaveAttribute('contenteditable', editable ? 'true' : 'false');
+  await expect(page.getByTestId('negotiation-summary')).toBeVisible();
+  return editor;
+}
+
+/**
+ * Selects `words` in the editor the way a mouse would (a DOM selection ProseMirror reads), until
+ * the panel offers to comment on it: highlights arriving just then re-render the paragraph, and a
+ * DOM selection inside the replaced text is lost, as it would be for a person (who selects again).
+ */
+async function select(page: Page, words: string): Promise<void> {
+  await expect(async () => {
+    await selectOnce(page, words);
+    await expect(page.getByTestId('start-comment')).toBeEnabled({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+async function selectOnce(page: Page, words: string): Promise<void> {
+  await page.getByTestId('editor').evaluate((root, target) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent?.indexOf(target) ?? -1;
+      if (index < 0) continue;
+      (root as HTMLElement).focus();
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + target.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`no “${target}” in the editor`);
+  }, words);
+}
+
+test('two delegations negotiate a paragraph: comment, amendment, bracket; an advisory delegate comments', async ({ browser, baseURL }) => {
+  // Three sign-ins and some thirty acts, each answered through the other browser's socket.
+  test.setTimeout(180_000);
+  const canada = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
+  const ghana = await actAs({ browser, baseURL: baseURL!, organisation: 'Ghana' });
+  const path = await newStatement(canada.page, `Negotiated paragraph ${Date.now()}`);
+  const editorA = await openLive(canada.page, path);
+  const editorB = await openLive(ghana.page, path);
+  await expect(canada.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'true');
+
+  // A comment thread: Canada asks, Ghana replies, Canada resolves.
+  await select(canada.page, 'freedom of expression');
+  await canada.page.getByTestId('start-comment').click();
+  await canada.page.getByLabel(/your comment/i).fill('Should we add “association”?');
+  await canada.page.getByTestId('negotiation-form').locator('button[type=submit]').click();
+  const threadB = ghana.page.getByTestId('thread');
+  await expect(threadB).toContainText('Should we add “association”?');
+  await expect(editorB.locator('.neg-thread')).toHaveText('freedom of expression');
+  await threadB.getByLabel(/your reply/i).fill('Yes, with assembly.');
+  await threadB.locator('button[type=submit]').click();
+  const threadA = canada.page.getByTestId('thread');
+  await expect(threadA).toContainText('Yes, with assembly.');
+  await threadA.getByRole('button', { name: /resolve/i }).click();
+  await expect(threadB).toHaveAttribute('data-status', 'resolved');
+
+  // An amendment: Canada proposes, Ghana supports and accepts; the text changes once in both.
+  await select(canada.page, 'shall');
+  await canada.page.getByTestId('start-amendment').click();
+  await canada.page.getByLabel(/proposed text/i).fill('must');
+  await canada.page.getByLabel(/^reason$/i).fill('A firmer commitment.');
+  await canada.page.getByTestId('negotiation-form').locator('button[type=submit]').click();
+  const amendmentB = ghana.page.getByTestId('amendment');
+  await expect(amendmentB).toContainText('A firmer commitment.');
+  await amendmentB.getByRole('button', { name: /^support$/i }).click();
+  await expect(canada.page.getByTestId('amendment').getByTestId('tally')).toContainText('1');
+  await amendmentB.getByRole('button', { name: /^accept$/i }).click();
+  const changed = 'States must protect privacy';
+  await expect(editorA).toContainText(changed);
+  await expect(editorB).toContainText(changed);
+  await expect(canada.page.getByTestId('amendment')).toHaveAttribute('data-status', 'accepted');
+  for (const editor of [editorA, editorB]) expect(((await editor.textContent()) ?? '').split('must').length - 1).toBe(1);
+  expect(await canada.page.getByTestId('amendment').getByRole('button', { name: /^accept$/i }).count()).toBe(0);
+
+  // A bracket: Ghana opens it, Canada joins, the header counts it; Canada agrees — clean again.
+  await select(ghana.page, 'online');
+  await ghana.page.getByTestId('start-bracket').click();
+  await ghana.page.getByLabel(/alternative wordings/i).fill('online and offline');
+  await ghana.page.getByTestId('negotiation-form').locator('button[type=submit]').click();
+  const bracketA = canada.page.getByTestId('negotiation-brackets').getByTestId('bracket');
+  await expect(bracketA).toContainText('online and offline');
+  await expect(canada.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'false');
+  await expect(editorA.locator('.neg-bracket')).toHaveText('online');
+  await bracketA.getByRole('button', { name: /^join$/i }).click();
+  await expect(ghana.page.getByTestId('negotiation-brackets').getByTestId('holder')).toHaveText(['Ghana', 'Canada']);
+
+  // Axe on the editor with the panel open and something in every list.
+  const { violations } = await new AxeBuilder({ page: canada.page }).withTags(tags).analyze();
+  expect(violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+
+  await bracketA.getByRole('button', { name: /agree/i }).click();
+  await expect(ghana.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'true');
+  await expect(canada.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'true');
+  await expect(editorB.locator('.neg-bracket')).toHaveCount(0);
+
+  // An advisory delegate: comments, but reads the text only and decides nothing.
+  const advisory = await actAs({ browser, baseURL: baseURL!, organisation: 'Wikimedia Foundation' });
+  await openLive(advisory.page, path, false);
+  await expect(advisory.page.getByTestId('start-bracket')).toHaveCount(0);
+  await select(advisory.page, 'privacy');
+  await advisory.page.getByTestId('start-comment').click();
+  await advisory.page.getByLabel(/your comment/i).fill('Civil society supports this.');
+  await advisory.page.getByTestId('negotiation-form').locator('button[type=submit]').click();
+  await expect(canada.page.getByTestId('thread').filter({ hasText: 'Civil society supports this.' })).toBeVisible();
+  await expect(advisory.page.getByTestId('amendment').getByRole('button', { name: /accept|revert/i })).toHaveCount(0);
+
+  for (const party of [canada, ghana, advisory]) await party.context.close();
+});
