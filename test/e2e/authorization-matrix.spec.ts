@@ -15,6 +15,7 @@ import { expect, request, test, type APIRequestContext } from '@playwright/test'
 import { freePort } from '../support/free-port.ts';
 import { startChildHost, type ChildHost } from '../support/local-host.ts';
 import { seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fixture.ts';
+import { callAct, seedProbeCalls } from '../support/call-probe.ts';
 import { anchorOf, negotiationAct, seedAmendment } from '../support/negotiation-probe.ts';
 import { readsVersions, seedProbeVersions, versionAct } from '../support/version-probe.ts';
 import { tryToWrite } from '../support/write-probe.ts';
@@ -31,6 +32,7 @@ test.beforeAll(async () => {
   host = await startChildHost({ port: await freePort(), dataDir, seed: false, env: { CONCORD_SECRET_KEY: secretKey } });
   people = await seedMatrix({ dynamoEndpoint: host.dynamoEndpoint, secretKey, now: Date.now() });
   await seedProbeVersions({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), now: Date.now() });
+  await seedProbeCalls({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), organisations: Object.values(organisations), now: Date.now() });
 });
 
 test.afterAll(async () => {
@@ -87,6 +89,10 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
     case 'statement.name-version':
     case 'statement.restore-version':
       return async ({ api }) => versionAct({ api, statementId: statement.id, action });
+    case 'call.open':
+    case 'call.manage':
+    case 'call.take-position':
+      return async ({ api }) => callAct({ api, statementId: statement.id, action, now: Date.now() });
   }
   throw new Error(`no probe for ${action}: add one when adding the action to the policy`);
 }
@@ -144,9 +150,6 @@ function organisationProbe(action: string, target: 'own' | 'other'): Probe {
  * them already; each gets a probe here with its route, and this list must then be empty.
  */
 const awaitingRoutes = new Set<string>([
-  'call.open',
-  'call.manage',
-  'call.take-position',
 ]);
 
 function cells(): { cell: Cell; probe: Probe }[] {

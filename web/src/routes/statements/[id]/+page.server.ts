@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { callContext } from '$lib/server/calls/context.ts';
 import { webContext } from '$lib/server/context.ts';
 import { enforce, requirePrincipal } from '$lib/server/guard.ts';
 import { findAccessibleStatement } from '$lib/server/statements.ts';
@@ -13,11 +14,19 @@ export const load: PageServerLoad = async (event) => {
   // Missing and not shared look the same, so a draft's existence does not leak.
   if (!found) error(404, m.statement_not_found());
   enforce(authorize({ actor: principal, action: 'statement.read', ...found }), { hide: true });
-  const { statement, access } = found;
+  const { statement } = found;
+  const { ports } = callContext();
+  const [frozenBy, calls] = await Promise.all([ports.freezer.frozenBy({ docId: statement.id }), ports.calls.listByStatement(statement.id)]);
+  const frozen = frozenBy !== null;
+  // A text frozen for a consensus call (or adopted) reads the same for everyone until it thaws.
+  const adopted = calls.find((c) => c.outcome?.result === 'adopted');
+  const access = frozen ? 'read' : found.access;
   const penHolders = await Promise.all(statement.penHolderIds.map((id) => directory.organisations.get(id)));
   return {
     statement: { id: statement.id, title: statement.title, language: statement.language, updatedAt: statement.updatedAt },
     access,
+    frozen,
+    adoptedVersion: adopted ? adopted.version.name : null,
     penHolders: penHolders.flatMap((org) => (org ? [org.name] : [])),
     canConfigure: authorize({ actor: principal, action: 'statement.configure', ...found }).allow,
     principal,

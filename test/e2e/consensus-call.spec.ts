@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { wallTimeAt } from '@concord/core';
+import { expect, test, type Page } from '@playwright/test';
+import { nameCurrentVersion, runSchedulerAt } from '../support/call-fixture.ts';
+import { freePort } from '../support/free-port.ts';
+import { startChildHost, type ChildHost } from '../support/local-host.ts';
+import { actAs, demoAccounts, type DemoAccount } from './support.ts';
+
+/**
+ * A consensus call from start to finish on a host of its own (its store is reachable from here):
+ * the chair (Estonia) opens a silence procedure on a named, clean version of a new statement; an
+ * editor's open text turns read-only; Canada supports with an explanation of position, by keyboard
+ * only; every page is closed and the scheduler's own function runs past the deadline; the call
+ * shows adopted with its record. A second statement where Ghana objects closes not adopted and
+ * reopens drafting. axe (WCAG 2.2 AA) on the call page in each state.
+ */
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const day = 86_400_000;
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(180_000);
+
+let host: ChildHost;
+let dataDir: string;
+let accounts: DemoAccount[];
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'concord-calls-'));
+  host = await startChildHost({ port: await freePort(), dataDir, env: { CONCORD_DEMO_ACCOUNTS_FILE: join(dataDir, 'demo-accounts.json') } });
+  accounts = demoAccounts(dataDir);
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(violations.map((v) => `${page.url()}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+}
+
+async function newStatement(page: Page, title: string): Promise<string> {
+  await page.goto('/statements/new');
+  await page.locator('input[name=title]').fill(title);
+  await page.locator('input[name=scope][value=coalition]').check();
+  await page.locator('textarea[name=markdown]').fill('Members shall protect human rights online as offline.');
+  await page.locator('form button[type=submit]').last().click();
+  await page.waitForURL(/\/statements\/[^/]+$/);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** The chair's form: silence procedure, a deadline in Tallinn's wall time a week ahead. */
+async function openSilenceCall(page: Page, id: string): Promise<void> {
+  await page.goto(`/statements/${id}/call`);
+  const wall = wallTimeAt({ instant: Date.now() + 7 * day, timeZone: 'Europe/Tallinn' });
+  await page.locator('input[name=procedure][value=silence]').check();
+  await page.locator('#open-date').fill(wall.date);
+  await page.locator('#open-time').fill(wall.time);
+  await page.locator('#open-zone').selectOption('Europe/Tallinn');
+  await page.getByRole('button', { name: 'Open the call' }).click();
+  await expect(page.getByTestId('message')).toContainText('The call is open');
+}
+
+/** Tabs (keyboard only) until the focused element matches `selector`. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('the chair opens a silence procedure; an editor turns read-only; a member supports by keyboard; the deadline passes with no page open: adopted', async ({ browser }) => {
+  const baseURL = host.url;
+  const chair = await actAs({ browser, baseURL, organisation: 'Estonia', accounts });
+  const canada = await actAs({ browser, baseURL, organisation: 'Canada', accounts });
+  const id = await newStatement(chair.page, 'Statement on a silence procedure');
+  const hash = await nameCurrentVersion({ dynamoEndpoint: host.dynamoEndpoint, docId: id, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
+
+  await canada.page.goto(`/statements/${id}`);
+  const editor = canada.page.getByTestId('editor');
+  await expect(canada.page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live', { timeout: 20_000 });
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+
+  await openSilenceCall(chair.page, id);
+  await expect(chair.page.getByTestId('call-hash')).toHaveText(hash);
+  await expect(chair.page.getByTestId('deadline-chair')).toContainText('Europe/Tallinn (UTC+0');
+  await expect(chair.page.getByTestId('time-left')).toBeVisible();
+  await expectAccessible(chair.page);
+
+  // The open editor was closed by the server and came back read-only.
+  await expect(editor).toHaveAttribute('contenteditable', 'false', { timeout: 20_000 });
+  await canada.page.reload();
+  await expect(canada.page.getByTestId('frozen-notice')).toBeVisible();
+
+  // Canada's position, keyboard only.
+  await canada.page.goto(`/statements/${id}/call`);
+  await tabTo(canada.page, 'input[name=stance]');
+  await canada.page.keyboard.press('Space');
+  await tabTo(canada.page, '#explanation');
+  await canada.page.keyboard.type('Canada supports the text as a contribution to a free and open internet.');
+  await tabTo(canada.page, 'form[action="?/position"] button[type=submit]');
+  await canada.page.keyboard.press('Enter');
+  await expect(canada.page.getByTestId('message')).toContainText('position is recorded');
+  await expect(canada.page.getByText('Current position: Support')).toBeVisible();
+  await expectAccessible(canada.page);
+
+  // Members see their dashboard with the open call and its notification.
+  await canada.page.goto('/');
+  await expect(canada.page.getByTestId('open-calls')).toContainText('Statement on a silence procedure');
+  await expect(canada.page.getByTestId('unread')).not.toHaveText('0 unread');
+
+  await chair.context.close();
+  await canada.context.close();
+  const run = await runSchedulerAt({ dynamoEndpoint: host.dynamoEndpoint, now: Date.now() + 8 * day });
+  expect(run.closed).toHaveLength(1);
+
+  const reader = await actAs({ browser, baseURL, organisation: 'Ghana', accounts });
+  await reader.page.goto(`/statements/${id}/call`);
+  await expect(reader.page.getByTestId('call-outcome')).toHaveText('Adopted');
+  await expect(reader.page.getByTestId('call-hash')).toHaveText(hash);
+  await expect(reader.page.getByTestId('positions')).toContainText('Canada supports the text');
+  await expectAccessible(reader.page);
+  await reader.page.goto(`/statements/${id}`);
+  await expect(reader.page.getByTestId('adopted-notice')).toContainText('Rev. 1');
+  // In Arabic, right to left: the record reads the same and stays accessible.
+  await reader.context.addCookies([{ name: 'concord_locale', value: 'ar', url: baseURL }]);
+  await reader.page.goto(`/statements/${id}/call`);
+  await expect(reader.page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(reader.page.getByTestId('call-outcome')).toHaveText('اعتُمد');
+  await expect(reader.page.getByTestId('call-hash')).toHaveText(hash);
+  await expectAccessible(reader.page);
+  await reader.context.close();
+});
+
+test('a member objects in writing: not adopted, and drafting reopens', async ({ browser }) => {
+  const baseURL = host.url;
+  const chair = await actAs({ browser, baseURL, organisation: 'Estonia', accounts });
+  const ghana = await actAs({ browser, baseURL, organisation: 'Ghana', accounts });
+  const id = await newStatement(chair.page, 'Statement with an objection');
+  await nameCurrentVersion({ dynamoEndpoint: host.dynamoEndpoint, docId: id, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
+  await openSilenceCall(chair.page, id);
+
+  await ghana.page.goto(`/statements/${id}/call`);
+  await ghana.page.locator('input[name=stance][value=object]').check();
+  await ghana.page.getByRole('button', { name: 'Record the position' }).click();
+  await expect(ghana.page.getByTestId('message')).toContainText('An objection needs a written reason');
+  await ghana.page.locator('input[name=stance][value=object]').check();
+  await ghana.page.locator('#reason').fill('Paragraph 1 needs a reference to the rule of law.');
+  await ghana.page.getByRole('button', { name: 'Record the position' }).click();
+  await expect(ghana.page.getByTestId('message')).toContainText('position is recorded');
+
+  await runSchedulerAt({ dynamoEndpoint: host.dynamoEndpoint, now: Date.now() + 8 * day });
+  await chair.page.goto(`/statements/${id}/call`);
+  await expect(chair.page.getByTestId('call-outcome')).toHaveText('Not adopted');
+  await expect(chair.page.getByText('A member organisation objected.')).toBeVisible();
+  await expectAccessible(chair.page);
+  await chair.page.goto(`/statements/${id}`);
+  await expect(chair.page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live', { timeout: 20_000 });
+  await expect(chair.page.getByTestId('editor')).toHaveAttribute('contenteditable', 'true');
+  await chair.context.close();
+  await ghana.context.close();
+});

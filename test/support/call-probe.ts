@@ -1,0 +1,67 @@
+/**
+ * Consensus call acts for the authorization matrix, through the real call page's form actions.
+ * Each matrix statement gets an open call stored directly (every member organisation in its
+ * electorate, the text NOT frozen, so the other probes still edit it), so that:
+ * - `call.take-position`: recording a position (abstain) is done (303 with a notice);
+ * - `call.manage`: extending the deadline (always later, with a reason) is done;
+ * - `call.open`: a second call is refused as a conflict (409 "already open") only once the
+ *   policy allowed the actor; the policy's refusals answer 403, a draft not shared 404, the
+ *   signed-out a redirect to sign in. No call is ever opened, so no text is frozen.
+ */
+import type { ConsensusCall, Organisation, Statement } from '@concord/core';
+import { createCallStore, createDynamoClient } from '@concord/data';
+import type { APIRequestContext } from '@playwright/test';
+
+const day = 86_400_000;
+
+export async function seedProbeCalls(input: { dynamoEndpoint: string; statements: readonly Statement[]; organisations: readonly Organisation[]; now: number }): Promise<void> {
+  const calls = createCallStore({ client: createDynamoClient({ endpoint: input.dynamoEndpoint }), tableName: 'concord' });
+  for (const statement of input.statements) {
+    const call: ConsensusCall = {
+      id: `call_probe_${statement.id}`,
+      statementId: statement.id,
+      coalitionId: statement.coalitionId,
+      version: { seq: 1, name: 'Probe', hash: '0'.repeat(64) },
+      procedure: { kind: 'silence' },
+      deadline: input.now + 30 * day,
+      timeZone: 'UTC',
+      resultsVisibility: 'after-close',
+      electorate: input.organisations.filter((o) => o.tier === 'member' && o.coalitionId === statement.coalitionId).map((o) => o.id),
+      status: 'open',
+      openedBy: { userId: 'usr_probe', organisationId: 'org_probe', onBehalfOfChair: false },
+      openedAt: input.now,
+      positions: [],
+      extensions: [],
+      closedAt: null,
+      closedBy: null,
+      withdrawnAt: null,
+      withdrawnBy: null,
+      outcome: null,
+      reminders: [],
+    };
+    await calls.create(call);
+  }
+}
+
+const done = (status: number, location: string | undefined) => status === 303 && (location ?? '').includes('done=');
+let extensions = 0;
+
+/** One call act on `statementId` through the form actions; true when the policy let it through. */
+export async function callAct(input: { api: APIRequestContext; statementId: string; action: 'call.open' | 'call.manage' | 'call.take-position'; now: number }): Promise<boolean> {
+  const { api, statementId } = input;
+  const callId = `call_probe_${statementId}`;
+  const path = `/statements/${statementId}/call`;
+  if (input.action === 'call.take-position') {
+    const response = await api.post(`${path}?/position`, { form: { callId, stance: 'abstain', explanation: 'Probe.' } });
+    return done(response.status(), response.headers().location);
+  }
+  if (input.action === 'call.manage') {
+    extensions += 1;
+    const date = new Date(input.now + (30 + extensions) * day).toISOString().slice(0, 10);
+    const response = await api.post(`${path}?/extend`, { form: { callId, date, time: '12:00', timeZone: 'UTC', reason: 'Probe.' } });
+    return done(response.status(), response.headers().location);
+  }
+  const date = new Date(input.now + 60 * day).toISOString().slice(0, 10);
+  const response = await api.post(`${path}?/open`, { form: { procedure: 'silence', date, time: '12:00', timeZone: 'UTC', resultsVisibility: 'after-close' } });
+  return response.status() === 409;
+}
