@@ -96,6 +96,8 @@ test('the chair opens a silence procedure; an editor turns read-only; a member s
   await expect(editor).toHaveAttribute('contenteditable', 'false', { timeout: 20_000 });
   await canada.page.reload();
   await expect(canada.page.getByTestId('frozen-notice')).toBeVisible();
+  // The frozen version's hash is shown with the text, the same as on the call page.
+  await expect(canada.page.getByTestId('frozen-version').locator('code')).toHaveText(hash);
 
   // Canada's position, keyboard only.
   await canada.page.goto(`/statements/${id}/call`);

@@ -20,6 +20,8 @@ export const load: PageServerLoad = async (event) => {
   const frozen = frozenBy !== null;
   // A text frozen for a consensus call (or adopted) reads the same for everyone until it thaws.
   const adopted = calls.find((c) => c.outcome?.result === 'adopted');
+  // The version the text is frozen at (or was adopted as), with its hash: shown wherever the text is.
+  const fixed = calls.find((c) => c.status === 'open') ?? adopted;
   const access = frozen ? 'read' : found.access;
   const penHolders = await Promise.all(statement.penHolderIds.map((id) => directory.organisations.get(id)));
   return {
@@ -27,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
     access,
     frozen,
     adoptedVersion: adopted ? adopted.version.name : null,
+    fixedVersion: frozen && fixed ? { name: fixed.version.name, hash: fixed.version.hash } : null,
     penHolders: penHolders.flatMap((org) => (org ? [org.name] : [])),
     canConfigure: authorize({ actor: principal, action: 'statement.configure', ...found }).allow,
     principal,
