@@ -9,3 +9,5 @@ export * from './zoned-time.ts';
 export * from './calls.ts';
 export * from './negotiation.ts';
 export * from './negotiation-rules.ts';
+export * from './publication.ts';
+export * from './sign-on.ts';

@@ -139,6 +139,16 @@ export const callPolicy = {
   'call.take-position': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member', 'Member organisations take positions; others follow the call.')),
 } satisfies Record<string, StatementRule>;
 
+/** Rules for publishing an adopted version and its sign-on (issue 6). Endorsing itself is public: see sign-on.ts. */
+export const publicationPolicy = {
+  /** Publish the adopted version as a declaration. */
+  'statement.publish': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) publishes declarations.')),
+  /** Withdraw a publication (the page stays, with a notice). */
+  'publication.withdraw': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) withdraws declarations.')),
+  /** Open or close the sign-on window; verify, reject and import endorsements. */
+  'signon.manage': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) runs the sign-on.')),
+} satisfies Record<string, StatementRule>;
+
 /** Rules on the actor's coalition. */
 export const coalitionPolicy = {
   /** See the coalition's organisations and people. */
@@ -165,15 +175,15 @@ export const organisationPolicy = {
   },
 } satisfies Record<string, OrganisationRule>;
 
-export type StatementAction = keyof typeof statementPolicy | keyof typeof negotiationPolicy | keyof typeof callPolicy;
+export type StatementAction = keyof typeof statementPolicy | keyof typeof negotiationPolicy | keyof typeof callPolicy | keyof typeof publicationPolicy;
 export type CoalitionAction = keyof typeof coalitionPolicy;
 export type OrganisationAction = keyof typeof organisationPolicy;
 export type Action = StatementAction | CoalitionAction | OrganisationAction;
 
-const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy, ...callPolicy };
+const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy, ...callPolicy, ...publicationPolicy };
 
 export const actions = {
-  statement: [...Object.keys(statementPolicy), ...Object.keys(negotiationPolicy), ...Object.keys(callPolicy)] as StatementAction[],
+  statement: [...Object.keys(statementPolicy), ...Object.keys(negotiationPolicy), ...Object.keys(callPolicy), ...Object.keys(publicationPolicy)] as StatementAction[],
   coalition: Object.keys(coalitionPolicy) as CoalitionAction[],
   organisation: Object.keys(organisationPolicy) as OrganisationAction[],
 };

@@ -193,6 +193,21 @@ const organisationRows: Record<RoleName, readonly [own: 0 | 1, other: 0 | 1]> = 
   secretariat: [1, 1],
 };
 
+// Publication cells (issue 6), per scenario: publish, withdraw, manage sign-on — the chair and the
+// secretariat, on any statement they see (the same rule as running calls).
+const publicationColumns = ['statement.publish', 'publication.withdraw', 'signon.manage'] as const;
+const publicationRows: Record<RoleName, '000' | '111'> = {
+  public: '000',
+  'other-coalition': '000',
+  observer: '000',
+  advisory: '000',
+  member: '000',
+  'pen-holder': '000',
+  'organisation-lead': '000',
+  chair: '111',
+  secretariat: '111',
+};
+
 const coalitionColumns = ['coalition.read-directory', 'statement.create', 'coalition.manage', 'role.grant-secretariat', 'audit.read'] as const;
 
 /** The expected decision of every cell for every role. */
@@ -200,6 +215,8 @@ export function expectation(role: RoleName, cell: Cell): boolean {
   const [action, qualifier] = cell.split('@') as [string, string | undefined];
   const statementIndex = statementColumns.indexOf(action as (typeof statementColumns)[number]);
   if (statementIndex >= 0) return statementRows[role][qualifier as StatementScenario][statementIndex] === '1';
+  const publicationIndex = publicationColumns.indexOf(action as (typeof publicationColumns)[number]);
+  if (publicationIndex >= 0) return publicationRows[role][publicationIndex] === '1';
   const coalitionIndex = coalitionColumns.indexOf(action as (typeof coalitionColumns)[number]);
   if (coalitionIndex >= 0) return coalitionRows[role][coalitionIndex] === 1;
   if (action === 'organisation.manage-delegates') return organisationRows[role][qualifier === 'own' ? 0 : 1] === 1;
