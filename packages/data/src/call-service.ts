@@ -27,7 +27,7 @@ import type { CallPorts } from './call-ports.ts';
 export const callStances: readonly Stance[] = ['support', 'support-ad-referendum', 'abstain', 'object'];
 
 /** The statement and the actor's right to `action` on it; unknown and hidden read the same (404). */
-export async function authorizedStatement(input: { ports: CallPorts; actor: Principal; statementId: string; action: StatementAction }) {
+export async function authorizedStatement(input: { ports: Pick<CallPorts, 'directory'>; actor: Principal; statementId: string; action: StatementAction }) {
   const resource = await input.ports.directory.statement(input.statementId);
   if (!resource) throw fail.notFound('statement.not-found', 'No such statement.');
   const decision = authorize({ actor: input.actor, action: input.action, ...resource });

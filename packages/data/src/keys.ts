@@ -206,3 +206,24 @@ export const versionKeys = {
   statePrefix: (input: { seq: number; attempt: string }) => `S#${pad({ value: input.seq, width: versionSeqWidth })}#${keyPart(input.attempt)}#`,
   statePart: (input: { seq: number; attempt: string; index: number }) => `${versionKeys.statePrefix(input)}${pad({ value: input.index, width: 4 })}`,
 } as const;
+
+/**
+ * A declaration's partition: its record (`PUB`), the snapshot of text and translations under the
+ * publishing attempt's id (so two racing publishers never mix their parts; the record names the
+ * attempt that won), endorsements (`E#<id>`) and one name lock per endorsing organisation
+ * (`K#<name key>`). Slugs are their own items: claiming one is a conditional put.
+ */
+export const publicationKeys = {
+  pk: (statementId: string) => `PUB#${keyPart(statementId)}`,
+  record: 'PUB',
+  body: (attempt: string) => `BODY#${keyPart(attempt)}`,
+  translationPrefix: (attempt: string) => `TR#${keyPart(attempt)}#`,
+  translation: (input: { attempt: string; index: number }) => `TR#${keyPart(input.attempt)}#${pad({ value: input.index, width: 4 })}`,
+  endorsementPrefix: 'E#',
+  endorsement: (id: string) => `E#${keyPart(id)}`,
+  nameLock: (nameKey: string) => `K#${rateKeyPart(nameKey)}`,
+  slug: (slug: string) => ({ pk: `SLUG#${rateKeyPart(slug)}`, sk: 'SLUG' }),
+  /** gsi1: every declaration ever published, by publication time. */
+  all: 'DECLARATIONS',
+  entry: (input: { publishedAt: number; statementId: string }) => `${pad({ value: input.publishedAt, width: 15 })}#${keyPart(input.statementId)}`,
+} as const;

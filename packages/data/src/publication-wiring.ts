@@ -1,0 +1,46 @@
+/**
+ * The publication ports on DynamoDB: declarations, calls, versions, the directory and the audit
+ * log from this package; rendering and translations from the caller (the web renders with
+ * `@concord/text`; translations come from the translations work once wired).
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { monotonicFactory } from 'ulid';
+import { createAuditLog } from './audit-log.ts';
+import { createCallStore } from './calls.ts';
+import { noTranslations, type PublicationPorts, type TranslationSource } from './publication-ports.ts';
+import { createPublicationStore } from './publications.ts';
+import { createRepositories } from './repositories.ts';
+import { createVersionStore } from './version-store.ts';
+
+export function createPublicationPorts(input: {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  render: PublicationPorts['render'];
+  translations?: TranslationSource;
+}): PublicationPorts {
+  const store = { client: input.client, tableName: input.tableName };
+  const repositories = createRepositories(store);
+  const versions = createVersionStore(store);
+  // Monotonic: endorsements of one import sort (by id) in the list's order.
+  const ulid = monotonicFactory();
+  return {
+    publications: createPublicationStore(store),
+    calls: createCallStore(store),
+    versions: { get: versions.get },
+    render: input.render,
+    directory: {
+      async statement(id) {
+        const statement = await repositories.statements.get(id);
+        if (!statement) return null;
+        const taskForceId = statement.visibility.scope === 'task-force' ? statement.visibility.taskForceId : null;
+        return { statement, taskForce: taskForceId ? await repositories.taskForces.get(taskForceId) : null };
+      },
+      organisations: (coalitionId) => repositories.organisations.listByCoalition(coalitionId),
+      users: (coalitionId) => repositories.users.listByCoalition(coalitionId),
+      coalitionName: async (coalitionId) => (await repositories.coalitions.get(coalitionId))?.name ?? '',
+    },
+    translations: input.translations ?? noTranslations,
+    audit: createAuditLog(store),
+    newId: () => `end_${ulid()}`,
+  };
+}

@@ -1,0 +1,76 @@
+import { publish, withdrawPublication } from '@concord/data/publication-service';
+import { markdownToYUpdate } from '@concord/text';
+import { describe, expect, it } from 'vitest';
+import { codeOf, publicationWorld } from './setup.ts';
+
+describe('publish', () => {
+  it('snapshots the adopted version: its text as HTML, hash, adoption record and translations', async () => {
+    const translations = [{ language: 'ar', dir: 'rtl' as const, title: 'بيان مشترك', paragraphs: ['ندعو الدول.', 'فقرة ثانية.'] }];
+    const world = await publicationWorld({ translations: { forPublication: async () => translations } });
+    const statement = await world.statement();
+    const call = await world.adopt(statement);
+    const now = Date.UTC(2026, 10, 23, 12);
+    const published = await publish({ ports: world.ports, actor: world.people.chair, statementId: statement.id, now });
+    expect(published.slug).toBe('joint-statement-on-surveillance-2026');
+    const stored = await world.ports.publications.bySlug(published.slug);
+    expect(stored).toMatchObject({ status: 'published', version: call.version, coalitionName: 'Freedom Online Coalition', dir: 'ltr', translations });
+    expect(stored?.html).toBe('<p>We <strong>call</strong> on states.</p>\n<p>Second paragraph.</p>');
+    expect(stored?.record).toMatchObject({ callId: call.id, procedure: { kind: 'silence' }, endorsing: [{ name: 'Chair', stance: 'silent' }] });
+    expect(await world.auditActions()).toContain('statement.published');
+  });
+
+  it('publishes what was adopted, not the live text edited since', async () => {
+    const world = await publicationWorld();
+    const statement = await world.statement();
+    await world.adopt(statement);
+    await world.documents.appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown: 'Edited afterwards.' }), origin: 'test' });
+    const published = await publish({ ports: world.ports, actor: world.people.chair, statementId: statement.id, now: Date.now() });
+    expect(published.plainText).not.toContain('Edited afterwards');
+    expect(published.plainText).toBe('We call on states.\nSecond paragraph.');
+  });
+
+  it('publishes once, even when two people publish at the same moment', async () => {
+    const world = await publicationWorld({ jitterMs: 5 });
+    const statement = await world.statement();
+    await world.adopt(statement);
+    const attempts = await Promise.allSettled([world.people.chair, world.people.secretariat].map((actor) => publish({ ports: world.ports, actor, statementId: statement.id, now: Date.now() })));
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    expect(attempts.filter((a) => a.status === 'rejected').map((a) => (a as PromiseRejectedResult).reason.code)).toEqual(['publication.already-published']);
+    expect(await world.ports.publications.list()).toHaveLength(1);
+    expect(await codeOf(() => publish({ ports: world.ports, actor: world.people.chair, statementId: statement.id, now: Date.now() }))).toBe('publication.already-published');
+  });
+
+  it('gives each declaration its own slug, for ever', async () => {
+    const world = await publicationWorld();
+    const [a, b] = [await world.statement(), await world.statement()];
+    await world.adopt(a);
+    await world.adopt(b);
+    const now = Date.UTC(2026, 0, 1);
+    const first = await publish({ ports: world.ports, actor: world.people.chair, statementId: a.id, now });
+    const second = await publish({ ports: world.ports, actor: world.people.chair, statementId: b.id, now });
+    expect([first.slug, second.slug]).toEqual(['joint-statement-on-surveillance-2026', 'joint-statement-on-surveillance-2026-2']);
+    expect((await world.ports.publications.bySlug(second.slug))?.statementId).toBe(b.id);
+  });
+
+  it('refuses a statement that was not adopted, and members who do not run the coalition', async () => {
+    const world = await publicationWorld();
+    const draft = await world.statement();
+    expect(await codeOf(() => publish({ ports: world.ports, actor: world.people.chair, statementId: draft.id, now: Date.now() }))).toBe('publication.not-adopted');
+    await world.adopt(draft);
+    expect(await codeOf(() => publish({ ports: world.ports, actor: world.people.member, statementId: draft.id, now: Date.now() }))).toBe('forbidden.not-manager');
+    expect(await world.ports.publications.list()).toEqual([]);
+  });
+
+  it('withdraws with a reason, keeping the declaration and its text', async () => {
+    const world = await publicationWorld();
+    const statement = await world.statement();
+    await world.adopt(statement);
+    const published = await publish({ ports: world.ports, actor: world.people.chair, statementId: statement.id, now: Date.now() });
+    expect(await codeOf(() => withdrawPublication({ ports: world.ports, actor: world.people.chair, statementId: statement.id, reason: ' ', now: Date.now() }))).toBe('publication.reason-required');
+    await withdrawPublication({ ports: world.ports, actor: world.people.secretariat, statementId: statement.id, reason: 'Superseded by the 2027 declaration.', now: Date.now() });
+    const stored = await world.ports.publications.bySlug(published.slug);
+    expect(stored).toMatchObject({ status: 'withdrawn', withdrawn: { by: 'usr_Sec', reason: 'Superseded by the 2027 declaration.' }, html: published.html });
+    expect(await codeOf(() => withdrawPublication({ ports: world.ports, actor: world.people.chair, statementId: statement.id, reason: 'Again.', now: Date.now() }))).toBe('publication.already-withdrawn');
+    expect(await world.auditActions()).toContain('publication.withdrawn');
+  });
+});
