@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { publicationPorts } from '$lib/server/publication/context.ts';
+import { declarationIndex, summaryJson } from '$lib/server/publication/public.ts';
+import type { RequestHandler } from './$types';
+
+/** Published declarations (`?coalition=`, `?q=` as on the index page), newest first. */
+export const GET: RequestHandler = async ({ url }) => {
+  const coalitionId = url.searchParams.get('coalition')?.slice(0, 80) || null;
+  const q = url.searchParams.get('q')?.slice(0, 200) ?? '';
+  const records = await declarationIndex({ ports: publicationPorts(), coalitionId, q });
+  return json({ declarations: records.map((r) => summaryJson(r, url.origin)) }, { headers: { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' } });
+};

@@ -1,0 +1,60 @@
+import { actionFailure, perform, textField } from '$lib/server/forms.ts';
+import { publicationPorts } from '$lib/server/publication/context.ts';
+import { translated } from '$lib/server/publication/errors.ts';
+import { declaration } from '$lib/server/publication/public.ts';
+import { endorsementLimits, type Endorser, type Principal } from '@concord/core';
+import { endorse } from '@concord/data/sign-on-service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const csr = false;
+
+/** A signed-in person of a member organisation of the declaration's coalition endorses as it; anyone else as an outsider. */
+function endorserOf(principal: Principal | null, coalitionId: string): Endorser {
+  if (principal && principal.coalitionId === coalitionId && principal.tier === 'member') {
+    return { kind: 'member', organisationId: principal.organisationId, organisationName: principal.organisationName };
+  }
+  return { kind: 'outsider' };
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+  try {
+    const { publication, signOnOpen } = await declaration({ ports: publicationPorts(), slug: params.slug, now: Date.now() });
+    const endorser = endorserOf(locals.principal, publication.coalitionId);
+    return {
+      slug: publication.slug,
+      title: publication.title,
+      language: publication.language,
+      dir: publication.dir,
+      signOnOpen,
+      outsiders: publication.signOn?.outsiders ?? false,
+      memberName: endorser.kind === 'member' ? endorser.organisationName : null,
+      done: url.searchParams.get('done') === '1',
+    };
+  } catch (caught) {
+    actionFailure(caught, 'load');
+    throw caught;
+  }
+};
+
+export const actions: Actions = {
+  default: async ({ params, request, locals }) => {
+    const data = await request.formData();
+    const ports = publicationPorts();
+    return perform({
+      form: 'endorse',
+      run: () =>
+        translated(async () => {
+          const { publication } = await declaration({ ports, slug: params.slug, now: Date.now() });
+          await endorse({
+            ports,
+            slug: publication.slug,
+            endorser: endorserOf(locals.principal, publication.coalitionId),
+            // Cut one past the limits so the core rules refuse an over-long entry instead of storing a cut one.
+            request: { name: textField(data, 'name', endorsementLimits.nameMax + 1), country: textField(data, 'country', endorsementLimits.countryMax + 1), contact: textField(data, 'contact', endorsementLimits.contactMax + 1) },
+            now: Date.now(),
+          });
+        }),
+      then: `/declarations/${encodeURIComponent(params.slug)}/endorse?done=1`,
+    });
+  },
+};
