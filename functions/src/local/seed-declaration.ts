@@ -4,18 +4,21 @@
  * publication, and the signatory list of the fixture imported — so the hub shows a public
  * declaration out of the box. Also used by tests to get an adopted statement.
  */
-import type { ConsensusCall, Principal, Statement } from '@concord/core';
-import { createCallStore, createDocumentStore, createVersionStore } from '@concord/data';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeId, type ConsensusCall, type Principal, type Statement } from '@concord/core';
+import { createCallStore, createDocumentStore, createRepositories, createVersionStore } from '@concord/data';
 import { publish } from '@concord/data/publication-service';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { importSignatories } from '@concord/data/sign-on-service';
-import { renderState } from '@concord/text';
+import { markdownToYUpdate, renderState } from '@concord/text';
 import { createVersionService } from '@concord/versions';
+import type { SeededDirectory } from './seed.ts';
 
 type Store = Parameters<typeof createCallStore>[0];
 
 /** Names the current text "Final" and records a call on it that closed as adopted at `now`. */
-export async function adoptStatement(input: { store: Store; statement: Statement; chair: Principal; now: number }): Promise<ConsensusCall> {
+export async function adoptStatement(input: { store: Store; statement: Statement; chair: Principal; now: number; electorate?: string[] }): Promise<ConsensusCall> {
   const { store, statement, chair, now } = input;
   const by = { userId: chair.userId, organisationId: chair.organisationId };
   const versions = createVersionService({ documents: createDocumentStore(store), versions: createVersionStore(store) });
@@ -32,7 +35,7 @@ export async function adoptStatement(input: { store: Store; statement: Statement
     deadline: now + 60_000,
     timeZone: 'UTC',
     resultsVisibility: 'after-close',
-    electorate: [chair.organisationId],
+    electorate: input.electorate ?? [chair.organisationId],
     status: 'open',
     openedBy: { ...by, onBehalfOfChair: false },
     openedAt: now - 1_000,
@@ -52,10 +55,51 @@ export async function adoptStatement(input: { store: Store; statement: Statement
 }
 
 /** Adopts, publishes and imports `signatories` (one a line): the demo's public declaration. */
-export async function seedDeclaration(input: { store: Store; statement: Statement; chair: Principal; signatories: string; now: number }): Promise<string> {
+export async function seedDeclaration(input: { store: Store; statement: Statement; chair: Principal; signatories: string; now: number; electorate?: string[] }): Promise<string> {
   await adoptStatement(input);
   const ports = createPublicationPorts({ ...input.store, render: renderState });
   const publication = await publish({ ports, actor: input.chair, statementId: input.statement.id, now: input.now });
   await importSignatories({ ports, actor: input.chair, statementId: input.statement.id, text: input.signatories, now: input.now });
   return publication.slug;
+}
+
+/**
+ * The demo's declaration: the English joint statement again, as its own statement titled without
+ * its "Joint civil society statement:" prefix (the seeded draft keeps that title, and other demos
+ * edit it), adopted by the member organisations' silence and published with its 124 signatories.
+ */
+export async function seedDemoDeclaration(input: { store: Store; seeded: SeededDirectory; fixturesDir: string; now: number }): Promise<string | null> {
+  const { seeded, now } = input;
+  const chairOrganisation = seeded.organisations.find((o) => o.isChair);
+  const chairUser = seeded.users.find((u) => u.organisationId === chairOrganisation?.id);
+  if (!chairOrganisation || !chairUser) return null;
+  const markdown = await readFile(join(input.fixturesDir, 'joint-statement-surveillance/en.md'), 'utf8');
+  const signatories = await readFile(join(input.fixturesDir, 'joint-statement-surveillance/signatories.txt'), 'utf8');
+  const heading = markdown.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? 'Joint statement';
+  const statement: Statement = {
+    id: makeId({ prefix: 'stmt', now, random: crypto.getRandomValues(new Uint8Array(10)) }),
+    coalitionId: seeded.coalition.id,
+    title: heading.replace(/^Joint civil society statement:\s*/i, ''),
+    language: 'en',
+    visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true },
+    penHolderIds: [],
+    advisoryParticipation: true,
+    amendmentDecisions: 'editors',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await createDocumentStore(input.store).appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown }), origin: 'seed' });
+  await createRepositories(input.store).statements.put(statement);
+  const chair: Principal = {
+    userId: chairUser.id,
+    userName: chairUser.name,
+    organisationId: chairOrganisation.id,
+    organisationName: chairOrganisation.name,
+    coalitionId: seeded.coalition.id,
+    tier: chairOrganisation.tier,
+    isChair: true,
+    roles: chairUser.roles,
+  };
+  const electorate = seeded.organisations.filter((o) => o.tier === 'member').map((o) => o.id);
+  return seedDeclaration({ store: input.store, statement, chair, signatories, now, electorate });
 }

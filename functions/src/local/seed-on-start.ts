@@ -10,6 +10,7 @@ import type { DocumentStore } from '@concord/sync';
 import type { HostConfig } from './config.ts';
 import { createDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedDemo } from './seed.ts';
+import { seedDemoDeclaration } from './seed-declaration.ts';
 
 export type { DemoAccount };
 
@@ -32,6 +33,8 @@ export async function seedIfAsked(input: {
   if (!seeded) return [];
   const secretBox = await createSecretBox({ keyBase64: input.secretKey });
   const accounts = await createDemoAccounts({ seeded, accounts: createAccounts(input.store), secretBox, now });
+  const declaration = await seedDemoDeclaration({ store: input.store, seeded, fixturesDir: config.fixturesDir, now });
+  if (declaration) log({ level: 'info', code: 'seed.declaration', message: `published the demo declaration at /declarations/${declaration}` });
   log({ level: 'info', code: 'seed.done', message: `seeded the demo coalition (${seeded.organisations.length} organisations, ${seeded.users.length} delegates)` });
   // Test harnesses read the accounts from a file rather than scraping the console.
   if (config.demoAccountsFile) await writeFile(config.demoAccountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
