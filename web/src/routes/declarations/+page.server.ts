@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
   const coalitionId = url.searchParams.get('coalition')?.slice(0, 80) || null;
   const q = url.searchParams.get('q')?.slice(0, 200) ?? '';
   const records = await declarationIndex({ ports: publicationPorts(), coalitionId, q });
-  if (!locals.principal) setHeaders({ 'cache-control': 'public, max-age=60' });
+  if (!locals.principal) setHeaders({ 'cache-control': 'public, max-age=0, s-maxage=60' });
   return {
     coalitionId,
     q,

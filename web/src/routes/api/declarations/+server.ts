@@ -8,5 +8,5 @@ export const GET: RequestHandler = async ({ url }) => {
   const coalitionId = url.searchParams.get('coalition')?.slice(0, 80) || null;
   const q = url.searchParams.get('q')?.slice(0, 200) ?? '';
   const records = await declarationIndex({ ports: publicationPorts(), coalitionId, q });
-  return json({ declarations: records.map((r) => summaryJson(r, url.origin)) }, { headers: { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' } });
+  return json({ declarations: records.map((r) => summaryJson(r, url.origin)) }, { headers: { 'cache-control': 'public, max-age=0, s-maxage=60', 'access-control-allow-origin': '*' } });
 };

@@ -9,8 +9,9 @@ export const csr = false;
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
   try {
     const view = await declaration({ ports: publicationPorts(), slug: params.slug, now: Date.now() });
-    // Anonymous readers may share a cached copy briefly; a signed-in page shows who is signed in.
-    if (!locals.principal) setHeaders({ 'cache-control': 'public, max-age=60' });
+    // Shared caches (a CDN) may keep an anonymous copy a minute; browsers revalidate, so a new endorsement shows on reload.
+    // A signed-in page shows who is signed in: never shared.
+    if (!locals.principal) setHeaders({ 'cache-control': 'public, max-age=0, s-maxage=60' });
     return view;
   } catch (caught) {
     actionFailure(caught, 'load');

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url }) => {
   try {
     const view = await declaration({ ports: publicationPorts(), slug: params.slug, now: Date.now() });
-    return json(declarationJson(view, url.origin), { headers: { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' } });
+    return json(declarationJson(view, url.origin), { headers: { 'cache-control': 'public, max-age=0, s-maxage=60', 'access-control-allow-origin': '*' } });
   } catch (caught) {
     if (isDomainError(caught) && caught.kind === 'not-found') return json({ error: { code: caught.code } }, { status: 404 });
     throw caught;
