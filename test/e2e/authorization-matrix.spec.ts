@@ -19,6 +19,7 @@ import { callAct, seedProbeCalls } from '../support/call-probe.ts';
 import { anchorOf, negotiationAct, seedAmendment } from '../support/negotiation-probe.ts';
 import { readsVersions, seedProbeVersions, versionAct } from '../support/version-probe.ts';
 import { tryToWrite } from '../support/write-probe.ts';
+import { publicationAct } from '../support/publication-probe.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -93,6 +94,10 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
     case 'call.manage':
     case 'call.take-position':
       return async ({ api }) => callAct({ api, statementId: statement.id, action, now: Date.now() });
+    case 'statement.publish':
+    case 'publication.withdraw':
+    case 'signon.manage':
+      return async ({ api }) => publicationAct({ api, statementId: statement.id, action });
   }
   throw new Error(`no probe for ${action}: add one when adding the action to the policy`);
 }
