@@ -17,8 +17,8 @@ function list(name: string, full: number[], small: number[]): number[] {
 }
 
 export const benchConfig = {
-  /** Which suites run: `latency,cost,large,scale` by default. */
-  suites: (env.BENCH_SUITES ?? 'latency,cost,large,scale').split(',').map((s) => s.trim()),
+  /** Which suites run: `latency,cost,large,scale,public` by default. */
+  suites: (env.BENCH_SUITES ?? 'latency,cost,large,scale,public').split(',').map((s) => s.trim()),
   /** Peers measured beside us. */
   peers: (env.BENCH_PEERS ?? 'y-websocket,hocuspocus').split(',').map((s) => s.trim()).filter(Boolean),
   latency: {
@@ -38,6 +38,9 @@ export const benchConfig = {
     /** Operations per update: a fast typist's client batches nothing, but replaying 250k messages would take minutes. */
     opsPerUpdate: int('BENCH_LARGE_OPS_PER_UPDATE', 25, 25),
     seed: int('BENCH_SEED', 7, 7),
+  },
+  public: {
+    requests: int('BENCH_PUBLIC_REQUESTS', 500, 100),
   },
   scale: {
     roomEditors: int('BENCH_SCALE_ROOM', 200, 40),

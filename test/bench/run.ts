@@ -10,6 +10,7 @@ import { largeMetrics, measureLarge, type LargeRun } from './large.ts';
 import { latencyMetrics, measureLatency, type LatencyRun } from './latency.ts';
 import { writeResults, table, machine } from './report.ts';
 import { measureScale, scaleMetrics, type ScaleRun } from './scale.ts';
+import { measurePublicPage } from './public-page.ts';
 import { startServer, type ServerHandle, type ServerKind } from './servers/server-handle.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -82,11 +83,17 @@ async function scaleSuite(): Promise<Record<string, number>> {
   return scaleMetrics(runs);
 }
 
+/** The public declaration page beside a static server of the same HTML (needs the built web app). */
+async function publicSuite(): Promise<Record<string, number>> {
+  return measurePublicPage({ requests: benchConfig.public.requests, log });
+}
+
 const suites: Record<string, () => Promise<Record<string, number>>> = {
   latency: latencySuite,
   cost: costSuite,
   large: largeSuite,
   scale: scaleSuite,
+  public: publicSuite,
 };
 
 const started = performance.now();
