@@ -65,17 +65,19 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
     const item = await getItem(recordKey(statementId));
     if (!item) return null;
     const attempt = String(item.attempt);
-    const body = await getItem(key({ pk: publicationKeys.pk(statementId), sk: publicationKeys.body(attempt) }));
-    const translations = await queryAll({
-      client,
-      query: {
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: keyNames,
-        ExpressionAttributeValues: { ':pk': publicationKeys.pk(statementId), ':prefix': publicationKeys.translationPrefix(attempt) },
-        ConsistentRead: true,
-      },
-    });
+    const [body, translations] = await Promise.all([
+      getItem(key({ pk: publicationKeys.pk(statementId), sk: publicationKeys.body(attempt) })),
+      queryAll({
+        client,
+        query: {
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: keyNames,
+          ExpressionAttributeValues: { ':pk': publicationKeys.pk(statementId), ':prefix': publicationKeys.translationPrefix(attempt) },
+          ConsistentRead: true,
+        },
+      }),
+    ]);
     return {
       ...recordFrom(item),
       html: String(body?.html ?? ''),
