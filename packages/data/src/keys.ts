@@ -208,17 +208,17 @@ export const versionKeys = {
 } as const;
 
 /**
- * A declaration's partition: its record (`PUB`), the snapshot of text and translations under the
- * publishing attempt's id (so two racing publishers never mix their parts; the record names the
+ * A declaration's partition: its record (`PUB`), the snapshot of text and translations (in parts)
+ * under the publishing attempt's id (so two racing publishers never mix their parts; the record names the
  * attempt that won), endorsements (`E#<id>`) and one name lock per endorsing organisation
  * (`K#<name key>`). Slugs are their own items: claiming one is a conditional put.
  */
 export const publicationKeys = {
   pk: (statementId: string) => `PUB#${keyPart(statementId)}`,
   record: 'PUB',
-  body: (attempt: string) => `BODY#${keyPart(attempt)}`,
-  translationPrefix: (attempt: string) => `TR#${keyPart(attempt)}#`,
-  translation: (input: { attempt: string; index: number }) => `TR#${keyPart(input.attempt)}#${pad({ value: input.index, width: 4 })}`,
+  /** The snapshot (text as HTML and plain, translations) in parts: it may exceed one item's 400 KB. */
+  bodyPrefix: (attempt: string) => `BODY#${keyPart(attempt)}#`,
+  bodyPart: (input: { attempt: string; index: number }) => `BODY#${keyPart(input.attempt)}#${pad({ value: input.index, width: 4 })}`,
   endorsementPrefix: 'E#',
   endorsement: (id: string) => `E#${keyPart(id)}`,
   nameLock: (nameKey: string) => `K#${rateKeyPart(nameKey)}`,

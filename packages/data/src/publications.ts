@@ -6,9 +6,10 @@
  * organisation name, so one organisation is listed once whatever the concurrency.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Endorsement, Publication, PublishedTranslation, SignOnWindow } from '@concord/core';
+import type { Endorsement, Publication, SignOnWindow } from '@concord/core';
 import { ulid } from 'ulid';
 import { publicationKeys } from './keys.ts';
+import { joinBytes, splitBytes } from './parts.ts';
 import { conditionally, key, keyNames, queryAll, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { gsi1IndexName } from './table.ts';
@@ -40,6 +41,11 @@ export interface PublicationStore {
   decide(input: { statementId: string; endorsementId: string; status: 'verified' | 'rejected'; by: string; now: number }): Promise<boolean>;
 }
 
+/** The immutable text of a declaration, stored as JSON in parts under the record's attempt. */
+type Snapshot = Pick<Publication, 'html' | 'plainText' | 'translations'>;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 const recordFields = ['statementId', 'coalitionId', 'coalitionName', 'slug', 'title', 'language', 'dir', 'version', 'record', 'publishedAt', 'publishedBy', 'status', 'withdrawn', 'signOn'] as const;
 
 function recordFrom(item: Item): PublicationRecord {
@@ -64,26 +70,18 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
   async function full(statementId: string): Promise<Publication | null> {
     const item = await getItem(recordKey(statementId));
     if (!item) return null;
-    const attempt = String(item.attempt);
-    const [body, translations] = await Promise.all([
-      getItem(key({ pk: publicationKeys.pk(statementId), sk: publicationKeys.body(attempt) })),
-      queryAll({
-        client,
-        query: {
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: keyNames,
-          ExpressionAttributeValues: { ':pk': publicationKeys.pk(statementId), ':prefix': publicationKeys.translationPrefix(attempt) },
-          ConsistentRead: true,
-        },
-      }),
-    ]);
-    return {
-      ...recordFrom(item),
-      html: String(body?.html ?? ''),
-      plainText: String(body?.plainText ?? ''),
-      translations: translations.map((t) => t.translation as PublishedTranslation),
-    };
+    const parts = await queryAll({
+      client,
+      query: {
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: keyNames,
+        ExpressionAttributeValues: { ':pk': publicationKeys.pk(statementId), ':prefix': publicationKeys.bodyPrefix(String(item.attempt)) },
+        ConsistentRead: true,
+      },
+    });
+    const body = JSON.parse(decoder.decode(joinBytes(parts.map((p) => p.part as Uint8Array)))) as Snapshot;
+    return { ...recordFrom(item), ...body };
   }
 
   return {
@@ -99,9 +97,9 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
       const { statementId, html, plainText, translations, ...record } = publication;
       const pk = publicationKeys.pk(statementId);
       const attempt = ulid();
-      await put({ ...key({ pk, sk: publicationKeys.body(attempt) }), html, plainText });
-      for (const [index, translation] of translations.entries()) {
-        await put({ ...key({ pk, sk: publicationKeys.translation({ attempt, index }) }), translation });
+      const snapshot: Snapshot = { html, plainText, translations };
+      for (const [index, part] of splitBytes({ bytes: encoder.encode(JSON.stringify(snapshot)) }).entries()) {
+        await put({ ...key({ pk, sk: publicationKeys.bodyPart({ attempt, index }) }), part });
       }
       return conditionally(() =>
         client.send(

@@ -74,3 +74,18 @@ describe('publish', () => {
     expect(await world.auditActions()).toContain('publication.withdrawn');
   });
 });
+
+describe('a long declaration', () => {
+  it('publishes a text larger than one item holds, and reads it back whole', async () => {
+    const paragraph = (n: number) => `Paragraph ${n}: ${'States shall respect human rights online as offline, without exception. '.repeat(3)}`;
+    const markdown = Array.from({ length: 2_500 }, (_, n) => paragraph(n)).join('\n\n');
+    const world = await publicationWorld();
+    const statement = await world.statement({ markdown });
+    await world.adopt(statement);
+    const published = await publish({ ports: world.ports, actor: world.people.chair, statementId: statement.id, now: Date.now() });
+    expect(new TextEncoder().encode(published.html).length).toBeGreaterThan(400 * 1024);
+    const stored = await world.ports.publications.bySlug(published.slug);
+    expect(stored?.html).toBe(published.html);
+    expect(stored?.plainText.split('\n')).toHaveLength(2_500);
+  });
+});
