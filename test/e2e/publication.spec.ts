@@ -95,6 +95,14 @@ test('the seeded declaration reads with JavaScript off: text, hash, record and t
   for (const name of ['7amleh – Arab Center for Social Media Advancement', 'Association for Progressive Communications (APC)', 'Barracón Digital', 'ASUTIC, Senegal']) {
     await expect(endorsements.filter({ hasText: name })).toHaveCount(1);
   }
+  // The Chinese translation, in its own language, paragraph by paragraph.
+  const chinese = page.locator('section.translation[lang="zh-TW"]');
+  await expect(chinese.getByRole('heading')).toContainText('各國利用數位監控科技對抗疫情時');
+  await expect(chinese.locator('p')).toHaveCount(15);
+  // An address that was never published is not found, on the page and in the API.
+  expect((await page.request.get('/declarations/no-such-declaration-2026')).status()).toBe(404);
+  expect((await page.request.get('/api/declarations/no-such-declaration-2026')).status()).toBe(404);
+  expect((await page.request.get('/declarations/no-such-declaration-2026/endorse')).status()).toBe(404);
   // No JavaScript at all on the public page: nothing of the editor ships.
   expect(await page.locator('script').count()).toBe(0);
   await expectAccessible(browser, new URL(page.url()).pathname);

@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeId, type ConsensusCall, type Principal, type Statement } from '@concord/core';
+import { makeId, textDirection, type ConsensusCall, type Principal, type PublishedTranslation, type Statement } from '@concord/core';
 import { createCallStore, createDocumentStore, createRepositories, createVersionStore } from '@concord/data';
 import { publish } from '@concord/data/publication-service';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { importSignatories } from '@concord/data/sign-on-service';
-import { markdownToYUpdate, renderState } from '@concord/text';
+import { markdownToYUpdate, renderMarkdown, renderState } from '@concord/text';
 import { createVersionService } from '@concord/versions';
 import type { SeededDirectory } from './seed.ts';
 
@@ -54,10 +54,28 @@ export async function adoptStatement(input: { store: Store; statement: Statement
   return closed;
 }
 
+/**
+ * A translation from a Markdown fixture, paragraph-aligned as the translations work keeps them:
+ * its first line (the heading) is the title, every other text block a paragraph.
+ */
+export function fixtureTranslation(input: { markdown: string; language: string }): PublishedTranslation {
+  const [title = '', ...paragraphs] = renderMarkdown({ markdown: input.markdown }).plainText.split('\n');
+  return { language: input.language, dir: textDirection(input.language), title, paragraphs };
+}
+
 /** Adopts, publishes and imports `signatories` (one a line): the demo's public declaration. */
-export async function seedDeclaration(input: { store: Store; statement: Statement; chair: Principal; signatories: string; now: number; electorate?: string[] }): Promise<string> {
+export async function seedDeclaration(input: {
+  store: Store;
+  statement: Statement;
+  chair: Principal;
+  signatories: string;
+  now: number;
+  electorate?: string[];
+  translations?: PublishedTranslation[];
+}): Promise<string> {
   await adoptStatement(input);
-  const ports = createPublicationPorts({ ...input.store, render: renderState });
+  const translations = input.translations ?? [];
+  const ports = createPublicationPorts({ ...input.store, render: renderState, translations: { forPublication: async () => translations } });
   const publication = await publish({ ports, actor: input.chair, statementId: input.statement.id, now: input.now });
   await importSignatories({ ports, actor: input.chair, statementId: input.statement.id, text: input.signatories, now: input.now });
   return publication.slug;
@@ -66,7 +84,8 @@ export async function seedDeclaration(input: { store: Store; statement: Statemen
 /**
  * The demo's declaration: the English joint statement again, as its own statement titled without
  * its "Joint civil society statement:" prefix (the seeded draft keeps that title, and other demos
- * edit it), adopted by the member organisations' silence and published with its 124 signatories.
+ * edit it), adopted by the member organisations' silence and published with its 124 signatories
+ * and its Chinese translation (the fixture's, standing in for the translations work's own).
  */
 export async function seedDemoDeclaration(input: { store: Store; seeded: SeededDirectory; fixturesDir: string; now: number }): Promise<string | null> {
   const { seeded, now } = input;
@@ -75,6 +94,7 @@ export async function seedDemoDeclaration(input: { store: Store; seeded: SeededD
   if (!chairOrganisation || !chairUser) return null;
   const markdown = await readFile(join(input.fixturesDir, 'joint-statement-surveillance/en.md'), 'utf8');
   const signatories = await readFile(join(input.fixturesDir, 'joint-statement-surveillance/signatories.txt'), 'utf8');
+  const chinese = await readFile(join(input.fixturesDir, 'joint-statement-surveillance/zh-TW.md'), 'utf8');
   const heading = markdown.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? 'Joint statement';
   const statement: Statement = {
     id: makeId({ prefix: 'stmt', now, random: crypto.getRandomValues(new Uint8Array(10)) }),
@@ -101,5 +121,6 @@ export async function seedDemoDeclaration(input: { store: Store; seeded: SeededD
     roles: chairUser.roles,
   };
   const electorate = seeded.organisations.filter((o) => o.tier === 'member').map((o) => o.id);
-  return seedDeclaration({ store: input.store, statement, chair, signatories, now, electorate });
+  const translations = [fixtureTranslation({ markdown: chinese, language: 'zh-TW' })];
+  return seedDeclaration({ store: input.store, statement, chair, signatories, now, electorate, translations });
 }

@@ -5,6 +5,7 @@
  * Names are kept exactly as the organisation wrote them (diacritics, dashes, parentheses); only
  * the comparison key folds case, Unicode normal form and spacing.
  */
+import type { RateLimit } from './auth-rules.ts';
 import { fail } from './errors.ts';
 import type { Publication, SignOnWindow } from './publication.ts';
 
@@ -30,6 +31,9 @@ export interface Endorsement {
   decidedAt: number | null;
   decidedBy: string | null;
 }
+
+/** Endorsing is open to anyone: a ceiling per address keeps a script from flooding the verifiers. */
+export const endorsementRateLimit: RateLimit = { bucket: 'endorse.address', limit: 20, windowMs: 60 * 60_000 };
 
 export const endorsementLimits = { nameMax: 200, countryMax: 80, contactMax: 200, importMax: 2_000, windowMaxDays: 366 } as const;
 

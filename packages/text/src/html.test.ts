@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { blocksToHtml, escapeHtml, renderState } from './html.ts';
+import { blocksToHtml, escapeHtml, renderMarkdown, renderState } from './html.ts';
 import { markdownToYUpdate } from './text.ts';
 
 function stateOf(markdown: string): Uint8Array {
@@ -37,6 +37,11 @@ describe('renderState', () => {
       expect(at, paragraph).toBeGreaterThanOrEqual(from);
       from = at;
     }
+  });
+
+  it('renders Markdown as it would render once stored', () => {
+    const markdown = '# A\n\nB *c*\n\n1. d\n';
+    expect(renderMarkdown({ markdown })).toEqual(renderState({ state: stateOf(markdown) }));
   });
 
   it('renders nothing for an empty text', () => {

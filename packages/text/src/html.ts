@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { plainText, readBlocks, type InlinePiece, type TextBlock } from './blocks.ts';
+import { markdownToYUpdate } from './text.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -67,13 +68,28 @@ export function blocksToHtml(input: { blocks: readonly TextBlock[] }): string {
   return out.join('\n');
 }
 
+function renderDoc(doc: Y.Doc): { html: string; plainText: string } {
+  const blocks = readBlocks({ doc });
+  return { html: blocksToHtml({ blocks }), plainText: blocks.map((b) => plainText(b.pieces)).filter((t) => t.trim()).join('\n') };
+}
+
 /** The HTML and the plain text (for search) of a stored version's state (Yjs update format v2). */
 export function renderState(input: { state: Uint8Array }): { html: string; plainText: string } {
   const doc = new Y.Doc();
   try {
     Y.applyUpdateV2(doc, input.state);
-    const blocks = readBlocks({ doc });
-    return { html: blocksToHtml({ blocks }), plainText: blocks.map((b) => plainText(b.pieces)).filter((t) => t.trim()).join('\n') };
+    return renderDoc(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The HTML and plain text of a Markdown text, as it would be stored and published. */
+export function renderMarkdown(input: { markdown: string }): { html: string; plainText: string } {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, markdownToYUpdate({ markdown: input.markdown }));
+    return renderDoc(doc);
   } finally {
     doc.destroy();
   }

@@ -1,3 +1,4 @@
+import { createCallStore } from '@concord/data';
 import { publish, withdrawPublication } from '@concord/data/publication-service';
 import { markdownToYUpdate } from '@concord/text';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,25 @@ describe('publish', () => {
     expect(await codeOf(() => publish({ ports: world.ports, actor: world.people.chair, statementId: draft.id, now: Date.now() }))).toBe('publication.not-adopted');
     await world.adopt(draft);
     expect(await codeOf(() => publish({ ports: world.ports, actor: world.people.member, statementId: draft.id, now: Date.now() }))).toBe('forbidden.not-manager');
+    expect(await world.ports.publications.list()).toEqual([]);
+  });
+
+  it('never publishes nor lists a statement whose call was withdrawn, or closed not adopted', async () => {
+    const world = await publicationWorld();
+    const template = await world.adopt(await world.statement({ title: 'Adopted elsewhere' }));
+    const calls = createCallStore(world.dynamo);
+    const call = (id: string, statementId: string) => ({ ...template, id, statementId, status: 'open' as const, outcome: null, closedAt: null, closedBy: null, deadline: Date.now() + 60_000, electorate: ['org_Estonia'] });
+    const withdrawn = await world.statement({ title: 'Withdrawn before publication' });
+    await calls.create(call('call_withdrawn', withdrawn.id));
+    await calls.withdraw({ callId: 'call_withdrawn', by: 'usr_Chair', now: Date.now() });
+    const objected = await world.statement({ title: 'Objected to' });
+    await calls.create(call('call_objected', objected.id));
+    const position = { organisationId: 'org_Estonia', stance: 'object' as const, confirmed: false, reason: 'No.', explanation: null, actedBy: 'usr_Member', at: Date.now() };
+    await calls.takePosition({ callId: 'call_objected', position, now: Date.now() });
+    expect((await calls.close({ callId: 'call_objected', by: 'usr_Chair', now: Date.now() }))?.outcome?.result).toBe('not-adopted');
+    for (const statement of [withdrawn, objected]) {
+      expect(await codeOf(() => publish({ ports: world.ports, actor: world.people.chair, statementId: statement.id, now: Date.now() }))).toBe('publication.not-adopted');
+    }
     expect(await world.ports.publications.list()).toEqual([]);
   });
 

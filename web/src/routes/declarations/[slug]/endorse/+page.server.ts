@@ -1,8 +1,11 @@
-import { actionFailure, perform, textField } from '$lib/server/forms.ts';
+import { m } from '$lib/paraglide/messages.js';
+import { webContext } from '$lib/server/context.ts';
+import { actionFailure, perform, textField, type FormProblem } from '$lib/server/forms.ts';
 import { publicationPorts } from '$lib/server/publication/context.ts';
 import { translated } from '$lib/server/publication/errors.ts';
 import { declaration } from '$lib/server/publication/public.ts';
-import { endorsementLimits, type Endorser, type Principal } from '@concord/core';
+import { endorsementLimits, endorsementRateLimit, type Endorser, type Principal } from '@concord/core';
+import { fail } from '@sveltejs/kit';
 import { endorse } from '@concord/data/sign-on-service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,9 +40,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ params, request, locals }) => {
+  default: async ({ params, request, locals, getClientAddress }) => {
     const data = await request.formData();
     const ports = publicationPorts();
+    const hit = await (await webContext()).rateLimiter.hit({ limit: endorsementRateLimit, key: getClientAddress(), now: Date.now() });
+    if (!hit.allowed) return fail(429, { form: 'endorse', code: 'signon.rate-limited', field: null, message: m.publication_error_rate_limited() } satisfies FormProblem);
     return perform({
       form: 'endorse',
       run: () =>
