@@ -95,6 +95,13 @@ test('the seeded declaration reads with JavaScript off: text, hash, record and t
   for (const name of ['7amleh – Arab Center for Social Media Advancement', 'Association for Progressive Communications (APC)', 'Barracón Digital', 'ASUTIC, Senegal']) {
     await expect(endorsements.filter({ hasText: name })).toHaveCount(1);
   }
+  // On paper: the text and its record, without the site's header and links.
+  const printing = await browser.newPage({ baseURL: host.url });
+  await printing.goto(new URL(page.url()).pathname);
+  await printing.emulateMedia({ media: 'print' });
+  await expect(printing.locator('.site-header')).toBeHidden();
+  await expect(printing.getByTestId('declaration-text')).toBeVisible();
+  await printing.close();
   // The Chinese translation, in its own language, paragraph by paragraph.
   const chinese = page.locator('section.translation[lang="zh-TW"]');
   await expect(chinese.getByRole('heading')).toContainText('各國利用數位監控科技對抗疫情時');
@@ -125,6 +132,9 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await chair.page.getByLabel('Organisations outside the coalition may endorse').check();
   await chair.page.getByRole('button', { name: 'Open the sign-on' }).click();
   await expect(chair.page.getByTestId('message')).toContainText('The sign-on is open.');
+  const { violations } = await new AxeBuilder({ page: chair.page }).withTags(tags).analyze();
+  expect(violations.map((v) => `${chair.page.url()}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+  await expectAccessible(browser, `${path}/endorse`);
 
   const reader = await publicReader(browser);
   await reader.goto(path);
@@ -174,6 +184,8 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   }
   await reader.goto(`/declarations?q=${encodeURIComponent('Unpublished draft')}`);
   await expect(reader.getByTestId('no-declarations')).toHaveText('No declaration matches your search.');
+  // Per coalition: another coalition's id lists nothing.
+  expect(await (await reader.request.get('/api/declarations?coalition=coal_NONE')).json()).toEqual({ declarations: [] });
   const feed = await reader.request.get('/declarations/feed.atom');
   expect(feed.headers()['content-type']).toContain('application/atom+xml');
   await reader.goto(`/declarations?q=${encodeURIComponent('publish what they adopt')}`);

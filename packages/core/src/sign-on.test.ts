@@ -5,7 +5,13 @@ import { checkEndorsement, checkSignOnWindow, endorsementList, isSignOnOpen, nam
 
 const day = 86_400_000;
 const publication = (over: Partial<Publication> = {}): Publication =>
-  ({ status: 'published', publishedAt: 1_000, signOn: { openedAt: 1_000, closesAt: 10 * day, outsiders: true, closedAt: null }, ...over }) as Publication;
+  ({
+    status: 'published',
+    publishedAt: 1_000,
+    signOn: { openedAt: 1_000, closesAt: 10 * day, outsiders: true, closedAt: null },
+    record: { endorsing: [{ organisationId: 'org_Joined', name: 'Joined', stance: 'support', explanation: null }] },
+    ...over,
+  }) as Publication;
 const request = { name: 'Bits of Freedom', country: 'Netherlands', contact: 'office@example.org' };
 
 describe('nameKey', () => {
@@ -62,6 +68,11 @@ describe('checkEndorsement', () => {
     const member = checkEndorsement({ publication: membersOnly, endorser: { kind: 'member', organisationId: 'org_M', organisationName: 'Estonia' }, request, now: day });
     expect(member).toMatchObject({ name: 'Estonia', organisationId: 'org_M' });
   });
+  it('refuses a member that joined the consensus: it is listed already', () => {
+    const joined = { kind: 'member' as const, organisationId: 'org_Joined', organisationName: 'Joined' };
+    expect(() => checkEndorsement({ publication: publication(), endorser: joined, request, now: day })).toThrow(expect.objectContaining({ code: 'signon.already-endorsed' }));
+  });
+
   it('refuses once the window ended, was closed, or the declaration withdrawn', () => {
     const closed = publication({ signOn: { openedAt: 0, closesAt: 10 * day, outsiders: true, closedAt: day } });
     for (const [p, now] of [[publication(), 10 * day], [closed, 2 * day], [publication({ status: 'withdrawn' }), day], [publication({ signOn: null }), day]] as const) {

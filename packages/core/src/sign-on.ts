@@ -99,8 +99,8 @@ export interface EndorsementRequest {
 }
 
 /**
- * Checks an endorsement at `now` and returns it tidied. Members endorse as their organisation
- * (their name is the directory's); others only when the window allows organisations outside the
+ * Checks an endorsement at `now` and returns it tidied. Members that did not join the consensus
+ * endorse as their organisation (their name is the directory's); others only when the window allows organisations outside the
  * coalition. A contact is required to verify, and looks like an email address or a phone number.
  */
 export function checkEndorsement(input: { publication: Publication; endorser: Endorser; request: EndorsementRequest; now: number }): EndorsementRequest & { key: string; organisationId: string | null } {
@@ -108,6 +108,10 @@ export function checkEndorsement(input: { publication: Publication; endorser: En
   if (!isSignOnOpen(input)) throw fail.conflict('signon.closed', 'This declaration is not taking endorsements.');
   if (endorser.kind === 'outsider' && !publication.signOn?.outsiders) {
     throw fail.forbidden('signon.members-only', 'Only member organisations of the coalition endorse this declaration.');
+  }
+  // A member that joined the consensus is listed in the adoption record already.
+  if (endorser.kind === 'member' && publication.record.endorsing.some((p) => p.organisationId === endorser.organisationId)) {
+    throw fail.conflict('signon.already-endorsed', 'This organisation has already endorsed the declaration.');
   }
   const name = endorser.kind === 'member' ? tidyName(endorser.organisationName) : checkName(request.name);
   const country = tidyName(request.country);

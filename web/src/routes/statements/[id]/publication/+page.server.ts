@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const actor = requirePrincipal(event);
   try {
-    return { ...(await managementPage({ ports: publicationPorts(), actor, statementId: event.params.id })), done: event.url.searchParams.get('done') };
+    return { ...(await managementPage({ ports: publicationPorts(), actor, statementId: event.params.id })), now: Date.now(), done: event.url.searchParams.get('done') };
   } catch (caught) {
     actionFailure(caught, 'load');
     throw caught;
