@@ -57,7 +57,7 @@ function bodyParagraphs(blocks: readonly ExportBlock[], tag: string, dir: Direct
 }
 
 /** The document as DOCX bytes. */
-export async function toDocx(document: ExportDocument): Promise<Uint8Array> {
+export async function toDocx(document: ExportDocument): Promise<Uint8Array<ArrayBuffer>> {
   const labels = document.labels ?? englishLabels;
   const { language: tag, dir, adoption, translations = [], endorsements = [] } = document;
   const children: Paragraph[] = [

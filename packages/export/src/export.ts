@@ -27,7 +27,7 @@ const kinds: Record<ExportFormat, { contentType: string; extension: string }> = 
 };
 
 export interface ExportedFile {
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
   filename: string;
 }
@@ -48,7 +48,7 @@ export function exportFilename(document: ExportDocument, format: ExportFormat): 
 export async function exportDocument(input: { format: ExportFormat; document: ExportDocument; fonts?: PdfFonts }): Promise<ExportedFile> {
   const { format, document } = input;
   const text = (body: string) => new TextEncoder().encode(body);
-  let body: Uint8Array;
+  let body: Uint8Array<ArrayBuffer>;
   switch (format) {
     case 'html':
       body = text(toHtml(document));

@@ -9,8 +9,12 @@ import { fail } from '@concord/core';
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
 
-/** Largest file accepted (bytes): a long statement in Word is well under 1 MB. */
-export const importSizeLimit = 2 * 1024 * 1024;
+/**
+ * Largest file accepted (bytes). A long statement in Word is a few dozen KB; the web server takes
+ * request bodies up to 512 KB (adapter-node's BODY_SIZE_LIMIT), and the text's first update must
+ * fit a DynamoDB item (400 KB).
+ */
+export const importSizeLimit = 450 * 1024;
 export type ImportKind = 'markdown' | 'docx';
 
 /** The kind of file by its name (the browser's type is not trusted, and often empty). */

@@ -42,13 +42,13 @@ export function fontRuns(text: string): { font: FontName; text: string }[] {
 }
 
 /** The document as PDF bytes (A4, fonts embedded). */
-export function toPdf(document: ExportDocument, fonts: PdfFonts): Promise<Uint8Array> {
+export function toPdf(document: ExportDocument, fonts: PdfFonts): Promise<Uint8Array<ArrayBuffer>> {
   const labels = document.labels ?? englishLabels;
   const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: document.title, Author: document.coalition, Subject: `${versionTitle(document)} · SHA-256 ${document.version.hash}` }, lang: document.language, displayTitle: true, font: null as unknown as string });
   for (const name of Object.keys(fonts) as FontName[]) pdf.registerFont(name, Buffer.from(fonts[name]));
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
+  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
     pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on('error', reject);
   });
