@@ -18,6 +18,7 @@ import { seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fi
 import { callAct, seedProbeCalls } from '../support/call-probe.ts';
 import { anchorOf, negotiationAct, seedAmendment } from '../support/negotiation-probe.ts';
 import { readsVersions, seedProbeVersions, versionAct } from '../support/version-probe.ts';
+import { readsExports } from '../support/export-probe.ts';
 import { tryToWrite } from '../support/write-probe.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -70,6 +71,8 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
         const reads = ok((await api.get(`/statements/${statement.id}`)).status());
         // Its versions (history, compare) are read exactly when the statement is: nothing leaks.
         expect(await readsVersions({ api, statementId: statement.id }), `versions of ${statement.id}`).toBe(reads);
+        // So are its exports (current text and a stored version): 404 for whoever may not read it.
+        expect(await readsExports({ api, statementId: statement.id }), `exports of ${statement.id}`).toBe(reads);
         return reads;
       };
     case 'statement.edit':
