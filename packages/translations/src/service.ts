@@ -52,6 +52,8 @@ export interface PublishedTranslation {
 }
 
 export interface TranslationService {
+  /** The statement's languages, without reading their documents. */
+  languages(input: { statementId: string }): Promise<TranslationLanguage[]>;
   list(input: { statementId: string }): Promise<TranslationOverview[]>;
   /**
    * Adds `language` to the statement. `input` DomainError `translations.language` for a language
@@ -102,6 +104,10 @@ export function createTranslationService(options: TranslationServiceOptions): Tr
   }
 
   return {
+    async languages({ statementId }) {
+      return (await store.list({ statementId })).map((t) => t.language);
+    },
+
     async list({ statementId }) {
       const [records, source] = await Promise.all([store.list({ statementId }), currentSource(statementId)]);
       return Promise.all(
