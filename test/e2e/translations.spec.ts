@@ -17,6 +17,7 @@ async function newStatement(page: Page, title: string): Promise<string> {
   await page.goto('/statements/new');
   await page.locator('input[name=title]').fill(title);
   await page.locator('input[name=scope][value=coalition]').check();
+  await page.locator('input[name=advisory]').check();
   await page.locator('textarea[name=markdown]').fill(`${first}\n\n${second}`);
   await page.locator('form button[type=submit]').last().click();
   await page.waitForURL(/\/statements\/[^/]+$/);
@@ -112,4 +113,31 @@ test('two delegations translate into Arabic live; a changed source paragraph sho
   await expect(canada.page.getByTestId('translation-summary')).toHaveText('2 of 2 paragraphs translated, 0 stale');
 
   for (const party of [canada, ghana, writer]) await party.context.close();
+});
+
+test('a language not offered is refused with a message, storing nothing; an advisory delegate reads the translation without translating', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const canada = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
+  const path = await newStatement(canada.page, `Refused translation ${Date.now()}`);
+  const response = await canada.page.request.post(`${path}/translations?/add`, { form: { language: 'xx' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain('Choose a language from the list');
+  await canada.page.goto(`${path}/translations`);
+  await expect(canada.page.getByTestId('no-translations')).toBeVisible();
+  await canada.page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await canada.page.getByRole('button', { name: 'Add the translation' }).click();
+  await canada.page.waitForURL(/\/translations\/fr\?done=added/);
+
+  const advisory = await actAs({ browser, baseURL: baseURL!, organisation: 'Wikimedia Foundation' });
+  await advisory.page.goto(`${path}/translations`);
+  await expect(advisory.page.getByTestId('translation')).toHaveCount(1);
+  await expect(advisory.page.getByRole('button', { name: 'Add the translation' })).toHaveCount(0);
+  const refused = await advisory.page.request.post(`${path}/translations?/add`, { form: { language: 'es' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+  expect(refused.status()).toBe(403);
+  await advisory.page.goto(`${path}/translations/fr`);
+  await expect(advisory.page.getByTestId('translation-editor')).toHaveAttribute('data-ready', 'true');
+  await expect(advisory.page.getByTestId('translation-field').first()).toHaveAttribute('readonly', '');
+  await expect(advisory.page.getByTestId('translation-field').first()).toHaveAttribute('lang', 'fr');
+  await expect(advisory.page.getByTestId('translation-field').first()).toHaveAttribute('dir', 'ltr');
+  for (const party of [canada, advisory]) await party.context.close();
 });
