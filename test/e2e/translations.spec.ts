@@ -51,6 +51,8 @@ test('two delegations translate into Arabic live; a changed source paragraph sho
   const rowsB = await openTranslation(ghana.page, path);
   await expect(rowsA).toHaveCount(2);
   await expect(rowsB.nth(0).getByTestId('paragraph-state')).toHaveText(/Not translated yet/);
+  // Who is translating, names isolated from the surrounding direction.
+  await expect(canada.page.getByTestId('presence').locator('bdi', { hasText: 'Ghana' })).toBeVisible();
 
   // Each types one paragraph; each sees the other's words.
   await rowsA.nth(0).getByTestId('translation-field').pressSequentially('يجب على الدول حماية الخصوصية على الإنترنت.', { delay: 10 });
