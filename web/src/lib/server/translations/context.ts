@@ -21,6 +21,25 @@ export interface TranslationsDeps {
 }
 
 let deps: Promise<TranslationsDeps> | undefined;
+let publication: Pick<TranslationService, 'forPublication'> | undefined;
+
+function storeFromEnv() {
+  const client = createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined });
+  return { client, tableName: env.CONCORD_TABLE || 'concord' };
+}
+
+/**
+ * The port the public pages take translations through: `forPublication({ statementId,
+ * versionHash })` → the translations complete and current against that version, each with its
+ * language and direction. Reads only; no access check (a published declaration is public).
+ */
+export function translationsForPublication(): Pick<TranslationService, 'forPublication'> {
+  if (!publication) {
+    const store = storeFromEnv();
+    publication = createTranslationService({ store: createTranslationStore(store), documents: createDocumentStore(store), versions: createVersionStore(store) });
+  }
+  return publication;
+}
 
 export function translationsDeps(): Promise<TranslationsDeps> {
   deps ??= build();
@@ -29,8 +48,7 @@ export function translationsDeps(): Promise<TranslationsDeps> {
 
 async function build(): Promise<TranslationsDeps> {
   const { directory, audit } = await webContext();
-  const client = createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined });
-  const store = { client, tableName: env.CONCORD_TABLE || 'concord' };
+  const store = storeFromEnv();
   const documents = createDocumentStore(store);
   const endpoint = env.CONCORD_WS_MANAGEMENT_URL;
   if (!endpoint) throw new Error('CONCORD_WS_MANAGEMENT_URL is not set');
