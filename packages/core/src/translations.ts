@@ -5,12 +5,15 @@
  *
  * Matching translated paragraphs to the source when the source gains or loses paragraphs
  * ({@link alignTranslation}): the longest common subsequence of the stamped hashes and the source
- * paragraphs' hashes anchors the paragraphs that are unchanged. Between two anchors, the source
- * paragraphs and translated paragraphs left over are paired in order (their source was edited:
- * stale); source paragraphs left without a partner have no translation yet (missing, a new
- * translated paragraph goes there), translated paragraphs left over translate a paragraph the
- * source no longer has (orphaned: kept and shown, never published, until someone deletes them).
- * So inserting or deleting a source paragraph never shifts the others into staleness.
+ * paragraphs' hashes anchors the paragraphs that are unchanged; a paragraph whose hash is found
+ * out of order (moved, or created concurrently by two translators) matches too. Between two
+ * anchors, the source paragraphs and translated paragraphs left over are paired in order (their
+ * source was edited: stale); source paragraphs left without a partner have no translation yet
+ * (missing, a new translated paragraph goes there), translated paragraphs left over translate a
+ * paragraph the source no longer has (orphaned: kept and shown, never published, until someone
+ * removes them — also the fate of a second translation of one paragraph that two people started
+ * at the same moment). So inserting, deleting or moving a source paragraph never shifts the
+ * others into staleness.
  */
 
 /** How a paragraph's translation stands against the source. */
@@ -73,23 +76,38 @@ function commonHashes(source: readonly string[], entries: readonly string[]): [n
 export function alignTranslation(input: { source: readonly string[]; entries: readonly TranslatedParagraph[] }): AlignedRow[] {
   const { source, entries } = input;
   const anchors = commonHashes(source, entries.map((e) => e.sourceHash));
+  const partner = new Map<number, number>(anchors);
+  const used = new Set<number>(anchors.map(([, e]) => e));
+  // A paragraph translated out of order (moved, or two people starting paragraphs at once) still
+  // matches by its hash: the order of translated paragraphs carries no meaning of its own.
+  source.forEach((hash, s) => {
+    if (partner.has(s)) return;
+    const e = entries.findIndex((entry, i) => !used.has(i) && entry.sourceHash === hash);
+    if (e >= 0) {
+      partner.set(s, e);
+      used.add(e);
+    }
+  });
+  const paired = (s: number, e: number, stale: boolean): AlignedRow => ({ source: s, entry: e, state: entries[e]!.empty ? 'missing' : stale ? 'stale' : 'current', insertAt: e });
   const rows: AlignedRow[] = [];
   let s = 0;
   let e = 0;
-  const pairedState = (entry: number, stale: boolean): ParagraphState => (entries[entry]!.empty ? 'missing' : stale ? 'stale' : 'current');
   for (const [anchorS, anchorE] of [...anchors, [source.length, entries.length] as [number, number]]) {
-    while (s < anchorS && e < anchorE) {
-      rows.push({ source: s, entry: e, state: pairedState(e, true), insertAt: e });
-      s++;
-      e++;
+    const leftover: number[] = [];
+    for (let i = e; i < anchorE; i++) if (!used.has(i)) leftover.push(i);
+    let cursor = e;
+    for (; s < anchorS; s++) {
+      const matched = partner.get(s);
+      const next = matched === undefined ? leftover.shift() : undefined;
+      if (matched !== undefined) rows.push(paired(s, matched, false));
+      else if (next !== undefined) {
+        rows.push(paired(s, next, true));
+        cursor = next + 1;
+      } else rows.push({ source: s, entry: null, state: 'missing', insertAt: cursor });
     }
-    while (s < anchorS) rows.push({ source: s++, entry: null, state: 'missing', insertAt: e });
-    while (e < anchorE) {
-      rows.push({ source: null, entry: e, state: 'orphaned', insertAt: e });
-      e++;
-    }
+    for (const orphan of leftover) rows.push({ source: null, entry: orphan, state: 'orphaned', insertAt: orphan });
     if (anchorS < source.length) {
-      rows.push({ source: anchorS, entry: anchorE, state: pairedState(anchorE, false), insertAt: anchorE });
+      rows.push(paired(anchorS, anchorE, false));
       s = anchorS + 1;
       e = anchorE + 1;
     }
