@@ -141,5 +141,15 @@ test('a language not offered is refused with a message, storing nothing; an advi
   await expect(advisory.page.getByTestId('translation-field').first()).toHaveAttribute('readonly', '');
   await expect(advisory.page.getByTestId('translation-field').first()).toHaveAttribute('lang', 'fr');
   await expect(advisory.page.getByTestId('translation-field').first()).toHaveAttribute('dir', 'ltr');
+
+  // An Arabic interface is right to left around a French translation that stays left to right.
+  await advisory.context.addCookies([{ name: 'concord_locale', value: 'ar', url: baseURL! }]);
+  await advisory.page.goto(`${path}/translations/fr`);
+  await expect(advisory.page.getByTestId('translation-editor')).toHaveAttribute('data-ready', 'true');
+  await expect(advisory.page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(advisory.page.getByTestId('paragraph-state').first()).toHaveText(/لم يُترجَم بعد/);
+  const french = advisory.page.getByTestId('translation-field').first();
+  expect(await french.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+  await expectAccessible(advisory.page, 'translation page in Arabic');
   for (const party of [canada, advisory]) await party.context.close();
 });
