@@ -20,6 +20,7 @@ import { anchorOf, negotiationAct, seedAmendment } from '../support/negotiation-
 import { readsVersions, seedProbeVersions, versionAct } from '../support/version-probe.ts';
 import { readsExports } from '../support/export-probe.ts';
 import { tryToWrite } from '../support/write-probe.ts';
+import { seedProbeTranslations, translates } from '../support/translation-probe.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -34,6 +35,7 @@ test.beforeAll(async () => {
   people = await seedMatrix({ dynamoEndpoint: host.dynamoEndpoint, secretKey, now: Date.now() });
   await seedProbeVersions({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), now: Date.now() });
   await seedProbeCalls({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), organisations: Object.values(organisations), now: Date.now() });
+  await seedProbeTranslations({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), now: Date.now() });
 });
 
 test.afterAll(async () => {
@@ -96,6 +98,8 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
     case 'call.manage':
     case 'call.take-position':
       return async ({ api }) => callAct({ api, statementId: statement.id, action, now: Date.now() });
+    case 'statement.translate':
+      return async ({ api }) => translates({ api, statementId: statement.id, hostUrl: host.url, dynamoEndpoint: host.dynamoEndpoint });
   }
   throw new Error(`no probe for ${action}: add one when adding the action to the policy`);
 }

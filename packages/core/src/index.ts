@@ -9,3 +9,4 @@ export * from './zoned-time.ts';
 export * from './calls.ts';
 export * from './negotiation.ts';
 export * from './negotiation-rules.ts';
+export * from './translations.ts';

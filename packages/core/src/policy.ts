@@ -139,6 +139,20 @@ export const callPolicy = {
   'call.take-position': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member', 'Member organisations take positions; others follow the call.')),
 } satisfies Record<string, StatementRule>;
 
+/**
+ * Rules for translations of a statement (issue 6). Who may edit the statement's text may edit
+ * its translations (pen-holders only, when there are any); advisory organisations do not
+ * translate, as they do not edit: a translation is published beside the adopted text under the
+ * members' authority. Everyone who reads the statement reads its translations.
+ */
+export const translationPolicy = {
+  /** Add a language, edit a translation live, mark a paragraph current after review. */
+  'statement.translate': (input) => {
+    const edit = statementPolicy['statement.edit'](input);
+    return edit.allow || edit.code === 'forbidden.not-shared' ? edit : deny('forbidden.cannot-translate', 'Those who edit the text translate it.');
+  },
+} satisfies Record<string, StatementRule>;
+
 /** Rules on the actor's coalition. */
 export const coalitionPolicy = {
   /** See the coalition's organisations and people. */
@@ -165,15 +179,15 @@ export const organisationPolicy = {
   },
 } satisfies Record<string, OrganisationRule>;
 
-export type StatementAction = keyof typeof statementPolicy | keyof typeof negotiationPolicy | keyof typeof callPolicy;
+export type StatementAction = keyof typeof statementPolicy | keyof typeof negotiationPolicy | keyof typeof callPolicy | keyof typeof translationPolicy;
 export type CoalitionAction = keyof typeof coalitionPolicy;
 export type OrganisationAction = keyof typeof organisationPolicy;
 export type Action = StatementAction | CoalitionAction | OrganisationAction;
 
-const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy, ...callPolicy };
+const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy, ...callPolicy, ...translationPolicy };
 
 export const actions = {
-  statement: [...Object.keys(statementPolicy), ...Object.keys(negotiationPolicy), ...Object.keys(callPolicy)] as StatementAction[],
+  statement: [...Object.keys(statementPolicy), ...Object.keys(negotiationPolicy), ...Object.keys(callPolicy), ...Object.keys(translationPolicy)] as StatementAction[],
   coalition: Object.keys(coalitionPolicy) as CoalitionAction[],
   organisation: Object.keys(organisationPolicy) as OrganisationAction[],
 };

@@ -5,3 +5,4 @@ export * from './blocks.ts';
 export * from './canonical.ts';
 export * from './compare.ts';
 export * from './restore.ts';
+export * from './translation-doc.ts';
