@@ -15,6 +15,8 @@ export default defineConfig({
     noExternal: true,
     // A native addon (argon2id, via @concord/auth) cannot be bundled: it is loaded from
     // web/node_modules at run time, which is why web depends on it directly.
-    external: ['@node-rs/argon2'],
+    // PDFKit, mammoth and turndown are CommonJS that read their own files and optional
+    // modules at run time: loaded from web/node_modules too (so are the PDF fonts).
+    external: ['@node-rs/argon2', 'pdfkit', 'mammoth', 'turndown'],
   },
 });

@@ -18,7 +18,9 @@ import { seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fi
 import { callAct, seedProbeCalls } from '../support/call-probe.ts';
 import { anchorOf, negotiationAct, seedAmendment } from '../support/negotiation-probe.ts';
 import { readsVersions, seedProbeVersions, versionAct } from '../support/version-probe.ts';
+import { readsExports } from '../support/export-probe.ts';
 import { tryToWrite } from '../support/write-probe.ts';
+import { seedProbeTranslations, translates } from '../support/translation-probe.ts';
 import { publicationAct } from '../support/publication-probe.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -34,6 +36,7 @@ test.beforeAll(async () => {
   people = await seedMatrix({ dynamoEndpoint: host.dynamoEndpoint, secretKey, now: Date.now() });
   await seedProbeVersions({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), now: Date.now() });
   await seedProbeCalls({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), organisations: Object.values(organisations), now: Date.now() });
+  await seedProbeTranslations({ dynamoEndpoint: host.dynamoEndpoint, statements: Object.values(statements), now: Date.now() });
 });
 
 test.afterAll(async () => {
@@ -71,6 +74,8 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
         const reads = ok((await api.get(`/statements/${statement.id}`)).status());
         // Its versions (history, compare) are read exactly when the statement is: nothing leaks.
         expect(await readsVersions({ api, statementId: statement.id }), `versions of ${statement.id}`).toBe(reads);
+        // So are its exports (current text and a stored version): 404 for whoever may not read it.
+        expect(await readsExports({ api, statementId: statement.id }), `exports of ${statement.id}`).toBe(reads);
         return reads;
       };
     case 'statement.edit':
@@ -94,6 +99,8 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
     case 'call.manage':
     case 'call.take-position':
       return async ({ api }) => callAct({ api, statementId: statement.id, action, now: Date.now() });
+    case 'statement.translate':
+      return async ({ api }) => translates({ api, statementId: statement.id, hostUrl: host.url, dynamoEndpoint: host.dynamoEndpoint });
     case 'statement.publish':
     case 'publication.withdraw':
     case 'signon.manage':

@@ -109,7 +109,7 @@ test.describe('accessibility of drafting', () => {
     await context.close();
   });
 
-  test('people joining and leaving are announced politely, and carets name the person and organisation in text', async ({ browser, baseURL }) => {
+  test('people joining, leaving and changing the text are announced politely, and carets name the person and organisation in text', async ({ browser, baseURL }) => {
     const canada = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
     const path = await newStatement(canada.page, `Presence ${Date.now()}`);
     await openLive(canada.page, path, true);
@@ -121,6 +121,9 @@ test.describe('accessibility of drafting', () => {
     await openLive(ghana.page, path, true);
     await expect(announcements).toContainText(`${ghanaAccount.name} (Ghana) is here.`);
     await typeAtEnd({ page: ghana.page, editor: ghana.page.getByTestId('editor'), text: ' Ghana types.' });
+    // Her changes are announced by name, once while she types (not every keystroke).
+    await expect(announcements).toContainText(`${ghanaAccount.name} (Ghana) changed the text.`);
+    await expect(announcements.getByText(`${ghanaAccount.name} (Ghana) changed the text.`)).toHaveCount(1);
 
     // Authorship in words: the caret label and the presence list carry name and organisation.
     await expect(canada.page.locator('.collaboration-carets__label')).toHaveText(`${ghanaAccount.name} · Ghana`);

@@ -9,5 +9,6 @@ export * from './zoned-time.ts';
 export * from './calls.ts';
 export * from './negotiation.ts';
 export * from './negotiation-rules.ts';
+export * from './translations.ts';
 export * from './publication.ts';
 export * from './sign-on.ts';

@@ -71,3 +71,17 @@ describe('statementAccess', () => {
     expect(statementAccess({ actor: actors.observer, statement: statements.membersOnly, taskForce: null })).toBe('none');
   });
 });
+
+describe('statement.translate', () => {
+  it('follows editing: advisory organisations read translations but do not translate', () => {
+    const advisory = authorize({ actor: actors.advisory, action: 'statement.translate', statement: statements.taskForce, taskForce });
+    expect(advisory).toMatchObject({ allow: false, code: 'forbidden.cannot-translate' });
+    expect(authorize({ actor: actors.advisory, action: 'statement.read', statement: statements.taskForce, taskForce }).allow).toBe(true);
+    expect(authorize({ actor: actors['pen-holder'], action: 'statement.translate', statement: statements.open, taskForce: null }).allow).toBe(true);
+    expect(authorize({ actor: actors.member, action: 'statement.translate', statement: statements.open, taskForce: null }).allow).toBe(false);
+  });
+
+  it('hides a draft not shared with the actor, as editing does', () => {
+    expect(authorize({ actor: actors.observer, action: 'statement.translate', statement: statements.membersOnly, taskForce: null })).toMatchObject({ code: 'forbidden.not-shared' });
+  });
+});

@@ -139,6 +139,20 @@ export const callPolicy = {
   'call.take-position': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member', 'Member organisations take positions; others follow the call.')),
 } satisfies Record<string, StatementRule>;
 
+/**
+ * Rules for translations of a statement (issue 6). Who may edit the statement's text may edit
+ * its translations (pen-holders only, when there are any); advisory organisations do not
+ * translate, as they do not edit: a translation is published beside the adopted text under the
+ * members' authority. Everyone who reads the statement reads its translations.
+ */
+export const translationPolicy = {
+  /** Add a language, edit a translation live, mark a paragraph current after review. */
+  'statement.translate': (input) => {
+    const edit = statementPolicy['statement.edit'](input);
+    return edit.allow || edit.code === 'forbidden.not-shared' ? edit : deny('forbidden.cannot-translate', 'Those who edit the text translate it.');
+  },
+} satisfies Record<string, StatementRule>;
+
 /** Rules for publishing an adopted version and its sign-on (issue 6). Endorsing itself is public: see sign-on.ts. */
 export const publicationPolicy = {
   /** Publish the adopted version as a declaration. */
@@ -175,15 +189,26 @@ export const organisationPolicy = {
   },
 } satisfies Record<string, OrganisationRule>;
 
-export type StatementAction = keyof typeof statementPolicy | keyof typeof negotiationPolicy | keyof typeof callPolicy | keyof typeof publicationPolicy;
+export type StatementAction =
+  | keyof typeof statementPolicy
+  | keyof typeof negotiationPolicy
+  | keyof typeof callPolicy
+  | keyof typeof translationPolicy
+  | keyof typeof publicationPolicy;
 export type CoalitionAction = keyof typeof coalitionPolicy;
 export type OrganisationAction = keyof typeof organisationPolicy;
 export type Action = StatementAction | CoalitionAction | OrganisationAction;
 
-const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy, ...callPolicy, ...publicationPolicy };
+const statementRules: Record<StatementAction, StatementRule> = { ...statementPolicy, ...negotiationPolicy, ...callPolicy, ...translationPolicy, ...publicationPolicy };
 
 export const actions = {
-  statement: [...Object.keys(statementPolicy), ...Object.keys(negotiationPolicy), ...Object.keys(callPolicy), ...Object.keys(publicationPolicy)] as StatementAction[],
+  statement: [
+    ...Object.keys(statementPolicy),
+    ...Object.keys(negotiationPolicy),
+    ...Object.keys(callPolicy),
+    ...Object.keys(translationPolicy),
+    ...Object.keys(publicationPolicy),
+  ] as StatementAction[],
   coalition: Object.keys(coalitionPolicy) as CoalitionAction[],
   organisation: Object.keys(organisationPolicy) as OrganisationAction[],
 };

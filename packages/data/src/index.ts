@@ -29,3 +29,4 @@ export { createCallStore, type CallStore } from './calls.ts';
 export { createNegotiationStore, type NegotiationStore, type AssembledNotes } from './negotiation.ts';
 export type { ChangeOutcome, ChangeTarget } from './negotiation-changes.ts';
 export { createVersionStore } from './version-store.ts';
+export { createTranslationStore, type StoredTranslation } from './translation-store.ts';

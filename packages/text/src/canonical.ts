@@ -38,6 +38,31 @@ export function hashCanonicalText(input: { text: string }): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(input.text)));
 }
 
+/**
+ * The statement's paragraphs, for translating paragraph by paragraph: each text block (heading,
+ * paragraph, list item) kept by the canonical form, as its canonical line(s) without indentation,
+ * with the hex SHA-256 of that string.
+ */
+export function canonicalParagraphs(input: { doc: Y.Doc }): { text: string; hash: string }[] {
+  return readBlocks(input)
+    .filter(isKept)
+    .map((block) => {
+      const text = blockLine(block).normalize('NFC').split('\n').map((line) => line.trimEnd()).join('\n').trim();
+      return { text, hash: hashCanonicalText({ text }) };
+    });
+}
+
+/** {@link canonicalParagraphs} of a full-state update (format v2, as versions are stored). */
+export function canonicalParagraphsOfState(input: { state: Uint8Array }): { text: string; hash: string }[] {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdateV2(doc, input.state);
+    return canonicalParagraphs({ doc });
+  } finally {
+    doc.destroy();
+  }
+}
+
 /** The canonical text of a full-state update (Yjs update format v2, as versions are stored). */
 export function canonicalTextOfState(input: { state: Uint8Array }): string {
   const doc = new Y.Doc();

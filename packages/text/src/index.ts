@@ -5,4 +5,5 @@ export * from './blocks.ts';
 export * from './canonical.ts';
 export * from './compare.ts';
 export * from './restore.ts';
+export * from './translation-doc.ts';
 export * from './html.ts';

@@ -143,17 +143,18 @@ const statementColumns = [
   'call.open',
   'call.manage',
   'call.take-position',
+  'statement.translate',
 ] as const;
-//                   list read edit conf | comm prop deci brak name rest | open mng pos
-const none =        '0000000000' + '000';
-const reads =       '1100000000' + '000';
-const takesPart =   '1100110000' + '000'; // advisory taking part: comments and proposals
-const follows =     '1100110100' + '001'; // a member reading a pen-holder's draft: brackets, positions
-const writes =      '1110110111' + '001'; // editing, deciding not
-const decidesToo =  '1110111111' + '001';
-const oversees =    '1101100010' + '110'; // the secretariat: comments, names versions, runs calls
-const chairRead =   '1101111110' + '111'; // the chair under a pen-holder: decides, cannot edit
-const runs =        '1111111111' + '111';
+//                   list read edit conf | comm prop deci brak name rest | open mng pos | translate (as edit)
+const none =        '0000000000' + '000' + '0';
+const reads =       '1100000000' + '000' + '0';
+const takesPart =   '1100110000' + '000' + '0'; // advisory taking part: comments and proposals
+const follows =     '1100110100' + '001' + '0'; // a member reading a pen-holder's draft: brackets, positions
+const writes =      '1110110111' + '001' + '1'; // editing, deciding not
+const decidesToo =  '1110111111' + '001' + '1';
+const oversees =    '1101100010' + '110' + '0'; // the secretariat: comments, names versions, runs calls
+const chairRead =   '1101111110' + '111' + '0'; // the chair under a pen-holder: decides, cannot edit
+const runs =        '1111111111' + '111' + '1';
 
 const statementRows: Record<RoleName, Record<StatementScenario, string>> = {
   public: { open: none, membersOnly: none, taskForce: none, noObservers: none },

@@ -14,6 +14,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { readAwarenessClocks, readVarBytes, type ByteCursor } from './awareness-clock.ts';
 import { participantsFrom, presenceChanges, type AwarenessUser, type Participant } from './presence.ts';
+import { authorsOf, RemoteChangeAnnouncer } from './remote-changes.ts';
 import { disconnected, echoed, localEdit, saved, uploaded, type SaveState } from './save-tracker.ts';
 import { connectionFrom, refusalMessage, shouldReconnect, statusAnnouncement, type Connection, type StatusInput } from './status.ts';
 
@@ -48,6 +49,7 @@ export class StatementConnection {
   #hadTrouble = false;
   #confirmTimer: ReturnType<typeof setTimeout> | undefined;
   #announced = 0;
+  readonly #remoteChanges = new RemoteChangeAnnouncer();
   /** The last ticket request was refused: the close that follows is final. */
   #refused = false;
 
@@ -109,8 +111,10 @@ export class StatementConnection {
       this.#hadTrouble = true;
       if (!provider.wsconnected) this.#change({ connection: 'offline' });
     });
-    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== provider) this.#onLocalEdit();
+      // Catching up on (re)connection is not news; changes arriving while live are.
+      else if (this.synced) for (const text of this.#remoteChanges.next({ authors: authorsOf({ update, states: provider.awareness.getStates() }), now: Date.now() })) this.#announce(text);
     });
     provider.awareness.on('change', () => this.#refreshParticipants());
   }

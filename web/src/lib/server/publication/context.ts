@@ -5,9 +5,9 @@
 import { env } from '$env/dynamic/private';
 import { createDynamoClient } from '@concord/data';
 import type { PublicationPorts } from '@concord/data/publication-ports';
-import { noTranslations } from '@concord/data/publication-ports';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { renderState } from '@concord/text';
+import { translationsForPublication } from '../translations/context.ts';
 
 let ports: PublicationPorts | undefined;
 
@@ -16,9 +16,8 @@ export function publicationPorts(): PublicationPorts {
     client: createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined }),
     tableName: env.CONCORD_TABLE || 'concord',
     render: renderState,
-    // The translations work (built in parallel) provides the real source; the lead wires it here
-    // after merging. Until then a declaration is published without translations.
-    translations: noTranslations,
+    // The translations complete and current against the adopted version, snapshotted at publication.
+    translations: translationsForPublication(),
   });
   return ports;
 }

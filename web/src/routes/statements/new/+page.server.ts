@@ -1,5 +1,6 @@
 import { authorize, openVisibility } from '@concord/core';
 import { webContext } from '$lib/server/context.ts';
+import { markdownFromUpload } from '$lib/server/exports/upload.ts';
 import { perform, textField } from '$lib/server/forms.ts';
 import { enforce, requirePrincipal } from '$lib/server/guard.ts';
 import { createStatement, languages, readSettingsFields, settingsOptions } from '$lib/server/statement-settings.ts';
@@ -21,12 +22,14 @@ export const actions: Actions = {
     return perform({
       form: 'create',
       run: async () => {
+        // A chosen file (.md or .docx) is the initial text instead of what was typed.
+        const uploaded = await markdownFromUpload(form);
         const statement = await createStatement({
           context,
           actor,
           fields: readSettingsFields(form),
           language: textField(form, 'language', 20),
-          markdown: textField(form, 'markdown', 200_000),
+          markdown: uploaded ?? textField(form, 'markdown', 200_000),
           now: Date.now(),
         });
         id = statement.id;

@@ -1,0 +1,49 @@
+import { isDomainError } from '@concord/core';
+import { describe, expect, it } from 'vitest';
+import { exportDocument } from './export.ts';
+import { importKindOf, importSizeLimit, importToMarkdown } from './import.ts';
+import { documentOf, fixture, fixtureParagraphs } from './testing/fixtures.ts';
+
+const code = async (run: () => Promise<unknown>) => {
+  try {
+    await run();
+  } catch (thrown) {
+    return isDomainError(thrown) ? thrown.code : thrown;
+  }
+  return 'accepted';
+};
+
+describe('import of Markdown and DOCX', () => {
+  for (const file of ['en.md', 'zh-TW.md']) {
+    it(`a DOCX exported from the ${file} fixture imports back to the same text (canonical, hash and all)`, { timeout: 30_000 }, async () => {
+      const original = documentOf({ markdown: fixture(`joint-statement-surveillance/${file}`), language: 'en', title: 'T' });
+      const docx = await exportDocument({ format: 'docx', document: original });
+      const markdown = await importToMarkdown({ filename: 'Statement.DOCX', bytes: docx.body });
+      const imported = documentOf({ markdown, language: 'en', title: 'T' });
+      // The title, version and hash lines the export puts above the text come back as paragraphs first.
+      expect(imported.canonical.endsWith(original.canonical)).toBe(true);
+      expect(imported.blocks.slice(-16).map((b) => b.kind)).toEqual(original.blocks.map((b) => b.kind));
+    });
+  }
+
+  it('takes Markdown as it is (a BOM dropped), and keeps every fixture paragraph', async () => {
+    const md = fixture('joint-statement-surveillance/zh-TW.md');
+    const bytes = new TextEncoder().encode(`\uFEFF${md}`);
+    const markdown = await importToMarkdown({ filename: 'zh-TW.md', bytes });
+    expect(markdown).toBe(md);
+    expect(documentOf({ markdown, language: 'zh-TW', title: 'T' }).blocks).toHaveLength(fixtureParagraphs(md).length);
+  });
+
+  it('refuses other kinds, empty, oversized, binary and broken files with a code', async () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(await code(() => importToMarkdown({ filename: 'a.pdf', bytes: text('%PDF-1.7') }))).toBe('import.kind');
+    expect(await code(() => importToMarkdown({ filename: 'a.md', bytes: new Uint8Array() }))).toBe('import.empty');
+    expect(await code(() => importToMarkdown({ filename: 'a.md', bytes: text('  \n\n ') }))).toBe('import.empty');
+    expect(await code(() => importToMarkdown({ filename: 'a.md', bytes: new Uint8Array(importSizeLimit + 1).fill(65) }))).toBe('import.too-large');
+    expect(await code(() => importToMarkdown({ filename: 'a.md', bytes: new Uint8Array([0xff, 0xfe, 0x00, 0x41]) }))).toBe('import.not-text');
+    expect(await code(() => importToMarkdown({ filename: 'a.docx', bytes: text('not a zip at all') }))).toBe('import.broken-docx');
+    // A zip that is no Word document.
+    expect(await code(() => importToMarkdown({ filename: 'a.docx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]) }))).toBe('import.broken-docx');
+    expect([importKindOf('x.markdown'), importKindOf('x.Docx'), importKindOf('x.doc')]).toEqual(['markdown', 'docx', null]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Importing an existing text into a new statement: Markdown as it is, DOCX through `mammoth`
+ * (Word's structure — headings, lists, bold, italic — to HTML) and `turndown` (that HTML to
+ * Markdown), then the same path as typed Markdown (`markdownToYUpdate` in `@concord/text`).
+ * Pure: bytes in, Markdown out. Refusals are `input` DomainErrors with a code the web app
+ * words in the reader's language.
+ */
+import { fail } from '@concord/core';
+import mammoth from 'mammoth';
+import TurndownService from 'turndown';
+
+/**
+ * Largest file accepted (bytes). A long statement in Word is a few dozen KB; the web server takes
+ * request bodies up to 512 KB (adapter-node's BODY_SIZE_LIMIT), and the text's first update must
+ * fit a DynamoDB item (400 KB).
+ */
+export const importSizeLimit = 450 * 1024;
+export type ImportKind = 'markdown' | 'docx';
+
+/** The kind of file by its name (the browser's type is not trusted, and often empty). */
+export function importKindOf(filename: string): ImportKind | null {
+  const lower = filename.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown') || lower.endsWith('.txt')) return 'markdown';
+  if (lower.endsWith('.docx')) return 'docx';
+  return null;
+}
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * The file's text as Markdown. Refuses (`input` DomainErrors): `import.kind` for another kind of
+ * file, `import.too-large`, `import.empty`, `import.not-text` for Markdown that is not UTF-8
+ * text, `import.broken-docx` for a DOCX Word could not have written.
+ */
+export async function importToMarkdown(input: { filename: string; bytes: Uint8Array }): Promise<string> {
+  const kind = importKindOf(input.filename);
+  if (!kind) throw fail.input('import.kind', 'Choose a Markdown (.md) or Word (.docx) file.');
+  if (input.bytes.byteLength > importSizeLimit) throw fail.input('import.too-large', 'The file is too large.');
+  if (input.bytes.byteLength === 0) throw fail.input('import.empty', 'The file is empty.');
+  const markdown = kind === 'markdown' ? decodeText(input.bytes) : await docxToMarkdown(input.bytes);
+  if (markdown.trim() === '') throw fail.input('import.empty', 'The file holds no text.');
+  return markdown;
+}
+
+function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw fail.input('import.not-text', 'The file is not text in UTF-8.');
+  }
+  // A NUL never appears in text: this is a binary file with a text name.
+  if (text.includes('\u0000')) throw fail.input('import.not-text', 'The file is not text in UTF-8.');
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** DOCX → Markdown: mammoth's HTML (Word's headings, lists, bold, italic) through turndown. */
+export async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
+  if (!zipMagic.every((byte, i) => bytes[i] === byte)) throw fail.input('import.broken-docx', 'The file is not a Word document that can be read.');
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+  } catch {
+    throw fail.input('import.broken-docx', 'The file is not a Word document that can be read.');
+  }
+  const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '_', strongDelimiter: '**' });
+  // Word's title style comes through as a paragraph; tables, images and links keep their text only.
+  turndown.remove(['img', 'script', 'style']);
+  turndown.addRule('links-as-text', { filter: 'a', replacement: (content) => content });
+  return turndown.turndown(html);
+}

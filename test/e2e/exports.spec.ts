@@ -1,0 +1,54 @@
+import { exportDocument, importToMarkdown } from '@concord/export';
+import { documentOf, fixture, fixtureParagraphs, positionsInOrder } from '@concord/export/testing/fixtures';
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { actAs } from './support.ts';
+
+/**
+ * A delegation starts a statement from a Word file (the joint statement, made with the DOCX
+ * export from the English fixture), then downloads its text as DOCX and PDF from the statement
+ * page. A broken Word file is refused with a clear message and creates nothing.
+ */
+const en = fixture('joint-statement-surveillance/en.md');
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+test('import a DOCX into a new statement, then download its DOCX and PDF', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const { page } = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
+  const source = await exportDocument({ format: 'docx', document: documentOf({ markdown: en, language: 'en', title: 'Joint statement' }) });
+  const title = `Imported statement ${Date.now()}`;
+
+  // A file Word cannot have written is refused in words, and no statement is made.
+  await page.goto('/statements/new');
+  await page.locator('input[name=title]').fill(`${title} (broken)`);
+  await page.locator('input[name=scope][value=coalition]').check();
+  await page.locator('input[name=file]').setInputFiles({ name: 'broken.docx', mimeType: docxType, buffer: Buffer.from('not a word document') });
+  await page.locator('form button[type=submit]').last().click();
+  await expect(page.getByText('The file could not be read as a Word document.', { exact: false })).toBeVisible();
+  await expect(page.locator('input[name=file]')).toHaveAttribute('aria-invalid', 'true');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: `${title} (broken)` })).toHaveCount(0);
+
+  await page.goto('/statements/new');
+  await page.locator('input[name=title]').fill(title);
+  await page.locator('input[name=scope][value=coalition]').check();
+  await page.locator('input[name=file]').setInputFiles({ name: 'joint-statement.docx', mimeType: docxType, buffer: Buffer.from(source.body) });
+  await page.locator('form button[type=submit]').last().click();
+  await page.waitForURL(/\/statements\/[^/]+$/);
+  const paragraphs = fixtureParagraphs(en);
+  await expect(page.getByTestId('editor')).toContainText(paragraphs[13]!);
+
+  const links = page.getByTestId('export-links');
+  const [download] = await Promise.all([page.waitForEvent('download'), links.locator('a[data-format=docx]').click()]);
+  expect(download.suggestedFilename()).toMatch(/^imported-statement-\d+-current\.docx$/);
+  const docx = new Uint8Array(await readFile((await download.path())!));
+  const markdown = await importToMarkdown({ filename: 'download.docx', bytes: docx });
+  expect(positionsInOrder(markdown.replace(/\\(.)/g, '$1'), paragraphs)).not.toContain(-1);
+
+  const pdfHref = await links.locator('a[data-format=pdf]').getAttribute('href');
+  const pdf = await page.request.get(pdfHref!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect(pdf.headers()['content-disposition']).toMatch(/^attachment; filename="imported-statement-\d+-current\.pdf"/);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+});
