@@ -157,6 +157,15 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await reader.goto(path);
   await expect(reader.getByTestId('endorsements').locator('li')).toHaveCount(0);
 
+  // A member that joined the consensus (by silence) endorses as itself, and is already listed.
+  const canada = await actAs({ browser, baseURL: host.url, organisation: 'Canada', accounts });
+  await canada.page.goto(`${path}/endorse`);
+  await expect(canada.page.getByTestId('endorse-form')).toContainText('You endorse on behalf of Canada.');
+  await canada.page.getByLabel('Country').fill('Canada');
+  await canada.page.getByLabel('Contact (email or phone)').fill('mission@canada.example');
+  await canada.page.getByRole('button', { name: 'Endorse' }).click();
+  await expect(canada.page.getByRole('alert')).toHaveText('This organisation has already endorsed the declaration.');
+
   const secretariat = await actAs({ browser, baseURL: host.url, organisation: 'FOC Support Unit', accounts });
   await secretariat.page.goto(`/statements/${id}/publication`);
   await expect(secretariat.page.getByTestId('pending-endorsements')).toContainText('info@example.org');
