@@ -110,6 +110,17 @@ test('the seeded declaration reads with JavaScript off: text, hash, record and t
   expect((await page.request.get('/declarations/no-such-declaration-2026')).status()).toBe(404);
   expect((await page.request.get('/api/declarations/no-such-declaration-2026')).status()).toBe(404);
   expect((await page.request.get('/declarations/no-such-declaration-2026/endorse')).status()).toBe(404);
+  // The declaration as files, from its page: the adopted text with its hash and every signatory.
+  const hash = await page.getByTestId('declaration-hash').textContent();
+  const json = await page.request.get(`${new URL(page.url()).pathname}/export/json`);
+  expect(json.status()).toBe(200);
+  const exported = (await json.json()) as { version: { hash: string }; endorsements: unknown[]; translations: { language: string }[] };
+  expect(exported.version.hash).toBe(hash);
+  expect(exported.endorsements).toHaveLength(124);
+  expect(exported.translations.map((t) => t.language)).toEqual(['zh-TW']);
+  const pdf = await page.request.get(await page.getByTestId('export-links').locator('a[data-format=pdf]').getAttribute('href') ?? '');
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await page.request.get('/declarations/no-such-declaration-2026/export/pdf')).status()).toBe(404);
   // No JavaScript at all on the public page: nothing of the editor ships.
   expect(await page.locator('script').count()).toBe(0);
   await expectAccessible(browser, new URL(page.url()).pathname);
@@ -208,5 +219,8 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await reader.goto(path);
   await expect(reader.getByTestId('withdrawn-notice')).toContainText('Superseded by a later declaration.');
   await expect(reader.getByTestId('declaration-text')).toContainText('They shall publish what they adopt.');
+  // A file would outlive the notice: a withdrawn declaration is no longer offered as one.
+  await expect(reader.getByTestId('export-links')).toHaveCount(0);
+  expect((await reader.request.get(`${path}/export/pdf`)).status()).toBe(410);
   await expectAccessible(browser, path);
 });
