@@ -108,6 +108,12 @@ test('a visitor’s browser asks for Arabic: sign in, the header mirrors, names 
   await expectNoHorizontalOverflow(home);
   await home.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalOverflow(home, 'home, 390 px wide');
+  // The list of statements is wider than a phone: it scrolls in a named region a keyboard can reach.
+  const region = home.locator('.table-scroll', { has: home.getByTestId('statements') });
+  await expect(region).toHaveAttribute('role', 'region');
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await expect(region).toHaveAttribute('aria-label', ar.home_caption!);
+  await expectAccessible(home, 'home, 390 px wide');
   await screenshot(home, testInfo, 'ar-home-narrow');
   await canada.close();
 });
@@ -200,7 +206,7 @@ test('the chair opens a call and a member takes a position, in Arabic; the deadl
       ({ at, tag }) => new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'Europe/Tallinn' }).format(at),
       { at: deadline, tag: locale === 'en' ? 'en-GB' : locale },
     );
-    await expect(chair.page.getByTestId('deadline-chair')).toContainText('Europe/Tallinn');
+    await expect(chair.page.getByTestId('deadline-chair').locator('bdi').first()).toHaveText('Europe/Tallinn');
     await expect(chair.page.getByTestId('deadline-chair')).toContainText(month);
   }
   await chair.close();
@@ -247,8 +253,43 @@ test('the main pages pass axe (WCAG 2.2 AA) and do not overflow, in English, Fre
       if (path === statement) await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live', { timeout: 20_000 });
       await expectAccessible(page, `${locale} ${path}`);
       await expectNoHorizontalOverflow(page, `${locale} ${path}`);
+      // A phone's width (and a desktop page zoomed to 400 %): still nothing runs off the side.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectNoHorizontalOverflow(page, `${locale} ${path}, 390 px wide`);
+      await page.setViewportSize({ width: 1280, height: 720 });
     }
     await screenshot(page, testInfo, `${locale}-coalition`);
   }
   await chair.close();
+});
+
+test('the language chosen in a profile follows the person to another browser; a visitor’s switcher choice stays in that browser', async ({ browser }) => {
+  const ghana = await inBrowser({ browser, organisation: 'Ghana', locale: 'ar' });
+  await ghana.page.goto('/account');
+  await ghana.page.locator('input[name=locale][value=fr]').check();
+  await ghana.page.getByRole('button', { name: ar.account_language_save, exact: true }).click();
+  await expectInterface(ghana.page, 'fr');
+  await ghana.close();
+
+  // Another device whose browser asks for Spanish: the profile's French wins once signed in.
+  const elsewhere = await inBrowser({ browser, organisation: 'Ghana', locale: 'es' });
+  await expectInterface(elsewhere.page, 'fr');
+  // Back to "the language of my browser": Spanish again.
+  await elsewhere.page.goto('/account');
+  await elsewhere.page.locator('input[name=locale][value=""]').check();
+  await elsewhere.page.getByRole('button', { name: messagesOf('fr').account_language_save, exact: true }).click();
+  await expectInterface(elsewhere.page, 'es');
+  await elsewhere.close();
+
+  // A visitor: the switcher on a public page answers in the chosen language from then on.
+  const visitor = await browser.newContext({ baseURL: host.url, locale: 'ar' });
+  const page = await visitor.newPage();
+  await page.goto('/signin');
+  await expectInterface(page, 'ar');
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expectInterface(page, 'en');
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.goto('/reset');
+  await expectInterface(page, 'en');
+  await visitor.close();
 });
