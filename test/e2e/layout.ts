@@ -68,15 +68,25 @@ export async function expectNoHorizontalOverflow(page: Page, where = page.url())
 }
 
 /**
- * Which side of a box its content starts on: the content's text measured against the box (or,
+ * Which side of a box its content starts on: its visible words measured against the box (or,
  * with `within`, against the nearest ancestor matching it, for items that shrink to their text).
  * "right" means the gap on the right is the smaller one; "centre" when the gaps are equal.
  */
 export async function inlineStart(locator: Locator, within?: string): Promise<'left' | 'right' | 'centre'> {
   return locator.evaluate((el, selector) => {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const content = range.getBoundingClientRect();
+    // The words only: not other people's carets and their labels (aria-hidden widgets in the text).
+    let left = Infinity;
+    let right = -Infinity;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || node.parentElement?.closest('[aria-hidden="true"]')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rect = range.getBoundingClientRect();
+      left = Math.min(left, rect.left);
+      right = Math.max(right, rect.right);
+    }
+    const content = { left, right };
     const frame = (selector ? el.closest(selector) : null) ?? el;
     const box = frame.getBoundingClientRect();
     const style = getComputedStyle(frame);
