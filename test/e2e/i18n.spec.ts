@@ -235,6 +235,10 @@ test('the chair opens a call and a member takes a position, in Arabic; the deadl
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalOverflow(page, 'call, 390 px wide');
   await screenshot(page, testInfo, 'ar-call-narrow');
+  // The dashboard: the open call and its notification name the English statement, isolated.
+  await page.goto('/');
+  await expect(page.getByTestId('open-calls').locator('bdi')).toHaveText(['Statement on a free and open internet']);
+  await expect(page.getByTestId('notifications').locator('bdi')).toHaveText(['Statement on a free and open internet']);
   await canada.close();
 });
 
