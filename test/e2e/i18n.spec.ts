@@ -262,6 +262,8 @@ test('the main pages pass axe (WCAG 2.2 AA) and do not overflow, in English, Fre
       await expectNoHorizontalOverflow(page, `${locale} ${path}, 390 px wide`);
       await page.setViewportSize({ width: 1280, height: 720 });
     }
+    // The last page is the coalition's: the chair's name, isolated, in a list the language joins.
+    await expect(page.locator('section', { has: page.locator('#chair-heading') }).locator('strong bdi')).toHaveText(['Estonia']);
     await screenshot(page, testInfo, `${locale}-coalition`);
   }
   await chair.close();
