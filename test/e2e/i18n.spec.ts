@@ -6,7 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nameCurrentVersion } from '../support/call-fixture.ts';
 import { freePort } from '../support/free-port.ts';
 import { startChildHost, type ChildHost } from '../support/local-host.ts';
-import { expectAccessible, expectInterface, expectNoHorizontalOverflow, inlineStart, interfaceLocales, messagesOf, screenshot, xs, type InterfaceLocale } from './layout.ts';
+import { expectAccessible, expectInterface, expectMirroredHeader, expectNoHorizontalOverflow, inlineStart, interfaceLocales, messagesOf, screenshot, type InterfaceLocale } from './layout.ts';
 import { codeFor, demoAccount, demoAccounts, jointStatementTitle, type DemoAccount } from './support.ts';
 
 /**
@@ -70,16 +70,6 @@ async function inBrowser(input: { browser: Browser; organisation: string; locale
   }
   await expect(page.getByTestId('acting-as')).toContainText(input.organisation);
   return { page, close: () => context.close() };
-}
-
-/** The header reads from the right: the brand at the right-hand end, the main links right to left. */
-async function expectMirroredHeader(page: Page): Promise<void> {
-  const width = page.viewportSize()!.width;
-  const brand = (await page.getByTestId('brand').boundingBox())!;
-  expect(brand.x + brand.width, 'the brand is at the right-hand end').toBeGreaterThan(width * 0.85);
-  const links = page.getByTestId('main-nav').getByRole('link');
-  const [first, second] = await xs([links.nth(0), links.nth(1)]);
-  expect(first!, 'the first main link is right of the second').toBeGreaterThan(second!);
 }
 
 test('a visitor’s browser asks for Arabic: sign in, the header mirrors, names are isolated, nothing overflows', async ({ browser }, testInfo) => {

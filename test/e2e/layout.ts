@@ -106,6 +106,16 @@ export async function xs(locators: Locator[]): Promise<number[]> {
   });
 }
 
+/** The header reads from the right: the brand at the right-hand end, the main links right to left. */
+export async function expectMirroredHeader(page: Page): Promise<void> {
+  const width = page.viewportSize()!.width;
+  const brand = (await page.getByTestId('brand').boundingBox())!;
+  expect(brand.x + brand.width, 'the brand is at the right-hand end').toBeGreaterThan(width * 0.85);
+  const links = page.getByTestId('main-nav').getByRole('link');
+  const [first, second] = await xs([links.nth(0), links.nth(1)]);
+  expect(first!, 'the first main link is right of the second').toBeGreaterThan(second!);
+}
+
 /** A full-page screenshot kept with the test's results (and listed in its attachments). */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
