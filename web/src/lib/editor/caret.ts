@@ -4,6 +4,7 @@
  * names the person and their organisation in text: authorship never rests on colour alone.
  */
 import { m } from '../paraglide/messages.js';
+import { getLocale, getTextDirection } from '../paraglide/runtime.js';
 import type { DecorationAttrs } from '@tiptap/pm/view';
 import { readAwarenessUser } from './presence.ts';
 
@@ -17,7 +18,14 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   caret.style.setProperty('--caret-color', known?.color ?? '#595959');
   const label = document.createElement('span');
   label.className = 'collaboration-carets__label';
-  label.textContent = known ? m.editor_caret_label({ name: known.name, organisation: known.organisation }) : m.editor_someone();
+  // The label is the interface's words inside the statement's text: its words keep the
+  // interface's language and direction (an Arabic label over an English draft), while the label
+  // itself stays placed in the text's direction, at the caret.
+  const words = document.createElement('span');
+  words.lang = getLocale();
+  words.dir = getTextDirection();
+  words.textContent = known ? m.editor_caret_label({ name: known.name, organisation: known.organisation }) : m.editor_someone();
+  label.append(words);
   caret.append(label);
   return caret;
 }

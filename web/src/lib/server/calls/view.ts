@@ -43,7 +43,7 @@ export async function callPage(input: { ports: CallPorts; actor: Principal; stat
     outcome: positionsVisible({ call, actor }) ? call.outcome : null,
   };
   return {
-    statement: { id: statement.id, title: statement.title },
+    statement: { id: statement.id, title: statement.title, language: statement.language },
     call: view,
     past: calls.slice(1).map((c) => ({ id: c.id, status: c.status, result: c.outcome?.result ?? null, versionName: c.version.name, openedAt: c.openedAt })),
     can: {
