@@ -16,8 +16,8 @@ import { codeFor, demoAccount, demoAccounts, jointStatementTitle, type DemoAccou
  * member takes a position on a consensus call. Each page is measured: the layout mirrors (the
  * header and breadcrumb start on the right), nothing overflows sideways, names are isolated in
  * `<bdi>`. Then axe (WCAG 2.2 AA) on the main pages in each of English, French, Spanish and
- * Arabic, and a call's deadline written in each. The public page is not covered here (built
- * elsewhere). A host of its own: the test names a version in its store, as the call specs do.
+ * Arabic, and a call's deadline written in each. Last, a visitor reads the seeded published
+ * declaration in Arabic with JavaScript off and switches language. A host of its own: the test names a version in its store, as the call specs do.
  */
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
@@ -288,4 +288,43 @@ test('the language chosen in a profile follows the person to another browser; a 
   await page.goto('/reset');
   await expectInterface(page, 'en');
   await visitor.close();
+});
+
+test('a visitor reads a published declaration in Arabic with JavaScript off: the page mirrors, the text keeps its own language, the switcher works', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: host.url, locale: 'ar', javaScriptEnabled: false });
+  const page = await context.newPage();
+  // axe runs in the page: it looks at the same address in an Arabic browser with JavaScript on.
+  const checker = await browser.newContext({ baseURL: host.url, locale: 'ar' });
+  const accessible = async (path: string) => {
+    const view = await checker.newPage();
+    await view.goto(path);
+    await expectInterface(view, 'ar');
+    await expectAccessible(view);
+    await view.close();
+  };
+  await page.goto('/declarations');
+  await expectInterface(page, 'ar');
+  await expectNoHorizontalOverflow(page);
+  await accessible('/declarations');
+  await page.getByRole('link', { name: /States use of digital surveillance/ }).click();
+  await expectInterface(page, 'ar');
+  // The interface reads from the right; the English text and its Chinese translation keep their own.
+  const text = page.getByTestId('declaration-text');
+  await expect(text).toHaveAttribute('lang', 'en');
+  await expect(text).toHaveAttribute('dir', 'ltr');
+  expect(await inlineStart(text.locator('p').first()), 'the English text starts on the left').toBe('left');
+  expect(await inlineStart(page.getByRole('heading', { name: ar.publication_record_heading })), 'the interface’s headings start on the right').toBe('right');
+  await expect(page.locator('section.translation[lang="zh-TW"]')).toBeVisible();
+  // Signatories are names: each isolated, so a Latin name with parentheses does not scramble.
+  await expect(page.getByTestId('endorsements').locator('li').first().locator('bdi').first()).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  await accessible(new URL(page.url()).pathname);
+  await screenshot(page, testInfo, 'ar-declaration');
+  // The switcher is a plain form: French, with JavaScript still off, on the same page.
+  const path = new URL(page.url()).pathname;
+  await page.locator('.language-switcher button[value=fr]').click();
+  await expectInterface(page, 'fr');
+  expect(new URL(page.url()).pathname).toBe(path);
+  await context.close();
+  await checker.close();
 });
