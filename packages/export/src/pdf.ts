@@ -4,10 +4,12 @@
  * so any reader shows — and any extractor gets back — the same characters (`pdfFontFiles` names
  * the maintained Noto packages the web app loads them from).
  *
- * Limit: PDFKit shapes Arabic words (joining forms, right-to-left inside a word) but lays words
- * out left to right within a line; right-to-left paragraphs are aligned right.
+ * PDFKit shapes Arabic words (joining forms, right to left inside a word) but lays words out left
+ * to right; right-to-left paragraphs are therefore laid out here, line by line in the Unicode
+ * Bidirectional Algorithm's visual order (`rtl-lines.ts`), and drawn from the right margin.
  */
 import PDFDocument from 'pdfkit';
+import { rtlLines } from './rtl-lines.ts';
 import { blockText, englishLabels, formatTime, versionTitle, type Direction, type ExportDocument } from './document.ts';
 
 export interface PdfFonts {
@@ -53,7 +55,37 @@ export function toPdf(document: ExportDocument, fonts: PdfFonts): Promise<Uint8A
     pdf.on('error', reject);
   });
 
+  const widthOf = (word: string) => fontRuns(word).reduce((sum, run) => sum + pdf.font(run.font).widthOfString(run.text), 0);
+
+  /** A right-to-left paragraph: our own lines, each drawn word by word from the right margin. */
+  const writeRtl = (text: string, options: { size: number; indent?: number; gap?: number }) => {
+    pdf.fontSize(options.size);
+    const left = pdf.page.margins.left;
+    const right = pdf.page.width - pdf.page.margins.right - (options.indent ?? 0);
+    const space = pdf.font('latin').widthOfString(' ');
+    const lineHeight = Math.max(...(Object.keys(fonts) as FontName[]).map((name) => pdf.font(name).currentLineHeight(true)));
+    // A hard break inside the block starts a new line, as it does on screen.
+    for (const words of text.split('\n').flatMap((segment) => rtlLines({ text: segment, width: right - left, measure: widthOf, space }))) {
+      if (pdf.y + lineHeight > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+      const y = pdf.y;
+      // One baseline for every font on the line (their ascents differ: top-aligned runs would not line up).
+      const baseline = y + lineHeight * 0.75;
+      let x = right - (words.reduce((sum, word) => sum + widthOf(word), 0) + space * (words.length - 1));
+      for (const word of words) {
+        for (const run of fontRuns(word)) {
+          pdf.font(run.font).text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+          x += pdf.widthOfString(run.text);
+        }
+        x += space;
+      }
+      pdf.x = left;
+      pdf.y = y + lineHeight;
+    }
+    pdf.moveDown(options.gap ?? 0.6);
+  };
+
   const write = (text: string, options: { size: number; dir: Direction; indent?: number; gap?: number }) => {
+    if (options.dir === 'rtl' && text.trim()) return writeRtl(text, options);
     const runs = fontRuns(text);
     pdf.fontSize(options.size);
     runs.forEach((run, i) => {
