@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { wallTimeAt } from '@concord/core';
 import { expect, test, type Page } from '@playwright/test';
 import { nameCurrentVersion, runSchedulerAt } from '../support/call-fixture.ts';
-import { freePort } from '../support/free-port.ts';
-import { startChildHost, type ChildHost } from '../support/local-host.ts';
-import { actAs, demoAccounts, type DemoAccount } from './support.ts';
+import { expectAccessible } from './layout.ts';
+import { useOwnHost } from './own-host.ts';
+import { actAs } from './support.ts';
 
 /**
  * A consensus call from start to finish on a host of its own (its store is reachable from here):
@@ -17,31 +13,12 @@ import { actAs, demoAccounts, type DemoAccount } from './support.ts';
  * shows adopted with its record. A second statement where Ghana objects closes not adopted and
  * reopens drafting. axe (WCAG 2.2 AA) on the call page in each state.
  */
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const day = 86_400_000;
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
-let host: ChildHost;
-let dataDir: string;
-let accounts: DemoAccount[];
-
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'concord-calls-'));
-  host = await startChildHost({ port: await freePort(), dataDir, env: { CONCORD_DEMO_ACCOUNTS_FILE: join(dataDir, 'demo-accounts.json') } });
-  accounts = demoAccounts(dataDir);
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-  expect(violations.map((v) => `${page.url()}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
-}
+const own = useOwnHost('concord-calls-');
 
 async function newStatement(page: Page, title: string): Promise<string> {
   await page.goto('/statements/new');
@@ -75,11 +52,11 @@ async function tabTo(page: Page, selector: string): Promise<void> {
 }
 
 test('the chair opens a silence procedure; an editor turns read-only; a member supports by keyboard; the deadline passes with no page open: adopted', async ({ browser }) => {
-  const baseURL = host.url;
-  const chair = await actAs({ browser, baseURL, organisation: 'Estonia', accounts });
-  const canada = await actAs({ browser, baseURL, organisation: 'Canada', accounts });
+  const baseURL = own.host.url;
+  const chair = await actAs({ browser, baseURL, organisation: 'Estonia', accounts: own.accounts });
+  const canada = await actAs({ browser, baseURL, organisation: 'Canada', accounts: own.accounts });
   const id = await newStatement(chair.page, 'Statement on a silence procedure');
-  const hash = await nameCurrentVersion({ dynamoEndpoint: host.dynamoEndpoint, docId: id, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
+  const hash = await nameCurrentVersion({ dynamoEndpoint: own.host.dynamoEndpoint, docId: id, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
 
   await canada.page.goto(`/statements/${id}`);
   const editor = canada.page.getByTestId('editor');
@@ -118,10 +95,10 @@ test('the chair opens a silence procedure; an editor turns read-only; a member s
 
   await chair.context.close();
   await canada.context.close();
-  const run = await runSchedulerAt({ dynamoEndpoint: host.dynamoEndpoint, now: Date.now() + 8 * day });
+  const run = await runSchedulerAt({ dynamoEndpoint: own.host.dynamoEndpoint, now: Date.now() + 8 * day });
   expect(run.closed).toHaveLength(1);
 
-  const reader = await actAs({ browser, baseURL, organisation: 'Ghana', accounts });
+  const reader = await actAs({ browser, baseURL, organisation: 'Ghana', accounts: own.accounts });
   await reader.page.goto(`/statements/${id}/call`);
   await expect(reader.page.getByTestId('call-outcome')).toHaveText('Adopted');
   await expect(reader.page.getByTestId('call-hash')).toHaveText(hash);
@@ -140,11 +117,11 @@ test('the chair opens a silence procedure; an editor turns read-only; a member s
 });
 
 test('a member objects in writing: not adopted, and drafting reopens', async ({ browser }) => {
-  const baseURL = host.url;
-  const chair = await actAs({ browser, baseURL, organisation: 'Estonia', accounts });
-  const ghana = await actAs({ browser, baseURL, organisation: 'Ghana', accounts });
+  const baseURL = own.host.url;
+  const chair = await actAs({ browser, baseURL, organisation: 'Estonia', accounts: own.accounts });
+  const ghana = await actAs({ browser, baseURL, organisation: 'Ghana', accounts: own.accounts });
   const id = await newStatement(chair.page, 'Statement with an objection');
-  await nameCurrentVersion({ dynamoEndpoint: host.dynamoEndpoint, docId: id, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
+  await nameCurrentVersion({ dynamoEndpoint: own.host.dynamoEndpoint, docId: id, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
   await openSilenceCall(chair.page, id);
 
   await ghana.page.goto(`/statements/${id}/call`);
@@ -156,7 +133,7 @@ test('a member objects in writing: not adopted, and drafting reopens', async ({ 
   await ghana.page.getByRole('button', { name: 'Record the position' }).click();
   await expect(ghana.page.getByTestId('message')).toContainText('position is recorded');
 
-  await runSchedulerAt({ dynamoEndpoint: host.dynamoEndpoint, now: Date.now() + 8 * day });
+  await runSchedulerAt({ dynamoEndpoint: own.host.dynamoEndpoint, now: Date.now() + 8 * day });
   await chair.page.goto(`/statements/${id}/call`);
   await expect(chair.page.getByTestId('call-outcome')).toHaveText('Not adopted');
   await expect(chair.page.getByText('A member organisation objected.')).toBeVisible();

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { wallTimeAt } from '@concord/core';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nameCurrentVersion } from '../support/call-fixture.ts';
-import { freePort } from '../support/free-port.ts';
-import { startChildHost, type ChildHost } from '../support/local-host.ts';
+import { useOwnHost } from './own-host.ts';
 import { expectAccessible, expectInterface, expectMirroredHeader, expectNoHorizontalOverflow, inlineStart, interfaceLocales, messagesOf, screenshot, type InterfaceLocale } from './layout.ts';
 import { codeFor, demoAccount, demoAccounts, jointStatementTitle, type DemoAccount } from './support.ts';
 
@@ -25,22 +21,9 @@ test.setTimeout(180_000);
 const ar = messagesOf('ar');
 const day = 86_400_000;
 
-let host: ChildHost;
-let dataDir: string;
-let accounts: DemoAccount[];
+const own = useOwnHost('concord-i18n-');
 /** Signed-in browser states, so each account signs in (argon2, two-factor steps) once. */
 const states = new Map<string, Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['storageState']>>>();
-
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'concord-i18n-'));
-  host = await startChildHost({ port: await freePort(), dataDir, env: { CONCORD_DEMO_ACCOUNTS_FILE: join(dataDir, 'demo-accounts.json') } });
-  accounts = demoAccounts(dataDir);
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /**
  * A browser whose languages are `locale` (its `Accept-Language`), signed in through the sign-in
@@ -48,10 +31,10 @@ test.afterAll(async () => {
  */
 async function inBrowser(input: { browser: Browser; organisation: string; locale: InterfaceLocale }): Promise<{ page: Page; close: () => Promise<void> }> {
   const key = `${input.organisation} ${input.locale}`;
-  const context = await input.browser.newContext({ baseURL: host.url, locale: input.locale, storageState: states.get(key) });
+  const context = await input.browser.newContext({ baseURL: own.host.url, locale: input.locale, storageState: states.get(key) });
   const page = await context.newPage();
   if (!states.has(key)) {
-    const account = demoAccount({ organisation: input.organisation, accounts });
+    const account = demoAccount({ organisation: input.organisation, accounts: own.accounts });
     const messages = messagesOf(input.locale);
     await page.goto('/signin');
     await expectInterface(page, input.locale);
@@ -73,7 +56,7 @@ async function inBrowser(input: { browser: Browser; organisation: string; locale
 }
 
 test('a visitor’s browser asks for Arabic: sign in, the header mirrors, names are isolated, nothing overflows', async ({ browser }, testInfo) => {
-  const context = await browser.newContext({ baseURL: host.url, locale: 'ar' });
+  const context = await browser.newContext({ baseURL: own.host.url, locale: 'ar' });
   const page = await context.newPage();
   await page.goto('/signin');
   await expectInterface(page, 'ar');
@@ -89,7 +72,7 @@ test('a visitor’s browser asks for Arabic: sign in, the header mirrors, names 
   const { page: home } = canada;
   await expectInterface(home, 'ar');
   await expectMirroredHeader(home);
-  const account = demoAccount({ organisation: 'Canada', accounts });
+  const account = demoAccount({ organisation: 'Canada', accounts: own.accounts });
   await expect(home.getByTestId('acting-as').locator('bdi')).toHaveText([account.name, 'Canada']);
   // Statement titles keep their own language and direction in the Arabic list.
   const title = home.getByRole('link', { name: jointStatementTitle });
@@ -176,7 +159,7 @@ let callStatement = '';
 test('the chair opens a call and a member takes a position, in Arabic; the deadline reads right in each language', async ({ browser }, testInfo) => {
   const chair = await inBrowser({ browser, organisation: 'Estonia', locale: 'ar' });
   callStatement = await newStatement(chair.page, 'Statement on a free and open internet');
-  await nameCurrentVersion({ dynamoEndpoint: host.dynamoEndpoint, docId: callStatement, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
+  await nameCurrentVersion({ dynamoEndpoint: own.host.dynamoEndpoint, docId: callStatement, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
   await chair.page.goto(`/statements/${callStatement}/call`);
   const deadline = Date.now() + 7 * day;
   const wall = wallTimeAt({ instant: deadline, timeZone: 'Europe/Tallinn' });
@@ -189,7 +172,7 @@ test('the chair opens a call and a member takes a position, in Arabic; the deadl
 
   // The deadline as the chair set it, in each interface language: the month in that language, the zone named.
   for (const locale of interfaceLocales) {
-    await chair.page.context().addCookies([{ name: 'concord_locale', value: locale, url: host.url }]);
+    await chair.page.context().addCookies([{ name: 'concord_locale', value: locale, url: own.host.url }]);
     await chair.page.reload();
     await expectInterface(chair.page, locale);
     const month = await chair.page.evaluate(
@@ -213,7 +196,7 @@ test('the chair opens a call and a member takes a position, in Arabic; the deadl
   await expect(page.getByText(ar.calls_position_current!.replace('{stance}', ar.calls_stance_support!))).toBeVisible();
   const positions = page.getByTestId('positions');
   await expect(positions.locator('th bdi')).toHaveText(['Canada']);
-  await expect(positions.locator('td bdi', { hasText: demoAccount({ organisation: 'Canada', accounts }).name })).toHaveCount(1);
+  await expect(positions.locator('td bdi', { hasText: demoAccount({ organisation: 'Canada', accounts: own.accounts }).name })).toHaveCount(1);
   await expect(positions.locator('[dir=auto]', { hasText: explanation })).toHaveCount(1);
   // The title in the heading keeps its language; the breadcrumb starts on the right.
   await expect(page.getByRole('heading', { level: 1 }).locator('bdi[lang=en]')).toHaveText('Statement on a free and open internet');
@@ -239,7 +222,7 @@ test('the main pages pass axe (WCAG 2.2 AA) and do not overflow, in English, Fre
   const statement = await page.getByRole('link', { name: jointStatementTitle }).getAttribute('href');
   const pages = ['/', statement!, `${statement}/versions`, `/statements/${callStatement}/call`, '/account', '/coalition'];
   for (const locale of interfaceLocales) {
-    await page.context().addCookies([{ name: 'concord_locale', value: locale, url: host.url }]);
+    await page.context().addCookies([{ name: 'concord_locale', value: locale, url: own.host.url }]);
     for (const path of pages) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBeLessThan(400);
@@ -278,7 +261,7 @@ test('the language chosen in a profile follows the person to another browser; a 
   await elsewhere.close();
 
   // A visitor: the switcher on a public page answers in the chosen language from then on.
-  const visitor = await browser.newContext({ baseURL: host.url, locale: 'ar' });
+  const visitor = await browser.newContext({ baseURL: own.host.url, locale: 'ar' });
   const page = await visitor.newPage();
   await page.goto('/signin');
   await expectInterface(page, 'ar');
@@ -291,10 +274,10 @@ test('the language chosen in a profile follows the person to another browser; a 
 });
 
 test('a visitor reads a published declaration in Arabic with JavaScript off: the page mirrors, the text keeps its own language, the switcher works', async ({ browser }, testInfo) => {
-  const context = await browser.newContext({ baseURL: host.url, locale: 'ar', javaScriptEnabled: false });
+  const context = await browser.newContext({ baseURL: own.host.url, locale: 'ar', javaScriptEnabled: false });
   const page = await context.newPage();
   // axe runs in the page: it looks at the same address in an Arabic browser with JavaScript on.
-  const checker = await browser.newContext({ baseURL: host.url, locale: 'ar' });
+  const checker = await browser.newContext({ baseURL: own.host.url, locale: 'ar' });
   const accessible = async (path: string) => {
     const view = await checker.newPage();
     await view.goto(path);

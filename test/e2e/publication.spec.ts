@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { wallTimeAt } from '@concord/core';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nameCurrentVersion, runSchedulerAt } from '../support/call-fixture.ts';
-import { freePort } from '../support/free-port.ts';
-import { startChildHost, type ChildHost } from '../support/local-host.ts';
-import { actAs, demoAccounts, type DemoAccount } from './support.ts';
+import { useOwnHost } from './own-host.ts';
+import { actAs } from './support.ts';
 
 /**
  * Publication from end to end on a host of its own (its store is reachable from here, to run the
@@ -23,27 +19,14 @@ const day = 86_400_000;
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
-let host: ChildHost;
-let dataDir: string;
-let accounts: DemoAccount[];
-
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'concord-publication-'));
-  host = await startChildHost({ port: await freePort(), dataDir, env: { CONCORD_DEMO_ACCOUNTS_FILE: join(dataDir, 'demo-accounts.json') } });
-  accounts = demoAccounts(dataDir);
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const own = useOwnHost('concord-publication-');
 
 /**
  * axe runs as a script in the page, so it checks the same URL in a context with JavaScript on
  * (the public pages ship none: they render the same).
  */
 async function expectAccessible(browser: Browser, url: string): Promise<void> {
-  const context = await browser.newContext({ baseURL: host.url });
+  const context = await browser.newContext({ baseURL: own.host.url });
   const page = await context.newPage();
   await page.goto(url);
   const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
@@ -53,7 +36,7 @@ async function expectAccessible(browser: Browser, url: string): Promise<void> {
 
 /** A reader who is not signed in, with JavaScript turned off. */
 async function publicReader(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: host.url, javaScriptEnabled: false });
+  const context = await browser.newContext({ baseURL: own.host.url, javaScriptEnabled: false });
   return context.newPage();
 }
 
@@ -69,7 +52,7 @@ async function newStatement(page: Page, title: string): Promise<string> {
 
 /** Named, put to a silence procedure by the chair, and adopted when the scheduler runs past the deadline. */
 async function adopt(page: Page, id: string): Promise<string> {
-  const hash = await nameCurrentVersion({ dynamoEndpoint: host.dynamoEndpoint, docId: id, name: 'Final', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
+  const hash = await nameCurrentVersion({ dynamoEndpoint: own.host.dynamoEndpoint, docId: id, name: 'Final', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
   await page.goto(`/statements/${id}/call`);
   const wall = wallTimeAt({ instant: Date.now() + 7 * day, timeZone: 'UTC' });
   await page.locator('input[name=procedure][value=silence]').check();
@@ -78,7 +61,7 @@ async function adopt(page: Page, id: string): Promise<string> {
   await page.locator('#open-zone').selectOption('UTC');
   await page.getByRole('button', { name: 'Open the call' }).click();
   await expect(page.getByTestId('message')).toContainText('The call is open');
-  await runSchedulerAt({ dynamoEndpoint: host.dynamoEndpoint, now: Date.now() + 8 * day });
+  await runSchedulerAt({ dynamoEndpoint: own.host.dynamoEndpoint, now: Date.now() + 8 * day });
   return hash;
 }
 
@@ -96,7 +79,7 @@ test('the seeded declaration reads with JavaScript off: text, hash, record and t
     await expect(endorsements.filter({ hasText: name })).toHaveCount(1);
   }
   // On paper: the text and its record, without the site's header and links.
-  const printing = await browser.newPage({ baseURL: host.url });
+  const printing = await browser.newPage({ baseURL: own.host.url });
   await printing.goto(new URL(page.url()).pathname);
   await printing.emulateMedia({ media: 'print' });
   await expect(printing.locator('.site-header')).toBeHidden();
@@ -127,7 +110,7 @@ test('the seeded declaration reads with JavaScript off: text, hash, record and t
 });
 
 test('the chair publishes; an outsider endorses with JavaScript off; the secretariat verifies; it shows, dated', async ({ browser }) => {
-  const chair = await actAs({ browser, baseURL: host.url, organisation: 'Estonia', accounts });
+  const chair = await actAs({ browser, baseURL: own.host.url, organisation: 'Estonia', accounts: own.accounts });
   const title = `Declaration on open publication ${Date.now()}`;
   const id = await newStatement(chair.page, title);
   const draftTitle = `Unpublished draft ${Date.now()}`;
@@ -169,7 +152,7 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await expect(reader.getByTestId('endorsements').locator('li')).toHaveCount(0);
 
   // A member that joined the consensus (by silence) endorses as itself, and is already listed.
-  const canada = await actAs({ browser, baseURL: host.url, organisation: 'Canada', accounts });
+  const canada = await actAs({ browser, baseURL: own.host.url, organisation: 'Canada', accounts: own.accounts });
   await canada.page.goto(`${path}/endorse`);
   await expect(canada.page.getByTestId('endorse-form')).toContainText('You endorse on behalf of Canada.');
   await canada.page.getByLabel('Country').fill('Canada');
@@ -177,7 +160,7 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await canada.page.getByRole('button', { name: 'Endorse' }).click();
   await expect(canada.page.getByRole('alert')).toHaveText('This organisation has already endorsed the declaration.');
 
-  const secretariat = await actAs({ browser, baseURL: host.url, organisation: 'FOC Support Unit', accounts });
+  const secretariat = await actAs({ browser, baseURL: own.host.url, organisation: 'FOC Support Unit', accounts: own.accounts });
   await secretariat.page.goto(`/statements/${id}/publication`);
   await expect(secretariat.page.getByTestId('pending-endorsements')).toContainText('info@example.org');
   await secretariat.page.getByRole('button', { name: 'Verify the endorsement of Fundación Vía Libre – Derechos (FVL)' }).click();
