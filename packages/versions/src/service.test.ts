@@ -60,6 +60,22 @@ describe('VersionService.checkpoint', () => {
     expect(await service.checkpoint({ docId, reason: 'tail', now: T0 + 10 * minute })).toMatchObject({ seq: 2 });
   });
 
+  it('does not even read the text after a compaction while no checkpoint can be due (it runs on the message path)', async () => {
+    const { documents, versions, writer, write } = setup();
+    let loads = 0;
+    const counting = { ...documents, load: (input: { docId: string }) => (loads++, documents.load(input)) };
+    const service = createVersionService({ documents: counting, versions });
+    await write(writer.paragraph('Start.'));
+    await service.checkpoint({ docId, reason: 'tail', now: T0 });
+    loads = 0;
+    await write(writer.type(0, ' Typing on.'));
+    for (const at of [1, 5, 9]) await service.checkpoint({ docId, reason: 'tail', now: T0 + at * minute });
+    expect(loads).toBe(0);
+    // When it may be due (or the last writer left), it reads the text to decide.
+    await service.checkpoint({ docId, reason: 'last-writer-left', now: T0 + 9 * minute });
+    expect(loads).toBe(1);
+  });
+
   it('does not wait when the last writer left', async () => {
     const { service, writer, write } = setup();
     await write(writer.paragraph('Start.'));

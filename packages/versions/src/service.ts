@@ -71,6 +71,10 @@ export function createVersionService(options: VersionServiceOptions): VersionSer
 
   async function checkpoint(input: { docId: string; reason: CompactionReason; now: number }): Promise<Version | null> {
     const { docId, reason, now } = input;
+    const latest = await versions.latest({ docId });
+    // A long tail compacts often while people type: when no checkpoint can be due yet, skip reading
+    // and hashing the whole text (it ran on the message path, and cost every keystroke under load).
+    if (reason === 'tail' && latest && now - latest.createdAt < checkpointEveryMs) return null;
     const { doc, state, hash } = await current(docId);
     const empty = canonicalText({ doc }) === '';
     doc.destroy();
@@ -79,7 +83,7 @@ export function createVersionService(options: VersionServiceOptions): VersionSer
       if (latest.hash === hash) return false;
       return reason !== 'tail' || now - latest.createdAt >= checkpointEveryMs;
     };
-    if (!due(await versions.latest({ docId }))) return null;
+    if (!due(latest)) return null;
     const authors = authorsFrom(await documents.takeAuthors({ docId }));
     const version = { kind: 'checkpoint' as const, name: null, hash, createdAt: now, createdBy: null, authors, restoredFrom: null };
     return versions.append({ docId, version, state, when: due });
