@@ -36,13 +36,14 @@ export function table(metrics: Record<string, number>): string {
   return rows.map((k) => `${k.padEnd(width)}  ${metrics[k]}`).join('\n');
 }
 
-export function writeResults(input: { metrics: Record<string, number>; resultsPath: string; readmePath: string; elapsedMs: number }): void {
-  const { metrics } = input;
+export function writeResults(input: { metrics: Record<string, number>; resultsPath: string; readmePath: string; elapsedMs: number; rerun: string[] | null }): void {
+  const previous = input.rerun && existsSync(input.resultsPath) ? (JSON.parse(readFileSync(input.resultsPath, 'utf8')) as Record<string, number>) : {};
+  const metrics = { ...previous, ...input.metrics };
   const clean = Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
   writeFileSync(input.resultsPath, `${JSON.stringify(clean, null, 2)}\n`);
   const generated = [
     start,
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; the run took ${Math.round(input.elapsedMs / 1000)} s.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; the run took ${Math.round(input.elapsedMs / 1000)} s${input.rerun ? ` and re-measured only ${input.rerun.join(', ')} (the other figures are the previous full run's)` : ''}.`,
     '',
     '| metric | value |',
     '|---|---|',

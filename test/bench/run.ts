@@ -107,5 +107,7 @@ for (const name of benchConfig.suites) {
   log(`${name} done in ${Math.round((performance.now() - suiteStart) / 1000)} s`);
 }
 const elapsedMs = performance.now() - started;
-writeResults({ metrics, resultsPath: `${root}bench/results.json`, readmePath: `${root}bench/README.md`, elapsedMs });
+// A run of some suites (BENCH_SUITES) replaces their metrics and keeps the others' from the last run.
+const partial = Object.keys(suites).some((name) => !benchConfig.suites.includes(name));
+writeResults({ metrics, resultsPath: `${root}bench/results.json`, readmePath: `${root}bench/README.md`, elapsedMs, rerun: partial ? benchConfig.suites : null });
 console.log(`\n${table(metrics)}\n\nWrote bench/results.json and the table in bench/README.md (${Math.round(elapsedMs / 1000)} s).`);
