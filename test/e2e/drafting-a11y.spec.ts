@@ -23,7 +23,7 @@ async function newStatement(page: Page, title: string): Promise<string> {
   await page.getByLabel('Observers read it').check();
   await page.getByLabel('First text (optional, Markdown)').fill('An opening paragraph agreed by the members.');
   await page.getByRole('button', { name: 'Start the draft' }).click();
-  await page.waitForURL(/\/statements\/[^/]+$/);
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
   return new URL(page.url()).pathname;
 }
 

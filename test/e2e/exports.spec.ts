@@ -34,7 +34,7 @@ test('import a DOCX into a new statement, then download its DOCX and PDF', async
   await page.locator('input[name=scope][value=coalition]').check();
   await page.locator('input[name=file]').setInputFiles({ name: 'joint-statement.docx', mimeType: docxType, buffer: Buffer.from(source.body) });
   await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/[^/]+$/);
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
   const paragraphs = fixtureParagraphs(en);
   await expect(page.getByTestId('editor')).toContainText(paragraphs[13]!);
 

@@ -22,7 +22,7 @@ async function newStatement(page: Page, title: string): Promise<string> {
   await page.locator('input[name=amendmentDecisions][value=editors]').check();
   await page.locator('textarea[name=markdown]').fill(paragraph);
   await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/[^/]+$/);
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
   return new URL(page.url()).pathname;
 }
 

@@ -46,7 +46,7 @@ async function newStatement(page: Page, title: string): Promise<string> {
   await page.locator('input[name=scope][value=coalition]').check();
   await page.locator('textarea[name=markdown]').fill('Members shall protect human rights online as offline.\n\nThey shall publish what they adopt.');
   await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/[^/]+$/);
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
   return new URL(page.url()).pathname.split('/').pop()!;
 }
 

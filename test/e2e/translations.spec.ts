@@ -20,7 +20,7 @@ async function newStatement(page: Page, title: string): Promise<string> {
   await page.locator('input[name=advisory]').check();
   await page.locator('textarea[name=markdown]').fill(`${first}\n\n${second}`);
   await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/[^/]+$/);
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
   return new URL(page.url()).pathname;
 }
 

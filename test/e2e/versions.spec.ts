@@ -20,7 +20,7 @@ async function newStatement(page: Page, title: string, options: { observers?: bo
   if (options.observers) await page.locator('input[name=observers]').check();
   await page.locator('textarea[name=markdown]').fill(paragraph);
   await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/[^/]+$/);
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
   return new URL(page.url()).pathname;
 }
 
