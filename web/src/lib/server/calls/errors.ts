@@ -2,7 +2,7 @@
  * The call service's refusals in the reader's language, by code (the service words them in
  * English). Unknown codes keep the English they came with.
  */
-import { DomainError, isDomainError } from '@concord/core';
+import { translatedBy } from '../translated-refusals.ts';
 import { m } from '../../paraglide/messages.js';
 
 const byCode: Record<string, () => string> = {
@@ -37,12 +37,4 @@ const byCode: Record<string, () => string> = {
 };
 
 /** Runs `run`; a refusal with a known code comes back worded in the reader's language. */
-export async function translated<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (caught) {
-    const text = isDomainError(caught) ? byCode[caught.code] : undefined;
-    if (!isDomainError(caught) || !text) throw caught;
-    throw new DomainError({ kind: caught.kind, code: caught.code, message: text(), cause: caught });
-  }
-}
+export const translated = translatedBy(byCode);
