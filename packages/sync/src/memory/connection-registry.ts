@@ -1,7 +1,11 @@
-/** In-memory ConnectionRegistry with the DynamoDB one's contract (expiry checked on read). */
+/**
+ * In-memory ConnectionRegistry with the DynamoDB one's contract (expiry checked on read). It says
+ * it is `inMemory` (the local gateway's case) unless told to behave like a store registry
+ * (`inMemory: false`), so the handlers' tests run both update paths.
+ */
 import type { ConnectionRecord, ConnectionRegistry } from '../ports.ts';
 
-export function createMemoryConnectionRegistry(options: { pause?: () => Promise<void> } = {}): ConnectionRegistry {
+export function createMemoryConnectionRegistry(options: { pause?: () => Promise<void>; inMemory?: boolean } = {}): ConnectionRegistry {
   const records = new Map<string, ConnectionRecord>();
   const pause = options.pause ?? (() => Promise.resolve());
   const copy = (record: ConnectionRecord): ConnectionRecord => ({
@@ -10,6 +14,8 @@ export function createMemoryConnectionRegistry(options: { pause?: () => Promise<
   });
 
   return {
+    inMemory: options.inMemory ?? true,
+
     async add(record) {
       await pause();
       records.set(record.connectionId, copy(record));
