@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  createConnectionRegistry,
   createDocumentStore,
   createDynamoClient,
   createRepositories,
@@ -24,6 +25,7 @@ import { createCallSchedule } from '../call-scheduler.ts';
 import { callScheduleEveryMs, startCallTimer } from './call-timer.ts';
 import type { HostConfig } from './config.ts';
 import { createGatewayServer, gatewayPath } from './gateway-server.ts';
+import { createLiveRegistry } from './live-registry.ts';
 import { handleManagementRequest, isManagementRequest } from './management-api.ts';
 import { localSecretKey } from './secrets.ts';
 import { seedIfAsked, type DemoAccount } from './seed-on-start.ts';
@@ -67,7 +69,15 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
 
   let realtime: RealtimeHandlers | undefined;
   const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log });
-  const sync = createHostSync({ ...store, documents, gateway: gatewayServer.gateway, log });
+  const background = createBackground({ log });
+  const local = config.realtimeAdapters === 'local';
+  const sync = createHostSync({
+    ...store,
+    documents,
+    gateway: gatewayServer.gateway,
+    ...(local ? { connections: createLiveRegistry({ durable: createConnectionRegistry(store) }), later: background.run } : {}),
+    log,
+  });
   const sessions = createSessions(store);
   const handlers = createRealtimeHandlers({
     sync,
@@ -119,8 +129,31 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
       stopCallTimer();
       server.close();
       await gatewayServer.close();
+      await background.idle();
       server.closeAllConnections();
       await embedded?.close();
+    },
+  };
+}
+
+/**
+ * Work beside the message path (compaction): started at once and not awaited by the message;
+ * one task per key at a time (a long tail asks for compaction on every update until it lands);
+ * awaited at close.
+ */
+function createBackground(input: { log: HostLog }) {
+  const running = new Map<string, Promise<void>>();
+  return {
+    run({ key, task }: { key: string; task: () => Promise<void> }): Promise<void> {
+      if (running.has(key)) return Promise.resolve();
+      const promise = task()
+        .catch((error: unknown) => input.log({ level: 'error', code: 'host.background-failed', error }))
+        .finally(() => running.delete(key));
+      running.set(key, promise);
+      return Promise.resolve();
+    },
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
     },
   };
 }

@@ -44,7 +44,7 @@ export interface SyncDependencies {
    * Lambda awaits it (nothing may outlive the invocation), which is the default; the local host
    * runs it beside the message path.
    */
-  later?: (task: () => Promise<void>) => Promise<void>;
+  later?: (input: { key: string; task: () => Promise<void> }) => Promise<void>;
   log?: (entry: SyncLogEntry) => void;
 }
 
@@ -105,7 +105,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const settings = { ...defaultCompactionSettings, ...deps.compaction };
   const connectionTtlMs = deps.connectionTtlMs ?? defaultConnectionTtlMs;
   const log = deps.log ?? (() => {});
-  const later = deps.later ?? ((task: () => Promise<void>) => task());
+  const later = deps.later ?? (({ task }: { key: string; task: () => Promise<void> }) => task());
   const outbox = createOutbox({
     gateway: deps.gateway,
     newId,
@@ -158,7 +158,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if (decoded.kind === 'batch') return decoded.messages;
     if (decoded.count > CHUNK_MAX_COUNT) return closeWith(record, CloseCode.tooLarge, 'sync.message-too-large');
     // Only an update needs chunks; a reader has none to send, so its chunks are never stored.
-    if (record.access !== 'write') return closeWith(record, CloseCode.forbidden, 'sync.read-only-chunks');
+    if (record.access !== 'write') return closeWith(record, CloseCode.badFrame, 'sync.read-only-chunks');
     try {
       const parts = await chunks.putChunk({ connectionId: record.connectionId, ...decoded, now: now() });
       if (!parts) return 'pending-chunks';
@@ -238,7 +238,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if (check === 'empty') return;
     const tail = await documents.appendUpdate({ ...input, origin: 'server' });
     await fanOut(await connections.listForDocument({ docId: input.docId, now: now() }), encodeUpdate(input.update));
-    if (needsCompaction({ tail, settings })) await later(() => compactQuietly(input.docId, 'tail'));
+    if (needsCompaction({ tail, settings })) await later({ key: `compact ${input.docId}`, task: () => compactQuietly(input.docId, 'tail') });
   }
 
   async function notify(input: { docId: string; notice: string }): Promise<void> {

@@ -31,7 +31,7 @@ export interface MessageCore {
   fanOut(peers: readonly ConnectionRecord[], data: Uint8Array): Promise<void>;
   closeWith(record: { connectionId: string }, code: (typeof CloseCode)[keyof typeof CloseCode], reason: string): Promise<MessageOutcome>;
   /** Runs work that must not hold up the connection's next message (compaction). */
-  later(task: () => Promise<void>): Promise<void>;
+  later(input: { key: string; task: () => Promise<void> }): Promise<void>;
   compactQuietly(docId: string, reason: CompactionReason): Promise<void>;
 }
 
@@ -77,7 +77,7 @@ export function createMessageHandlers(core: MessageCore) {
       await sendTo(record, encodeAwareness(encodeAwarenessUpdate(present.map((p) => p.awareness!))));
     }
     const tail = { count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) };
-    if (needsCompaction({ tail, settings })) await later(() => compactQuietly(record.docId, 'tail'));
+    if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') });
     return 'handled';
   }
 
@@ -120,7 +120,7 @@ export function createMessageHandlers(core: MessageCore) {
     // Consistent read after the write: a joiner either gets the update here or finds it stored.
     const latecomers = others(await room.refresh()).filter((p) => !reached.has(p.connectionId));
     if (latecomers.length > 0) await fanOut(latecomers, message);
-    if (needsCompaction({ tail, settings })) await later(() => compactQuietly(record.docId, 'tail'));
+    if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') });
     return 'handled';
   }
 

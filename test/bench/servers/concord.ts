@@ -30,6 +30,8 @@ export interface ConcordServer {
 
 function countingHandlers(handlers: RealtimeHandlers, counts: InvocationCounts): RealtimeHandlers {
   return {
+    // The $connect authorizer is an invocation of its own on AWS: counted with the connect.
+    authorize: (event) => ((counts.connect += 1), handlers.authorize(event)),
     connect: (event) => ((counts.connect += 1), handlers.connect(event)),
     message: (event) => ((counts.message += 1), handlers.message(event)),
     disconnect: (event) => ((counts.disconnect += 1), handlers.disconnect(event)),
