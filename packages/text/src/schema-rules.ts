@@ -115,6 +115,18 @@ export function schemaRules(kind: DocumentKind): SchemaRules {
   return rules;
 }
 
+/**
+ * Whether a statement's schema allows an element named `child` inside one named `parent` (null:
+ * the root fragment, the `doc` node).
+ */
+export function nodeAllowedIn(input: { parent: string | null; child: string }): boolean {
+  nesting ??= new Map(Object.entries(statementSchema().nodes).map(([name, type]) => [name, allowedChildren(type)]));
+  const parent = input.parent ?? statementSchema().topNodeType.name;
+  return input.child !== 'text' && (nesting.get(parent)?.has(input.child) ?? false);
+}
+
+let nesting: Map<string, Set<string>> | undefined;
+
 /** Every node name that may appear anywhere in `type`'s content expression. */
 function allowedChildren(type: NodeType): Set<string> {
   const names = new Set<string>();
@@ -148,6 +160,21 @@ function singleValue(content: Content): { value: unknown } | null {
   return { value: content.arr[0] };
 }
 
+function markRefusal(schema: Schema, name: string, value: unknown): SchemaRefusal | null {
+  const mark = schema.marks[name];
+  if (!mark) return refusal('schema.unknown-mark', `mark ${name}`);
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) return refusal('schema.mark-value', `mark ${name}`);
+  const known = Object.keys(mark.spec.attrs ?? {});
+  const ok = Object.entries(value as object).every(([key, v]) => known.includes(key) && shortPrimitive(v));
+  return ok ? null : refusal('schema.mark-value', `mark ${name}`);
+}
+
+/** Whether a statement's text may carry mark `name` with `value` (what a run's formatting attribute holds). */
+export function markAllowed(input: { name: string; value: unknown }): boolean {
+  return input.value !== null && markRefusal(statementSchema(), input.name, input.value) === null;
+}
+
 function statementRules(schema: Schema): SchemaRules {
   const children = new Map<string, Set<string>>();
   const attributes = new Map<string, Set<string>>();
@@ -175,14 +202,7 @@ function statementRules(schema: Schema): SchemaRules {
   function textRun(content: Content): SchemaRefusal | null {
     if (content instanceof Y.ContentString) return null;
     if (!(content instanceof Y.ContentFormat)) return refusal('schema.wrong-content', `${content.constructor.name} inside text`);
-    const mark = schema.marks[content.key];
-    if (!mark) return refusal('schema.unknown-mark', `mark ${content.key}`);
-    const value = content.value as unknown;
-    if (value === null) return null;
-    if (typeof value !== 'object' || Array.isArray(value)) return refusal('schema.mark-value', `mark ${content.key}`);
-    const known = Object.keys(mark.spec.attrs ?? {});
-    const ok = Object.entries(value as object).every(([key, v]) => known.includes(key) && shortPrimitive(v));
-    return ok ? null : refusal('schema.mark-value', `mark ${content.key}`);
+    return markRefusal(schema, content.key, content.value);
   }
 
   function entry(slot: Slot, key: string, content: Content): SchemaRefusal | null {
