@@ -16,7 +16,7 @@ interface Finding {
 
 /**
  * Whether every live piece of `doc` is allowed where it is, for a document of `kind`: the full
- * check, linear in the document's items (about 10 ms for a 100,000-character statement, see
+ * check, linear in the document's items (about 30 ms for a 100,000-character statement, see
  * SCHEMA-GUARD.md). Deleted content is not looked at: nobody reads it.
  */
 export function checkDocument(input: { doc: Y.Doc; kind: DocumentKind }): SchemaCheck {
