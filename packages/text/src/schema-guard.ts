@@ -100,9 +100,16 @@ function examine(input: { kind: DocumentKind; update: Uint8Array; base: Y.Doc | 
   return { unresolved };
 }
 
-/** Finds each new struct's place, following origins through the update and into the base. */
+interface Context {
+  rules: SchemaRules;
+  base: Y.Doc | null;
+  /** The update's structs per client, in clock order. */
+  byClient: Map<number, Y.Item[]>;
+  memo: Map<Y.Item, Place>;
+}
+
+/** Finds each new struct's place, following neighbours through the update and into the base. */
 function createPlaces(input: { rules: SchemaRules; items: Y.Item[]; base: Y.Doc | null }) {
-  const { rules, base } = input;
   const byClient = new Map<number, Y.Item[]>();
   for (const item of input.items) {
     const list = byClient.get(item.id.client) ?? [];
@@ -110,83 +117,83 @@ function createPlaces(input: { rules: SchemaRules; items: Y.Item[]; base: Y.Doc 
     byClient.set(item.id.client, list);
   }
   for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  const memo = new Map<Y.Item, Place>();
+  const context: Context = { rules: input.rules, base: input.base, byClient, memo: new Map() };
+  return { of: (item: Y.Item) => placeOf(context, item) };
+}
 
-  /** The update's struct that holds `id` (binary search over that client's structs). */
-  function inUpdate(id: Y.ID): Y.Item | null {
-    const list = byClient.get(id.client) ?? [];
-    let [low, high] = [0, list.length - 1];
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const item = list[mid]!;
-      if (id.clock < item.id.clock) high = mid - 1;
-      else if (id.clock >= item.id.clock + item.length) low = mid + 1;
-      else return item;
+/** Follows a chain of neighbours iteratively (an update can hold long chains), memoising it. */
+function placeOf(context: Context, item: Y.Item): Place {
+  const chain: Y.Item[] = [];
+  const seen = new Set<Y.Item>();
+  let current = item;
+  let place: Place | undefined = context.memo.get(current);
+  while (place === undefined) {
+    if (seen.has(current)) {
+      place = 'unresolved';
+      break;
     }
-    return null;
+    seen.add(current);
+    chain.push(current);
+    const next = step(context, current);
+    if (typeof next === 'object' && 'via' in next) {
+      current = next.via;
+      place = context.memo.get(current);
+    } else place = next;
   }
+  for (const link of chain) context.memo.set(link, place);
+  return place;
+}
 
-  function inBase(id: Y.ID): Y.Item | Y.GC | null {
-    if (!base || id.clock >= Y.getState(base.store, id.client)) return null;
-    return Y.getItem(base.store, id) as Y.Item | Y.GC;
+function step(context: Context, item: Y.Item): Step {
+  if (typeof item.parent === 'string') return rootPlace(context.rules, item.parent, item.parentSub);
+  if (item.parent instanceof Y.ID) return typePlace(inBase(context, item.parent) ?? inUpdate(context, item.parent), item.parentSub);
+  // No parent written: Yjs takes the parent of the left neighbour (origin), else the right one.
+  const neighbour = item.origin ?? item.rightOrigin;
+  if (!neighbour) return refusal('schema.wrong-content', 'a struct without parent or neighbours');
+  const known = inBase(context, neighbour);
+  if (known) return basePlace(context.rules, known);
+  const next = inUpdate(context, neighbour);
+  return next ? { via: next } : 'unresolved';
+}
+
+/** The update's struct that holds `id` (binary search over that client's structs). */
+function inUpdate(context: Context, id: Y.ID): Y.Item | null {
+  const list = context.byClient.get(id.client) ?? [];
+  let [low, high] = [0, list.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const item = list[mid]!;
+    if (id.clock < item.id.clock) high = mid - 1;
+    else if (id.clock >= item.id.clock + item.length) low = mid + 1;
+    else return item;
   }
+  return null;
+}
 
-  function rootPlace(name: string, key: string | null): Place {
-    const slot = rules.roots.get(name);
-    return slot === undefined ? refusal('schema.unknown-root', `root ${name}`) : { slot, key };
-  }
+function inBase(context: Context, id: Y.ID): Y.Item | Y.GC | null {
+  const { base } = context;
+  if (!base || id.clock >= Y.getState(base.store, id.client)) return null;
+  return Y.getItem(base.store, id) as Y.Item | Y.GC;
+}
 
-  /** The place of the children of the type held by `holder`. */
-  function typePlace(holder: Y.Item | Y.GC | null, key: string | null): Place {
-    if (holder === null) return 'unresolved';
-    // Yjs drops a struct whose parent was garbage-collected (a paragraph deleted meanwhile).
-    if (holder instanceof Y.GC || holder.content instanceof Y.ContentDeleted) return 'void';
-    if (!(holder.content instanceof Y.ContentType)) return refusal('schema.wrong-content', 'a parent that is not a type');
-    return { slot: slotOfType(holder.content.type), key };
-  }
+function rootPlace(rules: SchemaRules, name: string, key: string | null): Place {
+  const slot = rules.roots.get(name);
+  return slot === undefined ? refusal('schema.unknown-root', `root ${name}`) : { slot, key };
+}
 
-  /** Where an integrated struct of the base is. */
-  function basePlace(struct: Y.Item | Y.GC): Place {
-    if (struct instanceof Y.GC) return 'void';
-    const parent = struct.parent as Y.AbstractType<any>;
-    if (parent._item === null) return rootPlace(Y.findRootTypeKey(parent), struct.parentSub);
-    return { slot: slotOfType(parent), key: struct.parentSub };
-  }
+/** The place of the children of the type held by `holder`. */
+function typePlace(holder: Y.Item | Y.GC | null, key: string | null): Place {
+  if (holder === null) return 'unresolved';
+  // Yjs drops a struct whose parent was garbage-collected (a paragraph deleted meanwhile).
+  if (holder instanceof Y.GC || holder.content instanceof Y.ContentDeleted) return 'void';
+  if (!(holder.content instanceof Y.ContentType)) return refusal('schema.wrong-content', 'a parent that is not a type');
+  return { slot: slotOfType(holder.content.type), key };
+}
 
-  function step(item: Y.Item): Step {
-    if (typeof item.parent === 'string') return rootPlace(item.parent, item.parentSub);
-    if (item.parent instanceof Y.ID) return typePlace(inBase(item.parent) ?? inUpdate(item.parent), item.parentSub);
-    // No parent written: Yjs takes the parent of the left neighbour (origin), else the right one.
-    const neighbour = item.origin ?? item.rightOrigin;
-    if (!neighbour) return refusal('schema.wrong-content', 'a struct without parent or neighbours');
-    const known = inBase(neighbour);
-    if (known) return basePlace(known);
-    const next = inUpdate(neighbour);
-    return next ? { via: next } : 'unresolved';
-  }
-
-  /** Follows a chain of neighbours iteratively (an update can hold long chains), memoising it. */
-  function of(item: Y.Item): Place {
-    const chain: Y.Item[] = [];
-    const seen = new Set<Y.Item>();
-    let current = item;
-    let place: Place | undefined = memo.get(current);
-    while (place === undefined) {
-      if (seen.has(current)) {
-        place = 'unresolved';
-        break;
-      }
-      seen.add(current);
-      chain.push(current);
-      const next = step(current);
-      if (typeof next === 'object' && 'via' in next) {
-        current = next.via;
-        place = memo.get(current);
-      } else place = next;
-    }
-    for (const link of chain) memo.set(link, place);
-    return place;
-  }
-
-  return { of };
+/** Where an integrated struct of the base is. */
+function basePlace(rules: SchemaRules, struct: Y.Item | Y.GC): Place {
+  if (struct instanceof Y.GC) return 'void';
+  const parent = struct.parent as Y.AbstractType<any>;
+  if (parent._item === null) return rootPlace(rules, Y.findRootTypeKey(parent), struct.parentSub);
+  return { slot: slotOfType(parent), key: struct.parentSub };
 }
