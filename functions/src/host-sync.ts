@@ -6,6 +6,7 @@
  */
 import { createChunkStore, createConnectionRegistry, createDocumentStore, createVersionStore, type createDynamoClient } from '@concord/data';
 import { createSyncHandlers, type ConnectionRegistry, type DocumentStore, type Gateway, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
+import { createStatementGuard } from './statement-guard.ts';
 import { checkpointAfterCompaction, createVersionService } from '@concord/versions';
 
 export function createHostSync(input: {
@@ -17,6 +18,8 @@ export function createHostSync(input: {
   connections?: ConnectionRegistry;
   /** How work beside the message path runs (compaction); awaited in the invocation by default, as Lambda must. */
   later?: (input: { key: string; task: () => Promise<void> }) => Promise<void>;
+  /** Judge client updates against the editor's schema (default true; off only for test documents). */
+  schemaGuard?: boolean;
   log?: (entry: SyncLogEntry) => void;
   now?: () => number;
 }): SyncHandlers {
@@ -27,6 +30,7 @@ export function createHostSync(input: {
     documents,
     connections: input.connections ?? createConnectionRegistry(store),
     later: input.later,
+    ...(input.schemaGuard === false ? {} : { guard: createStatementGuard() }),
     chunks: createChunkStore(store),
     gateway: input.gateway,
     afterCompaction: checkpointAfterCompaction({ service: versions, now: input.now }),

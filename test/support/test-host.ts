@@ -9,7 +9,7 @@ import { startLocalHost, type LocalHost } from '@concord/functions/local/host';
 import { onTestFinished } from 'vitest';
 
 export async function startTestHost(
-  input: { limits?: Partial<GatewayLimits>; adapters?: HostConfig['realtimeAdapters'] } = {},
+  input: { limits?: Partial<GatewayLimits>; adapters?: HostConfig['realtimeAdapters']; schemaGuard?: boolean } = {},
 ): Promise<LocalHost & { dynamoEndpoint: string }> {
   const host = await startLocalHost({
     config: {
@@ -25,6 +25,8 @@ export async function startTestHost(
       webHandlerPath: null,
       limits: { ...apiGatewayLimits, ...input.limits },
       realtimeAdapters: input.adapters ?? 'local',
+      // These suites type into a plain Y.Text, not a statement; the hostile-input suite turns it on.
+      schemaGuard: input.schemaGuard ?? false,
     },
   });
   onTestFinished(() => host.close());

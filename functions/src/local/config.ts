@@ -37,6 +37,11 @@ export interface HostConfig {
    * registry in DynamoDB, compaction inside the invocation), so the AWS path is measured here.
    */
   realtimeAdapters: 'local' | 'aws';
+  /**
+   * `CONCORD_SCHEMA_GUARD` (`1`): refuse client updates that would leave a statement outside the
+   * editor's schema. `0` only for test harnesses whose documents are not statements.
+   */
+  schemaGuard: boolean;
 }
 
 export function readConfig(input: { env: Record<string, string | undefined>; root: string; webBuilt: boolean }): HostConfig {
@@ -60,6 +65,7 @@ export function readConfig(input: { env: Record<string, string | undefined>; roo
     webHandlerPath: web === '0' ? null : join(root, 'web/build/handler.js'),
     callScheduleMs: positive(env.CONCORD_CALL_SCHEDULE_MS),
     realtimeAdapters: env.CONCORD_REALTIME_ADAPTERS === 'aws' ? 'aws' : 'local',
+    schemaGuard: env.CONCORD_SCHEMA_GUARD !== '0',
     limits: {
       ...apiGatewayLimits,
       idleTimeoutMs: positive(env.CONCORD_IDLE_TIMEOUT_MS) ?? apiGatewayLimits.idleTimeoutMs,

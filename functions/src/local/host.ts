@@ -76,6 +76,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
     documents,
     gateway: gatewayServer.gateway,
     ...(local ? { connections: createLiveRegistry({ durable: createConnectionRegistry(store) }), later: background.run } : {}),
+    schemaGuard: config.schemaGuard,
     log,
   });
   const sessions = createSessions(store);

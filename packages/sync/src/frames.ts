@@ -31,6 +31,8 @@ export const CloseCode = {
   /** A write the connection's access does not allow is never a close: it is dropped. */
   forbidden: 4403,
   tooLarge: 4413,
+  /** An update that would leave the document outside the editor's schema (PROTOCOL.md §3). */
+  schema: 4422,
   internal: 4500,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

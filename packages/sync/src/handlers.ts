@@ -11,7 +11,7 @@ import { checkUpdate } from './document.ts';
 import { CHUNK_MAX_COUNT, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
-import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway } from './ports.ts';
+import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
 import { decodeMessage, encodeAwareness, encodeNotice, encodeUpdate } from './protocol.ts';
 import { encodeAwarenessUpdate } from './awareness.ts';
 
@@ -39,6 +39,8 @@ export interface SyncDependencies {
   afterCompaction?: (input: { docId: string; reason: CompactionReason }) => Promise<void>;
   /** How long a connection record lives: API Gateway closes connections after 2 h. */
   connectionTtlMs?: number;
+  /** Judges every client update (and server change) before it is stored; none by default. */
+  guard?: UpdateGuard;
   /**
    * Runs work that must not hold up a connection's next message (compaction after a long tail).
    * Lambda awaits it (nothing may outlive the invocation), which is the default; the local host
@@ -55,6 +57,8 @@ export type MessageOutcome =
   | 'ignored'
   | 'refused-read-only'
   | 'refused-frozen'
+  /** An update placed after content the server lacks: the client was asked to sync again. */
+  | 'refused-unresolved'
   | { closed: (typeof CloseCode)[keyof typeof CloseCode]; reason: string };
 
 export type CompactionReason = 'tail' | 'last-writer-left' | 'requested';
@@ -138,7 +142,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   }
 
   // Function declarations below are hoisted: the message handlers share them.
-  const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later });
+  const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard });
 
   async function compactQuietly(docId: string, reason: CompactionReason): Promise<void> {
     try {
@@ -236,6 +240,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     const check = checkUpdate(input.update);
     if (check === 'malformed') throw fail.input('sync.update-malformed', 'the update does not apply');
     if (check === 'empty') return;
+    const judged = await deps.guard?.check({ docId: input.docId, update: input.update, load: () => documents.load({ docId: input.docId }) });
+    if (judged && !judged.ok) throw fail.input('sync.update-schema', `the change does not fit the statement: ${judged.reason}`);
     const tail = await documents.appendUpdate({ ...input, origin: 'server' });
     await fanOut(await connections.listForDocument({ docId: input.docId, now: now() }), encodeUpdate(input.update));
     if (needsCompaction({ tail, settings })) await later({ key: `compact ${input.docId}`, task: () => compactQuietly(input.docId, 'tail') });

@@ -11,7 +11,7 @@ import { needsCompaction, type CompactionSettings } from './compaction.ts';
 import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
 import { CloseCode } from './frames.ts';
 import type { CompactionReason, MessageOutcome } from './handlers.ts';
-import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, DocumentStore } from './ports.ts';
+import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, DocumentStore, UpdateGuard } from './ports.ts';
 import {
   encodeAwareness,
   encodePermissionDenied,
@@ -33,6 +33,7 @@ export interface MessageCore {
   /** Runs work that must not hold up the connection's next message (compaction). */
   later(input: { key: string; task: () => Promise<void> }): Promise<void>;
   compactQuietly(docId: string, reason: CompactionReason): Promise<void>;
+  guard?: UpdateGuard;
 }
 
 /**
@@ -60,7 +61,7 @@ export function createRoom(input: { connections: ConnectionRegistry; docId: stri
 export const AWARENESS_STORE_EVERY = 32;
 
 export function createMessageHandlers(core: MessageCore) {
-  const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later } = core;
+  const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard } = core;
 
   /** Sync step 1: answer with what the client lacks; writers also get ours, to upload theirs. */
   async function onSyncStep1(record: ConnectionRecord, stateVector: Uint8Array, room: Room): Promise<MessageOutcome> {
@@ -96,6 +97,16 @@ export function createMessageHandlers(core: MessageCore) {
     const check = checkUpdate(update);
     if (check === 'malformed') return closeWith(record, CloseCode.badFrame, 'sync.update-malformed');
     if (check === 'empty') return 'ignored';
+    const judged = await guard?.check({ docId: record.docId, update, load: () => documents.load({ docId: record.docId }) });
+    if (judged && !judged.ok) {
+      if (judged.reason !== 'schema.unresolved') return closeWith(record, CloseCode.schema, judged.reason);
+      // It overtook an update we lack: our state vector makes the client send both together.
+      const state = documentFrom(await documents.load({ docId: record.docId }));
+      const ours = Y.encodeStateVector(state);
+      state.destroy();
+      await sendTo(record, encodeSyncStep1(ours));
+      return 'refused-unresolved';
+    }
     const message = encodeUpdate(update);
     const others = (peers: readonly ConnectionRecord[]) => peers.filter((p) => p.connectionId !== record.connectionId);
     let early: Promise<ReadonlySet<string>> | null = null;

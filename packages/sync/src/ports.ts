@@ -169,3 +169,13 @@ export interface Gateway {
   /** Closes a connection. API Gateway cannot choose the code; the client saw an `e` frame first. */
   close(input: { connectionId: string; code: number; reason: string }): Promise<void>;
 }
+
+/**
+ * Judges an update against what the document may hold (the editor's schema) before it is stored
+ * or sent on. `load` reads the stored document, for a guard that needs it and has no fresher copy.
+ * 'unresolved': the update's place depends on content the server does not have yet (it overtook
+ * an earlier update); the sender is asked to sync again, nothing is stored.
+ */
+export interface UpdateGuard {
+  check(input: { docId: string; update: Uint8Array; load: () => Promise<DocumentState> }): Promise<{ ok: true } | { ok: false; reason: string }>;
+}
