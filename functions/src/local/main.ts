@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.ts';
 import { formatDemoAccounts } from './demo-accounts.ts';
+import { demoAccountsPath, readDemoAccounts } from './demo-code.ts';
 import { startLocalHost, type HostLog } from './host.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,7 +28,9 @@ const store =
       : 'DynamoDB on AWS';
 console.log(`Store: ${store}, table "${config.tableName}"`);
 if (!config.webHandlerPath || !existsSync(config.webHandlerPath)) console.log('Web app not built: serving the WebSocket gateway only.');
-if (host.demoAccounts.length > 0) console.log(formatDemoAccounts({ accounts: host.demoAccounts, url: host.url }));
+// Printed on every start, not only the first: they are kept in the data directory.
+const demoAccounts = host.demoAccounts.length > 0 || !config.dataDir ? host.demoAccounts : ((await readDemoAccounts(demoAccountsPath(config.dataDir))) ?? []);
+if (demoAccounts.length > 0) console.log(formatDemoAccounts({ accounts: demoAccounts, url: host.url }));
 console.log(`Concord is running at ${host.url}`);
 
 let stopping = false;
