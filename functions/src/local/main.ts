@@ -33,11 +33,16 @@ const demoAccounts = host.demoAccounts.length > 0 || !config.dataDir ? host.demo
 if (demoAccounts.length > 0) console.log(formatDemoAccounts({ accounts: demoAccounts, url: host.url }));
 console.log(`Concord is running at ${host.url}`);
 
-let stopping = false;
+// Ctrl+C under `pnpm start` arrives twice: from the terminal and forwarded by pnpm. A repeat
+// within a moment is that echo; a later one is someone insisting, and stops without closing.
+let stoppingSince: number | null = null;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince > 2_000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     host.close().then(
       () => process.exit(0),
       (error: unknown) => {
