@@ -57,7 +57,7 @@ export interface HostInstrument {
 export async function startLocalHost(input: { config: HostConfig; log?: HostLog; instrument?: HostInstrument }): Promise<LocalHost> {
   const { config } = input;
   const log: HostLog = input.log ?? (() => {});
-  const embedded = config.store.kind === 'embedded' ? await startEmbeddedDynamo({ path: config.store.path }) : null;
+  const embedded = config.store.kind === 'embedded' ? await startEmbeddedDynamo({ path: config.store.path, thread: true }) : null;
   const dynamoEndpoint = embedded?.endpoint ?? (config.store.kind === 'endpoint' ? config.store.endpoint : undefined);
   const client = createDynamoClient({ endpoint: dynamoEndpoint });
   const store = { client, tableName: config.tableName };

@@ -40,7 +40,8 @@ function countingHandlers(handlers: RealtimeHandlers, counts: InvocationCounts):
 
 export async function startConcordServer(input: { countDynamo: boolean; onDisk: boolean }): Promise<ConcordServer> {
   const dir = input.onDisk ? mkdtempSync(join(tmpdir(), 'concord-bench-')) : null;
-  const dynamo = await startEmbeddedDynamo({ path: dir ? join(dir, 'dynalite') : null });
+  // On a worker thread of the server's process, as the local host runs its own (host.ts).
+  const dynamo = await startEmbeddedDynamo({ path: dir ? join(dir, 'dynalite') : null, thread: true });
   const proxy = input.countDynamo ? await startDynamoProxy({ target: dynamo.endpoint }) : null;
   const invocations: InvocationCounts = { connect: 0, message: 0, disconnect: 0 };
   const host = await startLocalHost({
