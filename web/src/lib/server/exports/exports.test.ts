@@ -35,7 +35,7 @@ async function setup() {
 describe('exports in the web app', () => {
   it('exports a version and the current text to every format, with a download filename', { timeout: 30_000 }, async () => {
     const { deps, people } = await setup();
-    for (const format of ['html', 'pdf', 'markdown', 'docx', 'json', 'akn']) {
+    for (const format of ['html', 'pdf', 'markdown', 'docx', 'json', 'akn', 'txt']) {
       const file = await exportStatement({ deps, principal: people.observer, statementId: 'stmt_D', seq: 1, format, labels: englishLabels });
       expect(file.body.byteLength, format).toBeGreaterThan(100);
     }
