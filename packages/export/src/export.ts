@@ -38,7 +38,7 @@ export interface ExportedFile {
  * A filename from the title (letters and digits of any script kept, the rest as dashes, at most
  * 80 characters) and the version: `joint-statement-rev-1.docx`, `…-v3.pdf`.
  */
-export function exportFilename(document: ExportDocument, format: ExportFormat): string {
+export function exportFilename(document: Pick<ExportDocument, 'title' | 'version'>, format: ExportFormat): string {
   const slug = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   const title = [...slug(document.title)].slice(0, 80).join('').replace(/-+$/, '') || 'statement';
   const { name, seq } = document.version;
