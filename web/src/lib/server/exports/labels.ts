@@ -1,11 +1,11 @@
 /** The words around an exported text, in the reader's language. */
 import type { ExportLabels } from '@concord/export';
 import { m } from '../../paraglide/messages.js';
-import { getLocale } from '../../paraglide/runtime.js';
+import { intlLocale } from '../../i18n.ts';
 
 export function exportLabels(): ExportLabels {
   return {
-    locale: getLocale(),
+    locale: intlLocale(),
     version: m.exports_label_version(),
     hash: m.exports_label_hash(),
     savedAt: m.exports_label_saved(),
