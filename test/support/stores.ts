@@ -9,7 +9,7 @@ import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDoc
 import { startDynalite } from './dynalite.ts';
 
 export interface StoreFactory {
-  name: 'memory' | 'dynalite';
+  name: 'memory' | 'dynalite' | 'dynalite, group commit';
   /** `jitterMs`: random delays at each step (per request on dynalite, per pause in memory). */
   documents(input?: { jitterMs?: number }): Promise<DocumentStore>;
   connections(): Promise<ConnectionRegistry>;
@@ -30,6 +30,13 @@ export const storeFactories: StoreFactory[] = [
   {
     name: 'dynalite',
     documents: async (input = {}) => createDocumentStore(await startDynalite(input)),
+    connections: async () => createConnectionRegistry(await startDynalite()),
+    chunks: async (input = {}) => createChunkStore({ ...(await startDynalite()), ...input }),
+  },
+  {
+    // The local host's document store: one document's concurrent appends written together.
+    name: 'dynalite, group commit',
+    documents: async (input = {}) => createDocumentStore({ ...(await startDynalite(input)), groupCommit: true }),
     connections: async () => createConnectionRegistry(await startDynalite()),
     chunks: async (input = {}) => createChunkStore({ ...(await startDynalite()), ...input }),
   },

@@ -62,7 +62,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const client = createDynamoClient({ endpoint: dynamoEndpoint });
   const store = { client, tableName: config.tableName };
   await ensureTable(store);
-  const documents = createDocumentStore(store);
+  const documents = createDocumentStore({ ...store, groupCommit: config.realtimeAdapters === 'local' });
   const sweeper = config.store.kind === 'aws' ? null : startSweeper({ sweep: () => sweepExpired({ ...store, now: Date.now() }), log });
   const secretKey = await localSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
   const demoAccounts = await seedIfAsked({ config, secretKey, log, store, documents, repositories: createRepositories(store) });

@@ -13,10 +13,11 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type { DocumentStore, TailStats } from '@concord/sync/ports';
 import { monotonicFactory } from 'ulid';
 import { commitSnapshot } from './document-commit.ts';
+import { createGroupCommit, type PendingAppend } from './group-commit.ts';
 import { loadDocument } from './document-load.ts';
 import { documentKeys, ttlSeconds } from './keys.ts';
 import { splitBytes } from './parts.ts';
-import { conditionally, isConditionFailed, key, keyNames, num } from './requests.ts';
+import { conditionally, isConditionFailed, key, keyNames, num, putAll, type Item } from './requests.ts';
 import { fail } from '@concord/core';
 import { tableDefinition } from './table-definition.ts';
 
@@ -36,6 +37,11 @@ export interface DocumentStoreOptions {
   now?: () => number;
   /** `n` random bytes; defaults to `crypto.getRandomValues`. */
   random?: (n: number) => Uint8Array;
+  /**
+   * Group one document's appends while a write is in flight (group-commit.ts). For a long-lived
+   * process with many writers (the local host); a Lambda handles one frame and has none to group.
+   */
+  groupCommit?: boolean;
 }
 
 /** A split update's parts stay expirable garbage until sealed; an hour outlives any writer. */
@@ -47,9 +53,10 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const ulid = monotonicFactory(() => (random(1)[0] ?? 0) / 256);
   const context: DocumentContext = { client: options.client, tableName: options.tableName, now, newId: () => ulid(now()) };
+  const group = options.groupCommit ? createGroupCommit((input) => appendBatch({ context, ...input })) : null;
 
   return {
-    appendUpdate: (input) => appendUpdate({ context, ...input }),
+    appendUpdate: (input) => (group ? group.append(input) : appendBatch({ context, docId: input.docId, batch: [input], admit: () => input.admitted?.() })),
     load: ({ docId }) => loadDocument({ context, docId }),
     takeAuthors: ({ docId }) => takeAuthors({ context, docId }),
     freeze: (input) => freeze({ context, ...input }),
@@ -61,34 +68,37 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   };
 }
 
-async function appendUpdate(input: {
-  context: DocumentContext;
-  docId: string;
-  update: Uint8Array;
-  origin: string;
-  author?: string;
-  admitted?: () => void;
-}): Promise<TailStats> {
-  const { context, docId, update, origin, author } = input;
-  const { client, tableName } = context;
+/**
+ * Appends one update, or a group commit's batch: the head once (freeze check, counters, authors),
+ * then each update as its own item — one PutItem, or one BatchWriteItem for a batch.
+ */
+async function appendBatch(input: { context: DocumentContext; docId: string; batch: readonly PendingAppend[]; admit: () => void }): Promise<TailStats> {
+  const { context, docId, batch } = input;
   const pk = documentKeys.pk(docId);
-  const id = context.newId();
+  const bytes = batch.reduce((n, one) => n + one.update.length, 0);
+  const authors = [...new Set(batch.flatMap((one) => (one.author ? [one.author] : [])))];
   // The head first: its condition is the freeze check (a consensus call), so nothing is stored
-  // while the text is frozen. A crash before the put leaves the counters one ahead: harmless.
-  const head = await countOnHead({ context, pk, bytes: update.length, author });
-  input.admitted?.();
-  const pieces = splitBytes({ bytes: update });
-  if (pieces.length === 1) {
-    await client.send(new PutCommand({ TableName: tableName, Item: { ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin } }));
-  } else {
-    await writeSplitUpdate({ context, pk, id, pieces, origin });
+  // while the text is frozen. A crash before the puts leaves the counters ahead: harmless.
+  const head = await countOnHead({ context, pk, count: batch.length, bytes, authors });
+  input.admit();
+  const whole: Item[] = [];
+  const split: Promise<void>[] = [];
+  for (const { update, origin } of batch) {
+    const id = context.newId();
+    const pieces = splitBytes({ bytes: update });
+    if (pieces.length === 1) whole.push({ ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin });
+    else split.push(writeSplitUpdate({ context, pk, id, pieces, origin }));
   }
+  const { client, tableName } = context;
+  const items = whole.length === 1 ? client.send(new PutCommand({ TableName: tableName, Item: whole[0] })) : putAll({ client, tableName, items: whole });
+  await Promise.all([items, ...split]);
   // A compaction may subtract an update before that update's own ADD lands.
   return { count: Math.max(0, num(head, 'tailCount') ?? 0), bytes: Math.max(0, num(head, 'tailBytes') ?? 0) };
 }
 
-async function countOnHead(input: { context: DocumentContext; pk: string; bytes: number; author: string | undefined }) {
-  const { context, pk, bytes, author } = input;
+async function countOnHead(input: { context: DocumentContext; pk: string; count: number; bytes: number; authors: readonly string[] }) {
+  const { context, pk, count, bytes, authors } = input;
+  const author = authors.length > 0;
   try {
     const result = await context.client.send(
       new UpdateCommand({
@@ -97,7 +107,7 @@ async function countOnHead(input: { context: DocumentContext; pk: string; bytes:
         // The author rides on the head's counter update: no extra request per keystroke.
         UpdateExpression: `ADD tailCount :one, tailBytes :bytes${author ? ', authors :author' : ''} SET updatedAt = :now`,
         ConditionExpression: 'attribute_not_exists(frozenBy)',
-        ExpressionAttributeValues: { ':one': 1, ':bytes': bytes, ':now': context.now(), ...(author ? { ':author': new Set([author]) } : {}) },
+        ExpressionAttributeValues: { ':one': count, ':bytes': bytes, ':now': context.now(), ...(author ? { ':author': new Set(authors) } : {}) },
         ReturnValues: 'UPDATED_NEW',
       }),
     );

@@ -71,18 +71,31 @@ const maxRounds = 8;
  * Deleting a missing item is not an error. Not atomic: each item goes on its own.
  */
 export async function deleteAll(input: { client: DynamoDBDocumentClient; tableName: string; keys: Key[] }): Promise<void> {
+  await writeAll({ ...input, requests: input.keys.map((Key) => ({ DeleteRequest: { Key } })) });
+}
+
+/** Puts every item with BatchWriteItem (25 a request, in parallel), retrying what comes back unprocessed. */
+export async function putAll(input: { client: DynamoDBDocumentClient; tableName: string; items: Item[] }): Promise<void> {
+  await writeAll({ ...input, requests: input.items.map((Item) => ({ PutRequest: { Item } })) });
+}
+
+type WriteRequest = { DeleteRequest: { Key: Key } } | { PutRequest: { Item: Item } };
+
+async function writeAll(input: { client: DynamoDBDocumentClient; tableName: string; requests: WriteRequest[] }): Promise<void> {
   const { client, tableName } = input;
-  for (let i = 0; i < input.keys.length; i += batchLimit) {
-    let pending = input.keys.slice(i, i + batchLimit).map((Key) => ({ DeleteRequest: { Key } }));
-    for (let round = 0; pending.length > 0; round++) {
-      if (round === maxRounds) throw new Error(`BatchWriteItem left ${pending.length} deletes unprocessed`);
-      if (round > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** round));
-      const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = (result.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
-        request.DeleteRequest?.Key ? [{ DeleteRequest: { Key: request.DeleteRequest.Key as Key } }] : [],
-      );
-    }
-  }
+  const groups: WriteRequest[][] = [];
+  for (let i = 0; i < input.requests.length; i += batchLimit) groups.push(input.requests.slice(i, i + batchLimit));
+  await Promise.all(
+    groups.map(async (group) => {
+      let pending = group;
+      for (let round = 0; pending.length > 0; round++) {
+        if (round === maxRounds) throw new Error(`BatchWriteItem left ${pending.length} writes unprocessed`);
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** round));
+        const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        pending = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+      }
+    }),
+  );
 }
 
 /** The item's value at `name` when it is a string, else undefined. */

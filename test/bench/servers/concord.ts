@@ -54,6 +54,9 @@ export async function startConcordServer(input: { countDynamo: boolean; onDisk: 
         DYNAMODB_ENDPOINT: proxy?.endpoint ?? dynamo.endpoint,
         CONCORD_SEED: '0',
         CONCORD_WEB: '0',
+        // A/B switches for one run of the bench; the defaults are what `pnpm start` runs.
+        CONCORD_SCHEMA_GUARD: process.env.CONCORD_SCHEMA_GUARD,
+        CONCORD_REALTIME_ADAPTERS: process.env.CONCORD_REALTIME_ADAPTERS,
       },
       root: process.cwd(),
       webBuilt: false,

@@ -23,7 +23,7 @@ const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
 export async function startServer(input: { kind: ServerKind; flags?: string[] }): Promise<ServerHandle> {
   const child = fork(entry, [input.kind, ...(input.flags ?? [])], {
-    execArgv: ['--import', 'tsx', '--no-warnings', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--no-warnings', '--expose-gc', ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; dynamoEndpoint?: string }>((resolve, reject) => {
