@@ -55,7 +55,7 @@ describe('import of Markdown and DOCX', () => {
     expect(documentOf({ markdown, language: 'en', title: 'T' }).canonical.endsWith(original.canonical)).toBe(true);
   });
 
-  it('refuses a DOCX that unpacks far past a statement, before mammoth reads it', async () => {
+  it('refuses a DOCX that unpacks far past a statement, before mammoth reads it', { timeout: 30_000 }, async () => {
     const bomb = docxBomb({ inflatedBytes: 24 * 1024 * 1024 });
     expect(bomb.byteLength).toBeLessThan(importSizeLimit);
     expect(await code(() => importToMarkdown({ filename: 'bomb.docx', bytes: bomb }))).toBe('import.inflated-too-large');

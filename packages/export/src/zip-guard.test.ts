@@ -20,13 +20,13 @@ describe('repackWithinLimits', () => {
     expect(new TextDecoder().decode(unzipSync(repacked)['word/document.xml'])).toBe('<w:document/>');
   });
 
-  it('stops a zip that inflates past the limit early, however small it is on the wire', () => {
+  it('stops a zip that inflates past the limit early, however small it is on the wire', { timeout: 30_000 }, () => {
     const bomb = docxBomb({ inflatedBytes: 24 * 1024 * 1024 });
     expect(bomb.byteLength).toBeLessThan(120 * 1024);
     const started = performance.now();
     expect(codeOf(() => repackWithinLimits({ bytes: bomb, limits: { inflatedBytes: 1024 * 1024, entries: 10 } }))).toBe('import.inflated-too-large');
     // Inflating all 24 MB takes longer than stopping after the first; the bound is loose for slow machines.
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('counts stored entries too, and refuses too many entries', () => {

@@ -1,12 +1,13 @@
 /**
- * Hostile input, unknown ids: `/coalition/organisations/<id>` with an id that does not exist,
- * belongs to another coalition or could not be a key at all answers our 404, never a 500 — on
- * the real stores (dynalite refuses a key over 2 KB, as DynamoDB does).
+ * Hostile input, unknown ids: the coalition pages find an organisation, person or task force
+ * named in the address or a form with `lookup.ts`; an id that does not exist, belongs to another
+ * coalition or could not be a key at all is `not-found` (our 404, see `overview.test.ts`), never a
+ * store error (a 500) — on the real stores: dynalite refuses a key over 2 KB, as DynamoDB does.
  */
-import type { Organisation, Principal } from '@concord/core';
-import { createInvitations, createRepositories } from '@concord/data';
+import { isDomainError, type Organisation, type Principal } from '@concord/core';
+import { createRepositories } from '@concord/data';
 import { describe, expect, it } from 'vitest';
-import { organisationPage } from '../../../web/src/lib/server/coalition/overview.ts';
+import { organisationIn, personIn, taskForceIn } from '../../../web/src/lib/server/coalition/lookup.ts';
 import { startDynalite } from '../../support/dynalite.ts';
 
 async function world() {
@@ -18,26 +19,28 @@ async function world() {
   await directory.organisations.put(org('org_Foreign', 'coal_B'));
   await directory.users.put({ id: 'usr_Chair', name: 'Chair', organisationId: 'org_Chair', coalitionId: 'coal_A', roles: [], status: 'active' });
   const chair: Principal = { userId: 'usr_Chair', userName: 'Chair', organisationId: 'org_Chair', organisationName: 'org_Chair', coalitionId: 'coal_A', tier: 'member', isChair: true, roles: [] };
-  return { context: { directory, invitations: createInvitations(dynamo) }, chair };
+  return { directory, chair };
 }
 
-async function statusOf(run: () => Promise<unknown>): Promise<unknown> {
+async function outcome(run: () => Promise<unknown>): Promise<unknown> {
   try {
     await run();
-    return 200;
+    return 'found';
   } catch (caught) {
-    // SvelteKit's HttpError (the test package does not depend on the kit itself).
-    return typeof caught === 'object' && caught !== null && 'status' in caught && 'body' in caught ? caught.status : caught;
+    return isDomainError(caught) ? caught.kind : caught;
   }
 }
 
-describe('an organisation page for an id that is not one of ours', () => {
-  it('answers 404 for an unknown, a foreign or a malformed id, and still shows a real one', async () => {
-    const { context, chair } = await world();
+describe('looking up an id that is not one of ours', () => {
+  it('is not-found for an unknown, a foreign or a malformed id, and finds a real one', async () => {
+    const { directory, chair } = await world();
     const ids = ['org_DoesNotExist', 'org_Foreign', 'x'.repeat(3_000), '', '%00', '../org_Chair', 'org_Chair\n', '🏴‍☠️'];
-    for (const organisationId of ids) {
-      expect(await statusOf(() => organisationPage({ context, actor: chair, organisationId })), organisationId.slice(0, 40)).toBe(404);
+    for (const id of ids) {
+      for (const find of [organisationIn, personIn, taskForceIn]) {
+        expect(await outcome(() => find({ directory, actor: chair, id })), `${find.name} ${id.slice(0, 40)}`).toBe('not-found');
+      }
     }
-    expect(await statusOf(() => organisationPage({ context, actor: chair, organisationId: 'org_Chair' }))).toBe(200);
+    expect(await outcome(() => organisationIn({ directory, actor: chair, id: 'org_Chair' }))).toBe('found');
+    expect(await outcome(() => personIn({ directory, actor: chair, id: 'usr_Chair' }))).toBe('found');
   });
 });
