@@ -1,10 +1,12 @@
 import { twoFactorRequired } from '@concord/core';
-import { redirect, type Handle } from '@sveltejs/kit';
+import { error, redirect, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { limitRequestBody, requestBodyLimit } from '$lib/server/body-limit.ts';
 import { webContext } from '$lib/server/context.ts';
 import { securityHeaders } from '$lib/server/http.ts';
 import { rememberProfileLocale } from '$lib/server/locale.ts';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { m } from '$lib/paraglide/messages.js';
 import { getTextDirection } from '$lib/paraglide/runtime.js';
 import { resolvePrincipal } from '$lib/server/principal.ts';
 import { readSession, sessionCookieName } from '$lib/server/session.ts';
@@ -45,6 +47,15 @@ const localise: Handle = async ({ event, resolve }) => {
   return response;
 };
 
+/**
+ * Every request body is read through one cap: past it, the action or endpoint reading it gets
+ * our 413 in the reader's language (the page shows it; nothing is stored, since nothing was read).
+ */
+const limitBody: Handle = async ({ event, resolve }) => {
+  event.request = limitRequestBody({ request: event.request, limit: requestBodyLimit, refuse: () => error(413, m.error_body_too_large()) });
+  return resolve(event);
+};
+
 /** Pages a person who owes two-factor enrolment may still reach. */
 const enrolmentPaths = ['/account/two-factor', '/signout', '/locale'];
 
@@ -69,4 +80,4 @@ const secure: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(secure, authenticate, localise, requireTwoFactor);
+export const handle = sequence(secure, authenticate, localise, limitBody, requireTwoFactor);

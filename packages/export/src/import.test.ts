@@ -2,6 +2,7 @@ import { isDomainError } from '@concord/core';
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from './export.ts';
 import { importKindOf, importSizeLimit, importToMarkdown } from './import.ts';
+import { deepMarkdown, docxBomb, restreamed } from './testing/bombs.ts';
 import { documentOf, fixture, fixtureParagraphs } from './testing/fixtures.ts';
 
 const code = async (run: () => Promise<unknown>) => {
@@ -45,5 +46,25 @@ describe('import of Markdown and DOCX', () => {
     // A zip that is no Word document.
     expect(await code(() => importToMarkdown({ filename: 'a.docx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]) }))).toBe('import.broken-docx');
     expect([importKindOf('x.markdown'), importKindOf('x.Docx'), importKindOf('x.doc')]).toEqual(['markdown', 'docx', null]);
+  });
+
+  it('reads a DOCX whose zip was streamed (data descriptors) as it reads Word’s own', { timeout: 30_000 }, async () => {
+    const original = documentOf({ markdown: fixture('joint-statement-surveillance/en.md'), language: 'en', title: 'T' });
+    const docx = await exportDocument({ format: 'docx', document: original });
+    const markdown = await importToMarkdown({ filename: 'streamed.docx', bytes: restreamed(docx.body) });
+    expect(documentOf({ markdown, language: 'en', title: 'T' }).canonical.endsWith(original.canonical)).toBe(true);
+  });
+
+  it('refuses a DOCX that unpacks far past a statement, before mammoth reads it', { timeout: 30_000 }, async () => {
+    const bomb = docxBomb({ inflatedBytes: 24 * 1024 * 1024 });
+    expect(bomb.byteLength).toBeLessThan(importSizeLimit);
+    expect(await code(() => importToMarkdown({ filename: 'bomb.docx', bytes: bomb }))).toBe('import.inflated-too-large');
+  });
+
+  it('refuses Markdown nested deeper, or longer, than a statement', async () => {
+    const file = (markdown: string) => ({ filename: 'deep.md', bytes: new TextEncoder().encode(markdown) });
+    expect(await code(() => importToMarkdown(file(deepMarkdown({ depth: 5_000, shape: 'quotes' }))))).toBe('import.too-deep');
+    expect(await code(() => importToMarkdown(file(deepMarkdown({ depth: 5_000, shape: 'markers' }))))).toBe('import.too-deep');
+    expect(await code(() => importToMarkdown(file('Paragraph.\n\n'.repeat(6_000))))).toBe('import.too-long');
   });
 });

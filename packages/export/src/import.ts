@@ -8,6 +8,10 @@
 import { fail } from '@concord/core';
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
+import { checkTextLimits, textLimits } from './text-limits.ts';
+import { repackWithinLimits, type ZipLimits } from './zip-guard.ts';
+
+export { checkTextLimits, textLimits } from './text-limits.ts';
 
 /**
  * Largest file accepted (bytes). A long statement in Word is a few dozen KB; the web server takes
@@ -15,6 +19,15 @@ import TurndownService from 'turndown';
  * fit a DynamoDB item (400 KB).
  */
 export const importSizeLimit = 450 * 1024;
+
+/**
+ * What a DOCX may unpack to: a long statement's `document.xml` is a few MB at most, and images
+ * are stored compressed already. Past this, mammoth (a DOM of the XML) would hold ~20× as much.
+ */
+export const docxZipLimits: ZipLimits = { inflatedBytes: 8 * 1024 * 1024, entries: 1_000 };
+
+/** mammoth's HTML past this many characters cannot turn into a text within `textLimits`. */
+const htmlLimit = 10 * textLimits.characters;
 export type ImportKind = 'markdown' | 'docx';
 
 /** The kind of file by its name (the browser's type is not trusted, and often empty). */
@@ -30,7 +43,9 @@ const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 /**
  * The file's text as Markdown. Refuses (`input` DomainErrors): `import.kind` for another kind of
  * file, `import.too-large`, `import.empty`, `import.not-text` for Markdown that is not UTF-8
- * text, `import.broken-docx` for a DOCX Word could not have written.
+ * text, `import.broken-docx` for a DOCX Word could not have written, `import.inflated-too-large`
+ * for a DOCX that unpacks past `docxZipLimits` (stopped while inflating), and `import.too-long` /
+ * `import.too-deep` for a text past `textLimits`.
  */
 export async function importToMarkdown(input: { filename: string; bytes: Uint8Array }): Promise<string> {
   const kind = importKindOf(input.filename);
@@ -39,6 +54,7 @@ export async function importToMarkdown(input: { filename: string; bytes: Uint8Ar
   if (input.bytes.byteLength === 0) throw fail.input('import.empty', 'The file is empty.');
   const markdown = kind === 'markdown' ? decodeText(input.bytes) : await docxToMarkdown(input.bytes);
   if (markdown.trim() === '') throw fail.input('import.empty', 'The file holds no text.');
+  checkTextLimits({ markdown });
   return markdown;
 }
 
@@ -54,18 +70,28 @@ function decodeText(bytes: Uint8Array): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** DOCX → Markdown: mammoth's HTML (Word's headings, lists, bold, italic) through turndown. */
+/**
+ * DOCX → Markdown: mammoth's HTML (Word's headings, lists, bold, italic) through turndown, from
+ * the zip as `repackWithinLimits` inflated it (never from the file as sent).
+ */
 export async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
   if (!zipMagic.every((byte, i) => bytes[i] === byte)) throw fail.input('import.broken-docx', 'The file is not a Word document that can be read.');
+  const checked = repackWithinLimits({ bytes, limits: docxZipLimits });
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(checked) })).value;
   } catch {
     throw fail.input('import.broken-docx', 'The file is not a Word document that can be read.');
   }
+  if (html.length > htmlLimit) throw fail.input('import.too-long', 'The text is longer than a statement can be.');
   const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '_', strongDelimiter: '**' });
   // Word's title style comes through as a paragraph; tables, images and links keep their text only.
   turndown.remove(['img', 'script', 'style']);
   turndown.addRule('links-as-text', { filter: 'a', replacement: (content) => content });
-  return turndown.turndown(html);
+  try {
+    return turndown.turndown(html);
+  } catch {
+    // Turndown walks the HTML recursively: tables nested thousands deep overflow its stack.
+    throw fail.input('import.too-deep', 'Lists or quotes are nested too deep.');
+  }
 }

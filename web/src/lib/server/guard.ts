@@ -2,10 +2,11 @@
  * Guards for routes and actions: who must be signed in, and what a policy decision becomes in
  * HTTP. Every load and action calls `authorize` from `@concord/core` and passes the decision here.
  */
-import type { Decision, Principal } from '@concord/core';
+import { isDomainError, type Decision, type Principal } from '@concord/core';
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '../paraglide/messages.js';
 import { errorText } from './error-text.ts';
+import { statusForErrorKind } from './http.ts';
 
 /** The signed-in principal, or a redirect to sign in (coming back here afterwards). */
 export function requirePrincipal(input: { locals: App.Locals; url: URL }): Principal {
@@ -24,4 +25,19 @@ export function enforce(decision: Decision, options: { hide?: boolean } = {}): v
   if (decision.code === 'auth.signed-out') error(401, message);
   if (options.hide) error(404, m.error_not_found_or_hidden());
   error(403, message);
+}
+
+/**
+ * A page's data, with a DomainError from `$lib/server` turned into the HTTP error it stands for
+ * — an unknown or foreign id is our 404 (worded as for hidden drafts), not a 500. Anything else
+ * (SvelteKit's own redirects and errors included) passes through untouched.
+ */
+export async function loading<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (caught) {
+    if (!isDomainError(caught)) throw caught;
+    if (caught.kind === 'not-found') error(404, m.error_not_found_or_hidden());
+    error(statusForErrorKind(caught.kind), errorText({ code: caught.code, fallback: caught.message }));
+  }
 }

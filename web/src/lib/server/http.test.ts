@@ -40,13 +40,55 @@ describe('securityHeaders', () => {
 });
 
 describe('safeRedirectPath', () => {
-  it('keeps a path on this site', () => {
-    expect(safeRedirectPath({ next: '/statements/stmt_1', fallback: '/' })).toBe('/statements/stmt_1');
+  // Each row: what arrives in `next` (already decoded once, as url.searchParams and formData give it).
+  const kept: [string, string][] = [
+    ['/statements/stmt_1', '/statements/stmt_1'],
+    ['/', '/'],
+    ['/declarations?q=climate%20change&coalition=coal_1', '/declarations?q=climate%20change&coalition=coal_1'],
+    ['/statements/stmt_1#p-3', '/statements/stmt_1#p-3'],
+    ['/declarations?q=100%25', '/declarations?q=100%25'],
+    ['/statements/../account', '/account'],
+    ['/déclarations', '/d%C3%A9clarations'],
+  ];
+  const refused: [string, unknown][] = [
+    ['an absolute URL', 'https://evil.example/phish'],
+    ['a scheme-relative URL', '//evil.example'],
+    ['a backslash after the slash', '/\\evil.example'],
+    ['backslashes only', '\\\\evil.example'],
+    ['a tab between slashes (the reported case)', '/\t/evil.example/phish'],
+    ['a newline between slashes', '/\n/evil.example'],
+    ['a carriage return and newline (header injection)', '/ok\r\nSet-Cookie: a=b'],
+    ['a NUL', '/\u0000/evil.example'],
+    ['a C1 control character', '/\u0085/evil.example'],
+    ['an encoded slash, tab and slash', '/%2F%09%2Fevil.example'],
+    ['an encoded second slash', '/%2Fevil.example'],
+    ['an encoded backslash', '/%5Cevil.example'],
+    ['a double-encoded tab', '/%2509/evil.example'],
+    ['an encoded newline', '/ok%0D%0ALocation:%20https://evil.example'],
+    ['the whole target encoded', '%2F%2Fevil.example'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['a data: URL', 'data:text/html,<script>alert(1)</script>'],
+    ['a relative path', 'statements/stmt_1'],
+    ['a leading space', ' /statements'],
+    ['a very long path', `/${'a'.repeat(600)}`],
+    ['nothing', null],
+    ['a number', 3],
+    ['a file in a form', new Blob(['/'])],
+  ];
+
+  it.each(kept)('keeps %j as %j', (next, expected) => {
+    expect(safeRedirectPath({ next, fallback: '/' })).toBe(expected);
   });
 
-  it('refuses anything that could lead off the site', () => {
-    for (const next of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', null, 3]) {
-      expect(safeRedirectPath({ next, fallback: '/' })).toBe('/');
+  it.each(refused)('falls back for %s', (_name, next) => {
+    expect(safeRedirectPath({ next, fallback: '/fallback' })).toBe('/fallback');
+  });
+
+  it('never answers something a browser would take off the site, or a header could not hold', () => {
+    for (const [, next] of refused) {
+      const target = safeRedirectPath({ next, fallback: '/' });
+      expect(new URL(target, 'https://hub.example').origin).toBe('https://hub.example');
+      expect(target).not.toMatch(/[\u0000-\u001F\\]/);
     }
   });
 });

@@ -40,9 +40,49 @@ export function securityHeaders(input: { https: boolean }): Record<string, strin
   return headers;
 }
 
-/** A local path to go to after a form post, or `fallback` for anything that could leave the site. */
+/** The origin `next` is resolved against: any fixed one does, since only its path is kept. */
+const redirectBase = 'http://concord.invalid';
+
+/** Control characters (URL parsers drop tabs and newlines: `/\t/evil` becomes `//evil`), backslashes (read as `/`). */
+const unsafeCharacter = /[\u0000-\u001F\u007F-\u009F\\]/;
+
+/**
+ * A path on this site to go to after signing in or choosing a language, or `fallback` for
+ * anything that could lead elsewhere or break the `Location` header: not a string, longer than
+ * 500, not starting with one `/`, a control character or backslash (also once percent-decoded,
+ * so `%2F%09%2F` and `%5C` are refused too), or a URL that resolves to another origin. The
+ * answer is the path as the URL parser normalised it, so what the browser follows is what was
+ * checked.
+ */
 export function safeRedirectPath(input: { next: unknown; fallback: string }): string {
   const { next, fallback } = input;
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
-  return next.length <= 500 ? next : fallback;
+  if (typeof next !== 'string' || next.length > 500) return fallback;
+  for (const form of decodings(next)) {
+    if (!form.startsWith('/') || form.startsWith('//') || unsafeCharacter.test(form)) return fallback;
+  }
+  let url: URL;
+  try {
+    url = new URL(next, redirectBase);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== redirectBase) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** `text` and its successive percent-decodings, until one stops changing or is malformed (a few rounds). */
+function decodings(text: string): string[] {
+  const forms = [text];
+  for (let round = 0; round < 4; round += 1) {
+    const last = forms[forms.length - 1] ?? text;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(last);
+    } catch {
+      break;
+    }
+    if (decoded === last) break;
+    forms.push(decoded);
+  }
+  return forms;
 }

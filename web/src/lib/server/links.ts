@@ -10,3 +10,19 @@ export function mailLinkOrigin(input: { configured: string | undefined; requestO
   if (input.configured) return new URL(input.configured).origin;
   return isLoopbackAddress(input.clientAddress) ? input.requestOrigin : null;
 }
+
+/**
+ * Absolute links in public answers that shared caches keep (the Atom feed, the JSON API): from
+ * the configured public URL, never from the request's `Host`, or one forged request would
+ * poison the cached answer for every reader. Without a configured URL (a development server)
+ * the request's own origin is used and `cacheable` is false: the answer is for that client only.
+ */
+export function publicLinkOrigin(input: { configured: string | undefined; requestOrigin: string }): { origin: string; cacheable: boolean } {
+  if (input.configured) return { origin: new URL(input.configured).origin, cacheable: true };
+  return { origin: input.requestOrigin, cacheable: false };
+}
+
+/** `cache-control` for a public answer: `shared` when `cacheable`, else for the one client. */
+export function publicCacheControl(input: { cacheable: boolean; shared: string }): string {
+  return input.cacheable ? input.shared : 'private, no-store';
+}

@@ -4,13 +4,15 @@
  * change closes every open editor of the draft, so each reconnects with its new access (or is
  * refused, and says so).
  */
-import { authorize, Scope, statementAccess, type Principal, type Statement, type TaskForce, type Visibility } from '@concord/core';
+import { authorize, isDomainError, Scope, statementAccess, type Principal, type Statement, type TaskForce, type Visibility } from '@concord/core';
+import { checkTextLimits } from '@concord/export';
 import { markdownToYUpdate } from '@concord/text';
 import { error } from '@sveltejs/kit';
 import { m } from '../paraglide/messages.js';
 import { recordAct } from './audit.ts';
 import { newId } from './coalition/lookup.ts';
 import type { WebContext } from './context.ts';
+import { importProblem } from './exports/labels.ts';
 import { checkbox, invalid, listField, textField } from './forms.ts';
 import { enforce } from './guard.ts';
 import { findAccessibleStatement } from './statements.ts';
@@ -100,11 +102,22 @@ export async function createStatement(input: { context: Context; actor: Principa
     throw invalid({ field: 'scope', message: m.settings_would_lose_access() });
   }
   if (input.markdown.trim()) {
+    checkTypedText(input.markdown);
     await context.documents.appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown: input.markdown }), origin: actor.userId });
   }
   await context.directory.statements.put(statement);
   await recordAct({ audit: context.audit, actor, action: 'statement.created', subject: { kind: 'statement', id: statement.id }, details: { title: statement.title, language, sharing: sharingSummary(statement) }, now });
   return statement;
+}
+
+/** Typed text within the limits an imported one has (a lexer must never see thousands of nested levels). */
+function checkTypedText(markdown: string): void {
+  try {
+    checkTextLimits({ markdown });
+  } catch (caught) {
+    if (!isDomainError(caught)) throw caught;
+    throw invalid({ field: 'markdown', message: importProblem(caught.code) ?? caught.message });
+  }
 }
 
 /** Loads a statement for its settings page: hidden (404) when not shared with the actor, 403 when they may not configure it. */

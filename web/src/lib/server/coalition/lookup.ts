@@ -2,21 +2,28 @@
 import { fail, makeId, type IdPrefix, type Organisation, type Principal, type TaskForce, type User } from '@concord/core';
 import type { Directory } from '../ports.ts';
 
+/** Ids as the hub makes them (`makeId`); anything else is not looked up (a store key has limits). */
+const wellFormedId = /^[A-Za-z0-9_-]{1,80}$/;
+
+async function lookUp<T>(id: string, get: (id: string) => Promise<T | null>): Promise<T | null> {
+  return wellFormedId.test(id) ? get(id) : null;
+}
+
 export async function organisationIn(input: { directory: Directory; actor: Principal; id: string }): Promise<Organisation> {
-  const organisation = input.id ? await input.directory.organisations.get(input.id) : null;
+  const organisation = await lookUp(input.id, (id) => input.directory.organisations.get(id));
   if (!organisation || organisation.coalitionId !== input.actor.coalitionId) throw fail.notFound('organisation.not-found');
   return organisation;
 }
 
 /** An active person of the actor's coalition. */
 export async function personIn(input: { directory: Directory; actor: Principal; id: string }): Promise<User> {
-  const user = input.id ? await input.directory.users.get(input.id) : null;
+  const user = await lookUp(input.id, (id) => input.directory.users.get(id));
   if (!user || user.coalitionId !== input.actor.coalitionId || user.status !== 'active') throw fail.notFound('user.not-found');
   return user;
 }
 
 export async function taskForceIn(input: { directory: Directory; actor: Principal; id: string }): Promise<TaskForce> {
-  const taskForce = input.id ? await input.directory.taskForces.get(input.id) : null;
+  const taskForce = await lookUp(input.id, (id) => input.directory.taskForces.get(id));
   if (!taskForce || taskForce.coalitionId !== input.actor.coalitionId) throw fail.notFound('task-force.not-found');
   return taskForce;
 }

@@ -45,4 +45,13 @@ describe('organisationPage', () => {
     expect(status(await caught(() => organisationPage({ context: fake.context, actor: people.lead, organisationId: 'org_Other' })))).toBe(403);
     expect((await organisationPage({ context: fake.context, actor: people.chair, organisationId: 'org_Other' })).canGrantSecretariat).toBe(true);
   });
+
+  it('answers our 404, not a 500, for an unknown, foreign or malformed id in the address (issue #12)', async () => {
+    const { fake, people } = await setup();
+    await fake.context.directory.organisations.put({ id: 'org_Foreign', coalitionId: 'coal_Elsewhere', name: 'Foreign', tier: 'member', stakeholderGroup: 'government', isChair: false });
+    for (const organisationId of ['org_DoesNotExist', 'org_Foreign', 'x'.repeat(3_000), '', '%0A']) {
+      const thrown = await caught(() => organisationPage({ context: fake.context, actor: people.chair, organisationId }));
+      expect(status(thrown), organisationId.slice(0, 30)).toBe(404);
+    }
+  });
 });

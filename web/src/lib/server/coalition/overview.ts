@@ -6,7 +6,7 @@
  */
 import { authorize, type Principal, type StakeholderGroup, type Tier } from '@concord/core';
 import type { WebContext } from '../context.ts';
-import { enforce } from '../guard.ts';
+import { enforce, loading } from '../guard.ts';
 import { organisationIn } from './lookup.ts';
 
 type Context = Pick<WebContext, 'directory' | 'invitations'>;
@@ -55,7 +55,8 @@ export interface OrganisationPage {
 
 export async function organisationPage(input: { context: Context; actor: Principal; organisationId: string; locale?: string }): Promise<OrganisationPage> {
   const { context, actor } = input;
-  const organisation = await organisationIn({ directory: context.directory, actor, id: input.organisationId });
+  // An unknown, foreign or malformed id in the address is our 404, like a hidden draft.
+  const organisation = await loading(() => organisationIn({ directory: context.directory, actor, id: input.organisationId }));
   enforce(authorize({ actor, action: 'organisation.manage-delegates', organisation }));
   const [users, invitations] = await Promise.all([context.directory.users.listByCoalition(actor.coalitionId), context.invitations.listByCoalition(actor.coalitionId)]);
   const byName = new Intl.Collator(input.locale ?? 'en').compare;

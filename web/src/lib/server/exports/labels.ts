@@ -36,6 +36,9 @@ export function importProblem(code: string): string | null {
     'import.empty': () => m.import_error_empty(),
     'import.not-text': () => m.import_error_not_text(),
     'import.broken-docx': () => m.import_error_broken_docx(),
+    'import.inflated-too-large': () => m.import_error_inflated_too_large(),
+    'import.too-long': () => m.import_error_too_long(),
+    'import.too-deep': () => m.import_error_too_deep(),
   };
   return messages[code]?.() ?? null;
 }

@@ -30,3 +30,11 @@ export function publicationPorts(): PublicationPorts {
   });
   return ports;
 }
+
+/**
+ * The hub's public origin for absolute links in public answers (`CONCORD_PUBLIC_URL`, or
+ * adapter-node's `ORIGIN`, as `context.ts` reads it for mail), see `publicLinkOrigin`.
+ */
+export function configuredPublicUrl(): string | undefined {
+  return env.CONCORD_PUBLIC_URL || env.ORIGIN || undefined;
+}

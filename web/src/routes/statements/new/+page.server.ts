@@ -1,4 +1,5 @@
 import { authorize, openVisibility } from '@concord/core';
+import { textLimits } from '@concord/export';
 import { webContext } from '$lib/server/context.ts';
 import { markdownFromUpload } from '$lib/server/exports/upload.ts';
 import { perform, textField } from '$lib/server/forms.ts';
@@ -29,7 +30,8 @@ export const actions: Actions = {
           actor,
           fields: readSettingsFields(form),
           language: textField(form, 'language', 20),
-          markdown: uploaded ?? textField(form, 'markdown', 200_000),
+          // One character over the limit is kept, so a longer text is refused, not silently cut.
+          markdown: uploaded ?? textField(form, 'markdown', textLimits.characters + 1),
           now: Date.now(),
         });
         id = statement.id;
