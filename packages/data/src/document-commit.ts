@@ -5,8 +5,9 @@
  *
  * Snapshot parts carry the attempt's own id (`SNAP#<version>#<attempt>#<part>`): two compactions
  * racing for the same version (one whose lease expired mid-way) never overwrite or delete each
- * other's parts. After a successful move the parts of version `base - 1` and older go; version
- * `base` stays, because a reader that read the head just before the move is still reading it.
+ * other's parts. After a successful move the parts of version `base` and older go, so one
+ * snapshot is kept, not two: a reader that read the head just before the move finds the parts
+ * it was told of missing (or incomplete) and loads again (`document-load.ts`).
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
@@ -44,7 +45,7 @@ export async function commitSnapshot(input: {
     await deleteQuietly({ context, keys: written });
     throw fail.conflict('sync.compaction-superseded', 'the document head moved or the lease was lost');
   }
-  const stale = baseVersion >= 2 ? await snapshotKeysThrough({ context, pk, version: baseVersion - 1 }) : [];
+  const stale = baseVersion >= 1 ? await snapshotKeysThrough({ context, pk, version: baseVersion }) : [];
   await deleteAll({ client: context.client, tableName: context.tableName, keys: [...mergedKeys, ...stale] });
 }
 
