@@ -20,6 +20,8 @@ export function createHostSync(input: {
   later?: (input: { key: string; task: () => Promise<void> }) => Promise<void>;
   /** Judge client updates against the editor's schema (default true; off only for test documents). */
   schemaGuard?: boolean;
+  /** Close connections over their budget of messages and bytes (default true). */
+  connectionBudget?: boolean;
   log?: (entry: SyncLogEntry) => void;
   now?: () => number;
 }): SyncHandlers {
@@ -31,6 +33,7 @@ export function createHostSync(input: {
     connections: input.connections ?? createConnectionRegistry(store),
     later: input.later,
     ...(input.schemaGuard === false ? {} : { guard: createStatementGuard() }),
+    ...(input.connectionBudget === false ? { budget: false as const } : {}),
     chunks: createChunkStore(store),
     gateway: input.gateway,
     afterCompaction: checkpointAfterCompaction({ service: versions, now: input.now }),

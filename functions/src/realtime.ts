@@ -8,7 +8,7 @@
  *   $default     one text frame (see @concord/sync frames), with the connection's context
  *   $disconnect  the connection is gone
  */
-import type { Principal } from '@concord/core';
+import { isDomainError, type Principal } from '@concord/core';
 import type { ConnectionAccess, SyncHandlers } from '@concord/sync';
 import { decodeConnectionContext, encodeConnectionContext, type AuthorizerContext } from './connection-context.ts';
 
@@ -94,6 +94,8 @@ export function createRealtimeHandlers(input: {
         await sync.connect({ connectionId: event.requestContext.connectionId, ...granted });
         return { statusCode: 200 };
       } catch (error) {
+        // One person holding too many connections (a tab or script opening sockets in a loop).
+        if (isDomainError(error) && error.code === 'sync.too-many-connections') return { statusCode: 429, body: error.code };
         log({ level: 'error', code: 'realtime.connect-failed', error });
         return { statusCode: 500, body: 'realtime.internal-error' };
       }

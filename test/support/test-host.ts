@@ -9,7 +9,7 @@ import { startLocalHost, type LocalHost } from '@concord/functions/local/host';
 import { onTestFinished } from 'vitest';
 
 export async function startTestHost(
-  input: { limits?: Partial<GatewayLimits>; adapters?: HostConfig['realtimeAdapters']; schemaGuard?: boolean } = {},
+  input: { limits?: Partial<GatewayLimits>; adapters?: HostConfig['realtimeAdapters']; schemaGuard?: boolean; connectionBudget?: boolean } = {},
 ): Promise<LocalHost & { dynamoEndpoint: string }> {
   const host = await startLocalHost({
     config: {
@@ -27,6 +27,8 @@ export async function startTestHost(
       realtimeAdapters: input.adapters ?? 'local',
       // These suites type into a plain Y.Text, not a statement; the hostile-input suite turns it on.
       schemaGuard: input.schemaGuard ?? false,
+      // The fuzzers send thousands of frames as fast as the host answers: a flood by design.
+      connectionBudget: input.connectionBudget ?? false,
     },
   });
   onTestFinished(() => host.close());

@@ -42,6 +42,12 @@ export interface HostConfig {
    * editor's schema. `0` only for test harnesses whose documents are not statements.
    */
   schemaGuard: boolean;
+  /**
+   * `CONCORD_CONNECTION_BUDGET` (`1`): close a connection that sends more messages or bytes than a
+   * person typing and pasting could (@concord/sync budget.ts). `0` for harnesses that replay a
+   * whole document's history through one connection.
+   */
+  connectionBudget: boolean;
 }
 
 export function readConfig(input: { env: Record<string, string | undefined>; root: string; webBuilt: boolean }): HostConfig {
@@ -66,6 +72,7 @@ export function readConfig(input: { env: Record<string, string | undefined>; roo
     callScheduleMs: positive(env.CONCORD_CALL_SCHEDULE_MS),
     realtimeAdapters: env.CONCORD_REALTIME_ADAPTERS === 'aws' ? 'aws' : 'local',
     schemaGuard: env.CONCORD_SCHEMA_GUARD !== '0',
+    connectionBudget: env.CONCORD_CONNECTION_BUDGET !== '0',
     limits: {
       ...apiGatewayLimits,
       idleTimeoutMs: positive(env.CONCORD_IDLE_TIMEOUT_MS) ?? apiGatewayLimits.idleTimeoutMs,

@@ -77,6 +77,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
     gateway: gatewayServer.gateway,
     ...(local ? { connections: createLiveRegistry({ durable: createConnectionRegistry(store) }), later: background.run } : {}),
     schemaGuard: config.schemaGuard,
+    connectionBudget: config.connectionBudget,
     log,
   });
   const sessions = createSessions(store);

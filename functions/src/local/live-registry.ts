@@ -25,6 +25,7 @@ export function createLiveRegistry(input: { durable: Pick<DynamoConnectionRegist
       await durable.remove(connection);
       return record;
     },
+    countForUser: live.countForUser!,
     listForDocument: live.listForDocument,
     setAwareness: live.setAwareness,
   };

@@ -44,6 +44,7 @@ export function createConnectionRegistry(options: { client: DynamoDBDocumentClie
     listForDocument: (input) => listForDocument({ context, ...input }),
     setAwareness: (input) => setAwareness({ context, ...input }),
     listByUser: (input) => listByUser({ context, ...input }),
+    countForUser: async (input) => (await listByUser({ context, ...input })).length,
   };
 }
 

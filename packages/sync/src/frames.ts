@@ -33,6 +33,8 @@ export const CloseCode = {
   tooLarge: 4413,
   /** An update that would leave the document outside the editor's schema (PROTOCOL.md §3). */
   schema: 4422,
+  /** Over the connection's budget of messages or bytes (budget.ts). */
+  rateLimited: 4429,
   internal: 4500,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -9,6 +9,7 @@ import { fail, isDomainError } from '@concord/core';
 import { compact, defaultCompactionSettings, needsCompaction, type CompactionSettings } from './compaction.ts';
 import { checkUpdate } from './document.ts';
 import { CHUNK_MAX_COUNT, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
+import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './budget.ts';
 import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
 import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
@@ -41,6 +42,10 @@ export interface SyncDependencies {
   connectionTtlMs?: number;
   /** Judges every client update (and server change) before it is stored; none by default. */
   guard?: UpdateGuard;
+  /** Each connection's budget of messages and bytes (budget.ts); `false` for none. */
+  budget?: BudgetSettings | false;
+  /** Live connections one person may hold at once, across documents (tabs, devices); 20 by default. */
+  maxConnectionsPerPerson?: number;
   /**
    * Runs work that must not hold up a connection's next message (compaction after a long tail).
    * Lambda awaits it (nothing may outlive the invocation), which is the default; the local host
@@ -109,6 +114,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const settings = { ...defaultCompactionSettings, ...deps.compaction };
   const connectionTtlMs = deps.connectionTtlMs ?? defaultConnectionTtlMs;
   const log = deps.log ?? (() => {});
+  const budgets = deps.budget === false ? null : createConnectionBudgets(deps.budget ?? defaultBudget);
+  const maxConnectionsPerPerson = deps.maxConnectionsPerPerson ?? 20;
   const later = deps.later ?? (({ task }: { key: string; task: () => Promise<void> }) => task());
   const outbox = createOutbox({
     gateway: deps.gateway,
@@ -190,6 +197,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
         await outbox.close({ connectionId, code: CloseCode.unauthorized, reason: 'sync.connection-unknown' });
         return { closed: CloseCode.unauthorized, reason: 'sync.connection-unknown' };
       }
+      const bytes = typeof input.frame === 'string' ? input.frame.length : 0;
+      if (budgets && !budgets.spend({ connectionId, bytes, now: now() })) return closeWith(record, CloseCode.rateLimited, 'sync.rate-limited');
       const messages = await assemble(record, input.frame);
       if (!Array.isArray(messages)) return messages;
       const decoded = messages.map(decodeMessage);
@@ -215,10 +224,13 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
 
   async function connect(input: Parameters<SyncHandlers['connect']>[0]) {
     const connectedAt = now();
+    const held = (await connections.countForUser?.({ userId: input.principal.userId, now: connectedAt })) ?? 0;
+    if (held >= maxConnectionsPerPerson) throw fail.conflict('sync.too-many-connections', `at most ${maxConnectionsPerPerson} connections per person`);
     await connections.add({ ...input, sessionId: input.sessionId ?? null, connectedAt, expiresAt: connectedAt + connectionTtlMs, awareness: null });
   }
 
   async function disconnect({ connectionId }: { connectionId: string }): Promise<void> {
+    budgets?.forget(connectionId);
     const record = await connections.remove({ connectionId });
     if (!record) return;
     const peers = await connections.listForDocument({ docId: record.docId, now: now() });

@@ -5,3 +5,4 @@ export * from './awareness.ts';
 export * from './document.ts';
 export * from './compaction.ts';
 export * from './handlers.ts';
+export * from './budget.ts';

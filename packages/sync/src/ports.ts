@@ -131,6 +131,8 @@ export interface ConnectionRegistry {
   readonly inMemory?: boolean;
   add(record: ConnectionRecord): Promise<void>;
   get(input: { connectionId: string; now: number }): Promise<ConnectionRecord | null>;
+  /** How many live connections a person has, on every document (for the per-person cap). */
+  countForUser?(input: { userId: string; now: number }): Promise<number>;
   /** Removes the connection; returns the record it had, or null when already gone. */
   remove(input: { connectionId: string }): Promise<ConnectionRecord | null>;
   /** Consistent read of a document's live connections (expired ones filtered out). */

@@ -38,7 +38,7 @@ function countingHandlers(handlers: RealtimeHandlers, counts: InvocationCounts):
   };
 }
 
-export async function startConcordServer(input: { countDynamo: boolean; onDisk: boolean }): Promise<ConcordServer> {
+export async function startConcordServer(input: { countDynamo: boolean; onDisk: boolean; budget?: boolean }): Promise<ConcordServer> {
   const dir = input.onDisk ? mkdtempSync(join(tmpdir(), 'concord-bench-')) : null;
   // On a worker thread of the server's process, as the local host runs its own (host.ts).
   const dynamo = await startEmbeddedDynamo({ path: dir ? join(dir, 'dynalite') : null, thread: true });
@@ -57,6 +57,8 @@ export async function startConcordServer(input: { countDynamo: boolean; onDisk: 
         // A/B switches for one run of the bench; the defaults are what `pnpm start` runs.
         CONCORD_SCHEMA_GUARD: process.env.CONCORD_SCHEMA_GUARD,
         CONCORD_REALTIME_ADAPTERS: process.env.CONCORD_REALTIME_ADAPTERS,
+        // The large-document suite replays a whole history through one connection.
+        CONCORD_CONNECTION_BUDGET: input.budget === false ? '0' : undefined,
       },
       root: process.cwd(),
       webBuilt: false,

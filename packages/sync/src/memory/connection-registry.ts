@@ -49,6 +49,13 @@ export function createMemoryConnectionRegistry(options: { pause?: () => Promise<
       return record ? copy(record) : null;
     },
 
+    async countForUser({ userId, now }) {
+      await pause();
+      let count = 0;
+      for (const record of records.values()) if (record.principal.userId === userId && record.expiresAt > now) count += 1;
+      return count;
+    },
+
     async listForDocument({ docId, now }) {
       await pause();
       return [...(byDocument.get(docId)?.values() ?? [])].filter((r) => r.expiresAt > now).map(copy);
