@@ -16,7 +16,8 @@ export function actionFor(op: NegotiationOp['op']): NegotiationAction {
   if (op.startsWith('thread.')) return 'statement.comment';
   if (op === 'amendment.accept' || op === 'amendment.reject' || op === 'amendment.revert') return 'statement.decide-amendment';
   if (op.startsWith('amendment.')) return 'statement.propose-amendment';
-  if (op === 'bracket.agree' || op === 'bracket.choose') return 'statement.decide-amendment';
+  // Agreeing and choosing are holders' acts: the core rules check the organisation holds the bracket.
+  if (op === 'bracket.rule') return 'statement.rule-bracket';
   return 'statement.bracket';
 }
 

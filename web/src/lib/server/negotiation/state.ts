@@ -46,8 +46,15 @@ export async function negotiationState(input: { deps: NegotiationDeps; principal
     propose: allows({ ...resource, action: 'statement.propose-amendment' }),
     decide: allows({ ...resource, action: 'statement.decide-amendment' }),
     bracket: allows({ ...resource, action: 'statement.bracket' }),
+    rule: allows({ ...resource, action: 'statement.rule-bracket' }),
   };
-  const can: NegotiationPermissions = { comment: decisions.comment.allow, propose: decisions.propose.allow, decide: decisions.decide.allow, bracket: decisions.bracket.allow };
+  const can: NegotiationPermissions = {
+    comment: decisions.comment.allow,
+    propose: decisions.propose.allow,
+    decide: decisions.decide.allow,
+    bracket: decisions.bracket.allow,
+    rule: decisions.rule.allow,
+  };
   const refusals: NegotiationView['refusals'] = {};
   for (const [key, decision] of Object.entries(decisions) as [keyof NegotiationPermissions, { allow: boolean; code?: string }][]) {
     if (!decision.allow && decision.code) refusals[key] = decision.code;
