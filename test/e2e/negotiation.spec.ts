@@ -6,7 +6,8 @@ import { actAs } from './support.ts';
  * Two delegations negotiate a paragraph of a fresh statement (others run in parallel on the
  * seeded ones): a comment thread with a reply, resolved; an amendment proposed by Canada,
  * supported and accepted by Ghana (the text changes once, in both browsers); a bracket opened by
- * one, joined by the other, agreed — the header goes clean; an advisory delegate comments but
+ * one, joined by the other, that stays until both holders agree — then the header goes clean and
+ * the lifted bracket's record says who agreed and who lifted it; an advisory delegate comments but
  * does not edit or decide; axe on the editor with the panel open. Every act goes through the
  * real endpoint and reaches the other browser through the statement's socket (a notice).
  */
@@ -125,10 +126,24 @@ test('two delegations negotiate a paragraph: comment, amendment, bracket; an adv
   const { violations } = await new AxeBuilder({ page: canada.page }).withTags(tags).analyze();
   expect(violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
-  await bracketA.getByRole('button', { name: /agree/i }).click();
+  // Canada agrees alone: the bracket stays (issue 13.2), and Ghana sees who agreed to what.
+  await bracketA.getByRole('button', { name: /as it stands/i }).click();
+  const bracketB = ghana.page.getByTestId('negotiation-brackets').getByTestId('bracket');
+  await expect(bracketB.getByTestId('agreement').filter({ hasText: 'Canada' })).toHaveAttribute('data-agreed', 'true');
+  await expect(bracketB.getByTestId('agreement').filter({ hasText: 'Ghana' })).toHaveAttribute('data-agreed', 'false');
+  await expect(bracketB).toHaveAttribute('data-status', 'open');
+  await expect(ghana.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'false');
+  await expect(editorB.locator('.neg-bracket')).toHaveText('online');
+  // Ghana agrees too: lifted, clean, and the record lists both and who lifted it.
+  await bracketB.getByRole('button', { name: /as it stands/i }).click();
   await expect(ghana.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'true');
   await expect(canada.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'true');
   await expect(editorB.locator('.neg-bracket')).toHaveCount(0);
+  const lifted = canada.page.getByTestId('negotiation-brackets').locator('[data-testid=bracket][data-lift=consent]');
+  await expect(lifted.getByTestId('agreed-by')).toHaveText(['Ghana', 'Canada']);
+  await expect(lifted.getByTestId('lifted-by')).toContainText('Ghana');
+  await expect(canada.page.getByTestId('negotiation-brackets')).toContainText('No open brackets.');
+  await expect(canada.page.getByTestId('negotiation-brackets')).not.toContainText('None yet');
 
   // An advisory delegate: comments, but reads the text only and decides nothing.
   const advisory = await actAs({ browser, baseURL: baseURL!, organisation: 'Wikimedia Foundation' });
