@@ -3,7 +3,10 @@
  * the policy lets negotiate may take which step on one item, when a text is clean and how much of
  * it is bracketed. Pure; the shapes are in `negotiation.ts`.
  */
+import type { Organisation, TaskForce } from './coalition.ts';
 import { fail } from './errors.ts';
+import { statementAccess } from './policy.ts';
+import type { Statement } from './statement.ts';
 import {
   negotiationLimits,
   type Actor,
@@ -209,4 +212,26 @@ export function bracketedShare(input: { ranges: readonly { from: number; to: num
     reach = Math.max(reach, range.to);
   }
   return covered / input.totalChars;
+}
+
+/**
+ * The organisations a comment on `statement` may mention: those whose delegates can read it (as
+ * the policy says for a delegate of the organisation without roles; the chair sees every draft),
+ * sorted by name in `locale`'s order.
+ */
+export function mentionableOrganisations<O extends Pick<Organisation, 'id' | 'name' | 'coalitionId' | 'tier' | 'isChair'>>(input: {
+  organisations: readonly O[];
+  statement: Statement;
+  taskForce: TaskForce | null;
+  locale?: string;
+}): O[] {
+  const { statement, taskForce } = input;
+  const reads = (o: O) =>
+    statementAccess({
+      actor: { userId: '', userName: '', organisationId: o.id, organisationName: o.name, coalitionId: o.coalitionId, tier: o.tier, isChair: o.isChair, roles: [] },
+      statement,
+      taskForce,
+    }) !== 'none';
+  const collator = new Intl.Collator(input.locale, { sensitivity: 'base' });
+  return input.organisations.filter(reads).sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -181,11 +181,16 @@ export function checkCommentBody(input: { body: string }): string {
   return body;
 }
 
-/** Mentions: distinct organisation ids, all of them in `known` (the coalition's organisations). */
-export function checkMentions(input: { mentions: readonly string[]; known: ReadonlySet<string> }): string[] {
+/**
+ * Mentions: distinct organisation ids, all of them in `known` (the coalition's organisations) and
+ * in `shared` (those the draft is shared with, see `mentionableOrganisations`): a mention tells an
+ * organisation's delegates about the draft, so it must not reach one that may not read it.
+ */
+export function checkMentions(input: { mentions: readonly string[]; known: ReadonlySet<string>; shared: ReadonlySet<string> }): string[] {
   const mentions = [...new Set(input.mentions)];
   if (mentions.length > negotiationLimits.mentionsMax) throw fail.input('comment.too-many-mentions', `Mention at most ${negotiationLimits.mentionsMax} organisations.`);
   if (mentions.some((id) => !input.known.has(id))) throw fail.input('comment.mention-unknown', 'Mention organisations of the coalition.');
+  if (mentions.some((id) => !input.shared.has(id))) throw fail.input('comment.mention-not-shared', 'Mention only organisations this draft is shared with.');
   return mentions;
 }
 
