@@ -1,11 +1,12 @@
 /**
  * Importing an existing text into a new statement: Markdown as it is, DOCX through `mammoth`
- * (Word's structure — headings, lists, bold, italic — to HTML) and `turndown` (that HTML to
+ * (Word's structure — headings, lists, bold, italic, hyperlinks — to HTML) and `turndown` (that HTML to
  * Markdown), then the same path as typed Markdown (`markdownToYUpdate` in `@concord/text`).
  * Pure: bytes in, Markdown out. Refusals are `input` DomainErrors with a code the web app
  * words in the reader's language.
  */
 import { fail } from '@concord/core';
+import { isSafeHref } from '@concord/text/links';
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
 
@@ -54,7 +55,7 @@ function decodeText(bytes: Uint8Array): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** DOCX → Markdown: mammoth's HTML (Word's headings, lists, bold, italic) through turndown. */
+/** DOCX → Markdown: mammoth's HTML (Word's headings, lists, bold, italic, hyperlinks) through turndown. */
 export async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
   if (!zipMagic.every((byte, i) => bytes[i] === byte)) throw fail.input('import.broken-docx', 'The file is not a Word document that can be read.');
   let html: string;
@@ -64,8 +65,15 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
     throw fail.input('import.broken-docx', 'The file is not a Word document that can be read.');
   }
   const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '_', strongDelimiter: '**' });
-  // Word's title style comes through as a paragraph; tables, images and links keep their text only.
+  // Word's title style comes through as a paragraph; tables and images keep their text only.
   turndown.remove(['img', 'script', 'style']);
-  turndown.addRule('links-as-text', { filter: 'a', replacement: (content) => content });
+  // Hyperlinks stay links when their address is safe (http, https, mailto); others keep their words.
+  turndown.addRule('safe-links', {
+    filter: 'a',
+    replacement: (content, node) => {
+      const href = (node as { getAttribute(name: string): string | null }).getAttribute('href');
+      return isSafeHref(href) && content.trim() ? `[${content}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : content;
+    },
+  });
   return turndown.turndown(html);
 }
