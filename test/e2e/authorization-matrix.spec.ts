@@ -16,7 +16,7 @@ import { freePort } from '../support/free-port.ts';
 import { startChildHost, type ChildHost } from '../support/local-host.ts';
 import { seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fixture.ts';
 import { callAct, seedProbeCalls } from '../support/call-probe.ts';
-import { anchorOf, negotiationAct, seedAmendment } from '../support/negotiation-probe.ts';
+import { anchorOf, negotiationAct, seedAmendment, seedBracket } from '../support/negotiation-probe.ts';
 import { readsVersions, seedProbeVersions, versionAct } from '../support/version-probe.ts';
 import { readsExports } from '../support/export-probe.ts';
 import { tryToWrite } from '../support/write-probe.ts';
@@ -91,6 +91,7 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
     case 'statement.propose-amendment':
     case 'statement.decide-amendment':
     case 'statement.bracket':
+    case 'statement.rule-bracket':
       return negotiationProbe(action, statement.id);
     case 'statement.name-version':
     case 'statement.restore-version':
@@ -120,7 +121,9 @@ function negotiationProbe(action: string, docId: string): Probe {
           ? { op: 'amendment.propose', anchor, replacement: 'Settled', reason: 'Probe.' }
           : action === 'statement.bracket'
             ? { op: 'bracket.open', anchor, alternatives: [] }
-            : // Rejecting decides without changing the text the other probes anchor to.
+            : action === 'statement.rule-bracket'
+              ? { op: 'bracket.rule', bracketId: await seedBracket({ dynamoEndpoint: host.dynamoEndpoint, docId, anchor }), alternativeId: null, reason: 'Probe ruling.' }
+              : // Rejecting decides without changing the text the other probes anchor to.
               { op: 'amendment.reject', amendmentId: await seedAmendment({ dynamoEndpoint: host.dynamoEndpoint, docId, anchor }) };
     return negotiationAct({ api, docId, body });
   };

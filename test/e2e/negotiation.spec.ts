@@ -1,71 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newStatement, openLive, select } from './negotiating.ts';
 import { actAs } from './support.ts';
 
 /**
  * Two delegations negotiate a paragraph of a fresh statement (others run in parallel on the
  * seeded ones): a comment thread with a reply, resolved; an amendment proposed by Canada,
  * supported and accepted by Ghana (the text changes once, in both browsers); a bracket opened by
- * one, joined by the other, agreed — the header goes clean; an advisory delegate comments but
+ * one, joined by the other, that stays until both holders agree — then the header goes clean and
+ * the lifted bracket's record says who agreed and who lifted it; an advisory delegate comments but
  * does not edit or decide; axe on the editor with the panel open. Every act goes through the
  * real endpoint and reaches the other browser through the statement's socket (a notice).
  */
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const paragraph = 'States shall protect privacy and freedom of expression online.';
-
-async function newStatement(page: Page, title: string): Promise<string> {
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('input[name=advisory]').check();
-  await page.locator('input[name=advisoryParticipation]').check();
-  await page.locator('input[name=amendmentDecisions][value=editors]').check();
-  await page.locator('textarea[name=markdown]').fill(paragraph);
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname;
-}
-
-async function openLive(page: Page, path: string, editable = true): Promise<Locator> {
-  await page.goto(path);
-  const editor = page.getByTestId('editor');
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
-  await expect(editor).toHaveAttribute('contenteditable', editable ? 'true' : 'false');
-  await expect(page.getByTestId('negotiation-summary')).toBeVisible();
-  return editor;
-}
-
-/**
- * Selects `words` in the editor the way a mouse would (a DOM selection ProseMirror reads), until
- * the panel offers to comment on it: highlights arriving just then re-render the paragraph, and a
- * DOM selection inside the replaced text is lost, as it would be for a person (who selects again).
- */
-async function select(page: Page, words: string): Promise<void> {
-  await expect(async () => {
-    await selectOnce(page, words);
-    await expect(page.getByTestId('start-comment')).toBeEnabled({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-}
-
-async function selectOnce(page: Page, words: string): Promise<void> {
-  await page.getByTestId('editor').evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(target) ?? -1;
-      if (index < 0) continue;
-      (root as HTMLElement).focus();
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + target.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`no “${target}” in the editor`);
-  }, words);
-}
-
 test('two delegations negotiate a paragraph: comment, amendment, bracket; an advisory delegate comments', async ({ browser, baseURL }) => {
   // Three sign-ins and some thirty acts, each answered through the other browser's socket.
   test.setTimeout(180_000);
@@ -125,10 +72,24 @@ test('two delegations negotiate a paragraph: comment, amendment, bracket; an adv
   const { violations } = await new AxeBuilder({ page: canada.page }).withTags(tags).analyze();
   expect(violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
-  await bracketA.getByRole('button', { name: /agree/i }).click();
+  // Canada agrees alone: the bracket stays (issue 13.2), and Ghana sees who agreed to what.
+  await bracketA.getByRole('button', { name: /as it stands/i }).click();
+  const bracketB = ghana.page.getByTestId('negotiation-brackets').getByTestId('bracket');
+  await expect(bracketB.getByTestId('agreement').filter({ hasText: 'Canada' })).toHaveAttribute('data-agreed', 'true');
+  await expect(bracketB.getByTestId('agreement').filter({ hasText: 'Ghana' })).toHaveAttribute('data-agreed', 'false');
+  await expect(bracketB).toHaveAttribute('data-status', 'open');
+  await expect(ghana.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'false');
+  await expect(editorB.locator('.neg-bracket')).toHaveText('online');
+  // Ghana agrees too: lifted, clean, and the record lists both and who lifted it.
+  await bracketB.getByRole('button', { name: /as it stands/i }).click();
   await expect(ghana.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'true');
   await expect(canada.page.getByTestId('negotiation-summary')).toHaveAttribute('data-clean', 'true');
   await expect(editorB.locator('.neg-bracket')).toHaveCount(0);
+  const lifted = canada.page.getByTestId('negotiation-brackets').locator('[data-testid=bracket][data-lift=consent]');
+  await expect(lifted.getByTestId('agreed-by')).toHaveText(['Ghana', 'Canada']);
+  await expect(lifted.getByTestId('lifted-by')).toContainText('Ghana');
+  await expect(canada.page.getByTestId('negotiation-brackets')).toContainText('No open brackets.');
+  await expect(canada.page.getByTestId('negotiation-brackets')).not.toContainText('None yet');
 
   // An advisory delegate: comments, but reads the text only and decides nothing.
   const advisory = await actAs({ browser, baseURL: baseURL!, organisation: 'Wikimedia Foundation' });

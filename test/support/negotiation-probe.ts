@@ -40,6 +40,21 @@ export async function seedAmendment(input: { dynamoEndpoint: string; docId: stri
   return id;
 }
 
+let brackets = 0;
+/** An open bracket held by another organisation, straight in the store: a ruling then has something to lift. */
+export async function seedBracket(input: { dynamoEndpoint: string; docId: string; anchor: Anchor }): Promise<string> {
+  brackets += 1;
+  const id = `brk_01J0000000000000000000${String(brackets).padStart(4, '0')}`;
+  const by = { userId: 'usr_probe', organisationId: 'org_probe', at: Date.now() };
+  await stores(input.dynamoEndpoint).notes.openBracket({
+    bracket: {
+      id, statementId: input.docId, anchor: input.anchor, quote: 'Agreed', openedBy: by, status: 'open',
+      holders: [{ ...by, agreement: null }], alternatives: [], closedBy: null, chosenAlternativeId: null, applied: null, lift: null, ruling: null,
+    },
+  });
+  return id;
+}
+
 /** Sends one act; true when the server did it. */
 export async function negotiationAct(input: { api: APIRequestContext; docId: string; body: Record<string, unknown> }): Promise<boolean> {
   const response = await input.api.post(`/statements/${input.docId}/negotiation`, { data: input.body, headers: { accept: 'application/json' } });

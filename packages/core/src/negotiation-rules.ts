@@ -3,13 +3,17 @@
  * the policy lets negotiate may take which step on one item, when a text is clean and how much of
  * it is bracketed. Pure; the shapes are in `negotiation.ts`.
  */
+import type { Organisation, TaskForce } from './coalition.ts';
 import { fail } from './errors.ts';
+import { statementAccess } from './policy.ts';
+import type { Statement } from './statement.ts';
 import {
   negotiationLimits,
   type Actor,
   type Amendment,
   type AmendmentStatus,
   type Bracket,
+  type BracketAlternative,
   type BracketStatus,
   type CommentThread,
   type ThreadStatus,
@@ -94,13 +98,48 @@ export function checkNewAlternative(input: { bracket: Pick<Bracket, 'status' | '
   }
 }
 
-/** Settling: an open bracket, as it stands (`alternativeId` null) or with one of its alternatives. */
-export function checkSettlement(input: { bracket: Pick<Bracket, 'status' | 'alternatives'>; alternativeId: string | null }) {
-  requireOpenBracket(input.bracket);
-  if (input.alternativeId === null) return null;
-  const chosen = input.bracket.alternatives.find((a) => a.id === input.alternativeId);
+function alternativeOf(bracket: Pick<Bracket, 'alternatives'>, alternativeId: string | null): BracketAlternative | null {
+  if (alternativeId === null) return null;
+  const chosen = bracket.alternatives.find((a) => a.id === alternativeId);
   if (!chosen) throw fail.input('bracket.alternative-unknown', 'Choose one of the alternatives of this bracket.');
   return chosen;
+}
+
+/**
+ * Agreeing to lift a bracket: only an organisation holding it, while it is open, with the text as
+ * it stands (`alternativeId` null) or one of its alternatives. One organisation alone never lifts
+ * a bracket others hold: see `bracketConsent`.
+ */
+export function checkAgreement(input: { bracket: Pick<Bracket, 'status' | 'holders' | 'alternatives'>; organisationId: string; alternativeId: string | null }): void {
+  requireOpenBracket(input.bracket);
+  const holder = input.bracket.holders.find((h) => h.organisationId === input.organisationId);
+  if (!holder) throw fail.forbidden('bracket.not-holder', 'Only the organisations holding a bracket agree to lift it; join it first.');
+  alternativeOf(input.bracket, input.alternativeId);
+  if (holder.agreement && holder.agreement.alternativeId === input.alternativeId) throw fail.conflict('bracket.already-agreed', 'Your organisation already agreed to this.');
+}
+
+/**
+ * Whether the holders consent to lifting the bracket: every holder agreed, all on the same
+ * wording. Returns that wording (`alternativeId` null: the text as it stands), or null. A bracket
+ * nobody holds has no consent to give (it is released when the last holder leaves).
+ */
+export function bracketConsent(input: { bracket: Pick<Bracket, 'holders'> }): { alternativeId: string | null } | null {
+  const [first, ...rest] = input.bracket.holders;
+  if (!first?.agreement) return null;
+  const alternativeId = first.agreement.alternativeId;
+  return rest.every((h) => h.agreement !== null && h.agreement.alternativeId === alternativeId) ? { alternativeId } : null;
+}
+
+/**
+ * The chair's ruling: lifts an open bracket whatever its holders say, with the text as it stands
+ * or one of its alternatives, and a reason that goes into the record.
+ */
+export function checkRuling(input: { bracket: Pick<Bracket, 'status' | 'alternatives'>; alternativeId: string | null; reason: string }): { reason: string; alternative: BracketAlternative | null } {
+  requireOpenBracket(input.bracket);
+  const reason = input.reason.trim();
+  if (!reason) throw fail.input('bracket.ruling-reason-empty', 'Say why the chair lifts this bracket: the reason is recorded.');
+  if (reason.length > negotiationLimits.reasonMax) throw fail.input('bracket.ruling-reason-too-long', `Keep the reason under ${negotiationLimits.reasonMax} characters.`);
+  return { reason, alternative: alternativeOf(input.bracket, input.alternativeId) };
 }
 
 /** What the policy lets the person do with the statement (`statement.comment` and the others). */
@@ -109,11 +148,13 @@ export interface NegotiationPermissions {
   propose: boolean;
   decide: boolean;
   bracket: boolean;
+  /** Lift a bracket by ruling (the chair). */
+  rule: boolean;
 }
 
 export type ThreadAction = 'reply' | 'resolve' | 'reopen';
 export type AmendmentAction = 'support' | 'oppose' | 'withdraw' | 'accept' | 'reject' | 'revert';
-export type BracketAction = 'join' | 'leave' | 'add-alternative' | 'agree' | 'choose-alternative';
+export type BracketAction = 'join' | 'leave' | 'add-alternative' | 'agree' | 'choose-alternative' | 'rule';
 
 /** The steps a person may take on a thread now. */
 export function threadActions(input: { thread: Pick<CommentThread, 'status'>; can: NegotiationPermissions }): ThreadAction[] {
@@ -134,15 +175,20 @@ export function amendmentActions(input: { amendment: Pick<Amendment, 'status' | 
   return actions;
 }
 
-/** The steps a person may take on a bracket now. */
+/**
+ * The steps a person may take on a bracket now. Holders agree (to the text as it stands, or to an
+ * alternative); what their organisation already agreed to is not offered again.
+ */
 export function bracketActions(input: { bracket: Pick<Bracket, 'status' | 'holders' | 'alternatives'>; actor: Actor; can: NegotiationPermissions }): BracketAction[] {
   const { bracket, can } = input;
   if (bracket.status !== 'open') return [];
   const actions: BracketAction[] = [];
-  if (can.bracket) actions.push(bracket.holders.some((h) => h.organisationId === input.actor.organisationId) ? 'leave' : 'join');
+  const held = bracket.holders.find((h) => h.organisationId === input.actor.organisationId);
+  if (can.bracket) actions.push(held ? 'leave' : 'join');
   if (can.bracket && bracket.alternatives.length < negotiationLimits.alternativesMax) actions.push('add-alternative');
-  if (can.decide) actions.push('agree');
-  if (can.decide && bracket.alternatives.length > 0) actions.push('choose-alternative');
+  if (can.bracket && held && !(held.agreement && held.agreement.alternativeId === null)) actions.push('agree');
+  if (can.bracket && held && bracket.alternatives.length > 0) actions.push('choose-alternative');
+  if (can.rule) actions.push('rule');
   return actions;
 }
 
@@ -166,4 +212,26 @@ export function bracketedShare(input: { ranges: readonly { from: number; to: num
     reach = Math.max(reach, range.to);
   }
   return covered / input.totalChars;
+}
+
+/**
+ * The organisations a comment on `statement` may mention: those whose delegates can read it (as
+ * the policy says for a delegate of the organisation without roles; the chair sees every draft),
+ * sorted by name in `locale`'s order.
+ */
+export function mentionableOrganisations<O extends Pick<Organisation, 'id' | 'name' | 'coalitionId' | 'tier' | 'isChair'>>(input: {
+  organisations: readonly O[];
+  statement: Statement;
+  taskForce: TaskForce | null;
+  locale?: string;
+}): O[] {
+  const { statement, taskForce } = input;
+  const reads = (o: O) =>
+    statementAccess({
+      actor: { userId: '', userName: '', organisationId: o.id, organisationName: o.name, coalitionId: o.coalitionId, tier: o.tier, isChair: o.isChair, roles: [] },
+      statement,
+      taskForce,
+    }) !== 'none';
+  const collator = new Intl.Collator(input.locale, { sensitivity: 'base' });
+  return input.organisations.filter(reads).sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -12,7 +12,6 @@ import {
   checkNewAlternative,
   checkPositionChange,
   checkReply,
-  checkSettlement,
   checkThreadMove,
   checkAmendmentWithdrawal,
   isClean,
@@ -33,12 +32,12 @@ const act = (organisationId: string) => ({ userId: `usr_${organisationId}`, orga
 const amendment = (status: AmendmentStatus, proposer = 'org_A'): Pick<Amendment, 'status' | 'proposedBy'> => ({ status, proposedBy: act(proposer) });
 const bracket = (status: BracketStatus, holders: string[] = ['org_A'], alternatives = 0): Pick<Bracket, 'status' | 'holders' | 'alternatives'> => ({
   status,
-  holders: holders.map((organisationId) => ({ organisationId, userId: 'usr_x', at: 1 })),
+  holders: holders.map((organisationId) => ({ organisationId, userId: 'usr_x', at: 1, agreement: null })),
   alternatives: Array.from({ length: alternatives }, (_, n) => ({ id: `alt_${n}`, text: `wording ${n}`, proposedBy: act('org_A') })),
 });
-const everything: NegotiationPermissions = { comment: true, propose: true, decide: true, bracket: true };
-const advisory: NegotiationPermissions = { comment: true, propose: true, decide: false, bracket: false };
-const observer: NegotiationPermissions = { comment: false, propose: false, decide: false, bracket: false };
+const everything: NegotiationPermissions = { comment: true, propose: true, decide: true, bracket: true, rule: false };
+const advisory: NegotiationPermissions = { comment: true, propose: true, decide: false, bracket: false, rule: false };
+const observer: NegotiationPermissions = { comment: false, propose: false, decide: false, bracket: false, rule: false };
 
 describe('checkAmendmentMove', () => {
   it.each<[AmendmentStatus, AmendmentStatus, string | null]>([
@@ -81,10 +80,6 @@ describe('the other transitions', () => {
     ['leaving a bracket not held', () => checkLeave({ bracket: bracket('open'), organisationId: 'org_B' }), 'bracket.not-held'],
     ['a first alternative', () => checkNewAlternative({ bracket: bracket('open') }), null],
     ['one alternative too many', () => checkNewAlternative({ bracket: bracket('open', [], negotiationLimits.alternativesMax) }), 'bracket.too-many-alternatives'],
-    ['settling as it stands', () => checkSettlement({ bracket: bracket('open'), alternativeId: null }), null],
-    ['settling with an alternative it has', () => checkSettlement({ bracket: bracket('open', [], 2), alternativeId: 'alt_1' }), null],
-    ['settling with an alternative it lacks', () => checkSettlement({ bracket: bracket('open', [], 2), alternativeId: 'alt_9' }), 'bracket.alternative-unknown'],
-    ['settling a lifted bracket', () => checkSettlement({ bracket: bracket('agreed'), alternativeId: null }), 'bracket.closed'],
   ])('%s', (_name, run, code) => {
     expect(codeOf(run)).toBe(code);
   });
@@ -95,8 +90,9 @@ describe('the input checks', () => {
     ['a comment', () => checkCommentBody({ body: '  Why "shall"?  ' }), null],
     ['a blank comment', () => checkCommentBody({ body: ' \n ' }), 'comment.body-empty'],
     ['a comment too long', () => checkCommentBody({ body: 'x'.repeat(negotiationLimits.bodyMax + 1) }), 'comment.body-too-long'],
-    ['known mentions', () => checkMentions({ mentions: ['org_A', 'org_A'], known: new Set(['org_A']) }), null],
-    ['an unknown mention', () => checkMentions({ mentions: ['org_Z'], known: new Set(['org_A']) }), 'comment.mention-unknown'],
+    ['known mentions', () => checkMentions({ mentions: ['org_A', 'org_A'], known: new Set(['org_A']), shared: new Set(['org_A']) }), null],
+    ['an unknown mention', () => checkMentions({ mentions: ['org_Z'], known: new Set(['org_A']), shared: new Set(['org_A']) }), 'comment.mention-unknown'],
+    ['an organisation the draft is not shared with', () => checkMentions({ mentions: ['org_B'], known: new Set(['org_A', 'org_B']), shared: new Set(['org_A']) }), 'comment.mention-not-shared'],
     ['a replacement', () => checkAmendmentText({ original: 'shall', replacement: 'should', reason: 'softer' }), null],
     ['a deletion', () => checkAmendmentText({ original: 'very ', replacement: '', reason: 'shorter' }), null],
     ['an insertion', () => checkAmendmentText({ original: '', replacement: ' online', reason: 'scope' }), null],
@@ -129,8 +125,10 @@ describe('the actions offered', () => {
   });
 
   it.each<[string, NegotiationPermissions, Pick<Bracket, 'status' | 'holders' | 'alternatives'>, string[]]>([
-    ['a holder who decides', everything, bracket('open', ['org_A'], 1), ['leave', 'add-alternative', 'agree', 'choose-alternative']],
-    ['a member not holding it', { ...everything, decide: false }, bracket('open', ['org_B']), ['join', 'add-alternative']],
+    ['a holder', everything, bracket('open', ['org_A'], 1), ['leave', 'add-alternative', 'agree', 'choose-alternative']],
+    ['a holder, of a bracket without alternatives', everything, bracket('open', ['org_A']), ['leave', 'add-alternative', 'agree']],
+    ['a member not holding it, even one who decides amendments', everything, bracket('open', ['org_B'], 1), ['join', 'add-alternative']],
+    ['the chair not holding it', { ...everything, rule: true }, bracket('open', ['org_B'], 1), ['join', 'add-alternative', 'rule']],
     ['an advisory organisation', advisory, bracket('open'), []],
     ['anyone on a settled bracket', everything, bracket('settled'), []],
   ])('on brackets: %s', (_name, can, subject, expected) => {

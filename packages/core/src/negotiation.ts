@@ -99,10 +99,19 @@ export interface Amendment {
 
 export type BracketStatus = 'open' | 'agreed' | 'settled';
 
+/** A holder's consent to lift its bracket: with the text as it stands (`alternativeId` null) or an alternative. */
+export interface BracketAgreement {
+  alternativeId: string | null;
+  userId: string;
+  at: number;
+}
+
 export interface BracketHolder {
   organisationId: string;
   userId: string;
   at: number;
+  /** Null until the organisation agrees; a later agreement replaces an earlier one. */
+  agreement: BracketAgreement | null;
 }
 
 export interface BracketAlternative {
@@ -112,8 +121,14 @@ export interface BracketAlternative {
 }
 
 /**
- * Text not yet agreed. `agreed`: lifted with the text as it stands (by a decision, or because no
- * organisation holds it any more); `settled`: an alternative was chosen and replaced the text.
+ * How a bracket was lifted: every holder agreed on the same wording (`consent`), the chair ruled
+ * with a recorded reason (`ruling`), or the last holder left (`released`).
+ */
+export type BracketLift = 'consent' | 'ruling' | 'released';
+
+/**
+ * Text not yet agreed. `agreed`: lifted with the text as it stands; `settled`: an alternative was
+ * chosen and replaced the text. `closedBy` lifted it (the last holder to agree, or the chair).
  */
 export interface Bracket {
   id: string;
@@ -128,6 +143,10 @@ export interface Bracket {
   chosenAlternativeId: string | null;
   /** Once settled: the range of the chosen wording. */
   applied: Anchor | null;
+  /** Once lifted: how (null for brackets lifted before this was recorded). */
+  lift: BracketLift | null;
+  /** The chair's recorded reason, when the chair ruled. */
+  ruling: string | null;
 }
 
 /**
@@ -162,11 +181,16 @@ export function checkCommentBody(input: { body: string }): string {
   return body;
 }
 
-/** Mentions: distinct organisation ids, all of them in `known` (the coalition's organisations). */
-export function checkMentions(input: { mentions: readonly string[]; known: ReadonlySet<string> }): string[] {
+/**
+ * Mentions: distinct organisation ids, all of them in `known` (the coalition's organisations) and
+ * in `shared` (those the draft is shared with, see `mentionableOrganisations`): a mention tells an
+ * organisation's delegates about the draft, so it must not reach one that may not read it.
+ */
+export function checkMentions(input: { mentions: readonly string[]; known: ReadonlySet<string>; shared: ReadonlySet<string> }): string[] {
   const mentions = [...new Set(input.mentions)];
   if (mentions.length > negotiationLimits.mentionsMax) throw fail.input('comment.too-many-mentions', `Mention at most ${negotiationLimits.mentionsMax} organisations.`);
   if (mentions.some((id) => !input.known.has(id))) throw fail.input('comment.mention-unknown', 'Mention organisations of the coalition.');
+  if (mentions.some((id) => !input.shared.has(id))) throw fail.input('comment.mention-not-shared', 'Mention only organisations this draft is shared with.');
   return mentions;
 }
 

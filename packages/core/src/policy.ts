@@ -91,7 +91,7 @@ function participates(input: { actor: Principal } & StatementResource): boolean 
   return actor.tier === 'member' || (actor.tier === 'advisory' && statement.advisoryParticipation);
 }
 
-/** Accepting amendments and settling brackets: the pen-holders, else editors or the chair alone, as set. */
+/** Accepting amendments: the pen-holders, else editors or the chair alone, as set. */
 function decides(input: { actor: Principal } & StatementResource): boolean {
   const { actor, statement } = input;
   if (actor.isChair) return true;
@@ -113,10 +113,12 @@ export const negotiationPolicy = {
   ),
   /** Propose an amendment, support or oppose one. */
   'statement.propose-amendment': negotiating(participates, deny('forbidden.cannot-propose', 'Your organisation cannot propose amendments to this draft.')),
-  /** Accept or reject an amendment; settle a bracket. */
+  /** Accept or reject an amendment (brackets are lifted by their holders' consent, or a ruling). */
   'statement.decide-amendment': negotiating(decides, deny('forbidden.cannot-decide', 'The pen-holders (or the chair) decide on amendments to this draft.')),
-  /** Open, join or leave a bracket on behalf of the organisation: members negotiate. */
+  /** Open, join, leave or agree to lift a bracket on behalf of the organisation: members negotiate. */
   'statement.bracket': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member', 'Member organisations hold brackets.')),
+  /** Lift a bracket by ruling, whatever its holders say, with a recorded reason: the chair alone. */
+  'statement.rule-bracket': negotiating(({ actor }) => actor.isChair, deny('forbidden.chair-only', 'Only the chair rules on a bracket.')),
   /** Name a version ("Rev. 1"). */
   'statement.name-version': negotiating(
     (input) => statementAccess(input) === 'write' || manages(input.actor),

@@ -2,17 +2,18 @@
  * Brackets: the bracket item (status, `rev`, the number of alternatives), one holder item per
  * organisation (a conditional put: joining twice leaves one holder) and one item per alternative.
  *
- * A bracket nobody holds any more is lifted (`agreed`). Leaving deletes the holder, then — if no
+ * A bracket is lifted when every holder agrees on the same wording (each holder item records its
+ * agreement), by the chair's ruling, or when nobody holds it any more (`released`). Leaving deletes the holder, then — if no
  * holder is left — moves the bracket to `agreed` on condition that `rev` is still the one read
  * before counting; a join bumps `rev` after writing its holder, so a join and the last leave
  * never both succeed: either the leave sees the new holder, or its condition fails and it counts
  * again, or the join finds the bracket lifted and takes its holder back.
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { negotiationLimits, type Act, type Bracket, type BracketAlternative, type BracketHolder } from '@concord/core';
+import { negotiationLimits, type Act, type Bracket, type BracketAgreement, type BracketAlternative, type BracketHolder, type BracketLift } from '@concord/core';
 import { negotiationKeys } from './keys.ts';
 import { getItem, type NotesContext } from './negotiation-context.ts';
-import { alternativeItem, assembleNotes, bracketItem, holderItem, type AssembledNotes } from './negotiation-shapes.ts';
+import { agreementItem, alternativeItem, assembleNotes, bracketItem, holderItem, type AssembledNotes } from './negotiation-shapes.ts';
 import { conditionally, keyNames } from './requests.ts';
 
 export interface BracketNotes {
@@ -26,8 +27,18 @@ export interface BracketNotes {
   leaveBracket(input: { docId: string; bracketId: string; by: Act }): Promise<'left' | 'released' | 'not-held'>;
   /** False when the bracket is not open any more, or has all the alternatives it may have. */
   addAlternative(input: { docId: string; bracketId: string; alternative: BracketAlternative }): Promise<boolean>;
-  /** Lifts the bracket as the text stands; false when it was not open, or a change holds it. */
-  agreeBracket(input: { docId: string; bracketId: string; by: Act }): Promise<boolean>;
+  /**
+   * Records what the holder `organisationId` agrees to (replacing its earlier agreement), then
+   * bumps `rev` so that a lift by consent read before it fails. `closed`: the bracket was lifted
+   * meanwhile (the earlier agreement is put back, so the record stays true).
+   */
+  recordAgreement(input: { docId: string; bracketId: string; organisationId: string; agreement: BracketAgreement; previous: BracketAgreement | null }): Promise<'ok' | 'not-held' | 'closed'>;
+  /**
+   * Lifts the bracket as the text stands (`agreed`), recording how. With `rev` (a lift by
+   * consent), only if no join or agreement landed since the holders were read. False when it was
+   * not open, a change holds it, or `rev` moved.
+   */
+  liftBracket(input: { docId: string; bracketId: string; by: Act; lift: Exclude<BracketLift, 'released'>; ruling: string | null; rev: number | null }): Promise<boolean>;
 }
 
 /** A leave re-counts at most this many times when joins keep landing. */
@@ -57,10 +68,10 @@ export function createBracketNotes(context: NotesContext): BracketNotes {
       const released = await update({
         docId,
         sk: negotiationKeys.bracket(bracketId),
-        set: 'SET #status = :agreed, closedBy = :by',
+        set: 'SET #status = :agreed, closedBy = :by, lift = :released',
         condition: '#status = :open AND rev = :rev AND attribute_not_exists(#lock)',
         names: { '#lock': 'lock' },
-        values: { ':agreed': 'agreed', ':open': 'open', ':rev': bracket.rev, ':by': { ...by } },
+        values: { ':agreed': 'agreed', ':open': 'open', ':rev': bracket.rev, ':by': { ...by }, ':released': 'released' },
       });
       if (released) return true;
     }
@@ -108,14 +119,26 @@ export function createBracketNotes(context: NotesContext): BracketNotes {
       return room;
     },
 
-    async agreeBracket({ docId, bracketId, by }) {
+    async recordAgreement({ docId, bracketId, organisationId, agreement, previous }) {
+      const holderKey = negotiationKeys.holder({ bracketId, organisationId });
+      const setAgreement = (value: BracketAgreement | null) =>
+        update({ docId, sk: holderKey, set: 'SET agreement = :a', condition: 'attribute_exists(#pk)', names: { '#pk': keyNames['#pk'] }, values: { ':a': agreementItem(value) } });
+      if (!(await setAgreement(agreement))) return 'not-held';
+      if (await bumpIfOpen(docId, bracketId)) return 'ok';
+      await setAgreement(previous);
+      return 'closed';
+    },
+
+    async liftBracket({ docId, bracketId, by, lift, ruling, rev }) {
+      const values: Record<string, unknown> = { ':agreed': 'agreed', ':open': 'open', ':by': { ...by }, ':lift': lift, ':ruling': ruling };
+      if (rev !== null) values[':rev'] = rev;
       return update({
         docId,
         sk: negotiationKeys.bracket(bracketId),
-        set: 'SET #status = :agreed, closedBy = :by',
-        condition: '#status = :open AND attribute_not_exists(#lock)',
+        set: 'SET #status = :agreed, closedBy = :by, lift = :lift, ruling = :ruling',
+        condition: `#status = :open AND attribute_not_exists(#lock)${rev !== null ? ' AND rev = :rev' : ''}`,
         names: { '#lock': 'lock' },
-        values: { ':agreed': 'agreed', ':open': 'open', ':by': { ...by } },
+        values,
       });
     },
   };

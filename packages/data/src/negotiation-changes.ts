@@ -17,14 +17,15 @@ export type ChangeTarget = { kind: 'amendment'; id: string } | { kind: 'bracket'
 export type ChangeOutcome =
   | { kind: 'accepted'; amendmentId: string; by: Act; applied: Anchor }
   | { kind: 'reverted'; amendmentId: string; by: Act }
-  | { kind: 'settled'; bracketId: string; by: Act; alternativeId: string; applied: Anchor };
+  | { kind: 'settled'; bracketId: string; by: Act; alternativeId: string; applied: Anchor; lift: 'consent' | 'ruling'; ruling: string | null };
 
 export interface ChangeLocks {
   /**
    * Takes the lock of `target` for a change of the text: false when it is not in `status` any more,
-   * or another change holds the lock (expired or not: an expired one is recovered first).
+   * or another change holds the lock (expired or not: an expired one is recovered first). With
+   * `rev` (a bracket lifted by consent), also false when a join or an agreement landed since.
    */
-  lockChange(input: { docId: string; target: ChangeTarget; status: string; token: string; until: number }): Promise<boolean>;
+  lockChange(input: { docId: string; target: ChangeTarget; status: string; token: string; until: number; rev?: number }): Promise<boolean>;
   /** Records the change about to be stored; false when the lock is not `token`'s any more. */
   notePending(input: { docId: string; target: ChangeTarget; token: string; pending: NonNullable<TextChangeLock['pending']> }): Promise<boolean>;
   /** Records the decision and drops the lock; false when the lock is not `token`'s any more. */
@@ -45,8 +46,8 @@ function completion(outcome: ChangeOutcome): { sk: string; set: string; values: 
     case 'settled':
       return {
         sk: negotiationKeys.bracket(outcome.bracketId),
-        set: 'SET #status = :s, closedBy = :by, applied = :applied, chosenAlternativeId = :alt',
-        values: { ':s': 'settled', ':by': by, ':applied': { ...outcome.applied }, ':alt': outcome.alternativeId },
+        set: 'SET #status = :s, closedBy = :by, applied = :applied, chosenAlternativeId = :alt, lift = :lift, ruling = :ruling',
+        values: { ':s': 'settled', ':by': by, ':applied': { ...outcome.applied }, ':alt': outcome.alternativeId, ':lift': outcome.lift, ':ruling': outcome.ruling },
       };
   }
 }
@@ -54,14 +55,14 @@ function completion(outcome: ChangeOutcome): { sk: string; set: string; values: 
 export function createChangeLocks(context: NotesContext): ChangeLocks {
   const names = { '#lock': 'lock', '#token': 'token' };
   return {
-    lockChange({ docId, target, status, token, until }) {
+    lockChange({ docId, target, status, token, until, rev }) {
       return context.update({
         docId,
         sk: skOf(target),
         set: 'SET #lock = :lock',
-        condition: '#status = :status AND attribute_not_exists(#lock)',
+        condition: `#status = :status AND attribute_not_exists(#lock)${rev === undefined ? '' : ' AND rev = :rev'}`,
         names: { '#lock': 'lock' },
-        values: { ':status': status, ':lock': { token, until, pending: null } },
+        values: { ':status': status, ':lock': { token, until, pending: null }, ...(rev === undefined ? {} : { ':rev': rev }) },
       });
     },
 

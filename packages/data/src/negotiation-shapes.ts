@@ -10,8 +10,10 @@ import type {
   AmendmentPositionChange,
   Anchor,
   Bracket,
+  BracketAgreement,
   BracketAlternative,
   BracketHolder,
+  BracketLift,
   CommentMessage,
   CommentThread,
   TextChangeLock,
@@ -110,15 +112,31 @@ export function bracketItem(bracket: Bracket): Item {
     closedBy: act(bracket.closedBy),
     chosenAlternativeId: bracket.chosenAlternativeId,
     applied: bracket.applied ? { ...bracket.applied } : null,
-    // Bumped by every join and alternative: a release checks that nobody joined meanwhile.
+    lift: bracket.lift,
+    ruling: bracket.ruling,
+    // Bumped by every join, agreement and alternative: a release or a lift by consent checks that
+    // nobody joined or changed their mind meanwhile.
     rev: 0,
     alternativeCount: bracket.alternatives.length,
   };
 }
 
 export function holderItem(input: { bracketId: string; holder: BracketHolder }): Item {
-  return { kind: 'holder', parentId: input.bracketId, organisationId: input.holder.organisationId, userId: input.holder.userId, at: input.holder.at };
+  const { holder } = input;
+  return { kind: 'holder', parentId: input.bracketId, organisationId: holder.organisationId, userId: holder.userId, at: holder.at, agreement: agreementItem(holder.agreement) };
 }
+
+export function agreementItem(agreement: BracketAgreement | null): Item | null {
+  return agreement ? { alternativeId: agreement.alternativeId, userId: agreement.userId, at: agreement.at } : null;
+}
+
+function agreementFrom(value: unknown): BracketAgreement | null {
+  if (!value || typeof value !== 'object') return null;
+  const item = record(value);
+  return { alternativeId: typeof item.alternativeId === 'string' ? item.alternativeId : null, userId: text(item.userId), at: number(item.at) };
+}
+
+const lifts: readonly BracketLift[] = ['consent', 'ruling', 'released'];
 
 export function alternativeItem(input: { bracketId: string; alternative: BracketAlternative }): Item {
   const { alternative } = input;
@@ -182,7 +200,10 @@ function bracketFrom(item: Item, children: Item[]): Bracket {
     quote: text(item.quote),
     openedBy: actFrom(item.openedBy) ?? { userId: '', organisationId: '', at: 0 },
     status: item.status as Bracket['status'],
-    holders: children.filter((c) => c.kind === 'holder').map((c) => ({ organisationId: text(c.organisationId), userId: text(c.userId), at: number(c.at) })).sort((a, b) => a.at - b.at),
+    holders: children
+      .filter((c) => c.kind === 'holder')
+      .map((c) => ({ organisationId: text(c.organisationId), userId: text(c.userId), at: number(c.at), agreement: agreementFrom(c.agreement) }))
+      .sort((a, b) => a.at - b.at),
     alternatives: children
       .filter((c) => c.kind === 'alternative')
       .map((c) => ({ id: text(c.id), text: text(c.text), proposedBy: actFrom(c.proposedBy) ?? { userId: '', organisationId: '', at: 0 } }))
@@ -190,6 +211,8 @@ function bracketFrom(item: Item, children: Item[]): Bracket {
     closedBy: actFrom(item.closedBy),
     chosenAlternativeId: typeof item.chosenAlternativeId === 'string' ? item.chosenAlternativeId : null,
     applied: optionalAnchor(item.applied),
+    lift: lifts.find((l) => l === item.lift) ?? null,
+    ruling: typeof item.ruling === 'string' ? item.ruling : null,
   };
 }
 

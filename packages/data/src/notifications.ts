@@ -9,7 +9,7 @@ import { keyPart, pad } from './keys.ts';
 import { conditionally, key, queryAll, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
-export type NotificationKind = 'call-opened' | 'call-reminder' | 'call-extended' | 'call-closed' | 'call-withdrawn';
+export type NotificationKind = 'call-opened' | 'call-reminder' | 'call-extended' | 'call-closed' | 'call-withdrawn' | 'mention';
 
 export interface Notification {
   userId: string;
@@ -19,11 +19,14 @@ export interface Notification {
   at: number;
   statementId: string;
   statementTitle: string;
+  /** The call told about; empty for a mention. */
   callId: string;
   /** The call's deadline when told (opened, reminder, extended). */
   deadline: number | null;
   /** For `call-closed`. */
   result: 'adopted' | 'not-adopted' | null;
+  /** For `mention`: the organisation whose delegate mentioned the reader's (its name when told). */
+  mentionedBy?: string | null;
 }
 
 export interface StoredNotification extends Notification {
@@ -127,6 +130,7 @@ function notificationFrom(item: Item): StoredNotification {
     callId: String(item.callId),
     deadline: typeof item.deadline === 'number' ? item.deadline : null,
     result: item.result === 'adopted' || item.result === 'not-adopted' ? item.result : null,
+    mentionedBy: typeof item.mentionedBy === 'string' ? item.mentionedBy : null,
     readAt: typeof item.readAt === 'number' ? item.readAt : null,
   };
 }

@@ -15,6 +15,7 @@ function inline(block: ExportBlock): string {
       let html = escapeHtml(piece.text).replace(/\n/g, '<br>');
       if (piece.marks.includes('italic')) html = `<em>${html}</em>`;
       if (piece.marks.includes('bold')) html = `<strong>${html}</strong>`;
+      if ('href' in piece && piece.href) html = `<a href="${escapeHtml(piece.href)}" rel="nofollow noopener">${html}</a>`;
       return html;
     })
     .join('');

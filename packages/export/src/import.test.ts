@@ -68,3 +68,18 @@ describe('import of Markdown and DOCX', () => {
     expect(await code(() => importToMarkdown(file('Paragraph.\n\n'.repeat(6_000))))).toBe('import.too-long');
   });
 });
+
+describe('hyperlinks in a Word file', () => {
+  it('keep their words and safe addresses; an unsafe one keeps its words only', async () => {
+    const { Document, ExternalHyperlink, Packer, Paragraph, TextRun } = await import('docx');
+    const link = (text: string, href: string) => new ExternalHyperlink({ link: href, children: [new TextRun({ text, style: 'Hyperlink' })] });
+    const word = new Document({
+      sections: [{ children: [new Paragraph({ children: [new TextRun('See '), link('the Covenant', 'https://www.ohchr.org/ccpr'), new TextRun(' or '), link('this', 'javascript:alert(1)'), new TextRun('.')] })] }],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(word));
+    const markdown = await importToMarkdown({ filename: 'statement.docx', bytes });
+    expect(markdown).toContain('[the Covenant](<https://www.ohchr.org/ccpr>)');
+    expect(markdown).toContain(' or this.');
+    expect(markdown).not.toContain('javascript');
+  });
+});

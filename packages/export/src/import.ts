@@ -1,11 +1,12 @@
 /**
  * Importing an existing text into a new statement: Markdown as it is, DOCX through `mammoth`
- * (Word's structure — headings, lists, bold, italic — to HTML) and `turndown` (that HTML to
+ * (Word's structure — headings, lists, bold, italic, hyperlinks — to HTML) and `turndown` (that HTML to
  * Markdown), then the same path as typed Markdown (`markdownToYUpdate` in `@concord/text`).
  * Pure: bytes in, Markdown out. Refusals are `input` DomainErrors with a code the web app
  * words in the reader's language.
  */
 import { fail } from '@concord/core';
+import { isSafeHref } from '@concord/text/links';
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
 import { checkTextLimits, textLimits } from './text-limits.ts';
@@ -71,8 +72,8 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * DOCX → Markdown: mammoth's HTML (Word's headings, lists, bold, italic) through turndown, from
- * the zip as `repackWithinLimits` inflated it (never from the file as sent).
+ * DOCX → Markdown: mammoth's HTML (Word's headings, lists, bold, italic, hyperlinks) through
+ * turndown, from the zip as `repackWithinLimits` inflated it (never from the file as sent).
  */
 export async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
   if (!zipMagic.every((byte, i) => bytes[i] === byte)) throw fail.input('import.broken-docx', 'The file is not a Word document that can be read.');
@@ -85,9 +86,16 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
   }
   if (html.length > htmlLimit) throw fail.input('import.too-long', 'The text is longer than a statement can be.');
   const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '_', strongDelimiter: '**' });
-  // Word's title style comes through as a paragraph; tables, images and links keep their text only.
+  // Word's title style comes through as a paragraph; tables and images keep their text only.
   turndown.remove(['img', 'script', 'style']);
-  turndown.addRule('links-as-text', { filter: 'a', replacement: (content) => content });
+  // Hyperlinks stay links when their address is safe (http, https, mailto); others keep their words.
+  turndown.addRule('safe-links', {
+    filter: 'a',
+    replacement: (content, node) => {
+      const href = (node as { getAttribute(name: string): string | null }).getAttribute('href');
+      return isSafeHref(href) && content.trim() ? `[${content}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : content;
+    },
+  });
   try {
     return turndown.turndown(html);
   } catch {

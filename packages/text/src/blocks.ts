@@ -11,14 +11,18 @@
  */
 import * as Y from 'yjs';
 import { headingLevels, statementField } from './extensions.ts';
+import { isSafeHref } from './links.ts';
 import { markAllowed, nodeAllowedIn } from './schema-rules.ts';
 
 /** The marks that are part of the text; any other attribute of a run is ignored. */
 export const textMarks = ['bold', 'italic'] as const;
 export type TextMark = (typeof textMarks)[number];
 
-/** A run of text with its marks (in `textMarks` order), or a hard line break. */
-export type InlinePiece = { text: string; marks: readonly TextMark[] } | { hardBreak: true };
+/**
+ * A run of text with its marks (in `textMarks` order) and, inside a link, its address (only a
+ * safe one: `isSafeHref`), or a hard line break. The canonical text does not include addresses.
+ */
+export type InlinePiece = { text: string; marks: readonly TextMark[]; href?: string } | { hardBreak: true };
 
 export type BlockKind = 'heading' | 'paragraph' | 'bullet' | 'numbered';
 
@@ -110,7 +114,9 @@ export function inlinePieces(element: Y.XmlElement): InlinePiece[] {
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlText) {
       for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-        if (typeof op.insert === 'string' && op.insert.length > 0) pieces.push({ text: op.insert, marks: marksOf(op.attributes) });
+        if (typeof op.insert !== 'string' || op.insert.length === 0) continue;
+        const href = hrefOf(op.attributes);
+        pieces.push(href ? { text: op.insert, marks: marksOf(op.attributes), href } : { text: op.insert, marks: marksOf(op.attributes) });
       }
     } else if (child instanceof Y.XmlElement && child.nodeName === 'hardBreak') {
       pieces.push({ hardBreak: true });
@@ -122,6 +128,13 @@ export function inlinePieces(element: Y.XmlElement): InlinePiece[] {
 function marksOf(attributes: Record<string, unknown> | undefined): TextMark[] {
   if (!attributes) return [];
   return textMarks.filter((mark) => attributes[mark] !== undefined && markAllowed({ name: mark, value: attributes[mark] }));
+}
+
+/** A link's address as y-prosemirror stores the mark (`link: { href, … }`), when it is safe. */
+function hrefOf(attributes: Record<string, unknown> | undefined): string | undefined {
+  const link = attributes?.link;
+  const href = link && typeof link === 'object' ? (link as Record<string, unknown>).href : undefined;
+  return isSafeHref(href) ? href : undefined;
 }
 
 function attributesOf(element: Y.XmlElement): Record<string, unknown> {

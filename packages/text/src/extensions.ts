@@ -5,7 +5,9 @@
  */
 import { getSchema, type AnyExtension } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
+import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
+import { isSafeHref } from './links.ts';
 
 /** The Y.XmlFragment of a statement's Y.Doc that holds its text (Tiptap Collaboration's default). */
 export const statementField = 'default';
@@ -15,7 +17,35 @@ export const headingLevels = [1, 2, 3] as const;
 export type HeadingLevel = (typeof headingLevels)[number];
 
 /**
- * Headings, paragraphs, bullet and numbered lists, bold and italic — nothing else yet.
+ * The `link` mark: Tiptap's Link with an `href` the schema validates (`isSafeHref`: http, https,
+ * mailto), so a document holding a `javascript:` link does not check, wherever it came from.
+ * Links open in the same tab, `rel="nofollow noopener"`; clicking one in the editor edits, it
+ * does not navigate.
+ */
+const SafeLink = Link.extend({
+  addAttributes() {
+    const parent: Record<string, object> = this.parent?.() ?? {};
+    return {
+      ...parent,
+      href: {
+        ...parent.href,
+        validate: (value: unknown) => {
+          if (!isSafeHref(value)) throw new RangeError('A link must be an http, https or mailto address.');
+        },
+      },
+    };
+  },
+}).configure({
+  openOnClick: false,
+  autolink: false,
+  protocols: [],
+  defaultProtocol: 'https',
+  isAllowedUri: (url) => isSafeHref(url),
+  HTMLAttributes: { rel: 'nofollow noopener', target: null },
+});
+
+/**
+ * Headings, paragraphs, bullet and numbered lists, bold, italic and links — nothing else yet.
  * Undo/redo is off because Collaboration brings a Yjs-aware undo manager; the trailing-node
  * plugin is off because it would make every client (even a reader) append an empty paragraph to
  * a document that ends with a list, and concurrent clients would each add one.
@@ -34,6 +64,7 @@ export function statementExtensions(): AnyExtension[] {
       underline: false,
       link: false,
     }),
+    SafeLink,
   ];
 }
 

@@ -21,6 +21,8 @@ function inline(pieces: readonly InlinePiece[]): string {
       let html = escapeHtml(piece.text);
       if (piece.marks.includes('italic')) html = `<em>${html}</em>`;
       if (piece.marks.includes('bold')) html = `<strong>${html}</strong>`;
+      // Only safe addresses reach a piece (blocks.ts); escaped all the same, as an attribute.
+      if (piece.href) html = `<a href="${escapeHtml(piece.href)}" rel="nofollow noopener">${html}</a>`;
       return html;
     })
     .join('');

@@ -1,14 +1,15 @@
 /**
  * Markdown → ProseMirror JSON in the statement schema, through `marked`'s lexer (no HTML step).
- * Headings, paragraphs, bullet and numbered lists (nested too) and bold/italic map to their
- * nodes and marks; anything the schema cannot hold (quotes, code, tables, raw HTML) is kept as
+ * Headings, paragraphs, bullet and numbered lists (nested too), bold/italic and links (http,
+ * https, mailto; any other link keeps its words and loses its address) map to their nodes and marks; anything the schema cannot hold (quotes, code, tables, raw HTML) is kept as
  * plain paragraphs of its text, so an import never silently drops words.
  */
 import type { JSONContent } from '@tiptap/core';
 import { lexer, type Token, type Tokens } from 'marked';
 import { headingLevels, type HeadingLevel } from './extensions.ts';
+import { isSafeHref } from './links.ts';
 
-type Mark = 'bold' | 'italic';
+type Mark = { type: 'bold' | 'italic' } | { type: 'link'; attrs: { href: string } };
 
 /** Parses Markdown into a `doc` node of the statement schema (never empty: at least one paragraph). */
 export function markdownToProseMirrorJSON(input: { markdown: string }): JSONContent {
@@ -78,9 +79,14 @@ function inline(tokens: Token[], marks: Mark[] = []): JSONContent[] {
 function inlineToken(token: Token, marks: Mark[]): JSONContent[] {
   switch (token.type) {
     case 'strong':
-      return inline(token.tokens ?? [], withMark(marks, 'bold'));
+      return inline(token.tokens ?? [], withMark(marks, { type: 'bold' }));
     case 'em':
-      return inline(token.tokens ?? [], withMark(marks, 'italic'));
+      return inline(token.tokens ?? [], withMark(marks, { type: 'italic' }));
+    case 'link': {
+      const { href, tokens } = token as Tokens.Link;
+      const words = tokens && tokens.length > 0 ? tokens : [{ type: 'text', raw: token.text, text: token.text } as Token];
+      return inline(words, isSafeHref(href) ? withMark(marks, { type: 'link', attrs: { href } }) : marks);
+    }
     case 'br':
       return [{ type: 'hardBreak' }];
     case 'image':
@@ -94,7 +100,7 @@ function inlineToken(token: Token, marks: Mark[]): JSONContent[] {
 }
 
 function withMark(marks: Mark[], mark: Mark): Mark[] {
-  return marks.includes(mark) ? marks : [...marks, mark];
+  return marks.some((m) => m.type === mark.type) ? marks : [...marks, mark];
 }
 
 /** A text node; Markdown's soft line breaks are spaces in the rendered text, so they are here. */
@@ -102,6 +108,6 @@ function plain(text: string, marks: Mark[] = []): JSONContent[] {
   const clean = text.replace(/[ \t]*\n[ \t]*/g, ' ');
   if (clean.length === 0) return [];
   const node: JSONContent = { type: 'text', text: clean };
-  if (marks.length > 0) node.marks = marks.map((type) => ({ type }));
+  if (marks.length > 0) node.marks = marks.map((mark) => ({ ...mark }));
   return [node];
 }

@@ -203,11 +203,14 @@ function firstText(doc: Y.Doc): Y.XmlText {
 function markCases(base: Uint8Array, schema: Schema): CorpusCase[] {
   const c = (name: string, valid: boolean, change: (doc: Y.Doc) => void, reason?: SchemaReason): CorpusCase => ({ name, kind: 'statement', base, update: updateOf(base, change), valid, reason });
   return [
-    ...Object.keys(schema.marks).map((mark) => c(`typing ${mark} text`, true, (doc) => firstText(doc).insert(1, 'x', { [mark]: {} }))),
-    ...['underline', 'strike', 'link', 'code', 'highlight', 'color'].map((mark) =>
+    ...Object.keys(schema.marks).map((mark) =>
+      c(`typing ${mark} text`, true, (doc) => firstText(doc).insert(1, 'x', { [mark]: mark === 'link' ? { href: 'https://www.ohchr.org/' } : {} })),
+    ),
+    ...['underline', 'strike', 'script', 'code', 'highlight', 'color'].map((mark) =>
       c(`an unknown mark ${mark}`, false, (doc) => firstText(doc).format(0, 3, { [mark]: {} }), 'schema.unknown-mark'),
     ),
-    c('unknown marks on typed text', false, (doc) => firstText(doc).insert(0, 'x', { link: { href: 'javascript:alert(1)' } }), 'schema.unknown-mark'),
+    c('unknown marks on typed text', false, (doc) => firstText(doc).insert(0, 'x', { script: { src: 'https://evil.example/' } }), 'schema.unknown-mark'),
+    c('a link to a script', false, (doc) => firstText(doc).insert(0, 'x', { link: { href: 'javascript:alert(1)' } }), 'schema.mark-value'),
     c('a mark whose value is not an object', false, (doc) => firstText(doc).format(0, 3, { bold: 'yes' }), 'schema.mark-value'),
     c('a mark with attributes the schema does not know', false, (doc) => firstText(doc).format(0, 3, { italic: { onclick: 'x' } }), 'schema.mark-value'),
     c('an embed in the text', false, (doc) => firstText(doc).insertEmbed(0, { image: 'x' }), 'schema.wrong-content'),

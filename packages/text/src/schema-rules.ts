@@ -165,9 +165,20 @@ function markRefusal(schema: Schema, name: string, value: unknown): SchemaRefusa
   if (!mark) return refusal('schema.unknown-mark', `mark ${name}`);
   if (value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return refusal('schema.mark-value', `mark ${name}`);
-  const known = Object.keys(mark.spec.attrs ?? {});
-  const ok = Object.entries(value as object).every(([key, v]) => known.includes(key) && shortPrimitive(v));
+  const specs = mark.spec.attrs ?? {};
+  const ok = Object.entries(value as object).every(([key, v]) => key in specs && shortPrimitive(v) && passes(specs[key]?.validate, v));
   return ok ? null : refusal('schema.mark-value', `mark ${name}`);
+}
+
+/** An attribute's own `validate` (ProseMirror calls it when the node is made; e.g. a link's safe href). */
+function passes(validate: unknown, value: unknown): boolean {
+  if (typeof validate !== 'function' || value === null || value === undefined) return true;
+  try {
+    (validate as (value: unknown) => void)(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a statement's text may carry mark `name` with `value` (what a run's formatting attribute holds). */

@@ -63,7 +63,7 @@ describe('negotiation service: who may do what (the core policy, on the server)'
     expect(await codeOf(() => negotiate({ deps, principal: people.observer, statementId, body: { op: 'thread.start', anchor, body: 'x', mentions: [] } }))).toBe('forbidden.cannot-comment');
     expect(await codeOf(() => negotiate({ deps, principal: people.observer, statementId, body: { op: 'amendment.support', amendmentId: id } }))).toBe('forbidden.cannot-propose');
     const observerView = await negotiationState({ deps, principal: people.observer, statementId });
-    expect(observerView.can).toEqual({ comment: false, propose: false, decide: false, bracket: false });
+    expect(observerView.can).toEqual({ comment: false, propose: false, decide: false, bracket: false, rule: false });
     expect(observerView.amendments[0]?.actions).toEqual([]);
     expect(await world.text()).toContain('shall');
   });
@@ -156,52 +156,5 @@ describe('negotiation service: amendments', () => {
     const onShall = around(doc, 'shall');
     expect(await codeOf(() => negotiate({ deps, principal: people.member, statementId, body: { op: 'amendment.propose', anchor: onShall, replacement: 'shall', reason: 'y' } }))).toBe('amendment.unchanged');
     expect(await codeOf(() => negotiate({ deps, principal: people.member, statementId, body: { op: 'amendment.propose', anchor: onShall, replacement: 'must', reason: ' ' } }))).toBe('amendment.reason-empty');
-  });
-});
-
-describe('negotiation service: brackets and clean', () => {
-  it('opens a bracket for the organisation, others join and leave, the decider agrees: the text is clean again', async () => {
-    const world = await negotiationWorld();
-    const { deps, people } = world;
-    expect(await isTextClean({ notes: deps.notes, statementId })).toBe(true);
-    const anchor = around(await world.doc(), 'human rights online');
-    const { id } = await negotiate({ deps, principal: people.member, statementId, body: { op: 'bracket.open', anchor, alternatives: ['human rights offline too'] } });
-    await negotiate({ deps, principal: people.other, statementId, body: { op: 'bracket.join', bracketId: id } });
-    expect(await codeOf(() => negotiate({ deps, principal: people.lead, statementId, body: { op: 'bracket.join', bracketId: id } }))).toBe('bracket.already-held');
-    let state = await negotiationState({ deps, principal: people.other, statementId });
-    expect(state.clean).toBe(false);
-    expect(state.openBrackets).toBe(1);
-    expect(state.bracketedShare).toBeCloseTo('human rights online'.length / ('States shall protect human rights online.'.length + 1 + 'Second paragraph here.'.length));
-    expect(state.brackets[0]?.holders.map((h) => h.organisationId)).toEqual(['org_Member', 'org_Other']);
-    expect(state.brackets[0]?.actions).toEqual(['leave', 'add-alternative', 'agree', 'choose-alternative']);
-    expect(await isTextClean({ notes: deps.notes, statementId })).toBe(false);
-    await negotiate({ deps, principal: people.other, statementId, body: { op: 'bracket.leave', bracketId: id } });
-    await negotiate({ deps, principal: people.chair, statementId, body: { op: 'bracket.agree', bracketId: id } });
-    state = await negotiationState({ deps, principal: people.other, statementId });
-    expect(state).toMatchObject({ clean: true, openBrackets: 0, bracketedShare: 0 });
-    expect(state.brackets[0]).toMatchObject({ status: 'agreed', actions: [] });
-    expect(await isTextClean({ notes: deps.notes, statementId })).toBe(true);
-    expect(await world.text()).toContain('human rights online');
-    expect(await world.auditActions()).toEqual(['bracket.opened', 'bracket.joined', 'bracket.left', 'bracket.agreed']);
-  });
-
-  it('choosing an alternative applies it to the text once; the last holder leaving lifts a bracket', async () => {
-    const world = await negotiationWorld();
-    const { deps, people } = world;
-    const doc = await world.doc();
-    const first = await negotiate({ deps, principal: people.member, statementId, body: { op: 'bracket.open', anchor: around(doc, 'online'), alternatives: [] } });
-    await negotiate({ deps, principal: people.other, statementId, body: { op: 'bracket.add-alternative', bracketId: first.id, text: '  online and offline ' } });
-    const second = await negotiate({ deps, principal: people.other, statementId, body: { op: 'bracket.open', anchor: around(doc, 'Second'), alternatives: [] } });
-    const alternativeId = (await negotiationState({ deps, principal: people.member, statementId })).brackets[0]!.alternatives[0]!.id;
-    expect(await codeOf(() => negotiate({ deps, principal: people.member, statementId, body: { op: 'bracket.choose', bracketId: first.id, alternativeId: 'alt_01J00000000000000000000000' } }))).toBe('bracket.alternative-unknown');
-    const results = await Promise.all([people.member, people.chair].map((principal) => codeOf(() => negotiate({ deps, principal, statementId, body: { op: 'bracket.choose', bracketId: first.id, alternativeId } }))));
-    expect(results.filter((c) => c === null)).toHaveLength(1);
-    expect(await world.text()).toContain('human rights online and offline.');
-    expect(world.sent.updates).toHaveLength(1);
-    await negotiate({ deps, principal: people.other, statementId, body: { op: 'bracket.leave', bracketId: second.id } });
-    const state = await negotiationState({ deps, principal: people.member, statementId });
-    expect(state.brackets.map((b) => b.status)).toEqual(['settled', 'agreed']);
-    expect(state.brackets[0]).toMatchObject({ chosenAlternativeId: alternativeId, current: 'online and offline' });
-    expect(state.clean).toBe(true);
   });
 });

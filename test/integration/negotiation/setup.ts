@@ -4,7 +4,8 @@
  * through the real document store, as the sync core does).
  */
 import { isDomainError, type Organisation, type Principal, type Statement, type User } from '@concord/core';
-import { createAuditLog, createDocumentStore, createNegotiationStore, createRepositories } from '@concord/data';
+import { createAccounts, createAuditLog, createDocumentStore, createNegotiationStore, createRepositories, type Mail } from '@concord/data';
+import { createNotificationStore } from '@concord/data/notifications';
 import { documentFrom } from '@concord/sync/document';
 import { anchorBetween, textLeaves, type TextPoint } from '@concord/text/anchors';
 import { markdownToYUpdate, yDocToText } from '@concord/text/text';
@@ -38,6 +39,14 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
   await documents.appendUpdate({ docId: statementId, update: markdownToYUpdate({ markdown }), origin: 'seed' });
   const sent = { updates: [] as { update: Uint8Array; author: string }[], notices: [] as string[] };
   const audit = createAuditLog(dynamo);
+  const accounts = createAccounts(dynamo);
+  // French for the other member's delegate: mail is written in each reader's language.
+  for (const person of Object.values(people)) {
+    const locale = person.userId === people.other.userId ? 'fr' : null;
+    await accounts.create({ userId: person.userId, email: `${person.userId.slice(4).toLowerCase()}@test.example`, passwordHash: 'x', totpKey: null, totpLastStep: 0, privilegeVersion: 0, createdAt: 0, locale });
+  }
+  const notifications = createNotificationStore(dynamo);
+  const mails: Mail[] = [];
   const deps: NegotiationDeps = {
     directory,
     notes: createNegotiationStore(dynamo),
@@ -52,6 +61,7 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
       },
     },
     audit,
+    mentions: { notifications, accounts, mailer: { send: async (mail) => void mails.push(mail) } },
     now: Date.now,
     newId,
     lockMs: input.lockMs,
@@ -59,7 +69,7 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
   const text = async () => yDocToText({ doc: documentFrom(await documents.load({ docId: statementId })) });
   const doc = async () => documentFrom(await documents.load({ docId: statementId }));
   const auditActions = async () => (await audit.all({ coalitionId: statement.coalitionId })).map((e) => e.action);
-  return { deps, people, organisations, statement, documents, sent, text, doc, auditActions };
+  return { deps, people, organisations, statement, documents, sent, text, doc, auditActions, notifications, mails };
 }
 
 const coalitionId = 'coal_NEGOTIATION';

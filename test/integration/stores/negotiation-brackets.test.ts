@@ -6,12 +6,12 @@ import { startDynalite } from '../../support/dynalite.ts';
 const docId = 'stmt_BRACKETS';
 const at = Date.UTC(2026, 10, 23, 12);
 const by = (organisationId: string) => ({ userId: `usr_${organisationId}`, organisationId, at });
-const holder = (organisationId: string) => ({ organisationId, userId: `usr_${organisationId}`, at });
+const holder = (organisationId: string) => ({ organisationId, userId: `usr_${organisationId}`, at, agreement: null });
 
 function bracket(id: string, holders: string[] = ['org_A']): Bracket {
   return {
     id, statementId: docId, anchor: { from: 'AAEC', to: 'AAED' }, quote: 'shall', openedBy: by(holders[0] ?? 'org_A'), status: 'open',
-    holders: holders.map(holder), alternatives: [{ id: 'alt_1', text: 'should', proposedBy: by('org_A') }], closedBy: null, chosenAlternativeId: null, applied: null,
+    holders: holders.map(holder), alternatives: [{ id: 'alt_1', text: 'should', proposedBy: by('org_A') }], closedBy: null, chosenAlternativeId: null, applied: null, lift: null, ruling: null,
   };
 }
 
@@ -42,7 +42,7 @@ describe('the negotiation store: brackets', () => {
     await notes.openBracket({ bracket: bracket('brk_3', ['org_A', 'org_B']) });
     const results = await Promise.all(['org_A', 'org_B'].map((org) => notes.leaveBracket({ docId, bracketId: 'brk_3', by: by(org) })));
     expect(results.sort()).toEqual(['left', 'released']);
-    expect(await notes.getBracket({ docId, bracketId: 'brk_3' })).toMatchObject({ status: 'agreed', holders: [] });
+    expect(await notes.getBracket({ docId, bracketId: 'brk_3' })).toMatchObject({ status: 'agreed', holders: [], lift: 'released' });
     expect(await notes.leaveBracket({ docId, bracketId: 'brk_3', by: by('org_A') })).toBe('not-held');
     expect(await notes.joinBracket({ docId, bracketId: 'brk_3', holder: holder('org_C') })).toBe('closed');
     expect((await notes.getBracket({ docId, bracketId: 'brk_3' }))?.holders).toEqual([]);
@@ -66,7 +66,7 @@ describe('the negotiation store: brackets', () => {
     }
   });
 
-  it('takes alternatives up to the limit, and lifts a bracket by agreement once', async () => {
+  it('takes alternatives up to the limit, and lifts a bracket by ruling once', async () => {
     const notes = await store();
     await notes.openBracket({ bracket: bracket('brk_4') });
     const added = await Promise.all(
@@ -74,7 +74,7 @@ describe('the negotiation store: brackets', () => {
     );
     expect(added.filter(Boolean)).toHaveLength(4);
     expect((await notes.getBracket({ docId, bracketId: 'brk_4' }))?.alternatives).toHaveLength(5);
-    const agreed = await Promise.all(['org_P', 'org_Q'].map((org) => notes.agreeBracket({ docId, bracketId: 'brk_4', by: by(org) })));
+    const agreed = await Promise.all(['org_P', 'org_Q'].map((org) => notes.liftBracket({ docId, bracketId: 'brk_4', by: by(org), lift: 'ruling', ruling: 'In the room.', rev: null })));
     expect(agreed.filter(Boolean)).toHaveLength(1);
     expect(await notes.addAlternative({ docId, bracketId: 'brk_4', alternative: { id: 'alt_late', text: 'late', proposedBy: by('org_B') } })).toBe(false);
   });
@@ -84,9 +84,27 @@ describe('the negotiation store: brackets', () => {
     await notes.openBracket({ bracket: bracket('brk_5') });
     const target = { kind: 'bracket', id: 'brk_5' } as const;
     expect(await notes.lockChange({ docId, target, status: 'open', token: 'tok', until: at + 1 })).toBe(true);
-    expect(await notes.agreeBracket({ docId, bracketId: 'brk_5', by: by('org_P') })).toBe(false);
+    expect(await notes.liftBracket({ docId, bracketId: 'brk_5', by: by('org_P'), lift: 'ruling', ruling: 'r', rev: null })).toBe(false);
     const applied = { from: 'AAEE', to: 'AAEF' };
-    expect(await notes.completeChange({ docId, token: 'tok', outcome: { kind: 'settled', bracketId: 'brk_5', by: by('org_P'), alternativeId: 'alt_1', applied } })).toBe(true);
-    expect(await notes.getBracket({ docId, bracketId: 'brk_5' })).toMatchObject({ status: 'settled', chosenAlternativeId: 'alt_1', applied, closedBy: by('org_P'), lock: null });
+    expect(await notes.completeChange({ docId, token: 'tok', outcome: { kind: 'settled', bracketId: 'brk_5', by: by('org_P'), alternativeId: 'alt_1', applied, lift: 'consent', ruling: null } })).toBe(true);
+    expect(await notes.getBracket({ docId, bracketId: 'brk_5' })).toMatchObject({ status: 'settled', chosenAlternativeId: 'alt_1', applied, closedBy: by('org_P'), lock: null, lift: 'consent' });
+  });
+
+  it('records each holder\'s agreement, and a lift by consent read before a new agreement fails', async () => {
+    const notes = await store();
+    await notes.openBracket({ bracket: bracket('brk_6', ['org_A', 'org_B']) });
+    const agreement = (organisationId: string, alternativeId: string | null) => ({ alternativeId, userId: `usr_${organisationId}`, at });
+    expect(await notes.recordAgreement({ docId, bracketId: 'brk_6', organisationId: 'org_A', agreement: agreement('org_A', 'alt_1'), previous: null })).toBe('ok');
+    expect(await notes.recordAgreement({ docId, bracketId: 'brk_6', organisationId: 'org_C', agreement: agreement('org_C', 'alt_1'), previous: null })).toBe('not-held');
+    const read = await notes.getBracket({ docId, bracketId: 'brk_6' });
+    expect(read?.holders.map((h) => h.agreement)).toEqual([agreement('org_A', 'alt_1'), null]);
+    await notes.recordAgreement({ docId, bracketId: 'brk_6', organisationId: 'org_B', agreement: agreement('org_B', null), previous: null });
+    expect(await notes.liftBracket({ docId, bracketId: 'brk_6', by: by('org_A'), lift: 'consent', ruling: null, rev: read?.rev ?? -1 })).toBe(false);
+    const now = await notes.getBracket({ docId, bracketId: 'brk_6' });
+    expect(await notes.lockChange({ docId, target: { kind: 'bracket', id: 'brk_6' }, status: 'open', token: 't', until: at + 1, rev: read?.rev ?? -1 })).toBe(false);
+    expect(await notes.liftBracket({ docId, bracketId: 'brk_6', by: by('org_B'), lift: 'consent', ruling: null, rev: now?.rev ?? -1 })).toBe(true);
+    expect(await notes.getBracket({ docId, bracketId: 'brk_6' })).toMatchObject({ status: 'agreed', lift: 'consent', ruling: null, closedBy: by('org_B') });
+    expect(await notes.recordAgreement({ docId, bracketId: 'brk_6', organisationId: 'org_A', agreement: agreement('org_A', null), previous: agreement('org_A', 'alt_1') })).toBe('closed');
+    expect((await notes.getBracket({ docId, bracketId: 'brk_6' }))?.holders[0]?.agreement).toEqual(agreement('org_A', 'alt_1'));
   });
 });

@@ -138,6 +138,7 @@ const statementColumns = [
   'statement.propose-amendment',
   'statement.decide-amendment',
   'statement.bracket',
+  'statement.rule-bracket',
   'statement.name-version',
   'statement.restore-version',
   'call.open',
@@ -145,16 +146,16 @@ const statementColumns = [
   'call.take-position',
   'statement.translate',
 ] as const;
-//                   list read edit conf | comm prop deci brak name rest | open mng pos | translate (as edit)
-const none =        '0000000000' + '000' + '0';
-const reads =       '1100000000' + '000' + '0';
-const takesPart =   '1100110000' + '000' + '0'; // advisory taking part: comments and proposals
-const follows =     '1100110100' + '001' + '0'; // a member reading a pen-holder's draft: brackets, positions
-const writes =      '1110110111' + '001' + '1'; // editing, deciding not
-const decidesToo =  '1110111111' + '001' + '1';
-const oversees =    '1101100010' + '110' + '0'; // the secretariat: comments, names versions, runs calls
-const chairRead =   '1101111110' + '111' + '0'; // the chair under a pen-holder: decides, cannot edit
-const runs =        '1111111111' + '111' + '1';
+//                   list read edit conf | comm prop deci brak rule name rest | open mng pos | translate (as edit)
+const none =        '0000' + '0000000' + '000' + '0';
+const reads =       '1100' + '0000000' + '000' + '0';
+const takesPart =   '1100' + '1100000' + '000' + '0'; // advisory taking part: comments and proposals
+const follows =     '1100' + '1101000' + '001' + '0'; // a member reading a pen-holder's draft: brackets, positions
+const writes =      '1110' + '1101011' + '001' + '1'; // editing, deciding not
+const decidesToo =  '1110' + '1111011' + '001' + '1';
+const oversees =    '1101' + '1000010' + '110' + '0'; // the secretariat: comments, names versions, runs calls
+const chairRead =   '1101' + '1111110' + '111' + '0'; // the chair under a pen-holder: decides, rules, cannot edit
+const runs =        '1111' + '1111111' + '111' + '1';
 
 const statementRows: Record<RoleName, Record<StatementScenario, string>> = {
   public: { open: none, membersOnly: none, taskForce: none, noObservers: none },

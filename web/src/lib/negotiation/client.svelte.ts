@@ -13,6 +13,11 @@ const messages: Record<string, () => string> = {
   'negotiation.deciding': () => m.negotiation_error_deciding(),
   'negotiation.decided': () => m.negotiation_error_decided(),
   'negotiation.text-frozen': () => m.negotiation_error_frozen(),
+  'bracket.not-holder': () => m.negotiation_error_not_holder(),
+  'bracket.already-agreed': () => m.negotiation_error_already_agreed(),
+  'bracket.ruling-reason-empty': () => m.negotiation_error_ruling_reason(),
+  'forbidden.chair-only': () => m.negotiation_error_chair_only(),
+  'comment.mention-not-shared': () => m.negotiation_error_mention_not_shared(),
 };
 
 /** Edits typed just before an act may still be on their way to the server: wait for them this often. */

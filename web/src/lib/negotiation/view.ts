@@ -40,6 +40,8 @@ export interface NegotiationView {
   me: { userId: string; organisationId: string };
   /** The coalition's organisations (names, and whom a comment may mention). */
   organisations: { id: string; name: string; tier: Tier }[];
+  /** The organisations a comment may mention: those the draft is shared with (checked again on the server). */
+  mentionable: string[];
   /** Names of the people who acted, by user id. */
   people: Record<string, string>;
   threads: ThreadView[];

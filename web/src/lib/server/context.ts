@@ -34,6 +34,7 @@ import {
   createSessions,
   createTickets,
 } from '@concord/data';
+import { createNotificationStore } from '@concord/data/notifications';
 import { createSyncHandlers } from '@concord/sync';
 import { newId } from './coalition/lookup.ts';
 import type { NegotiationDeps } from './negotiation/deps.ts';
@@ -89,12 +90,13 @@ export function webContext(): Promise<WebContext> {
 
 /** Comments, amendments and brackets (PROTOCOL.md §7): built on first use, like the context. */
 export function negotiationDeps(): Promise<NegotiationDeps> {
-  negotiation ??= webContext().then(({ directory, audit }) => {
+  negotiation ??= webContext().then(({ directory, audit, accounts, mailer }) => {
     const store = storeFromEnv();
     const documents = createDocumentStore(store);
     return {
       directory,
       audit,
+      mentions: { notifications: createNotificationStore(store), accounts, mailer, log: ({ code, error }) => console.warn(`[concord] ${code}:`, error) },
       notes: createNegotiationStore(store),
       texts: documents,
       live: syncFromEnv({ store, documents }),

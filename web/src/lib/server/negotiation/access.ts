@@ -6,7 +6,7 @@ import { authorize, fail, type Principal, type Statement, type StatementAction, 
 import { findAccessibleStatement } from '../statements.ts';
 import type { NegotiationDeps } from './deps.ts';
 
-export type NegotiationAction = Extract<StatementAction, 'statement.read' | 'statement.comment' | 'statement.propose-amendment' | 'statement.decide-amendment' | 'statement.bracket'>;
+export type NegotiationAction = Extract<StatementAction, 'statement.read' | 'statement.comment' | 'statement.propose-amendment' | 'statement.decide-amendment' | 'statement.bracket' | 'statement.rule-bracket'>;
 
 export interface Negotiating {
   statement: Statement;

@@ -1,16 +1,15 @@
 /**
  * Brackets: open one on a range on behalf of the actor's organisation (optionally with
- * alternative wordings), join, leave (the last leave lifts it), add an alternative; the deciders
- * agree (lifted as the text stands) or choose an alternative (applied to the text once). Every
- * change goes to the audit log.
+ * alternative wordings), join, leave (the last leave lifts it), add an alternative; holders agree
+ * to lift it and the chair rules (`bracket-lifting.ts`). Every change goes to the audit log.
  */
-import { checkAlternative, checkJoin, checkLeave, checkNewAlternative, checkQuote, checkSettlement, fail, negotiationLimits, type Bracket } from '@concord/core';
+import { checkAlternative, checkJoin, checkLeave, checkNewAlternative, checkQuote, fail, negotiationLimits, type Bracket } from '@concord/core';
 import type { Negotiating } from './access.ts';
 import type { NegotiationDeps } from './deps.ts';
 import type { NegotiationOp } from './input.ts';
+import { agreeToLift, liftIfConsented, ruleOnBracket } from './bracket-lifting.ts';
 import { storedText, wordsAt } from './placement.ts';
 import { audit } from './record.ts';
-import { decideWithText, wordsNow } from './text-change.ts';
 
 type BracketOp = Extract<NegotiationOp, { op: `bracket.${string}` }>;
 
@@ -41,11 +40,13 @@ export async function bracketAct(input: { deps: NegotiationDeps; who: Negotiatin
           quote,
           openedBy: by,
           status: 'open',
-          holders: [{ organisationId: who.actor.organisationId, userId: who.actor.userId, at: now }],
+          holders: [{ organisationId: who.actor.organisationId, userId: who.actor.userId, at: now, agreement: null }],
           alternatives: texts.map((text) => ({ id: deps.newId('alt', now), text, proposedBy: by })),
           closedBy: null,
           chosenAlternativeId: null,
           applied: null,
+          lift: null,
+          ruling: null,
         },
       });
       await record('bracket.opened', id, { quote: quote.slice(0, 200) });
@@ -53,7 +54,7 @@ export async function bracketAct(input: { deps: NegotiationDeps; who: Negotiatin
     }
     case 'bracket.join': {
       checkJoin({ bracket: await bracket(deps, who, op.bracketId), organisationId: who.actor.organisationId });
-      const joined = await deps.notes.joinBracket({ docId, bracketId: op.bracketId, holder: { organisationId: who.actor.organisationId, userId: who.actor.userId, at: now } });
+      const joined = await deps.notes.joinBracket({ docId, bracketId: op.bracketId, holder: { organisationId: who.actor.organisationId, userId: who.actor.userId, at: now, agreement: null } });
       if (joined === 'already') throw fail.conflict('bracket.already-held', 'Your organisation already holds this bracket.');
       if (joined === 'closed') throw fail.conflict('bracket.closed', 'This bracket was already lifted.');
       await record('bracket.joined', op.bracketId);
@@ -65,6 +66,8 @@ export async function bracketAct(input: { deps: NegotiationDeps; who: Negotiatin
       if (left === 'not-held') throw fail.conflict('bracket.not-held', 'Your organisation does not hold this bracket.');
       await record('bracket.left', op.bracketId);
       if (left === 'released') await record('bracket.lifted', op.bracketId, { reason: 'no-holder' });
+      // Those who stay may all have agreed already: the one who held out has gone.
+      else await liftIfConsented({ deps, who, bracketId: op.bracketId });
       return op.bracketId;
     }
     case 'bracket.add-alternative': {
@@ -76,44 +79,11 @@ export async function bracketAct(input: { deps: NegotiationDeps; who: Negotiatin
       await record('bracket.alternative-added', op.bracketId, { text: text.slice(0, 200) });
       return op.bracketId;
     }
-    case 'bracket.agree': {
-      checkSettlement({ bracket: await bracket(deps, who, op.bracketId), alternativeId: null });
-      const agreed = await deps.notes.agreeBracket({ docId, bracketId: op.bracketId, by });
-      if (!agreed) {
-        checkSettlement({ bracket: await bracket(deps, who, op.bracketId), alternativeId: null });
-        throw fail.conflict('negotiation.deciding', 'Someone is deciding on this at this moment.');
-      }
-      await record('bracket.agreed', op.bracketId);
-      return op.bracketId;
-    }
-    case 'bracket.choose': {
-      const current = await bracket(deps, who, op.bracketId);
-      const chosen = checkSettlement({ bracket: current, alternativeId: op.alternativeId });
-      if (!chosen) throw fail.input('bracket.alternative-unknown', 'Choose one of the alternatives of this bracket.');
-      const range = wordsAt({ doc: await storedText({ deps, docId }), anchor: current.anchor });
-      if (!range.sameText) throw fail.conflict('bracket.range-across-paragraphs', 'This bracket spans paragraphs: edit the text, then agree.');
-      await decideWithText({
-        deps,
-        decision: {
-          docId,
-          target: { kind: 'bracket', id: current.id },
-          status: 'open',
-          anchor: current.anchor,
-          // The bracketed words as they stand now: brackets mark text still being edited.
-          expected: range.text,
-          replacement: chosen.text,
-          by,
-          outcome: (applied) => ({ kind: 'settled', bracketId: current.id, by, alternativeId: chosen.id, applied }),
-        },
-        recover: (lock, doc) => {
-          if (!lock.pending) return null;
-          const now = wordsNow({ doc, anchor: lock.pending.applied });
-          const landed = current.alternatives.find((a) => a.text === now);
-          return landed ? { kind: 'settled', bracketId: current.id, by, alternativeId: landed.id, applied: lock.pending.applied } : null;
-        },
-      });
-      await record('bracket.settled', current.id, { alternative: chosen.text.slice(0, 200) });
-      return current.id;
-    }
+    case 'bracket.agree':
+      return agreeToLift({ deps, who, bracketId: op.bracketId, alternativeId: null });
+    case 'bracket.choose':
+      return agreeToLift({ deps, who, bracketId: op.bracketId, alternativeId: op.alternativeId });
+    case 'bracket.rule':
+      return ruleOnBracket({ deps, who, bracketId: op.bracketId, alternativeId: op.alternativeId, reason: op.reason });
   }
 }

@@ -1,13 +1,14 @@
 /**
  * What the negotiation service needs (PROTOCOL.md §7): the directory (statements, organisations,
  * people), the negotiation store, the stored text, the live editors (server-made changes and
- * notices) and the audit log. The composition root wires them from `@concord/data` and the sync
+ * notices), the audit log, and notifications and mail for mentions. The composition root wires them from `@concord/data` and the sync
  * handlers; tests wire the same on dynalite.
  */
 import type { IdPrefix } from '@concord/core';
 import type { NegotiationStore } from '@concord/data/negotiation';
 import type { DocumentState } from '@concord/sync/ports';
 import type { AuditLog, Directory } from '../ports.ts';
+import type { MentionPorts } from './mentions.ts';
 
 export interface NegotiationTexts {
   /** The stored text (snapshot and the updates since), read consistently. */
@@ -29,6 +30,8 @@ export interface NegotiationDeps {
   texts: NegotiationTexts;
   live: NegotiationLive;
   audit: Pick<AuditLog, 'append'>;
+  /** Telling mentioned organisations (notifications and mail). */
+  mentions: MentionPorts;
   now: () => number;
   newId: (prefix: IdPrefix, now: number) => string;
   /** How long a decision that changes the text may hold its lock before others recover it. */

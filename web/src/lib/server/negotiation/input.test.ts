@@ -20,6 +20,13 @@ describe('readOp', () => {
     expect(readOp({ op: 'bracket.open', anchor })).toEqual({ op: 'bracket.open', anchor, alternatives: [] });
   });
 
+  it('reads a ruling with or without an alternative', () => {
+    const bracketId = 'brk_01J00000000000000000000000';
+    expect(readOp({ op: 'bracket.rule', bracketId, reason: 'In the room.' })).toEqual({ op: 'bracket.rule', bracketId, alternativeId: null, reason: 'In the room.' });
+    expect(readOp({ op: 'bracket.rule', bracketId, alternativeId: 'alt_01J00000000000000000000000', reason: 'r' })).toMatchObject({ alternativeId: 'alt_01J00000000000000000000000' });
+    expect(codeOf({ op: 'bracket.rule', bracketId, alternativeId: 'x', reason: 'r' })).toBe('negotiation.invalid-alternativeId');
+  });
+
   it('refuses what it cannot read, naming the field', () => {
     expect(codeOf(null)).toBe('negotiation.invalid-request');
     expect(codeOf([])).toBe('negotiation.invalid-request');
@@ -41,7 +48,8 @@ describe('actionFor', () => {
     expect(actionFor('amendment.accept')).toBe('statement.decide-amendment');
     expect(actionFor('amendment.revert')).toBe('statement.decide-amendment');
     expect(actionFor('bracket.join')).toBe('statement.bracket');
-    expect(actionFor('bracket.agree')).toBe('statement.decide-amendment');
-    expect(actionFor('bracket.choose')).toBe('statement.decide-amendment');
+    expect(actionFor('bracket.agree')).toBe('statement.bracket');
+    expect(actionFor('bracket.choose')).toBe('statement.bracket');
+    expect(actionFor('bracket.rule')).toBe('statement.rule-bracket');
   });
 });

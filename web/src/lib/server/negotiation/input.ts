@@ -13,7 +13,8 @@ export type NegotiationOp =
   | { op: 'bracket.open'; anchor: Anchor; alternatives: string[] }
   | { op: 'bracket.join' | 'bracket.leave' | 'bracket.agree'; bracketId: string }
   | { op: 'bracket.add-alternative'; bracketId: string; text: string }
-  | { op: 'bracket.choose'; bracketId: string; alternativeId: string };
+  | { op: 'bracket.choose'; bracketId: string; alternativeId: string }
+  | { op: 'bracket.rule'; bracketId: string; alternativeId: string | null; reason: string };
 
 export const negotiationOps = [
   'thread.start',
@@ -34,6 +35,7 @@ export const negotiationOps = [
   'bracket.agree',
   'bracket.add-alternative',
   'bracket.choose',
+  'bracket.rule',
 ] as const satisfies readonly NegotiationOp['op'][];
 
 const idPattern = /^[a-z]{2,5}_[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -104,6 +106,9 @@ export function readOp(input: unknown): NegotiationOp {
       return { op, bracketId: id(body, 'bracketId'), text: text(body, 'text', negotiationLimits.alternativeMax) };
     case 'bracket.choose':
       return { op, bracketId: id(body, 'bracketId'), alternativeId: id(body, 'alternativeId') };
+    case 'bracket.rule':
+      // No alternative (null, absent or empty): the text as it stands.
+      return { op, bracketId: id(body, 'bracketId'), alternativeId: body.alternativeId ? id(body, 'alternativeId') : null, reason: text(body, 'reason', negotiationLimits.reasonMax) };
     default:
       throw bad('op', 'Unknown request.');
   }

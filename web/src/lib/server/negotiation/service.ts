@@ -16,17 +16,21 @@ export function actionFor(op: NegotiationOp['op']): NegotiationAction {
   if (op.startsWith('thread.')) return 'statement.comment';
   if (op === 'amendment.accept' || op === 'amendment.reject' || op === 'amendment.revert') return 'statement.decide-amendment';
   if (op.startsWith('amendment.')) return 'statement.propose-amendment';
-  if (op === 'bracket.agree' || op === 'bracket.choose') return 'statement.decide-amendment';
+  // Agreeing and choosing are holders' acts: the core rules check the organisation holds the bracket.
+  if (op === 'bracket.rule') return 'statement.rule-bracket';
   return 'statement.bracket';
 }
 
-/** Does the act `body` asks for; returns the id of the thread, amendment or bracket. DomainErrors otherwise. */
-export async function negotiate(input: { deps: NegotiationDeps; principal: Principal; statementId: string; body: unknown }): Promise<{ id: string }> {
+/**
+ * Does the act `body` asks for; returns the id of the thread, amendment or bracket. DomainErrors
+ * otherwise. `linkOrigin`: where links in mail (mentions) point; null or absent: none.
+ */
+export async function negotiate(input: { deps: NegotiationDeps; principal: Principal; statementId: string; body: unknown; linkOrigin?: string | null }): Promise<{ id: string }> {
   const { deps } = input;
   const op = readOp(input.body);
   const who = await negotiating({ deps, principal: input.principal, statementId: input.statementId, action: actionFor(op.op) });
   let id: string;
-  if (op.op.startsWith('thread.')) id = await threadAct({ deps, who, op: op as Extract<NegotiationOp, { op: `thread.${string}` }> });
+  if (op.op.startsWith('thread.')) id = await threadAct({ deps, who, op: op as Extract<NegotiationOp, { op: `thread.${string}` }>, linkOrigin: input.linkOrigin ?? null });
   else if (op.op.startsWith('amendment.')) id = await amendmentAct({ deps, who, op: op as Extract<NegotiationOp, { op: `amendment.${string}` }> });
   else id = await bracketAct({ deps, who, op: op as Extract<NegotiationOp, { op: `bracket.${string}` }> });
   await announce({ deps, docId: who.statement.id });

@@ -3,7 +3,7 @@
  * of the statement resolved in the stored text (its words now, or orphaned), with the steps this
  * person may take on each (the core rules over the policy's answers), clean and bracketed share.
  */
-import { amendmentActions, bracketActions, threadActions, type Anchor, type NegotiationPermissions, type Principal } from '@concord/core';
+import { amendmentActions, bracketActions, mentionableOrganisations, threadActions, type Anchor, type NegotiationPermissions, type Principal } from '@concord/core';
 import { resolveAnchor } from '@concord/text/anchors';
 import type * as Y from 'yjs';
 import type { NegotiationView, Placement } from '../../negotiation/view.ts';
@@ -46,8 +46,15 @@ export async function negotiationState(input: { deps: NegotiationDeps; principal
     propose: allows({ ...resource, action: 'statement.propose-amendment' }),
     decide: allows({ ...resource, action: 'statement.decide-amendment' }),
     bracket: allows({ ...resource, action: 'statement.bracket' }),
+    rule: allows({ ...resource, action: 'statement.rule-bracket' }),
   };
-  const can: NegotiationPermissions = { comment: decisions.comment.allow, propose: decisions.propose.allow, decide: decisions.decide.allow, bracket: decisions.bracket.allow };
+  const can: NegotiationPermissions = {
+    comment: decisions.comment.allow,
+    propose: decisions.propose.allow,
+    decide: decisions.decide.allow,
+    bracket: decisions.bracket.allow,
+    rule: decisions.rule.allow,
+  };
   const refusals: NegotiationView['refusals'] = {};
   for (const [key, decision] of Object.entries(decisions) as [keyof NegotiationPermissions, { allow: boolean; code?: string }][]) {
     if (!decision.allow && decision.code) refusals[key] = decision.code;
@@ -63,6 +70,7 @@ export async function negotiationState(input: { deps: NegotiationDeps; principal
     refusals,
     me: actor,
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, tier: o.tier })),
+    mentionable: mentionableOrganisations({ organisations, statement: who.statement, taskForce: who.taskForce }).map((o) => o.id),
     people: Object.fromEntries(users.map((u) => [u.id, u.name])),
     threads: notes.threads.map((thread) => ({ ...thread, ...placed(doc, thread.anchor, thread.quote !== ''), actions: threadActions({ thread, can }) })),
     amendments: notes.amendments.map(({ lock: _lock, ...amendment }) => ({

@@ -23,6 +23,8 @@ export interface TextDecision {
   target: ChangeTarget;
   /** The item's status the decision moves from. */
   status: string;
+  /** A bracket lifted by consent: the `rev` its holders' agreements were read at. */
+  rev?: number;
   /** The range to replace, the words it must still hold, and the new words. */
   anchor: Anchor;
   expected: string;
@@ -44,13 +46,14 @@ export async function decideWithText(input: { deps: NegotiationDeps; decision: T
   if (await deps.texts.frozenBy({ docId })) throw fail.conflict('negotiation.text-frozen', 'The text is frozen for a consensus call; it cannot change now.');
   const token = crypto.randomUUID();
   const lockMs = deps.lockMs ?? defaultLockMs;
-  let locked = await deps.notes.lockChange({ docId, target, status: decision.status, token, until: deps.now() + lockMs });
+  const lockFor = () => deps.notes.lockChange({ docId, target, status: decision.status, token, until: deps.now() + lockMs, rev: decision.rev });
+  let locked = await lockFor();
   if (!locked) {
     const current = await lockOf(deps, docId, target);
     if (!current) throw fail.notFound('negotiation.not-found', 'It was not found.');
     if (current.lock && current.lock.until <= deps.now()) {
       await recoverExpired({ deps, docId, target, lock: current.lock, recover: input.recover });
-      locked = await deps.notes.lockChange({ docId, target, status: decision.status, token, until: deps.now() + lockMs });
+      locked = await lockFor();
     }
     if (!locked) {
       const now = await lockOf(deps, docId, target);

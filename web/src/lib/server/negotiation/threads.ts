@@ -1,15 +1,12 @@
 /** Comment threads: start one on a range, reply (mentioning organisations), resolve, reopen. */
-import { checkCommentBody, checkMentions, checkQuote, checkReply, checkThreadMove, fail, type CommentThread, type ThreadStatus } from '@concord/core';
+import { checkCommentBody, checkQuote, checkReply, checkThreadMove, fail, type CommentThread, type ThreadStatus } from '@concord/core';
 import type { Negotiating } from './access.ts';
 import type { NegotiationDeps } from './deps.ts';
 import type { NegotiationOp } from './input.ts';
+import { checkedMentions, tellMentioned } from './mentions.ts';
 import { storedText, wordsAt } from './placement.ts';
 
 type ThreadOp = Extract<NegotiationOp, { op: `thread.${string}` }>;
-
-async function knownOrganisations(deps: NegotiationDeps, who: Negotiating): Promise<Set<string>> {
-  return new Set((await deps.directory.organisations.listByCoalition(who.statement.coalitionId)).map((o) => o.id));
-}
 
 async function thread(deps: NegotiationDeps, who: Negotiating, threadId: string): Promise<CommentThread> {
   const found = await deps.notes.getThread({ docId: who.statement.id, threadId });
@@ -17,17 +14,21 @@ async function thread(deps: NegotiationDeps, who: Negotiating, threadId: string)
   return found;
 }
 
-/** Does a thread act (the policy's `statement.comment` was checked); returns the thread's id. */
-export async function threadAct(input: { deps: NegotiationDeps; who: Negotiating; op: ThreadOp }): Promise<string> {
-  const { deps, who, op } = input;
+/**
+ * Does a thread act (the policy's `statement.comment` was checked); returns the thread's id.
+ * `linkOrigin`: where links in mail to mentioned delegates point (null: none).
+ */
+export async function threadAct(input: { deps: NegotiationDeps; who: Negotiating; op: ThreadOp; linkOrigin: string | null }): Promise<string> {
+  const { deps, who, op, linkOrigin } = input;
   const docId = who.statement.id;
   const now = deps.now();
   switch (op.op) {
     case 'thread.start': {
       const body = checkCommentBody(op);
-      const mentions = checkMentions({ mentions: op.mentions, known: await knownOrganisations(deps, who) });
+      const mentions = await checkedMentions({ deps, who, mentions: op.mentions });
       const quote = checkQuote({ quote: wordsAt({ doc: await storedText({ deps, docId }), anchor: op.anchor }).text, kind: 'comment' });
       const id = deps.newId('thr', now);
+      const message = { id: deps.newId('msg', now), threadId: id, author: who.actor, body, mentions, at: now };
       await deps.notes.startThread({
         thread: {
           id,
@@ -38,19 +39,22 @@ export async function threadAct(input: { deps: NegotiationDeps; who: Negotiating
           createdAt: now,
           status: 'open',
           statusChangedBy: null,
-          messages: [{ id: deps.newId('msg', now), threadId: id, author: who.actor, body, mentions, at: now }],
+          messages: [message],
         },
       });
+      await tellMentioned({ deps, who, message, linkOrigin });
       return id;
     }
     case 'thread.reply': {
       const body = checkCommentBody(op);
-      const mentions = checkMentions({ mentions: op.mentions, known: await knownOrganisations(deps, who) });
+      const mentions = await checkedMentions({ deps, who, mentions: op.mentions });
       checkReply({ thread: await thread(deps, who, op.threadId) });
-      const added = await deps.notes.addMessage({ docId, message: { id: deps.newId('msg', now), threadId: op.threadId, author: who.actor, body, mentions, at: now } });
+      const message = { id: deps.newId('msg', now), threadId: op.threadId, author: who.actor, body, mentions, at: now };
+      const added = await deps.notes.addMessage({ docId, message });
       // Resolved (or filled) between the read and the write: say so from what it is now.
       if (!added) checkReply({ thread: await thread(deps, who, op.threadId) });
       if (!added) throw fail.conflict('comment.thread-resolved', 'This thread is resolved: reopen it to reply.');
+      await tellMentioned({ deps, who, message, linkOrigin });
       return op.threadId;
     }
     case 'thread.resolve':

@@ -1,6 +1,7 @@
 import { isDomainError } from '@concord/core';
 import { error, json } from '@sveltejs/kit';
-import { negotiationDeps } from '$lib/server/context.ts';
+import { negotiationDeps, webContext } from '$lib/server/context.ts';
+import { mailLinkOrigin } from '$lib/server/links.ts';
 import { isSameOrigin, statusForErrorKind } from '$lib/server/http.ts';
 import { negotiate } from '$lib/server/negotiation/service.ts';
 import { negotiationState } from '$lib/server/negotiation/state.ts';
@@ -33,7 +34,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
   }
 };
 
-export const POST: RequestHandler = async ({ params, locals, request, url }) => {
+export const POST: RequestHandler = async ({ params, locals, request, url, getClientAddress }) => {
   if (!isSameOrigin({ origin: request.headers.get('origin'), url })) error(403, 'Cross-site request refused.');
   const { principal } = locals;
   if (!principal) error(401, 'Sign in first.');
@@ -45,7 +46,8 @@ export const POST: RequestHandler = async ({ params, locals, request, url }) => 
   }
   try {
     const deps = await negotiationDeps();
-    const { id } = await negotiate({ deps, principal, statementId: params.id, body });
+    const linkOrigin = mailLinkOrigin({ configured: (await webContext()).publicUrl, requestOrigin: url.origin, clientAddress: getClientAddress() });
+    const { id } = await negotiate({ deps, principal, statementId: params.id, body, linkOrigin });
     return json({ id, state: await negotiationState({ deps, principal, statementId: params.id }) }, { headers: noStore });
   } catch (thrown) {
     return refusal(thrown);

@@ -1,0 +1,92 @@
+/**
+ * Mentions (issue 13.3): which organisations a comment on a draft may mention — those the draft
+ * is shared with, checked here on the server and not only in the picker —, and telling the
+ * mentioned organisations' active delegates, in the hub's notifications and by mail (the outbox
+ * on a laptop), each in their own language. Telling never fails the comment: it is stored already.
+ */
+import { checkMentions, mentionableOrganisations, type Organisation } from '@concord/core';
+import type { Mailer } from '@concord/data';
+import type { Notification, NotificationStore } from '@concord/data/notifications';
+import { isLocale, type Locale } from '../../i18n.ts';
+import { m } from '../../paraglide/messages.js';
+import type { Accounts } from '../ports.ts';
+import type { Negotiating } from './access.ts';
+import type { NegotiationDeps } from './deps.ts';
+
+/** What telling the mentioned needs: notifications, the people's addresses and languages, mail. */
+export interface MentionPorts {
+  notifications: Pick<NotificationStore, 'add'>;
+  accounts: Pick<Accounts, 'get'>;
+  mailer: Mailer;
+  log?: (entry: { code: string; error: unknown }) => void;
+}
+
+/** The organisations a comment on this statement may mention, sorted by name. */
+export async function mentionable(input: { deps: Pick<NegotiationDeps, 'directory'>; who: Pick<Negotiating, 'statement' | 'taskForce'>; locale?: string }): Promise<Organisation[]> {
+  const { statement, taskForce } = input.who;
+  const organisations = await input.deps.directory.organisations.listByCoalition(statement.coalitionId);
+  return mentionableOrganisations({ organisations, statement, taskForce, locale: input.locale });
+}
+
+/** Checks the mentions of a new message against the coalition and the draft's sharing. */
+export async function checkedMentions(input: { deps: Pick<NegotiationDeps, 'directory'>; who: Negotiating; mentions: readonly string[] }): Promise<string[]> {
+  if (input.mentions.length === 0) return [];
+  const { deps, who } = input;
+  const known = new Set((await deps.directory.organisations.listByCoalition(who.statement.coalitionId)).map((o) => o.id));
+  const shared = new Set((await mentionable({ deps, who })).map((o) => o.id));
+  return checkMentions({ mentions: input.mentions, known, shared });
+}
+
+/**
+ * Tells the active delegates of each mentioned organisation (never the author); logs, never
+ * throws. `linkOrigin`: where the mail's link points (see links.ts); null: no link.
+ */
+export async function tellMentioned(input: {
+  deps: NegotiationDeps;
+  who: Negotiating;
+  message: { id: string; body: string; mentions: readonly string[]; at: number };
+  linkOrigin: string | null;
+}): Promise<void> {
+  const { deps, who, message } = input;
+  const ports = deps.mentions;
+  if (message.mentions.length === 0) return;
+  try {
+    const [users, organisations] = await Promise.all([
+      deps.directory.users.listByCoalition(who.statement.coalitionId),
+      deps.directory.organisations.listByCoalition(who.statement.coalitionId),
+    ]);
+    const author = organisations.find((o) => o.id === who.actor.organisationId)?.name ?? who.actor.organisationId;
+    const told = users.filter((u) => u.status === 'active' && message.mentions.includes(u.organisationId) && u.id !== who.actor.userId);
+    const base = { eventId: message.id, kind: 'mention', at: message.at, statementId: who.statement.id, statementTitle: who.statement.title, callId: '', deadline: null, result: null, mentionedBy: author } as const;
+    await ports.notifications.add({ notifications: told.map((user): Notification => ({ ...base, userId: user.id })) });
+    for (const user of told) {
+      const organisation = organisations.find((o) => o.id === user.organisationId)?.name ?? user.organisationId;
+      await mailOne({ ports, linkOrigin: input.linkOrigin, userId: user.id, facts: { name: user.name, organisation, author, person: who.principal.userName, title: who.statement.title, body: message.body, statementId: who.statement.id } });
+    }
+  } catch (error) {
+    ports.log?.({ code: 'mention.notify-failed', error });
+  }
+}
+
+async function mailOne(input: { ports: MentionPorts; linkOrigin: string | null; userId: string; facts: { name: string; organisation: string; author: string; person: string; title: string; body: string; statementId: string } }) {
+  const { ports, facts } = input;
+  try {
+    const account = await ports.accounts.get(input.userId);
+    if (!account) return;
+    const locale: Locale = account.locale && isLocale(account.locale) ? account.locale : 'en';
+    const options = { locale };
+    const link = input.linkOrigin ? `${input.linkOrigin}/statements/${facts.statementId}` : null;
+    await ports.mailer.send({
+      to: account.email,
+      subject: m.mail_mention_subject({ organisation: facts.organisation, title: facts.title }, options),
+      text: [
+        m.mail_mention_intro({ name: facts.name, person: facts.person, author: facts.author, organisation: facts.organisation, title: facts.title }, options),
+        '',
+        ...facts.body.split('\n').map((line) => `> ${line}`),
+        ...(link ? ['', m.mail_mention_open(undefined, options), link] : []),
+      ].join('\n'),
+    });
+  } catch (error) {
+    ports.log?.({ code: 'mention.mail-failed', error });
+  }
+}
