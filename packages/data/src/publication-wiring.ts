@@ -17,6 +17,8 @@ export function createPublicationPorts(input: {
   tableName: string;
   render: PublicationPorts['render'];
   translations?: TranslationSource;
+  /** The audit chain's key (`auditChainKey` of the server's secret key). */
+  auditKey: Uint8Array;
 }): PublicationPorts {
   const store = { client: input.client, tableName: input.tableName };
   const repositories = createRepositories(store);
@@ -40,7 +42,7 @@ export function createPublicationPorts(input: {
       coalitionName: async (coalitionId) => (await repositories.coalitions.get(coalitionId))?.name ?? '',
     },
     translations: input.translations ?? noTranslations,
-    audit: createAuditLog(store),
+    audit: createAuditLog({ ...store, key: input.auditKey }),
     newId: () => `end_${ulid()}`,
   };
 }

@@ -6,6 +6,7 @@
 import { isDomainError, type Organisation, type Principal, type Statement, type User } from '@concord/core';
 import { createAuditLog, createDocumentStore, createRepositories } from '@concord/data';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
+import { testAuditKey } from '../../support/audit-key.ts';
 import type { TranslationSource } from '@concord/data/publication-ports';
 import { markdownToYUpdate, renderState } from '@concord/text';
 import { adoptStatement } from '../../../functions/src/local/seed-declaration.ts';
@@ -52,8 +53,8 @@ export async function publicationWorld(input: { translations?: TranslationSource
     return s;
   }
   const adopt = (s: Statement, now = Date.now()) => adoptStatement({ store: dynamo, statement: s, chair: people.chair, now });
-  const ports = createPublicationPorts({ ...dynamo, render: renderState, translations: input.translations });
-  const audit = createAuditLog(dynamo);
+  const ports = createPublicationPorts({ ...dynamo, auditKey: testAuditKey, render: renderState, translations: input.translations });
+  const audit = createAuditLog({ ...dynamo, key: testAuditKey });
   const auditActions = async () => (await audit.all({ coalitionId })).map((e) => e.action);
   return { dynamo, ports, people, statement, adopt, documents, auditActions };
 }

@@ -7,6 +7,7 @@ import { createDynamoClient } from '@concord/data';
 import type { PublicationPorts } from '@concord/data/publication-ports';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { renderState } from '@concord/text';
+import { auditKeyFromEnv } from '../context.ts';
 import { translationsForPublication } from '../translations/context.ts';
 
 let ports: PublicationPorts | undefined;
@@ -16,6 +17,7 @@ export function publicationPorts(): PublicationPorts {
     client: createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined }),
     tableName: env.CONCORD_TABLE || 'concord',
     render: renderState,
+    auditKey: auditKeyFromEnv(),
     // The translations complete and current against the adopted version, snapshotted at publication.
     translations: translationsForPublication(),
   });

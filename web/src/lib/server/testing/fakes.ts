@@ -3,7 +3,7 @@
  * the ports' contracts (single-use consume, expiry on read, email uniqueness) and record the
  * calls a test asserts on: privilege bumps, evictions, mail.
  */
-import { chainAuditEntry, createSecretBox, generateSecretKey } from '@concord/auth';
+import { auditChainKey, chainAuditEntry, createSecretBox, generateSecretKey, sealAuditHead, verifyAuditChain, type AuditAnchor, type AuditHead } from '@concord/auth';
 import {
   fail,
   normaliseEmail,
@@ -55,6 +55,8 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
   const invitations = new Map<string, Invitation>();
   const resets = new Map<string, PasswordReset>();
   const audit: AuditEntry[] = [];
+  const auditKey = auditChainKey({ secretKeyBase64: generateSecretKey() });
+  const auditHeads = new Map<string, AuditHead>();
   const hits = new Map<string, number>();
   const directory = {
     coalitions: {
@@ -149,10 +151,14 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
     audit: {
       append: async ({ entry }: { entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'> }) => {
         const previous = [...audit].reverse().find((e) => e.coalitionId === entry.coalitionId) ?? null;
-        const linked = chainAuditEntry({ previous, entry });
+        const linked = chainAuditEntry({ previous, entry, key: auditKey });
         audit.push(linked);
+        auditHeads.set(entry.coalitionId, sealAuditHead({ coalitionId: entry.coalitionId, count: linked.seq, hash: linked.hash, keyedFrom: 1, key: auditKey }));
         return linked;
       },
+      head: async ({ coalitionId }: { coalitionId: string }) => auditHeads.get(coalitionId) ?? null,
+      verify: async ({ coalitionId, anchors }: { coalitionId: string; anchors?: readonly AuditAnchor[] }) =>
+        verifyAuditChain({ entries: audit.filter((e) => e.coalitionId === coalitionId), head: auditHeads.get(coalitionId) ?? null, key: auditKey, anchors }),
       page: async ({ coalitionId, beforeSeq, limit }: { coalitionId: string; beforeSeq?: number; limit: number }) =>
         audit
           .filter((e) => e.coalitionId === coalitionId && (beforeSeq === undefined || e.seq < beforeSeq))
@@ -172,7 +178,7 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
     gatewayUrl: undefined,
     publicUrl: 'https://hub.test',
   } satisfies WebContext;
-  return { context, calls, store: { coalitions, accounts, sessions, invitations, resets, audit } };
+  return { context, calls, store: { coalitions, accounts, sessions, invitations, resets, audit, auditHeads } };
 }
 
 function update<K, V extends object>(map: Map<K, V>, id: K, patch: Partial<V>): void {
