@@ -16,6 +16,7 @@ import { env } from '$env/dynamic/private';
 import { auditChainKey, createSecretBox, type SecretBox } from '@concord/auth';
 import {
   createAccounts,
+  createAttemptThrottle,
   createAuditLog,
   createChunkStore,
   createConnectionRegistry,
@@ -39,6 +40,7 @@ import { newId } from './coalition/lookup.ts';
 import type { NegotiationDeps } from './negotiation/deps.ts';
 import type {
   Accounts,
+  AttemptThrottle,
   AuditLog,
   Directory,
   Documents,
@@ -63,6 +65,8 @@ export interface WebContext {
   invitations: Invitations;
   resets: PasswordResets;
   rateLimiter: RateLimiter;
+  /** Sign-in backoff per account and address. */
+  throttle: AttemptThrottle;
   audit: AuditLog;
   tickets: Tickets;
   realtime: Realtime;
@@ -124,6 +128,7 @@ async function buildContext(): Promise<WebContext> {
     invitations: createInvitations(store),
     resets: createPasswordResets(store),
     rateLimiter: createRateLimiter(store),
+    throttle: createAttemptThrottle(store),
     audit: createAuditLog({ ...store, key: auditKeyFromEnv() }),
     tickets: createTickets(store),
     realtime: realtimeFromEnv({ store, documents }),

@@ -88,6 +88,20 @@ export interface PasswordResets {
 export interface RateLimiter {
   /** Counts one attempt in the window `now` falls in; `allowed` false once over the limit. */
   hit(input: { limit: RateLimit; key: string; now: number }): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  /** Gives the attempt back (it succeeded): for limits that count failures only. */
+  refund(input: { limit: RateLimit; key: string; now: number }): Promise<void>;
+}
+
+/** Exponential backoff per key (see `@concord/data`'s attempt-throttle): claim before checking, clear on success. */
+export interface AttemptThrottle {
+  claim(input: { backoff: Backoff; key: string; now: number }): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
+  clear(input: { backoff: Backoff; key: string }): Promise<void>;
+}
+
+export interface Backoff {
+  bucket: string;
+  delayMs(failures: number): number;
+  forgetAfterMs: number;
 }
 
 export interface AuditLog {

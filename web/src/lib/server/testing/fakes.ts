@@ -21,7 +21,7 @@ import {
 } from '@concord/core';
 import type { Cookies } from '@sveltejs/kit';
 import type { WebContext } from '../context.ts';
-import type { EntityStore, Mail } from '../ports.ts';
+import type { Backoff, EntityStore, Mail } from '../ports.ts';
 
 function entityStore<T extends { id: string; coalitionId: string }>() {
   const items = new Map<string, T>();
@@ -57,6 +57,7 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
   const audit: AuditEntry[] = [];
   const auditKey = auditChainKey({ secretKeyBase64: generateSecretKey() });
   const auditHeads = new Map<string, AuditHead>();
+  const throttled = new Map<string, { failures: number; nextAt: number }>();
   const hits = new Map<string, number>();
   const directory = {
     coalitions: {
@@ -147,6 +148,22 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
         hits.set(name, count);
         return { allowed: count <= limit.limit, retryAfterMs: count <= limit.limit ? 0 : 60_000 };
       },
+      refund: async ({ limit, key }: { limit: { bucket: string }; key: string; now: number }) => {
+        const name = `${limit.bucket}:${key}`;
+        hits.set(name, Math.max(0, (hits.get(name) ?? 0) - 1));
+      },
+    },
+    throttle: {
+      // Like the store: the attempt counts until cleared, and waits as the backoff says.
+      claim: async ({ backoff, key, now }: { backoff: Backoff; key: string; now: number }) => {
+        const name = `${backoff.bucket}:${key}`;
+        const state = throttled.get(name) ?? { failures: 0, nextAt: 0 };
+        if (now < state.nextAt) return { allowed: false as const, retryAfterMs: state.nextAt - now };
+        const failures = state.failures + 1;
+        throttled.set(name, { failures, nextAt: now + backoff.delayMs(failures) });
+        return { allowed: true as const };
+      },
+      clear: async ({ backoff, key }: { backoff: Backoff; key: string }) => void throttled.delete(`${backoff.bucket}:${key}`),
     },
     audit: {
       append: async ({ entry }: { entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'> }) => {
