@@ -52,12 +52,24 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  for (const api of clients.values()) await api.dispose();
   await host?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Signed-in clients, one per role: a second sign-in within 30 s could not reuse the TOTP code. */
+const clients = new Map<RoleName, APIRequestContext>();
+
 /** A signed-in (or, for the public, anonymous) HTTP client that does not follow redirects. */
 async function clientFor(role: RoleName): Promise<APIRequestContext> {
+  const cached = clients.get(role);
+  if (cached) return cached;
+  const api = await signIn(role);
+  clients.set(role, api);
+  return api;
+}
+
+async function signIn(role: RoleName): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL: host.url, extraHTTPHeaders: { origin: host.url, accept: 'text/html' }, maxRedirects: 0 });
   const person = people.find((p) => p.role === role);
   if (!person) return api;
@@ -223,7 +235,6 @@ for (const role of roles) {
       if (allowed !== expectation(role, cell)) mismatches.push(`${cell}: expected ${expectation(role, cell) ? 'allowed' : 'denied'}, was ${allowed ? 'allowed' : 'denied'}`);
     }
     expect(mismatches).toEqual([]);
-    await api.dispose();
   });
 }
 
@@ -240,5 +251,4 @@ test('the secretariat cannot make itself chair: each step of the escalation is r
     'hand the chair to its own organisation': 403,
     'then grant the secretariat': 403,
   });
-  await api.dispose();
 });
