@@ -17,6 +17,9 @@ export default defineConfig({
     // web/node_modules at run time, which is why web depends on it directly.
     // PDFKit, mammoth and turndown are CommonJS that read their own files and optional
     // modules at run time: loaded from web/node_modules too (so are the PDF fonts).
-    external: ['@node-rs/argon2', 'pdfkit', 'mammoth', 'turndown'],
+    // Yjs: the local host loads this handler into a process that already runs Yjs (the sync
+    // handlers); a bundled second copy makes Yjs warn "already imported" and breaks `instanceof`
+    // between the two. Left external, both resolve to the one copy pnpm installed.
+    external: ['@node-rs/argon2', 'pdfkit', 'mammoth', 'turndown', 'yjs'],
   },
 });

@@ -5,7 +5,8 @@
  * One function, so the two hosts cannot drift apart.
  */
 import { createChunkStore, createConnectionRegistry, createDocumentStore, createVersionStore, type createDynamoClient } from '@concord/data';
-import { createSyncHandlers, type DocumentStore, type Gateway, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
+import { createSyncHandlers, type ConnectionRegistry, type DocumentStore, type Gateway, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
+import { createStatementGuard } from './statement-guard.ts';
 import { checkpointAfterCompaction, createVersionService } from '@concord/versions';
 
 export function createHostSync(input: {
@@ -13,6 +14,12 @@ export function createHostSync(input: {
   tableName: string;
   gateway: Gateway;
   documents?: DocumentStore;
+  /** The local gateway's live registry; DynamoDB's (as on Lambda) by default. */
+  connections?: ConnectionRegistry;
+  /** How work beside the message path runs (compaction); awaited in the invocation by default, as Lambda must. */
+  later?: (input: { key: string; task: () => Promise<void> }) => Promise<void>;
+  /** Judge client updates against the editor's schema (default true; off only for test documents). */
+  schemaGuard?: boolean;
   log?: (entry: SyncLogEntry) => void;
   now?: () => number;
 }): SyncHandlers {
@@ -21,7 +28,9 @@ export function createHostSync(input: {
   const versions = createVersionService({ documents, versions: createVersionStore(store) });
   return createSyncHandlers({
     documents,
-    connections: createConnectionRegistry(store),
+    connections: input.connections ?? createConnectionRegistry(store),
+    later: input.later,
+    ...(input.schemaGuard === false ? {} : { guard: createStatementGuard() }),
     chunks: createChunkStore(store),
     gateway: input.gateway,
     afterCompaction: checkpointAfterCompaction({ service: versions, now: input.now }),

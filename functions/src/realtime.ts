@@ -2,16 +2,26 @@
  * API Gateway WebSocket events → the sync core. Both hosts call exactly these: Lambda with the
  * events API Gateway sends, the local host with the same events built by its `ws` gateway.
  *
- *   $connect     ?doc=<statement id>&ticket=<single-use ticket> → identity and access, or 401
- *   $default     one text frame (see @concord/sync frames)
+ *   authorizer   ?doc=<statement id>&ticket=<single-use ticket> → identity and access (the
+ *                context API Gateway then hands to every event of the connection), or refused
+ *   $connect     registers the connection (authorizes first when no authorizer ran)
+ *   $default     one text frame (see @concord/sync frames), with the connection's context
  *   $disconnect  the connection is gone
  */
 import type { Principal } from '@concord/core';
 import type { ConnectionAccess, SyncHandlers } from '@concord/sync';
+import { decodeConnectionContext, encodeConnectionContext, type AuthorizerContext } from './connection-context.ts';
 
 /** The part of API Gateway's WebSocket event the handlers read. */
 export interface GatewayEvent {
-  requestContext: { connectionId: string; routeKey: string; domainName?: string; stage?: string };
+  requestContext: {
+    connectionId: string;
+    routeKey: string;
+    domainName?: string;
+    stage?: string;
+    /** What the `$connect` authorizer returned as its context; on every event of the connection. */
+    authorizer?: Record<string, unknown> | null;
+  };
   queryStringParameters?: Record<string, string | undefined> | null;
   body?: string | null;
   isBase64Encoded?: boolean;
@@ -32,7 +42,12 @@ export type RedeemTicket = (input: {
 /** Whether the session a ticket was issued to is still signed in (it may have ended since). */
 export type SessionAlive = (sessionId: string) => Promise<boolean>;
 
+/** The authorizer's answer: the connection's context, or the HTTP status that refuses it. */
+export type Authorization = { allowed: true; context: AuthorizerContext } | { allowed: false; statusCode: number; body: string };
+
 export interface RealtimeHandlers {
+  /** The `$connect` authorizer: redeems the ticket (single use). */
+  authorize(event: GatewayEvent): Promise<Authorization>;
   connect(event: GatewayEvent): Promise<GatewayResult>;
   message(event: GatewayEvent): Promise<GatewayResult>;
   disconnect(event: GatewayEvent): Promise<GatewayResult>;
@@ -52,17 +67,31 @@ export function createRealtimeHandlers(input: {
   const now = input.now ?? Date.now;
   const log = input.log ?? (() => {});
 
+  async function authorize(event: GatewayEvent): Promise<Authorization> {
+    const docId = event.queryStringParameters?.doc ?? '';
+    const ticket = event.queryStringParameters?.ticket ?? '';
+    if (!docIdPattern.test(docId) || !ticketPattern.test(ticket)) return { allowed: false, statusCode: 400, body: 'realtime.bad-request' };
+    const granted = await redeemTicket({ ticket, docId, now: now() });
+    if (!granted) return { allowed: false, statusCode: 401, body: 'auth.ticket-invalid' };
+    // Signed out between asking for the ticket and using it: the ticket died with the session.
+    if (!granted.sessionId || !(await input.sessionAlive(granted.sessionId))) return { allowed: false, statusCode: 401, body: 'auth.session-ended' };
+    return { allowed: true, context: encodeConnectionContext({ docId, ...granted, sessionId: granted.sessionId, connectedAt: now() }) };
+  }
+
   return {
+    authorize,
+
     async connect(event) {
-      const docId = event.queryStringParameters?.doc ?? '';
-      const ticket = event.queryStringParameters?.ticket ?? '';
-      if (!docIdPattern.test(docId) || !ticketPattern.test(ticket)) return { statusCode: 400, body: 'realtime.bad-request' };
       try {
-        const granted = await redeemTicket({ ticket, docId, now: now() });
-        if (!granted) return { statusCode: 401, body: 'auth.ticket-invalid' };
-        // Signed out between asking for the ticket and using it: the ticket died with the session.
-        if (!granted.sessionId || !(await input.sessionAlive(granted.sessionId))) return { statusCode: 401, body: 'auth.session-ended' };
-        await sync.connect({ connectionId: event.requestContext.connectionId, docId, ...granted });
+        let context = decodeConnectionContext(event.requestContext.authorizer);
+        if (!context) {
+          const authorization = await authorize(event);
+          if (!authorization.allowed) return { statusCode: authorization.statusCode, body: authorization.body };
+          context = decodeConnectionContext(authorization.context);
+        }
+        if (!context) return { statusCode: 401, body: 'auth.ticket-invalid' };
+        const { connectedAt: _, ...granted } = context;
+        await sync.connect({ connectionId: event.requestContext.connectionId, ...granted });
         return { statusCode: 200 };
       } catch (error) {
         log({ level: 'error', code: 'realtime.connect-failed', error });
@@ -73,7 +102,8 @@ export function createRealtimeHandlers(input: {
     async message(event) {
       // API Gateway closes binary frames itself (1003); a base64 body here is not a text frame.
       const frame = event.isBase64Encoded ? null : event.body;
-      await sync.message({ connectionId: event.requestContext.connectionId, frame });
+      const connection = decodeConnectionContext(event.requestContext.authorizer);
+      await sync.message({ connectionId: event.requestContext.connectionId, frame, ...(connection ? { connection } : {}) });
       return { statusCode: 200 };
     },
 

@@ -18,6 +18,10 @@ import type { ServerHandle, ServerKind } from './servers/server-handle.ts';
 
 export interface BenchClient {
   readonly doc: Y.Doc;
+  /**
+   * Where the editor types: the text of the statement's first paragraph (the editor's schema, as
+   * the server's guard requires), made on first use when the document has none.
+   */
   readonly text: Y.Text;
   readonly awareness: Awareness;
   /** Resolves once the client holds the server's state (first sync). */
@@ -91,7 +95,9 @@ function yWebsocketClient(input: { docId: string; name: string; url: string; Web
   return {
     doc,
     provider,
-    text: doc.getText('text'),
+    get text() {
+      return paragraphText(doc);
+    },
     awareness: provider.awareness,
     synced: () => (provider.synced ? Promise.resolve() : new Promise((resolve) => provider.once('sync', (s: boolean) => s && resolve()))),
     errors: () => errors,
@@ -119,7 +125,9 @@ function hocuspocusClients(server: ServerHandle): ClientFactory {
       let destroyed = false;
       return {
         doc,
-        text: doc.getText('text'),
+        get text() {
+          return paragraphText(doc);
+        },
         awareness: provider.awareness!,
         synced: () =>
           provider.isSynced ? Promise.resolve() : new Promise((resolve) => provider.on('synced', ({ state }: { state: boolean }) => state && resolve())),
@@ -133,4 +141,17 @@ function hocuspocusClients(server: ServerHandle): ClientFactory {
     },
     close: () => {},
   };
+}
+
+/** The first paragraph's text in the editor's root (`default`), made when there is none. */
+function paragraphText(doc: Y.Doc): Y.XmlText {
+  const root = doc.getXmlFragment('default');
+  const first = root.get(0);
+  const existing = first instanceof Y.XmlElement ? first.get(0) : null;
+  if (existing instanceof Y.XmlText) return existing;
+  const paragraph = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  root.insert(0, [paragraph]);
+  return text;
 }

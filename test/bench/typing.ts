@@ -62,7 +62,8 @@ export async function typeTogether(options: TypingOptions): Promise<TypingResult
   );
   const settleMs = options.settleMs ?? 30_000;
   await waitFor(() => result.deliveries >= result.expectedDeliveries, settleMs);
-  result.converged = await waitFor(() => clients.every((c) => c.text.toString() === clients[0]?.text.toString()), settleMs);
+  const whole = (client: BenchClient) => client.doc.getXmlFragment('default').toString();
+  result.converged = await waitFor(() => clients.every((c) => whole(c) === (clients[0] ? whole(clients[0]) : '')), settleMs);
   listeners.forEach((stop) => stop());
   return result;
 }

@@ -188,7 +188,7 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await reader.goto(`/declarations?q=${encodeURIComponent('Unpublished draft')}`);
   await expect(reader.getByTestId('no-declarations')).toHaveText('No declaration matches your search.');
   // Per coalition: another coalition's id lists nothing.
-  expect(await (await reader.request.get('/api/declarations?coalition=coal_NONE')).json()).toEqual({ declarations: [] });
+  expect(await (await reader.request.get('/api/declarations?coalition=coal_NONE')).json()).toEqual({ declarations: [], coalitionKey: null });
   const feed = await reader.request.get('/declarations/feed.atom');
   expect(feed.headers()['content-type']).toContain('application/atom+xml');
   await reader.goto(`/declarations?q=${encodeURIComponent('publish what they adopt')}`);

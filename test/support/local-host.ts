@@ -37,6 +37,8 @@ export async function startChildHost(input: {
       CONCORD_DATA_DIR: input.dataDir,
       CONCORD_SEED: input.seed === false ? '0' : '1',
       CONCORD_WEB: input.web === false ? '0' : '1',
+      // The reliability suites type into a plain Y.Text, not a statement (see test-host.ts).
+      CONCORD_SCHEMA_GUARD: input.web === false ? '0' : '1',
       ...input.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

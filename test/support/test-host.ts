@@ -1,12 +1,16 @@
 /**
  * An in-process local host for integration tests: embedded DynamoDB in memory, no web app, a free
- * port. Closed automatically when the calling test finishes.
+ * port. `adapters` picks the local host's realtime adapters or the ones Lambda runs. Closed
+ * automatically when the calling test finishes.
  */
+import type { HostConfig } from '@concord/functions/local/config';
 import { apiGatewayLimits, type GatewayLimits } from '@concord/functions/local/gateway-server';
 import { startLocalHost, type LocalHost } from '@concord/functions/local/host';
 import { onTestFinished } from 'vitest';
 
-export async function startTestHost(input: { limits?: Partial<GatewayLimits> } = {}): Promise<LocalHost & { dynamoEndpoint: string }> {
+export async function startTestHost(
+  input: { limits?: Partial<GatewayLimits>; adapters?: HostConfig['realtimeAdapters']; schemaGuard?: boolean } = {},
+): Promise<LocalHost & { dynamoEndpoint: string }> {
   const host = await startLocalHost({
     config: {
       host: '127.0.0.1',
@@ -20,6 +24,9 @@ export async function startTestHost(input: { limits?: Partial<GatewayLimits> } =
       fixturesDir: '',
       webHandlerPath: null,
       limits: { ...apiGatewayLimits, ...input.limits },
+      realtimeAdapters: input.adapters ?? 'local',
+      // These suites type into a plain Y.Text, not a statement; the hostile-input suite turns it on.
+      schemaGuard: input.schemaGuard ?? false,
     },
   });
   onTestFinished(() => host.close());

@@ -31,6 +31,17 @@ export interface HostConfig {
   limits: GatewayLimits;
   /** `CONCORD_CALL_SCHEDULE_MS`: how often consensus calls due are closed (default 15 s). */
   callScheduleMs?: number;
+  /**
+   * `CONCORD_REALTIME_ADAPTERS`: `local` (default) keeps the room's connections in the gateway's
+   * memory and compacts beside the message path; `aws` runs the adapters Lambda runs (connection
+   * registry in DynamoDB, compaction inside the invocation), so the AWS path is measured here.
+   */
+  realtimeAdapters: 'local' | 'aws';
+  /**
+   * `CONCORD_SCHEMA_GUARD` (`1`): refuse client updates that would leave a statement outside the
+   * editor's schema. `0` only for test harnesses whose documents are not statements.
+   */
+  schemaGuard: boolean;
 }
 
 export function readConfig(input: { env: Record<string, string | undefined>; root: string; webBuilt: boolean }): HostConfig {
@@ -53,6 +64,8 @@ export function readConfig(input: { env: Record<string, string | undefined>; roo
     demoAccountsFile: env.CONCORD_DEMO_ACCOUNTS_FILE ? resolve(env.CONCORD_DEMO_ACCOUNTS_FILE) : null,
     webHandlerPath: web === '0' ? null : join(root, 'web/build/handler.js'),
     callScheduleMs: positive(env.CONCORD_CALL_SCHEDULE_MS),
+    realtimeAdapters: env.CONCORD_REALTIME_ADAPTERS === 'aws' ? 'aws' : 'local',
+    schemaGuard: env.CONCORD_SCHEMA_GUARD !== '0',
     limits: {
       ...apiGatewayLimits,
       idleTimeoutMs: positive(env.CONCORD_IDLE_TIMEOUT_MS) ?? apiGatewayLimits.idleTimeoutMs,

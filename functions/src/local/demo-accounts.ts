@@ -1,8 +1,8 @@
 /**
  * Accounts for the demo coalition: every delegate can sign in (email `given.family@<org>.example`,
- * a reserved domain that never delivers), and one person per role gets a password printed on the
- * first start — with a two-factor key already enrolled where the role requires two-factor — so a
- * newcomer can try every role. Everyone else can set a password through "Forgot your password?"
+ * a reserved domain that never delivers), and one person per role gets a password printed on
+ * start — with a two-factor key already enrolled where the role requires two-factor, its current
+ * code from `pnpm demo:code` — so a newcomer can try every role. Everyone else can set a password through "Forgot your password?"
  * (the mail lands in the local outbox).
  */
 import { generateTotpKey, hashPassword, randomBytes, type SecretBox } from '@concord/auth';
@@ -86,16 +86,16 @@ function readablePassword(): string {
   return text.match(/.{4}/g)!.join('-');
 }
 
-/** The table printed on the first start. */
+/** The table printed on start (as seeded: a password changed since is not known here). */
 export function formatDemoAccounts(input: { accounts: DemoAccount[]; url: string }): string {
   const lines = input.accounts.map((a) => {
     const twoFactor = a.totpKey ? `  two-factor key ${a.totpKey}` : '';
     return `  ${a.role.padEnd(18)} ${a.name} (${a.organisation})\n  ${''.padEnd(18)} ${a.email}  password ${a.password}${twoFactor}`;
   });
   return [
-    `Demo accounts (shown once; sign in at ${input.url}/signin):`,
+    `Demo accounts, as seeded (sign in at ${input.url}/signin):`,
     ...lines,
-    'Two-factor: add the key to an authenticator app, or run `oathtool --totp -b <key>`.',
+    'Two-factor: `pnpm demo:code <email>` prints the current code (or add the key to an authenticator app).',
     'Lost a password? Use "Forgot your password?": the mail lands in the outbox (/outbox).',
   ].join('\n');
 }

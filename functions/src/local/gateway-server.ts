@@ -3,6 +3,8 @@
  * here works behind AWS:
  *
  * - one endpoint (`/ws`); the document and ticket travel in the query string, any other path → 403;
+ * - the `$connect` authorizer runs first and its context travels with every later event of the
+ *   connection (`requestContext.authorizer`), as API Gateway does: identity is never re-read;
  * - `$connect` runs before the handshake completes: a non-200 refuses it with that status, and
  *   posts to the connection fail as gone (410) until it has completed;
  * - text frames only (binary → close 1003), at most 32 KB per message (→ 1009);
@@ -11,7 +13,9 @@
  *   stricter case of API Gateway's "no ordering guarantee" that the client's save indicator
  *   relies on locally), different connections' concurrently.
  *
- * It owns the sockets and implements the sync core's Gateway port over them.
+ * It owns the sockets and implements the sync core's Gateway port over them. A connection the
+ * server closed (an eviction) has its frames still queued dropped, as API Gateway delivers
+ * nothing after DeleteConnection.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -36,6 +40,10 @@ export const gatewayPath = '/ws';
 
 interface LiveConnection {
   socket: WebSocket;
+  /** The authorizer's context, handed to every event. */
+  context: Record<string, unknown>;
+  /** Closed by the server: frames still queued are not delivered. */
+  evicted: boolean;
   queue: Promise<void>;
   idleTimer: ReturnType<typeof setTimeout>;
   lifeTimer: ReturnType<typeof setTimeout>;
@@ -71,8 +79,8 @@ export function createGatewayServer(input: {
     return promise;
   };
 
-  const event = (connectionId: string, routeKey: string, extra: Partial<GatewayEvent> = {}): GatewayEvent => ({
-    requestContext: { connectionId, routeKey, domainName: 'localhost', stage: 'local' },
+  const event = (connectionId: string, routeKey: string, extra: Partial<GatewayEvent> = {}, authorizer?: Record<string, unknown>): GatewayEvent => ({
+    requestContext: { connectionId, routeKey, domainName: 'localhost', stage: 'local', ...(authorizer ? { authorizer } : {}) },
     ...extra,
   });
 
@@ -86,20 +94,27 @@ export function createGatewayServer(input: {
     sequence += 1;
     const connectionId = `local${sequence.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
     const queryStringParameters = Object.fromEntries(url.searchParams);
-    const result = await input.handlers().connect(event(connectionId, '$connect', { queryStringParameters }));
+    const authorization = await input.handlers().authorize(event(connectionId, '$connect', { queryStringParameters }));
+    if (!authorization.allowed) return refuse(socket, authorization.statusCode, authorization.body);
+    const context = authorization.context;
+    const withContext = (routeKey: string, extra: Partial<GatewayEvent> = {}) => event(connectionId, routeKey, extra, context);
+    const result = await input.handlers().connect(withContext('$connect', { queryStringParameters }));
     if (result.statusCode !== 200) return refuse(socket, result.statusCode, result.body ?? 'Refused');
     if (socket.destroyed) {
       // The client gave up during $connect: API Gateway would still send $disconnect.
-      await input.handlers().disconnect(event(connectionId, '$disconnect'));
+      await input.handlers().disconnect(withContext('$disconnect'));
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => opened(connectionId, ws));
+    wss.handleUpgrade(request, socket, head, (ws) => opened(connectionId, ws, context));
   }
 
-  function opened(connectionId: string, socket: WebSocket): void {
+  function opened(connectionId: string, socket: WebSocket, context: Record<string, unknown>): void {
     const goingAway = () => socket.close(1001, 'Going away');
+    const withContext = (routeKey: string, extra: Partial<GatewayEvent> = {}) => event(connectionId, routeKey, extra, context);
     const connection: LiveConnection = {
       socket,
+      context,
+      evicted: false,
       queue: Promise.resolve(),
       idleTimer: setTimeout(goingAway, limits.idleTimeoutMs),
       lifeTimer: setTimeout(goingAway, limits.maxConnectionMs),
@@ -110,7 +125,7 @@ export function createGatewayServer(input: {
       if (isBinary) return socket.close(1003, 'Binary frames are not supported');
       const body = data.toString();
       connection.queue = connection.queue.then(() =>
-        track(input.handlers().message(event(connectionId, '$default', { body }))).then(
+        track(connection.evicted ? Promise.resolve() : input.handlers().message(withContext('$default', { body })).then(() => {})).then(
           () => {},
           (error: unknown) => log({ level: 'error', code: 'gateway.message-failed', error }),
         ),
@@ -122,7 +137,7 @@ export function createGatewayServer(input: {
       clearTimeout(connection.lifeTimer);
       live.delete(connectionId);
       // After the connection's last message, as API Gateway would.
-      void track(connection.queue.then(() => input.handlers().disconnect(event(connectionId, '$disconnect'))));
+      void track(connection.queue.then(() => input.handlers().disconnect(withContext('$disconnect'))));
     });
   }
 
@@ -135,8 +150,11 @@ export function createGatewayServer(input: {
       return 'ok';
     },
     async close({ connectionId }) {
+      const connection = live.get(connectionId);
+      if (!connection) return;
+      connection.evicted = true;
       // API Gateway's DeleteConnection cannot choose a close code: the client read ours in an `e` frame.
-      live.get(connectionId)?.socket.close(1000, 'Closed by the server');
+      connection.socket.close(1000, 'Closed by the server');
     },
   };
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  createConnectionRegistry,
   createDocumentStore,
   createDynamoClient,
   createRepositories,
@@ -25,6 +26,7 @@ import { createCallSchedule } from '../call-scheduler.ts';
 import { callScheduleEveryMs, startCallTimer } from './call-timer.ts';
 import type { HostConfig } from './config.ts';
 import { createGatewayServer, gatewayPath } from './gateway-server.ts';
+import { createLiveRegistry } from './live-registry.ts';
 import { handleManagementRequest, isManagementRequest } from './management-api.ts';
 import { localSecretKey } from './secrets.ts';
 import { seedIfAsked, type DemoAccount } from './seed-on-start.ts';
@@ -56,7 +58,7 @@ export interface HostInstrument {
 export async function startLocalHost(input: { config: HostConfig; log?: HostLog; instrument?: HostInstrument }): Promise<LocalHost> {
   const { config } = input;
   const log: HostLog = input.log ?? (() => {});
-  const embedded = config.store.kind === 'embedded' ? await startEmbeddedDynamo({ path: config.store.path }) : null;
+  const embedded = config.store.kind === 'embedded' ? await startEmbeddedDynamo({ path: config.store.path, thread: true }) : null;
   const dynamoEndpoint = embedded?.endpoint ?? (config.store.kind === 'endpoint' ? config.store.endpoint : undefined);
   const client = createDynamoClient({ endpoint: dynamoEndpoint });
   const store = { client, tableName: config.tableName };
@@ -68,7 +70,16 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
 
   let realtime: RealtimeHandlers | undefined;
   const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log });
-  const sync = createHostSync({ ...store, documents, gateway: gatewayServer.gateway, log });
+  const background = createBackground({ log });
+  const local = config.realtimeAdapters === 'local';
+  const sync = createHostSync({
+    ...store,
+    documents,
+    gateway: gatewayServer.gateway,
+    ...(local ? { connections: createLiveRegistry({ durable: createConnectionRegistry(store) }), later: background.run } : {}),
+    schemaGuard: config.schemaGuard,
+    log,
+  });
   const sessions = createSessions(store);
   const handlers = createRealtimeHandlers({
     sync,
@@ -120,8 +131,31 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
       stopCallTimer();
       server.close();
       await gatewayServer.close();
+      await background.idle();
       server.closeAllConnections();
       await embedded?.close();
+    },
+  };
+}
+
+/**
+ * Work beside the message path (compaction): started at once and not awaited by the message;
+ * one task per key at a time (a long tail asks for compaction on every update until it lands);
+ * awaited at close.
+ */
+function createBackground(input: { log: HostLog }) {
+  const running = new Map<string, Promise<void>>();
+  return {
+    run({ key, task }: { key: string; task: () => Promise<void> }): Promise<void> {
+      if (running.has(key)) return Promise.resolve();
+      const promise = task()
+        .catch((error: unknown) => input.log({ level: 'error', code: 'host.background-failed', error }))
+        .finally(() => running.delete(key));
+      running.set(key, promise);
+      return Promise.resolve();
+    },
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
     },
   };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.ts';
 import { formatDemoAccounts } from './demo-accounts.ts';
+import { demoAccountsPath, readDemoAccounts } from './demo-code.ts';
 import { startLocalHost, type HostLog } from './host.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,14 +28,21 @@ const store =
       : 'DynamoDB on AWS';
 console.log(`Store: ${store}, table "${config.tableName}"`);
 if (!config.webHandlerPath || !existsSync(config.webHandlerPath)) console.log('Web app not built: serving the WebSocket gateway only.');
-if (host.demoAccounts.length > 0) console.log(formatDemoAccounts({ accounts: host.demoAccounts, url: host.url }));
+// Printed on every start, not only the first: they are kept in the data directory.
+const demoAccounts = host.demoAccounts.length > 0 || !config.dataDir ? host.demoAccounts : ((await readDemoAccounts(demoAccountsPath(config.dataDir))) ?? []);
+if (demoAccounts.length > 0) console.log(formatDemoAccounts({ accounts: demoAccounts, url: host.url }));
 console.log(`Concord is running at ${host.url}`);
 
-let stopping = false;
+// Ctrl+C under `pnpm start` arrives twice: from the terminal and forwarded by pnpm. A repeat
+// within a moment is that echo; a later one is someone insisting, and stops without closing.
+let stoppingSince: number | null = null;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince > 2_000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     host.close().then(
       () => process.exit(0),
       (error: unknown) => {

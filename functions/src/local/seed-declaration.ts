@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SecretBox } from '@concord/auth';
 import { makeId, textDirection, type ConsensusCall, type Principal, type PublishedTranslation, type Statement } from '@concord/core';
 import { createCallStore, createDocumentStore, createRepositories, createVersionStore } from '@concord/data';
 import { publish } from '@concord/data/publication-service';
@@ -66,6 +67,8 @@ export function fixtureTranslation(input: { markdown: string; language: string }
 /** Adopts, publishes and imports `signatories` (one a line): the demo's public declaration. */
 export async function seedDeclaration(input: {
   store: Store;
+  /** Seals the coalition's signing key (the host's `CONCORD_SECRET_KEY`). */
+  secretBox: SecretBox;
   statement: Statement;
   chair: Principal;
   signatories: string;
@@ -77,7 +80,7 @@ export async function seedDeclaration(input: {
 }): Promise<string> {
   await adoptStatement(input);
   const translations = input.translations ?? [];
-  const ports = createPublicationPorts({ ...input.store, auditKey: input.auditKey, render: renderState, translations: { forPublication: async () => translations } });
+  const ports = createPublicationPorts({ ...input.store, auditKey: input.auditKey, render: renderState, translations: { forPublication: async () => translations }, secretBox: input.secretBox });
   const publication = await publish({ ports, actor: input.chair, statementId: input.statement.id, now: input.now });
   await importSignatories({ ports, actor: input.chair, statementId: input.statement.id, text: input.signatories, now: input.now });
   return publication.slug;
@@ -89,7 +92,7 @@ export async function seedDeclaration(input: {
  * edit it), adopted by the member organisations' silence and published with its 124 signatories
  * and its Chinese translation (the fixture's, standing in for the translations work's own).
  */
-export async function seedDemoDeclaration(input: { store: Store; seeded: SeededDirectory; fixturesDir: string; now: number; auditKey: Uint8Array }): Promise<string | null> {
+export async function seedDemoDeclaration(input: { store: Store; secretBox: SecretBox; seeded: SeededDirectory; fixturesDir: string; now: number; auditKey: Uint8Array }): Promise<string | null> {
   const { seeded, now } = input;
   const chairOrganisation = seeded.organisations.find((o) => o.isChair);
   const chairUser = seeded.users.find((u) => u.organisationId === chairOrganisation?.id);
@@ -124,5 +127,5 @@ export async function seedDemoDeclaration(input: { store: Store; seeded: SeededD
   };
   const electorate = seeded.organisations.filter((o) => o.tier === 'member').map((o) => o.id);
   const translations = [fixtureTranslation({ markdown: chinese, language: 'zh-TW' })];
-  return seedDeclaration({ store: input.store, statement, chair, signatories, now, electorate, translations, auditKey: input.auditKey });
+  return seedDeclaration({ store: input.store, secretBox: input.secretBox, statement, chair, signatories, now, electorate, translations, auditKey: input.auditKey });
 }

@@ -3,12 +3,12 @@
  * and if the fixtures are there. Returns the accounts to print (none when already seeded).
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { auditChainKey, createSecretBox } from '@concord/auth';
 import { createAccounts, type createDynamoClient, type Repositories } from '@concord/data';
 import type { DocumentStore } from '@concord/sync';
 import type { HostConfig } from './config.ts';
 import { createDemoAccounts, type DemoAccount } from './demo-accounts.ts';
+import { demoAccountsPath, saveDemoAccounts } from './demo-code.ts';
 import { seedDemo } from './seed.ts';
 import { seedDemoDeclaration } from './seed-declaration.ts';
 
@@ -33,10 +33,12 @@ export async function seedIfAsked(input: {
   if (!seeded) return [];
   const secretBox = await createSecretBox({ keyBase64: input.secretKey });
   const accounts = await createDemoAccounts({ seeded, accounts: createAccounts(input.store), secretBox, now });
-  const declaration = await seedDemoDeclaration({ store: input.store, seeded, fixturesDir: config.fixturesDir, now, auditKey: auditChainKey({ secretKeyBase64: input.secretKey }) });
+  const declaration = await seedDemoDeclaration({ store: input.store, secretBox, seeded, fixturesDir: config.fixturesDir, now, auditKey: auditChainKey({ secretKeyBase64: input.secretKey }) });
   if (declaration) log({ level: 'info', code: 'seed.declaration', message: `published the demo declaration at /declarations/${declaration}` });
   log({ level: 'info', code: 'seed.done', message: `seeded the demo coalition (${seeded.organisations.length} organisations, ${seeded.users.length} delegates)` });
-  // Test harnesses read the accounts from a file rather than scraping the console.
-  if (config.demoAccountsFile) await writeFile(config.demoAccountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  // Kept beside the store so later starts print them again and `pnpm demo:code` finds the keys;
+  // test harnesses read them from a file of their choice rather than scraping the console.
+  const paths = new Set([config.dataDir && demoAccountsPath(config.dataDir), config.demoAccountsFile]);
+  for (const path of paths) if (path) await saveDemoAccounts({ path, accounts });
   return accounts;
 }

@@ -3,3 +3,4 @@ export * from './passwords.ts';
 export * from './totp.ts';
 export * from './secret-box.ts';
 export * from './audit-chain.ts';
+export * from './signing-keys.ts';

@@ -12,3 +12,4 @@ export * from './negotiation-rules.ts';
 export * from './translations.ts';
 export * from './publication.ts';
 export * from './sign-on.ts';
+export * from './attestation.ts';

@@ -4,6 +4,7 @@
  * typed by hand. Pure: `now`, names and the call are inputs.
  */
 import type { ConsensusCall, Procedure, Stance } from './calls.ts';
+import type { Attestation } from './attestation.ts';
 import { fail } from './errors.ts';
 
 /**
@@ -75,6 +76,8 @@ export interface Publication {
   status: PublicationStatus;
   withdrawn: { at: number; by: string; reason: string } | null;
   signOn: SignOnWindow | null;
+  /** The adoption record signed by the coalition at publication (`attestation.ts`); null if published before signing existed. */
+  attestation: Attestation | null;
 }
 
 const rtlLanguages = new Set(['ar', 'arc', 'dv', 'fa', 'ha-arab', 'he', 'iw', 'ks', 'ku-arab', 'ps', 'sd', 'ug', 'ur', 'yi']);

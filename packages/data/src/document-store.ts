@@ -61,7 +61,14 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   };
 }
 
-async function appendUpdate(input: { context: DocumentContext; docId: string; update: Uint8Array; origin: string; author?: string }): Promise<TailStats> {
+async function appendUpdate(input: {
+  context: DocumentContext;
+  docId: string;
+  update: Uint8Array;
+  origin: string;
+  author?: string;
+  admitted?: () => void;
+}): Promise<TailStats> {
   const { context, docId, update, origin, author } = input;
   const { client, tableName } = context;
   const pk = documentKeys.pk(docId);
@@ -69,6 +76,7 @@ async function appendUpdate(input: { context: DocumentContext; docId: string; up
   // The head first: its condition is the freeze check (a consensus call), so nothing is stored
   // while the text is frozen. A crash before the put leaves the counters one ahead: harmless.
   const head = await countOnHead({ context, pk, bytes: update.length, author });
+  input.admitted?.();
   const pieces = splitBytes({ bytes: update });
   if (pieces.length === 1) {
     await client.send(new PutCommand({ TableName: tableName, Item: { ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin } }));

@@ -70,6 +70,8 @@ export const ticketKeys = {
 /** Entities are one item each, keyed by id; `gsi1` lists them by parent. */
 export const entityKeys = {
   coalition: { pk: (id: string) => `COAL#${keyPart(id)}`, sk: 'COAL' },
+  /** The coalition's Ed25519 signing key, beside the coalition item. */
+  signingKey: { pk: (coalitionId: string) => `COAL#${keyPart(coalitionId)}`, sk: 'SIGNKEY' },
   organisation: { pk: (id: string) => `ORG#${keyPart(id)}`, sk: 'ORG' },
   user: { pk: (id: string) => `USR#${keyPart(id)}`, sk: 'USR' },
   statement: { pk: (id: string) => `STMT#${keyPart(id)}`, sk: 'STMT' },

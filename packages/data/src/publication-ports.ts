@@ -6,6 +6,7 @@
 import type { PublishedTranslation } from '@concord/core';
 import type { CallAudit, CallDirectory } from './call-ports.ts';
 import type { CallStore } from './calls.ts';
+import type { CoalitionKeys } from './coalition-keys.ts';
 import type { PublicationStore } from './publications.ts';
 
 /**
@@ -27,6 +28,8 @@ export interface PublicationPorts {
   render(input: { state: Uint8Array }): { html: string; plainText: string };
   directory: CallDirectory & { coalitionName(coalitionId: string): Promise<string> };
   translations: TranslationSource;
+  /** Each coalition's signing key: the adoption record is signed at publication. */
+  keys: CoalitionKeys;
   audit: CallAudit;
   newId(): string;
 }

@@ -15,6 +15,7 @@ import {
   type StatementAction,
 } from '@concord/core';
 import { authorizedStatement } from './call-service.ts';
+import { attestAdoption } from './coalition-keys.ts';
 import type { PublicationPorts } from './publication-ports.ts';
 
 const actedBy = (actor: Principal) => ({ userId: actor.userId, organisationId: actor.organisationId });
@@ -31,7 +32,7 @@ export async function adoptedCall(input: { ports: PublicationPorts; statementId:
   return calls.find((c) => c.status === 'closed' && c.outcome?.result === 'adopted') ?? null;
 }
 
-/** Publishes the adopted version as a declaration, once. */
+/** Publishes the adopted version as a declaration, once, its adoption record signed by the coalition. */
 export async function publish(input: { ports: PublicationPorts; actor: Principal; statementId: string; now: number }): Promise<Publication> {
   const { ports, actor, now } = input;
   const { statement } = await authorizedFor({ ...input, action: 'statement.publish' });
@@ -64,7 +65,9 @@ export async function publish(input: { ports: PublicationPorts; actor: Principal
     status: 'published',
     withdrawn: null,
     signOn: null,
+    attestation: null,
   };
+  publication.attestation = await attestAdoption({ keys: ports.keys, publication, now });
   if (!(await ports.publications.publish(publication))) throw fail.conflict('publication.already-published', 'This statement is already published.');
   await ports.audit.append({
     entry: {

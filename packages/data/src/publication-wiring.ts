@@ -1,12 +1,15 @@
 /**
- * The publication ports on DynamoDB: declarations, calls, versions, the directory and the audit
- * log from this package; rendering and translations from the caller (the web renders with
- * `@concord/text`; translations come from the translations work once wired).
+ * The publication ports on DynamoDB: declarations, calls, versions, the directory, the audit log
+ * and the coalitions' signing keys from this package; rendering, translations and the secret box
+ * from the caller (the web renders with `@concord/text`; translations come from the translations
+ * work once wired).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SecretBox } from '@concord/auth';
 import { monotonicFactory } from 'ulid';
 import { createAuditLog } from './audit-log.ts';
 import { createCallStore } from './calls.ts';
+import { createCoalitionKeys } from './coalition-keys.ts';
 import { noTranslations, type PublicationPorts, type TranslationSource } from './publication-ports.ts';
 import { createPublicationStore } from './publications.ts';
 import { createRepositories } from './repositories.ts';
@@ -17,6 +20,8 @@ export function createPublicationPorts(input: {
   tableName: string;
   render: PublicationPorts['render'];
   translations?: TranslationSource;
+  /** Seals the coalitions' signing keys (`CONCORD_SECRET_KEY`). */
+  secretBox: SecretBox;
   /** The audit chain's key (`auditChainKey` of the server's secret key). */
   auditKey: Uint8Array;
 }): PublicationPorts {
@@ -42,6 +47,7 @@ export function createPublicationPorts(input: {
       coalitionName: async (coalitionId) => (await repositories.coalitions.get(coalitionId))?.name ?? '',
     },
     translations: input.translations ?? noTranslations,
+    keys: createCoalitionKeys({ ...store, secretBox: input.secretBox }),
     audit: createAuditLog({ ...store, key: input.auditKey }),
     newId: () => `end_${ulid()}`,
   };

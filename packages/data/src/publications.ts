@@ -46,7 +46,7 @@ type Snapshot = Pick<Publication, 'html' | 'plainText' | 'translations'>;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const recordFields = ['statementId', 'coalitionId', 'coalitionName', 'slug', 'title', 'language', 'dir', 'version', 'record', 'publishedAt', 'publishedBy', 'status', 'withdrawn', 'signOn'] as const;
+const recordFields = ['statementId', 'coalitionId', 'coalitionName', 'slug', 'title', 'language', 'dir', 'version', 'record', 'publishedAt', 'publishedBy', 'status', 'withdrawn', 'signOn', 'attestation'] as const;
 
 function recordFrom(item: Item): PublicationRecord {
   const record = Object.fromEntries(recordFields.map((field) => [field, item[field] ?? null])) as unknown as PublicationRecord;

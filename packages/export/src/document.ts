@@ -41,7 +41,7 @@ export interface ExportAdoption {
   /** When the call closed with the text adopted (epoch ms). */
   adoptedAt: number;
   positions: ExportPosition[];
-  /** Members of the electorate that gave no position (consent, under the silence procedure). */
+  /** Members of the electorate that gave no position: their consent by silence (only a silence procedure counts it). */
   silent: number;
 }
 
@@ -65,6 +65,8 @@ export interface ExportEndorsement {
  * from its messages; `englishLabels` serve tools and tests.
  */
 export interface ExportLabels {
+  /** BCP 47 tag of the labels' language: dates around the text are written in it too. */
+  locale: string;
   version: string;
   hash: string;
   savedAt: string;
@@ -78,9 +80,12 @@ export interface ExportLabels {
   translations: string;
   endorsements: string;
   current: string;
+  /** Says the hash is that of the plain-text export, which the Markdown (escaped) cannot be. */
+  hashNote: string;
 }
 
 export const englishLabels: ExportLabels = {
+  locale: 'en',
   version: 'Version',
   hash: 'SHA-256 of the text',
   savedAt: 'Saved',
@@ -89,11 +94,12 @@ export const englishLabels: ExportLabels = {
   procedureExplicit: 'Explicit consensus',
   adoptedAt: 'Adopted',
   positions: 'Positions',
-  silent: 'Members without a position',
+  silent: 'Consent by silence',
   stances: { support: 'Support', 'support-ad-referendum': 'Support ad referendum', abstain: 'Abstain', object: 'Object' },
   translations: 'Translations',
   endorsements: 'Endorsements',
   current: 'Current text',
+  hashNote: 'The SHA-256 above is that of the plain-text export (.txt) of this version, byte for byte: check it there. This Markdown escapes the text for display.',
 };
 
 export interface ExportDocument {
@@ -136,9 +142,9 @@ export function versionTitle(document: ExportDocument): string {
   return name ?? (seq !== null ? `${labels.version} ${seq}` : labels.current);
 }
 
-/** A date and time for people, in the document's zone and language. */
+/** A date and time for people, in the document's zone and in the language of its labels (the words around it). */
 export function formatTime(document: ExportDocument, at: number): string {
-  const format = new Intl.DateTimeFormat(safeLocale(document.language), { dateStyle: 'long', timeStyle: 'long', timeZone: document.timeZone ?? 'UTC' });
+  const format = new Intl.DateTimeFormat(safeLocale((document.labels ?? englishLabels).locale), { dateStyle: 'long', timeStyle: 'long', timeZone: document.timeZone ?? 'UTC' });
   return format.format(new Date(at));
 }
 

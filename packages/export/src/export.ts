@@ -1,6 +1,7 @@
 /**
  * One entry point for every format: `exportDocument({ format, document })` → the bytes (or
- * text), the content type and a filename made from the title and the version.
+ * text), the content type and a filename made from the title and the version. `txt` is the
+ * canonical text byte for byte: the one file whose SHA-256 is the version's hash.
  */
 import { toAkomaNtoso } from './akoma-ntoso.ts';
 import type { ExportDocument } from './document.ts';
@@ -10,7 +11,7 @@ import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import { toPdf, type PdfFonts } from './pdf.ts';
 
-export const exportFormats = ['html', 'pdf', 'markdown', 'docx', 'json', 'akn'] as const;
+export const exportFormats = ['html', 'pdf', 'markdown', 'docx', 'json', 'akn', 'txt'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -24,6 +25,7 @@ const kinds: Record<ExportFormat, { contentType: string; extension: string }> = 
   docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
   json: { contentType: 'application/json; charset=utf-8', extension: 'json' },
   akn: { contentType: 'application/akn+xml; charset=utf-8', extension: 'akn.xml' },
+  txt: { contentType: 'text/plain; charset=utf-8', extension: 'txt' },
 };
 
 export interface ExportedFile {
@@ -36,7 +38,7 @@ export interface ExportedFile {
  * A filename from the title (letters and digits of any script kept, the rest as dashes, at most
  * 80 characters) and the version: `joint-statement-rev-1.docx`, `…-v3.pdf`.
  */
-export function exportFilename(document: ExportDocument, format: ExportFormat): string {
+export function exportFilename(document: Pick<ExportDocument, 'title' | 'version'>, format: ExportFormat): string {
   const slug = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   const title = [...slug(document.title)].slice(0, 80).join('').replace(/-+$/, '') || 'statement';
   const { name, seq } = document.version;
@@ -61,6 +63,10 @@ export async function exportDocument(input: { format: ExportFormat; document: Ex
       break;
     case 'akn':
       body = text(toAkomaNtoso(document));
+      break;
+    case 'txt':
+      // The canonical text itself, UTF-8, nothing added: `sha256sum` of the file is the version's hash.
+      body = text(document.canonical);
       break;
     case 'docx':
       body = await toDocx(document);

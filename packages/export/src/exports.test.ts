@@ -1,10 +1,10 @@
+import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { hashCanonicalText } from '@concord/text';
 import { exportDocument, exportFilename, exportFormats, type ExportFormat } from './export.ts';
 import { documentOf, fixture, fixtureParagraphs, loadFonts, positionsInOrder, textOfMarkup } from './testing/fixtures.ts';
-import type { ExportDocument } from './document.ts';
+import { englishLabels, type ExportDocument } from './document.ts';
 
 const en = fixture('joint-statement-surveillance/en.md');
 const zh = fixture('joint-statement-surveillance/zh-TW.md');
@@ -18,6 +18,7 @@ async function textOf(format: ExportFormat, body: Uint8Array): Promise<string> {
     case 'akn':
       return textOfMarkup(decoded);
     case 'markdown':
+    case 'txt':
       return decoded.replace(/\\(.)/g, '$1');
     case 'json': {
       const data = JSON.parse(decoded) as { blocks: { text: string }[]; translations: { paragraphs: string[] }[] };
@@ -71,19 +72,39 @@ describe('exports of the joint statement (fixtures)', () => {
     for (const { format, file } of await everyFormat(document)) {
       const text = await textOf(format, file.body);
       expect(positionsInOrder(text, fixtureParagraphs(en)), `${format}: the text`).not.toContain(-1);
-      // In Akoma Ntoso a translation is another expression of the work, in a file of its own.
+      // The plain text is the hashed text alone; in Akoma Ntoso a translation is another expression of the work.
+      if (format === 'txt') continue;
       if (format !== 'akn') expect(positionsInOrder(text, translation.paragraphs), `${format}: the translation`).not.toContain(-1);
       if (format !== 'json') expect(text, `${format}: the adoption and endorsements`).toMatch(/Access Now[\s\S]*Article 19/);
     }
   });
 
-  it('the Markdown body is the canonical text: its SHA-256 is the version hash', async () => {
+  it('the plain-text export is the canonical text byte for byte: its SHA-256 is the version hash', async () => {
+    const document = documentOf({ markdown: `${en}\n\nTwo  spaces,  kept.`, language: 'en', title: 'Joint statement' });
+    const file = await exportDocument({ format: 'txt', document });
+    expect(file.contentType).toBe('text/plain; charset=utf-8');
+    expect(file.filename).toBe('joint-statement-rev-1.txt');
+    expect(createHash('sha256').update(file.body).digest('hex')).toBe(document.version.hash);
+    expect(new TextDecoder().decode(file.body)).toContain('Two  spaces,  kept.');
+  });
+
+  it('the Markdown carries the hash and says the plain-text export is what it is of', async () => {
     const document = documentOf({ markdown: en, language: 'en', title: 'Joint statement' });
-    const file = await exportDocument({ format: 'markdown', document });
-    const markdown = new TextDecoder().decode(file.body);
-    const body = markdown.slice(markdown.indexOf('---\n', 4) + 4);
-    expect(hashCanonicalText({ text: body })).toBe(document.version.hash);
+    const markdown = new TextDecoder().decode((await exportDocument({ format: 'markdown', document })).body);
     expect(markdown).toContain(`sha256: "${document.version.hash}"`);
+    expect(markdown).toContain('plain-text export (.txt)');
+  });
+
+  it('writes the adoption record in the labels\' language, with the page\'s words for silence', async () => {
+    const adoption = { procedure: 'silence' as const, adoptedAt: Date.UTC(2020, 3, 9), positions: [], silent: 41 };
+    const labels = { ...englishLabels, locale: 'fr', adoption: 'Adoption', adoptedAt: 'Adoptée', silent: 'Consentement tacite' };
+    const english = new TextDecoder().decode((await exportDocument({ format: 'markdown', document: documentOf({ markdown: en, language: 'en', title: 'T', extra: { adoption } }) })).body);
+    expect(english).toContain('- Consent by silence: 41');
+    expect(english).toContain('April 9, 2020');
+    const french = new TextDecoder().decode((await exportDocument({ format: 'markdown', document: documentOf({ markdown: en, language: 'en', title: 'T', extra: { adoption, labels } }) })).body);
+    expect(french).toContain('Adoptée: 9 avril 2020');
+    expect(french).toContain('- Consentement tacite: 41');
+    expect(french.slice(french.indexOf('## Adoption'))).not.toMatch(/April|Members without|Consent by/);
   });
 
   it('keeps Chinese intact, byte for byte, in the text formats and the DOCX', async () => {

@@ -1,17 +1,12 @@
 /**
  * Markdown export: a front matter block (title, language, version, hash, coalition), then the
- * canonical text itself — byte for byte what the version's SHA-256 is computed from, so a
- * reader can check the hash on the body — then the adoption record, translations and
- * endorsements as sections after a rule.
+ * text laid out as the canonical text is, but escaped for Markdown viewers (no raw HTML, links or
+ * code from the text: `markdown-escape.ts`), then a note that the hash is that of the plain-text
+ * export (`txt`, the verifiable artefact: once escaped, this body cannot be byte for byte the
+ * hashed text), then the adoption record, translations and endorsements, after a rule.
  */
-import { inlineMarkdown } from '@concord/text';
 import { formatTime, versionTitle, englishLabels, type ExportDocument } from './document.ts';
-
-/** Text as Markdown with its mark characters escaped (names, explanations, translations). */
-function plain(text: string): string {
-  const escaped = inlineMarkdown({ pieces: [{ text, marks: [] }], continuation: 0 });
-  return /^(#|[-+>]|\d+[.)])/.test(escaped) ? `\\${escaped}` : escaped;
-}
+import { safeBlocksMarkdown, safeMarkdownText as plain } from './markdown-escape.ts';
 
 /** A YAML scalar: JSON strings are valid YAML, and need no further escaping rules. */
 const scalar = (value: string | number) => JSON.stringify(value);
@@ -31,7 +26,7 @@ export function toMarkdown(document: ExportDocument): string {
     '---',
     '',
   ];
-  const sections: string[] = [];
+  const sections: string[] = [`_${plain(labels.hashNote)}_`];
   const { adoption, translations = [], endorsements = [] } = document;
   if (adoption) {
     const procedure = adoption.procedure === 'silence' ? labels.procedureSilence : labels.procedureExplicit;
@@ -50,6 +45,5 @@ export function toMarkdown(document: ExportDocument): string {
     const lines = endorsements.map((e) => `- ${plain(e.name)}${e.country ? ` (${plain(e.country)})` : ''}`);
     sections.push([`## ${labels.endorsements}`, '', ...lines].join('\n'));
   }
-  const tail = sections.length > 0 ? `\n---\n\n${sections.join('\n\n')}\n` : '';
-  return `${front.join('\n')}${document.canonical}${tail}`;
+  return `${front.join('\n')}${safeBlocksMarkdown(document.blocks)}\n---\n\n${sections.join('\n\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import * as prng from 'lib0/prng';
 import { describe, expect, it, vi } from 'vitest';
 import { createGatewaySocket, GatewayRefusal } from './client.ts';
-import { CloseCode, encodeError, encodeMessage, FRAME_MAX_BYTES } from './frames.ts';
+import { CloseCode, decodeFrame, encodeError, encodeMessage, FRAME_MAX_BYTES } from './frames.ts';
 import { rejoin, sameBytes } from './testing/fixtures.ts';
 
 /** A WebSocket stand-in: records what is sent and lets the test play the server's part. */
@@ -105,8 +105,21 @@ describe('createGatewaySocket', () => {
   it('sends a small message as one `m` frame', async () => {
     const { socket, fake } = await openSocket();
     socket.send(new Uint8Array([0, 0, 1, 0]));
+    await settle();
     socket.send(new Uint8Array([3]).buffer);
+    await settle();
     expect(fake.sent).toEqual(['mAAABAA==', 'mAw==']);
+  });
+
+  it('sends the messages of one tick as one `b` frame, in order', async () => {
+    const { socket, fake } = await openSocket();
+    socket.send(new Uint8Array([0, 2, 1, 7]));
+    socket.send(new Uint8Array([1, 1, 0]).buffer);
+    expect(fake.sent).toEqual([]);
+    await settle();
+    expect(fake.sent).toHaveLength(1);
+    const frame = decodeFrame(fake.sent[0]!);
+    expect(frame).toEqual({ kind: 'batch', messages: [new Uint8Array([0, 2, 1, 7]), new Uint8Array([1, 1, 0])] });
   });
 
   it('sends a large message as `c` frames of at most 32 KB that rejoin exactly', async () => {
@@ -114,6 +127,7 @@ describe('createGatewaySocket', () => {
     const data = bytes(100_000);
 
     socket.send(data);
+    await settle();
 
     expect(fake.sent.length).toBe(5);
     for (const frame of fake.sent) {
@@ -127,6 +141,7 @@ describe('createGatewaySocket', () => {
     const { socket, fake } = await openSocket();
     socket.send(bytes(30_000, 1));
     socket.send(bytes(30_000, 2));
+    await settle();
     const ids = new Set(fake.sent.map((frame) => frame.split('.')[0]));
     expect(ids.size).toBe(2);
     expect(rejoin(fake.sent)).toHaveLength(2);
@@ -144,6 +159,7 @@ describe('createGatewaySocket', () => {
     socket.send(new Uint8Array([2]));
     instances[0]!.open();
     socket.send(new Uint8Array([3]));
+    await settle();
 
     expect(instances[0]!.sent).toEqual(['mAw==']);
   });

@@ -5,9 +5,13 @@
  * frames and frames over 32 KB), reassembles chunked messages from the server, and reports the
  * close code the server announced in its `e` frame (API Gateway cannot set close codes itself).
  *
+ * Messages sent in the same tick (y-websocket sends an edit and, a moment later in the same
+ * task, the caret move it caused) leave as one frame: one Lambda invocation, one API Gateway
+ * message. A microtask, not a timer, so nothing waits.
+ *
  * Only what y-websocket touches is implemented: `on*` handlers, `send`, `close`, `readyState`.
  */
-import { CloseCode, decodeFrame, encodeMessage, joinChunks } from './frames.ts';
+import { CloseCode, decodeFrame, encodeMessages, joinChunks } from './frames.ts';
 
 /** Ticket refusals the client must not retry (y-websocket stops on 4400–4499). */
 export class GatewayRefusal extends Error {
@@ -75,6 +79,7 @@ export function createGatewaySocket(options: GatewaySocketOptions) {
     #announced: { code: number; reason: string } | null = null;
     #pending = new Map<string, { count: number; parts: Map<number, Uint8Array> }>();
     #sequence = 0;
+    #outgoing: Uint8Array[] = [];
 
     constructor(_url?: string) {
       options.getUrl().then(
@@ -90,10 +95,21 @@ export function createGatewaySocket(options: GatewaySocketOptions) {
 
     send(data: ArrayBuffer | Uint8Array): void {
       if (this.readyState !== OPEN || !this.#socket) return;
-      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-      this.#sequence += 1;
-      const messageId = `${this.#sequence.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-      for (const frame of encodeMessage({ data: bytes, messageId })) this.#socket.send(frame);
+      // y-websocket reuses nothing it sends, but a copy keeps a caller's later writes out of the frame.
+      const bytes = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
+      this.#outgoing.push(bytes);
+      if (this.#outgoing.length === 1) queueMicrotask(() => this.#flush());
+    }
+
+    #flush(): void {
+      const messages = this.#outgoing;
+      this.#outgoing = [];
+      if (this.readyState !== OPEN || !this.#socket || messages.length === 0) return;
+      const newMessageId = () => {
+        this.#sequence += 1;
+        return `${this.#sequence.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      };
+      for (const frame of encodeMessages({ messages, newMessageId })) this.#socket.send(frame);
     }
 
     close(code?: number, reason?: string): void {
@@ -133,6 +149,7 @@ export function createGatewaySocket(options: GatewaySocketOptions) {
       }
       if (frame.kind === 'error') this.#announced = { code: frame.code, reason: frame.reason };
       else if (frame.kind === 'message') this.#deliver(frame.data);
+      else if (frame.kind === 'batch') for (const message of frame.messages) this.#deliver(message);
       else this.#collect(frame);
     }
 

@@ -2,16 +2,18 @@ import { toBase64 } from 'lib0/buffer';
 import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import {
+  BATCH_MAX_MESSAGES,
   CHUNK_MAX_COUNT,
   CHUNK_RAW_BYTES,
   decodeFrame,
   encodeError,
   encodeMessage,
+  encodeMessages,
   FRAME_MAX_BYTES,
   joinChunks,
   type Frame,
 } from './frames.ts';
-import { sameBytes } from './testing/fixtures.ts';
+import { rejoin, sameBytes } from './testing/fixtures.ts';
 
 const bytes = (length: number, seed = length): Uint8Array => prng.uint8Array(prng.create(seed), length);
 const b64 = (length: number): string => toBase64(bytes(length));
@@ -123,5 +125,46 @@ describe('joinChunks', () => {
   it('concatenates chunks in the order given', () => {
     const joined = joinChunks([new Uint8Array([1, 2]), new Uint8Array([]), new Uint8Array([3])]);
     expect(joined).toEqual(new Uint8Array([1, 2, 3]));
+  });
+});
+
+describe('encodeMessages', () => {
+  let sequence = 0;
+  const newMessageId = () => `id${(sequence += 1)}`;
+
+  it('packs the messages of one tick into one `b` frame that decodes to them in order', () => {
+    const messages = [bytes(40, 1), bytes(7, 2), bytes(300, 3)];
+    const frames = encodeMessages({ messages, newMessageId });
+    expect(frames).toHaveLength(1);
+    expect(frames[0]!.startsWith('b')).toBe(true);
+    expect(decodeFrame(frames[0]!)).toEqual({ kind: 'batch', messages });
+  });
+
+  it('sends a lone message as `m` and a large one as its own chunks, keeping the order', () => {
+    const small = bytes(10, 4);
+    const large = bytes(CHUNK_RAW_BYTES + 10, 5);
+    const frames = encodeMessages({ messages: [small, large, small], newMessageId });
+    expect(frames.map((f) => f[0])).toEqual(['m', 'c', 'c', 'm']);
+    const decoded = decodeAll(frames);
+    expect(sameBytes((decoded[0] as { data: Uint8Array }).data, small)).toBe(true);
+    expect(rejoin(frames.slice(1, 3)).map((m) => sameBytes(m, large))).toEqual([true]);
+  });
+
+  it('starts a new frame past BATCH_MAX_MESSAGES or the raw frame size', () => {
+    const many = Array.from({ length: BATCH_MAX_MESSAGES + 1 }, (_, i) => bytes(5, i));
+    expect(encodeMessages({ messages: many, newMessageId }).map((f) => f[0])).toEqual(['b', 'm']);
+    const halves = [bytes(CHUNK_RAW_BYTES / 2, 1), bytes(CHUNK_RAW_BYTES / 2, 2)];
+    expect(encodeMessages({ messages: halves, newMessageId }).map((f) => f[0])).toEqual(['m', 'm']);
+  });
+
+  it('refuses batch frames that are truncated, hold one message, or too many', () => {
+    const one = 'b' + toBase64(new Uint8Array([2, 9, 9]));
+    const truncated = 'b' + toBase64(new Uint8Array([2, 9, 9, 5, 1]));
+    const tooMany = encodeMessages({ messages: Array.from({ length: BATCH_MAX_MESSAGES }, () => bytes(1)), newMessageId })[0]!;
+    const payload = new Uint8Array([...Buffer.from(tooMany.slice(1), 'base64'), 1, 7]);
+    expect(decodeFrame(one)).toBeNull();
+    expect(decodeFrame(truncated)).toBeNull();
+    expect(decodeFrame('b' + toBase64(payload))).toBeNull();
+    expect(decodeFrame('b!!')).toBeNull();
   });
 });

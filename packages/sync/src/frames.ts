@@ -4,12 +4,16 @@
  * base64 text; larger messages travel as numbered chunks and are reassembled on the other side.
  *
  *   m<base64>                               a whole message
+ *   b<base64>                               several whole messages sent in one tick (an edit and
+ *                                           the caret move it caused): each a varUint8Array
  *   c<messageId>.<index>.<count>.<base64>   chunk `index` (0-based) of `count`
  *   e<code>.<reason>                        a notice sent before the server closes the connection
  *
  * See PROTOCOL.md.
  */
 import { fromBase64, toBase64 } from 'lib0/buffer';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 
 export const FRAME_MAX_BYTES = 32 * 1024;
 /** Largest message a client may send, assembled. Larger pastes are refused with `tooLarge`. */
@@ -27,12 +31,18 @@ export const CloseCode = {
   /** A write the connection's access does not allow is never a close: it is dropped. */
   forbidden: 4403,
   tooLarge: 4413,
+  /** An update that would leave the document outside the editor's schema (PROTOCOL.md §3). */
+  schema: 4422,
   internal: 4500,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
+/** Messages one batch frame may carry: a tick's worth, not a backlog. */
+export const BATCH_MAX_MESSAGES = 16;
+
 export type Frame =
   | { kind: 'message'; data: Uint8Array }
+  | { kind: 'batch'; messages: Uint8Array[] }
   | { kind: 'chunk'; messageId: string; index: number; count: number; data: Uint8Array }
   | { kind: 'error'; code: number; reason: string };
 
@@ -52,6 +62,56 @@ export function encodeMessage(input: { data: Uint8Array; messageId: string }): s
   return frames;
 }
 
+/**
+ * Packs whole messages into as few frames as the limits allow, in order: consecutive messages
+ * share a `b` frame while they fit in CHUNK_RAW_BYTES (and BATCH_MAX_MESSAGES); a lone message
+ * goes as `m`, a large one as chunks of its own. One frame is one Lambda invocation and one API
+ * Gateway message, so a keystroke and its caret move cost one of each, not two.
+ */
+export function encodeMessages(input: { messages: readonly Uint8Array[]; newMessageId: () => string }): string[] {
+  const frames: string[] = [];
+  let group: Uint8Array[] = [];
+  let groupBytes = 0;
+  const flush = () => {
+    if (group.length === 1) frames.push(...encodeMessage({ data: group[0]!, messageId: input.newMessageId() }));
+    else if (group.length > 1) frames.push('b' + toBase64(packBatch(group)));
+    group = [];
+    groupBytes = 0;
+  };
+  for (const data of input.messages) {
+    // Each message costs its bytes plus a length prefix of at most 4 bytes (< 2^28).
+    const cost = data.length + 4;
+    if (group.length > 0 && (groupBytes + cost > CHUNK_RAW_BYTES || group.length === BATCH_MAX_MESSAGES)) flush();
+    group.push(data);
+    groupBytes += cost;
+  }
+  flush();
+  return frames;
+}
+
+function packBatch(messages: readonly Uint8Array[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  for (const message of messages) encoding.writeVarUint8Array(encoder, message);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The messages of a batch payload; null unless it is 2…BATCH_MAX_MESSAGES exact varUint8Arrays. */
+function unpackBatch(payload: Uint8Array): Uint8Array[] | null {
+  const decoder = decoding.createDecoder(payload);
+  const messages: Uint8Array[] = [];
+  try {
+    while (decoding.hasContent(decoder)) {
+      if (messages.length === BATCH_MAX_MESSAGES) return null;
+      const length = decoding.readVarUint(decoder);
+      if (length > payload.length - decoder.pos) return null;
+      messages.push(decoding.readUint8Array(decoder, length));
+    }
+  } catch {
+    return null;
+  }
+  return messages.length >= 2 ? messages : null;
+}
+
 export function encodeError(input: { code: number; reason: string }): string {
   return `e${input.code}.${input.reason}`;
 }
@@ -69,6 +129,11 @@ export function decodeFrame(frame: string, options: { maxChunks?: number } = {})
   if (kind === 'm') {
     const data = decodeBase64(frame.slice(1));
     return data ? { kind: 'message', data } : null;
+  }
+  if (kind === 'b') {
+    const payload = decodeBase64(frame.slice(1));
+    const messages = payload && payload.length <= CHUNK_RAW_BYTES ? unpackBatch(payload) : null;
+    return messages ? { kind: 'batch', messages } : null;
   }
   if (kind === 'c') {
     const header = chunkHeader.exec(frame);

@@ -9,9 +9,9 @@ import { fail, isDomainError } from '@concord/core';
 import { compact, defaultCompactionSettings, needsCompaction, type CompactionSettings } from './compaction.ts';
 import { checkUpdate } from './document.ts';
 import { CHUNK_MAX_COUNT, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
-import { createMessageHandlers } from './message-handlers.ts';
+import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
-import type { ChunkStore, ConnectionAccess, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway } from './ports.ts';
+import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
 import { decodeMessage, encodeAwareness, encodeNotice, encodeUpdate } from './protocol.ts';
 import { encodeAwarenessUpdate } from './awareness.ts';
 
@@ -39,6 +39,14 @@ export interface SyncDependencies {
   afterCompaction?: (input: { docId: string; reason: CompactionReason }) => Promise<void>;
   /** How long a connection record lives: API Gateway closes connections after 2 h. */
   connectionTtlMs?: number;
+  /** Judges every client update (and server change) before it is stored; none by default. */
+  guard?: UpdateGuard;
+  /**
+   * Runs work that must not hold up a connection's next message (compaction after a long tail).
+   * Lambda awaits it (nothing may outlive the invocation), which is the default; the local host
+   * runs it beside the message path.
+   */
+  later?: (input: { key: string; task: () => Promise<void> }) => Promise<void>;
   log?: (entry: SyncLogEntry) => void;
 }
 
@@ -49,6 +57,8 @@ export type MessageOutcome =
   | 'ignored'
   | 'refused-read-only'
   | 'refused-frozen'
+  /** An update placed after content the server lacks: the client was asked to sync again. */
+  | 'refused-unresolved'
   | { closed: (typeof CloseCode)[keyof typeof CloseCode]; reason: string };
 
 export type CompactionReason = 'tail' | 'last-writer-left' | 'requested';
@@ -62,8 +72,12 @@ export interface SyncHandlers {
     access: ConnectionAccess;
     sessionId?: string | null;
   }): Promise<void>;
-  /** `$default`: one text frame from a client. Never throws: failures close the connection. */
-  message(input: { connectionId: string; frame: unknown }): Promise<MessageOutcome>;
+  /**
+   * `$default`: one text frame from a client. Never throws: failures close the connection.
+   * `connection` is who the connection is, as the gateway carries it (API Gateway's authorizer
+   * context); without it the registry is asked.
+   */
+  message(input: { connectionId: string; frame: unknown; connection?: ConnectionContext | null }): Promise<MessageOutcome>;
   /** `$disconnect`, or a connection found gone: forgets it and clears its presence. */
   disconnect(input: { connectionId: string }): Promise<void>;
   /** Compacts a document now (e.g. from a scheduled task); safe to call at any time. */
@@ -95,6 +109,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const settings = { ...defaultCompactionSettings, ...deps.compaction };
   const connectionTtlMs = deps.connectionTtlMs ?? defaultConnectionTtlMs;
   const log = deps.log ?? (() => {});
+  const later = deps.later ?? (({ task }: { key: string; task: () => Promise<void> }) => task());
   const outbox = createOutbox({
     gateway: deps.gateway,
     newId,
@@ -127,7 +142,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   }
 
   // Function declarations below are hoisted: the message handlers share them.
-  const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly });
+  const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard });
 
   async function compactQuietly(docId: string, reason: CompactionReason): Promise<void> {
     try {
@@ -138,37 +153,55 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     }
   }
 
-  /** The whole message a frame completes, a close outcome, or null while chunks are pending. */
-  async function assemble(record: ConnectionRecord, frame: unknown): Promise<Uint8Array | MessageOutcome> {
+  /** The whole messages a frame carries or completes, a close outcome, or 'pending-chunks'. */
+  async function assemble(record: ConnectionRecord, frame: unknown): Promise<Uint8Array[] | MessageOutcome> {
     // Decoded without a chunk-count bound, so a paste over the limit is 'too large', not 'malformed'.
     const decoded = typeof frame === 'string' ? decodeFrame(frame, { maxChunks: Number.MAX_SAFE_INTEGER }) : null;
     if (!decoded || decoded.kind === 'error') return closeWith(record, CloseCode.badFrame, 'sync.frame-malformed');
-    if (decoded.kind === 'message') return decoded.data;
+    if (decoded.kind === 'message') return [decoded.data];
+    if (decoded.kind === 'batch') return decoded.messages;
     if (decoded.count > CHUNK_MAX_COUNT) return closeWith(record, CloseCode.tooLarge, 'sync.message-too-large');
+    // Only an update needs chunks; a reader has none to send, so its chunks are never stored.
+    if (record.access !== 'write') return closeWith(record, CloseCode.badFrame, 'sync.read-only-chunks');
     try {
       const parts = await chunks.putChunk({ connectionId: record.connectionId, ...decoded, now: now() });
       if (!parts) return 'pending-chunks';
       const data = joinChunks(parts);
-      return data.length > MESSAGE_MAX_BYTES ? closeWith(record, CloseCode.tooLarge, 'sync.message-too-large') : data;
+      return data.length > MESSAGE_MAX_BYTES ? closeWith(record, CloseCode.tooLarge, 'sync.message-too-large') : [data];
     } catch (error) {
       if (isDomainError(error) && error.kind === 'input') return closeWith(record, CloseCode.badFrame, error.code);
       throw error;
     }
   }
 
-  async function message(input: { connectionId: string; frame: unknown }): Promise<MessageOutcome> {
+  /** The connection as its context says (no read), else as the registry has it. */
+  async function recordOf(input: { connectionId: string; connection?: ConnectionContext | null }): Promise<ConnectionRecord | null> {
+    const { connectionId, connection } = input;
+    if (!connection) return connections.get({ connectionId, now: now() });
+    const expiresAt = connection.connectedAt + connectionTtlMs;
+    return expiresAt > now() ? { ...connection, connectionId, expiresAt, awareness: null } : null;
+  }
+
+  async function message(input: { connectionId: string; frame: unknown; connection?: ConnectionContext | null }): Promise<MessageOutcome> {
     const { connectionId } = input;
     try {
-      const record = await connections.get({ connectionId, now: now() });
+      const record = await recordOf(input);
       if (!record) {
         await outbox.close({ connectionId, code: CloseCode.unauthorized, reason: 'sync.connection-unknown' });
         return { closed: CloseCode.unauthorized, reason: 'sync.connection-unknown' };
       }
-      const data = await assemble(record, input.frame);
-      if (!(data instanceof Uint8Array)) return data;
-      const decoded = decodeMessage(data);
-      if (!decoded) return closeWith(record, CloseCode.badFrame, 'sync.message-malformed');
-      return await dispatch(record, decoded);
+      const messages = await assemble(record, input.frame);
+      if (!Array.isArray(messages)) return messages;
+      const decoded = messages.map(decodeMessage);
+      if (decoded.some((m) => m === null)) return closeWith(record, CloseCode.badFrame, 'sync.message-malformed');
+      // One room per frame: an edit and its caret move read the document's connections once.
+      const room = createRoom({ connections, docId: record.docId, now });
+      let outcome: MessageOutcome = 'ignored';
+      for (const one of decoded) {
+        outcome = await dispatch(record, one!, room);
+        if (typeof outcome === 'object') return outcome;
+      }
+      return outcome;
     } catch (error) {
       // A store or gateway failure: the client reconnects and re-syncs, so nothing is lost.
       log({ level: 'error', code: 'sync.message-failed', connectionId, error });
@@ -193,7 +226,10 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     // A reconnected client may already speak for this client id again: then it has not left.
     const stillHere = peers.some((p) => p.awareness?.clientId === awareness?.clientId);
     if (awareness && awareness.state !== null && peers.length > 0 && !stillHere) {
-      const gone = { clientId: awareness.clientId, clock: awareness.clock + 1, state: null };
+      // A store registry keeps an entry only every AWARENESS_STORE_EVERY ticks: clients saw at
+      // most that many more, and y-protocols ignores a removal older than what it holds.
+      const clock = awareness.clock + (connections.inMemory ? 1 : AWARENESS_STORE_EVERY);
+      const gone = { clientId: awareness.clientId, clock, state: null };
       await fanOut(peers, encodeAwareness(encodeAwarenessUpdate([gone])));
     }
     // The last editor leaving is a quiet moment to fold the tail into a snapshot.
@@ -204,9 +240,11 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     const check = checkUpdate(input.update);
     if (check === 'malformed') throw fail.input('sync.update-malformed', 'the update does not apply');
     if (check === 'empty') return;
+    const judged = await deps.guard?.check({ docId: input.docId, update: input.update, load: () => documents.load({ docId: input.docId }) });
+    if (judged && !judged.ok) throw fail.input('sync.update-schema', `the change does not fit the statement: ${judged.reason}`);
     const tail = await documents.appendUpdate({ ...input, origin: 'server' });
     await fanOut(await connections.listForDocument({ docId: input.docId, now: now() }), encodeUpdate(input.update));
-    if (needsCompaction({ tail, settings })) await compactQuietly(input.docId, 'tail');
+    if (needsCompaction({ tail, settings })) await later({ key: `compact ${input.docId}`, task: () => compactQuietly(input.docId, 'tail') });
   }
 
   async function notify(input: { docId: string; notice: string }): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * The y-websocket messages a connection sends, each handled statelessly: sync step 1 loads the
- * document; updates are stored, then fanned out; awareness is filtered to the sender's own entry,
- * stamped with who they are, and echoed. See PROTOCOL.md §3.
+ * document; an update is fanned out once the store admits it (freeze checked) and acknowledged
+ * once durable; awareness is filtered to the sender's own entry, stamped with who they are,
+ * echoed, and stored only when it must be. See PROTOCOL.md §3.
  */
 import { isDomainError } from '@concord/core';
 import * as Y from 'yjs';
@@ -10,7 +11,7 @@ import { needsCompaction, type CompactionSettings } from './compaction.ts';
 import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
 import { CloseCode } from './frames.ts';
 import type { CompactionReason, MessageOutcome } from './handlers.ts';
-import type { ConnectionRecord, ConnectionRegistry, DocumentStore } from './ports.ts';
+import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, DocumentStore, UpdateGuard } from './ports.ts';
 import {
   encodeAwareness,
   encodePermissionDenied,
@@ -29,14 +30,41 @@ export interface MessageCore {
   sendTo(record: ConnectionRecord, data: Uint8Array): Promise<void>;
   fanOut(peers: readonly ConnectionRecord[], data: Uint8Array): Promise<void>;
   closeWith(record: { connectionId: string }, code: (typeof CloseCode)[keyof typeof CloseCode], reason: string): Promise<MessageOutcome>;
+  /** Runs work that must not hold up the connection's next message (compaction). */
+  later(input: { key: string; task: () => Promise<void> }): Promise<void>;
   compactQuietly(docId: string, reason: CompactionReason): Promise<void>;
+  guard?: UpdateGuard;
 }
 
+/**
+ * One frame's view of the document's connections: read at most once per frame from a store
+ * registry (an update and the caret move in the same batch frame share the read), always fresh
+ * from an in-memory one.
+ */
+export interface Room {
+  peers(): Promise<ConnectionRecord[]>;
+  /** After a write: read again (a store registry's first read comes after it anyway). */
+  refresh(): Promise<ConnectionRecord[]>;
+}
+
+export function createRoom(input: { connections: ConnectionRegistry; docId: string; now: () => number }): Room {
+  const { connections, docId, now } = input;
+  let read: Promise<ConnectionRecord[]> | null = null;
+  const load = () => (read = connections.listForDocument({ docId, now: now() }));
+  return {
+    peers: () => (connections.inMemory ? load() : (read ?? load())),
+    refresh: load,
+  };
+}
+
+/** Store an awareness entry at least every this many clock ticks, so a joiner's carets are close. */
+export const AWARENESS_STORE_EVERY = 32;
+
 export function createMessageHandlers(core: MessageCore) {
-  const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly } = core;
+  const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard } = core;
 
   /** Sync step 1: answer with what the client lacks; writers also get ours, to upload theirs. */
-  async function onSyncStep1(record: ConnectionRecord, stateVector: Uint8Array): Promise<MessageOutcome> {
+  async function onSyncStep1(record: ConnectionRecord, stateVector: Uint8Array, room: Room): Promise<MessageOutcome> {
     if (!checkStateVector(stateVector)) return closeWith(record, CloseCode.badFrame, 'sync.state-vector-malformed');
     const state = await documents.load({ docId: record.docId });
     const doc = documentFrom(state);
@@ -45,18 +73,23 @@ export function createMessageHandlers(core: MessageCore) {
     doc.destroy();
     await sendTo(record, encodeSyncStep2(diff));
     if (record.access === 'write') await sendTo(record, encodeSyncStep1(ours));
-    const peers = await connections.listForDocument({ docId: record.docId, now: now() });
-    const present = peers.filter((p) => p.connectionId !== record.connectionId && p.awareness?.state);
+    const present = (await room.peers()).filter((p) => p.connectionId !== record.connectionId && p.awareness?.state);
     if (present.length > 0) {
       await sendTo(record, encodeAwareness(encodeAwarenessUpdate(present.map((p) => p.awareness!))));
     }
     const tail = { count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) };
-    if (needsCompaction({ tail, settings })) await compactQuietly(record.docId, 'tail');
+    if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') });
     return 'handled';
   }
 
-  /** An update (or a sync step 2): store it, then pass it on to everyone else on the document. */
-  async function onUpdate(record: ConnectionRecord, update: Uint8Array): Promise<MessageOutcome> {
+  /**
+   * An update (or a sync step 2). Shown to the others as soon as the store admits it (the text is
+   * not frozen), acknowledged to the sender only once durable: the handler returns — and the
+   * connection's next message, the awareness echo that tells the editor "saved", goes out — after
+   * the write. A joiner that registered while the write was in flight is caught by a second look
+   * at the room after it.
+   */
+  async function onUpdate(record: ConnectionRecord, update: Uint8Array, room: Room): Promise<MessageOutcome> {
     if (record.access !== 'write') {
       await sendTo(record, encodePermissionDenied('read-only'));
       return 'refused-read-only';
@@ -64,32 +97,59 @@ export function createMessageHandlers(core: MessageCore) {
     const check = checkUpdate(update);
     if (check === 'malformed') return closeWith(record, CloseCode.badFrame, 'sync.update-malformed');
     if (check === 'empty') return 'ignored';
-    const author = `${record.principal.userId} ${record.principal.organisationId}`;
+    const judged = await guard?.check({ docId: record.docId, update, load: () => documents.load({ docId: record.docId }) });
+    if (judged && !judged.ok) {
+      if (judged.reason !== 'schema.unresolved') return closeWith(record, CloseCode.schema, judged.reason);
+      // It overtook an update we lack: our state vector makes the client send both together.
+      const state = documentFrom(await documents.load({ docId: record.docId }));
+      const ours = Y.encodeStateVector(state);
+      state.destroy();
+      await sendTo(record, encodeSyncStep1(ours));
+      return 'refused-unresolved';
+    }
+    const message = encodeUpdate(update);
+    const others = (peers: readonly ConnectionRecord[]) => peers.filter((p) => p.connectionId !== record.connectionId);
+    let early: Promise<ReadonlySet<string>> | null = null;
+    const admitted = () => {
+      if (!connections.inMemory) return;
+      early = room.peers().then(async (peers) => {
+        await fanOut(others(peers), message);
+        return new Set(peers.map((p) => p.connectionId));
+      });
+    };
     let tail;
     try {
-      tail = await documents.appendUpdate({ docId: record.docId, update, origin: record.connectionId, author });
+      tail = await documents.appendUpdate({ docId: record.docId, update, origin: record.connectionId, author: authorOf(record), admitted });
     } catch (error) {
+      await (early as Promise<unknown> | null)?.catch(() => undefined);
       // A consensus call froze the text: refused like a reader's write, the client told why.
       if (!isDomainError(error) || error.code !== 'sync.document-frozen') throw error;
       await sendTo(record, encodePermissionDenied('frozen'));
       return 'refused-frozen';
     }
+    const reached = early ? await (early as Promise<ReadonlySet<string>>) : new Set<string>();
     // Consistent read after the write: a joiner either gets the update here or finds it stored.
-    const peers = await connections.listForDocument({ docId: record.docId, now: now() });
-    await fanOut(peers.filter((p) => p.connectionId !== record.connectionId), encodeUpdate(update));
-    if (needsCompaction({ tail, settings })) await compactQuietly(record.docId, 'tail');
+    const latecomers = others(await room.refresh()).filter((p) => !reached.has(p.connectionId));
+    if (latecomers.length > 0) await fanOut(latecomers, message);
+    if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') });
     return 'handled';
   }
 
-  /** Presence: keep only the sender's own entry, stamped with who it is; echo it to everyone. */
-  async function onAwareness(record: ConnectionRecord, update: Uint8Array): Promise<MessageOutcome> {
+  /**
+   * Presence: keep only the sender's own entry, stamped with who it is; echo it to everyone.
+   * Stored only when it must be — to bind the client id, when it leaves, when its `user` part
+   * changes, and every AWARENESS_STORE_EVERY ticks so a joiner's carets are close — and
+   * otherwise forwarded without a write: carets move far more often than anyone joins.
+   */
+  async function onAwareness(record: ConnectionRecord, update: Uint8Array, room: Room): Promise<MessageOutcome> {
     let entries;
     try {
       entries = decodeAwarenessUpdate(update);
     } catch {
       return closeWith(record, CloseCode.badFrame, 'sync.awareness-malformed');
     }
-    const peers = await connections.listForDocument({ docId: record.docId, now: now() });
+    const peers = await room.peers();
+    const stored = peers.find((p) => p.connectionId === record.connectionId)?.awareness ?? record.awareness;
     // Only another person's connection makes an entry a relay: the same person's older
     // connection may still hold this client id (a reconnect before the old one is gone).
     const othersClientIds = new Set(
@@ -99,41 +159,68 @@ export function createMessageHandlers(core: MessageCore) {
           : [],
       ),
     );
-    const entry = ownEntry({ entries, boundClientId: record.awareness?.clientId ?? null, othersClientIds });
+    const entry = ownEntry({ entries, boundClientId: stored?.clientId ?? null, othersClientIds });
     if (!entry) return 'ignored';
     const state = entry.state === null ? null : stampState({ state: entry.state, principal: record.principal });
     if (entry.state !== null && state === null) return closeWith(record, CloseCode.badFrame, 'sync.awareness-state-invalid');
     const stamped = { ...entry, state };
-    const result = await connections.setAwareness({ connectionId: record.connectionId, docId: record.docId, entry: stamped });
     // Frames arrive in any order: an older state than the one stored is not passed on.
-    if (result !== 'ok') return 'ignored';
+    if (stored && isOlder(stamped, stored)) return 'ignored';
+    if (mustStore({ entry: stamped, stored }) || connections.inMemory) {
+      const result = await connections.setAwareness({ connectionId: record.connectionId, docId: record.docId, entry: stamped });
+      if (result !== 'ok') return 'ignored';
+    }
     const recipients = peers.some((p) => p.connectionId === record.connectionId) ? peers : [...peers, record];
     await fanOut(recipients, encodeAwareness(encodeAwarenessUpdate([stamped])));
     return 'handled';
   }
 
-  async function onQueryAwareness(record: ConnectionRecord): Promise<MessageOutcome> {
-    const peers = await connections.listForDocument({ docId: record.docId, now: now() });
-    const entries = peers.flatMap((p) => (p.awareness?.state ? [p.awareness] : []));
+  async function onQueryAwareness(record: ConnectionRecord, room: Room): Promise<MessageOutcome> {
+    const entries = (await room.peers()).flatMap((p) => (p.awareness?.state ? [p.awareness] : []));
     if (entries.length > 0) await sendTo(record, encodeAwareness(encodeAwarenessUpdate(entries)));
     return 'handled';
   }
 
-  function dispatch(record: ConnectionRecord, message: ClientMessage): Promise<MessageOutcome> {
+  function dispatch(record: ConnectionRecord, message: ClientMessage, room: Room): Promise<MessageOutcome> {
     switch (message.type) {
       case 'sync-step-1':
-        return onSyncStep1(record, message.stateVector);
+        return onSyncStep1(record, message.stateVector, room);
       case 'sync-step-2':
       case 'update':
-        return onUpdate(record, message.update);
+        return onUpdate(record, message.update, room);
       case 'awareness':
-        return onAwareness(record, message.update);
+        return onAwareness(record, message.update, room);
       case 'query-awareness':
-        return onQueryAwareness(record);
+        return onQueryAwareness(record, room);
       case 'auth':
         return Promise.resolve('ignored');
     }
   }
 
   return { dispatch };
+}
+
+function authorOf(record: ConnectionRecord): string {
+  return `${record.principal.userId} ${record.principal.organisationId}`;
+}
+
+/** y-protocols' rule: a lower clock is older; so is the same clock, unless it removes the state. */
+function isOlder(entry: AwarenessEntry, stored: AwarenessEntry): boolean {
+  if (entry.clientId !== stored.clientId) return false;
+  return entry.clock < stored.clock || (entry.clock === stored.clock && entry.state !== null);
+}
+
+function mustStore(input: { entry: AwarenessEntry; stored: AwarenessEntry | null }): boolean {
+  const { entry, stored } = input;
+  if (!stored || entry.state === null || stored.state === null) return true;
+  if (entry.clock - stored.clock >= AWARENESS_STORE_EVERY) return true;
+  return userPart(entry.state) !== userPart(stored.state);
+}
+
+function userPart(state: string): string {
+  try {
+    return JSON.stringify((JSON.parse(state) as { user?: unknown }).user ?? null);
+  } catch {
+    return state;
+  }
 }

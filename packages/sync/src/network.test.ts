@@ -3,19 +3,26 @@ import * as Y from 'yjs';
 import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
 import { runSeededNetwork } from './testing/network.ts';
 
-const memoryStores = ({ pause }: { pause: () => Promise<void> }) => ({
-  documents: createMemoryDocumentStore({ pause }),
-  connections: createMemoryConnectionRegistry({ pause }),
-  chunks: createMemoryChunkStore({ pause }),
-});
+/** `inMemory`: the local gateway's registry (early fan-out) or a store registry's path (Lambda). */
+const storesWith =
+  (inMemory: boolean) =>
+  ({ pause }: { pause: () => Promise<void> }) => ({
+    documents: createMemoryDocumentStore({ pause }),
+    connections: createMemoryConnectionRegistry({ pause, inMemory }),
+    chunks: createMemoryChunkStore({ pause }),
+  });
+const memoryStores = storesWith(true);
 
 const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
 
-describe('the sync handlers under a seeded faulty network (in memory)', () => {
+describe.each([
+  ['the local gateway’s registry', true],
+  ['a store registry', false],
+])('the sync handlers under a seeded faulty network (in memory, %s)', (_, inMemory) => {
   it.each(seeds)('converge every replica and the store, losing no update (seed %i)', async (seed) => {
     const result = await runSeededNetwork({
       seed,
-      stores: memoryStores,
+      stores: storesWith(inMemory),
       writers: 4,
       readers: 2,
       steps: 400,
@@ -36,7 +43,9 @@ describe('the sync handlers under a seeded faulty network (in memory)', () => {
     }
     expect(result.writerCloses).toEqual([]);
   });
+});
 
+describe('the seeded faulty network', () => {
   it('exercises the faults it claims to (across all seeds)', async () => {
     const totals = { duplicated: 0, dropped: 0, compactions: 0, largePastes: 0 };
     for (const seed of seeds.slice(0, 10)) {

@@ -22,9 +22,9 @@ export function createOutbox(input: {
 }): Outbox {
   const { gateway, newId, onError } = input;
 
-  const send: Outbox['send'] = async ({ connectionId, data }) => {
+  async function post(connectionId: string, frames: readonly string[]): Promise<'ok' | 'gone' | 'failed'> {
     try {
-      for (const frame of encodeMessage({ data, messageId: newId() })) {
+      for (const frame of frames) {
         if ((await gateway.post({ connectionId, frame })) === 'gone') return 'gone';
       }
       return 'ok';
@@ -32,12 +32,15 @@ export function createOutbox(input: {
       onError({ code: 'sync.post-failed', connectionId, error });
       return 'failed';
     }
-  };
+  }
 
   return {
-    send,
+    send: ({ connectionId, data }) => post(connectionId, encodeMessage({ data, messageId: newId() })),
     async fanOut({ connectionIds, data }) {
-      const results = await Promise.all(connectionIds.map((connectionId) => send({ connectionId, data })));
+      if (connectionIds.length === 0) return [];
+      // Encoded once for everyone: base64 of the same bytes is the same frames.
+      const frames = encodeMessage({ data, messageId: newId() });
+      const results = await Promise.all(connectionIds.map((connectionId) => post(connectionId, frames)));
       return connectionIds.filter((_, i) => results[i] === 'gone');
     },
     async close({ connectionId, code, reason }) {

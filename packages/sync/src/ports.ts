@@ -40,6 +40,12 @@ export interface DocumentStore {
     origin: string;
     /** Who wrote it (`<userId> <organisationId>`), remembered until `takeAuthors` (versions' authors). */
     author?: string;
+    /**
+     * Called once, as soon as the update can no longer be refused (the freeze check passed), and
+     * before it is durable: from then on it may be shown to others. If the append then fails the
+     * sender is never told it was saved, and re-uploads it when it reconnects (PROTOCOL.md §3).
+     */
+    admitted?: () => void;
   }): Promise<TailStats>;
   /**
    * Freezes the text (a consensus call runs on it): from then on `appendUpdate` throws a
@@ -102,7 +108,27 @@ export interface ConnectionRecord {
   awareness: AwarenessEntry | null;
 }
 
+/**
+ * Who a connection is, fixed at `$connect`. API Gateway hands it to every message's invocation
+ * (a `$connect` authorizer's context, `$context.authorizer.*`), and the local gateway does the
+ * same: identity is never re-read from the store per message.
+ */
+export interface ConnectionContext {
+  docId: string;
+  principal: Principal;
+  access: ConnectionAccess;
+  sessionId: string | null;
+  connectedAt: number;
+}
+
 export interface ConnectionRegistry {
+  /**
+   * True when `listForDocument` is answered from this process's memory (the local gateway's own
+   * sockets): then an update is fanned out as soon as the store admits it, and the room is read
+   * again after the write to catch a joiner. False (a store query per read): read once, after the
+   * write. See PROTOCOL.md §3, "Why a joiner never misses an update".
+   */
+  readonly inMemory?: boolean;
   add(record: ConnectionRecord): Promise<void>;
   get(input: { connectionId: string; now: number }): Promise<ConnectionRecord | null>;
   /** Removes the connection; returns the record it had, or null when already gone. */
@@ -142,4 +168,14 @@ export interface Gateway {
   post(input: { connectionId: string; frame: string }): Promise<'ok' | 'gone'>;
   /** Closes a connection. API Gateway cannot choose the code; the client saw an `e` frame first. */
   close(input: { connectionId: string; code: number; reason: string }): Promise<void>;
+}
+
+/**
+ * Judges an update against what the document may hold (the editor's schema) before it is stored
+ * or sent on. `load` reads the stored document, for a guard that needs it and has no fresher copy.
+ * 'unresolved': the update's place depends on content the server does not have yet (it overtook
+ * an earlier update); the sender is asked to sync again, nothing is stored.
+ */
+export interface UpdateGuard {
+  check(input: { docId: string; update: Uint8Array; load: () => Promise<DocumentState> }): Promise<{ ok: true } | { ok: false; reason: string }>;
 }

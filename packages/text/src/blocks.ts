@@ -4,10 +4,14 @@
  * the comparison of versions (`compare.ts`) both read documents through this one walk, so what
  * is hashed and what is compared are the same thing.
  *
- * It reads the Yjs tree directly (no schema, no ProseMirror): what is stored is what counts.
+ * It reads the Yjs tree directly (no ProseMirror): what is stored is what counts — except what
+ * the schema cannot hold there (a node it does not know or not at that level, a heading level it
+ * does not have), which is read as `repairToSchema` would leave it, so a damaged document and
+ * its repair have the same text and hash.
  */
 import * as Y from 'yjs';
-import { statementField } from './extensions.ts';
+import { headingLevels, statementField } from './extensions.ts';
+import { markAllowed, nodeAllowedIn } from './schema-rules.ts';
 
 /** The marks that are part of the text; any other attribute of a run is ignored. */
 export const textMarks = ['bold', 'italic'] as const;
@@ -45,10 +49,15 @@ export function plainText(pieces: readonly InlinePiece[]): string {
   return pieces.map((piece) => ('hardBreak' in piece ? '\n' : piece.text)).join('');
 }
 
+/** The elements among `parent`'s children that the schema allows there. */
+function elementsIn(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
+  const name = parent instanceof Y.XmlElement ? parent.nodeName : null;
+  return parent.toArray().filter((child): child is Y.XmlElement => child instanceof Y.XmlElement && nodeAllowedIn({ parent: name, child: child.nodeName }));
+}
+
 function walk(input: { parent: Y.XmlFragment | Y.XmlElement; depth: number; blocks: TextBlock[] }): void {
   const { parent, depth, blocks } = input;
-  for (const child of parent.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
+  for (const child of elementsIn(parent)) {
     if (child.nodeName === 'bulletList' || child.nodeName === 'orderedList') listBlocks({ list: child, depth: depth + 1, blocks });
     else if (inlineBlocks.has(child.nodeName)) blocks.push(inlineBlock({ element: child, indent: depth * 2, topLevel: depth === 0 }));
     else walk({ parent: child, depth, blocks });
@@ -59,10 +68,9 @@ function listBlocks(input: { list: Y.XmlElement; depth: number; blocks: TextBloc
   const { list, depth, blocks } = input;
   const ordered = list.nodeName === 'orderedList';
   const start = numberAttribute(attributesOf(list).start, 1);
-  list.toArray().forEach((item, index) => {
-    if (!(item instanceof Y.XmlElement)) return;
-    const [first, ...rest] = item.toArray();
-    const firstIsText = first instanceof Y.XmlElement && inlineBlocks.has(first.nodeName);
+  elementsIn(list).forEach((item, index) => {
+    const [first, ...rest] = elementsIn(item);
+    const firstIsText = first !== undefined && inlineBlocks.has(first.nodeName);
     blocks.push({
       kind: ordered ? 'numbered' : 'bullet',
       level: depth,
@@ -70,11 +78,10 @@ function listBlocks(input: { list: Y.XmlElement; depth: number; blocks: TextBloc
       indent: (depth - 1) * 2,
       // The first item of a top-level list opens a block; the rest of the list continues it.
       topLevel: depth === 1 && index === 0,
-      pieces: firstIsText ? inlinePieces(first) : [],
+      pieces: first && firstIsText ? inlinePieces(first) : [],
     });
-    const remaining = firstIsText ? rest : [first, ...rest];
+    const remaining = firstIsText ? rest : elementsIn(item);
     for (const child of remaining) {
-      if (!(child instanceof Y.XmlElement)) continue;
       if (child.nodeName === 'bulletList' || child.nodeName === 'orderedList') listBlocks({ list: child, depth: depth + 1, blocks });
       else if (inlineBlocks.has(child.nodeName)) blocks.push(inlineBlock({ element: child, indent: depth * 2, topLevel: false }));
       else walk({ parent: child, depth, blocks });
@@ -85,7 +92,8 @@ function listBlocks(input: { list: Y.XmlElement; depth: number; blocks: TextBloc
 function inlineBlock(input: { element: Y.XmlElement; indent: number; topLevel: boolean }): TextBlock {
   const { element } = input;
   const heading = element.nodeName === 'heading';
-  const level = heading ? numberAttribute(attributesOf(element).level, 1) : 0;
+  const stated = numberAttribute(attributesOf(element).level, 1);
+  const level = heading ? (headingLevels.includes(stated as never) ? stated : 1) : 0;
   return {
     kind: heading ? 'heading' : 'paragraph',
     level,
@@ -113,7 +121,7 @@ export function inlinePieces(element: Y.XmlElement): InlinePiece[] {
 
 function marksOf(attributes: Record<string, unknown> | undefined): TextMark[] {
   if (!attributes) return [];
-  return textMarks.filter((mark) => attributes[mark] !== undefined && attributes[mark] !== null);
+  return textMarks.filter((mark) => attributes[mark] !== undefined && markAllowed({ name: mark, value: attributes[mark] }));
 }
 
 function attributesOf(element: Y.XmlElement): Record<string, unknown> {

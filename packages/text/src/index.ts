@@ -7,3 +7,6 @@ export * from './compare.ts';
 export * from './restore.ts';
 export * from './translation-doc.ts';
 export * from './html.ts';
+export * from './schema-rules.ts';
+export * from './schema-check.ts';
+export * from './schema-guard.ts';

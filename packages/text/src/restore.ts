@@ -9,11 +9,16 @@
  * its Y.XmlText and receives a character diff, so anchors in its unchanged words survive too;
  * inserted text carries the version's marks, and marks on kept text are set to the version's.
  * Anything else is deleted or inserted as a whole node (a copy of the version's).
+ *
+ * Both documents are first brought inside the schema (`repairToSchema`): a document damaged by an
+ * update stored before the guard existed (a Y.Text written into the editor's root, a node the
+ * editor does not know) comes back whole, and the repair is part of the change.
  */
 import { diffArrays, diffChars } from 'diff';
 import * as Y from 'yjs';
 import { pairInOrder, similarity } from './compare-pairing.ts';
 import { statementField } from './extensions.ts';
+import { repairToSchema } from './schema-check.ts';
 
 type Parent = Y.XmlFragment | Y.XmlElement;
 type Node = Y.XmlElement | Y.XmlText;
@@ -36,6 +41,8 @@ export function restoreUpdate(input: { current: Uint8Array; target: Uint8Array }
     Y.applyUpdateV2(target, input.target);
     const updates: Uint8Array[] = [];
     current.on('update', (update: Uint8Array) => updates.push(update));
+    repairToSchema({ doc: current, kind: 'statement' });
+    repairToSchema({ doc: target, kind: 'statement' });
     current.transact(() => reconcile(current.getXmlFragment(statementField), target.getXmlFragment(statementField)));
     return updates.length === 0 ? null : Y.mergeUpdates(updates);
   } finally {

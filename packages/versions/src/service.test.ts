@@ -1,8 +1,9 @@
 import { isDomainError } from '@concord/core';
 import { documentFrom } from '@concord/sync';
 import { createMemoryDocumentStore } from '@concord/sync/memory';
-import { canonicalText, contentHash } from '@concord/text';
+import { canonicalText, checkDocument, contentHash, statementField } from '@concord/text';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createMemoryVersionStore } from './memory-version-store.ts';
 import { checkedName, createVersionService, type Broadcast } from './service.ts';
 import { statementWriter } from './testing.ts';
@@ -145,6 +146,23 @@ describe('VersionService.restore', () => {
     const outcome = await service.restore({ docId, seq: rev1.seq, actor: alice, now: T0, broadcast: async (input) => void sent.push(input) });
     expect(outcome.version).toBeNull();
     expect(sent).toEqual([]);
+  });
+
+  it('repairs a statement damaged before the schema guard, even when its text is the version’s (issue 12)', async () => {
+    const { service, writer, write, text, broadcast, documents } = setup();
+    await write(writer.paragraph('Agreed words.'));
+    const rev1 = await service.nameVersion({ docId, name: 'Rev. 1', actor: alice, now: T0 });
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(writer.doc));
+    const before = Y.encodeStateVector(attacker);
+    attacker.getText(statementField).insert(0, 'every editor goes blank');
+    await write(Y.encodeStateAsUpdate(attacker, before), bob);
+    expect(checkDocument({ doc: documentFrom(await documents.load({ docId })), kind: 'statement' })).toMatchObject({ ok: false });
+
+    const outcome = await service.restore({ docId, seq: rev1.seq, actor: alice, now: T0 + minute, broadcast });
+    expect(outcome.version).toMatchObject({ restoredFrom: 1, hash: rev1.hash });
+    expect(checkDocument({ doc: documentFrom(await documents.load({ docId })), kind: 'statement' })).toEqual({ ok: true });
+    expect(await text()).toBe('Agreed words.\n');
   });
 
   it('refuses an unknown version as not found', async () => {

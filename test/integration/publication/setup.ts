@@ -3,6 +3,7 @@
  * imported from Markdown, adopted as the hub adopts them (a named version, a closed call), and
  * the real publication ports.
  */
+import { createSecretBox, generateSecretKey } from '@concord/auth';
 import { isDomainError, type Organisation, type Principal, type Statement, type User } from '@concord/core';
 import { createAuditLog, createDocumentStore, createRepositories } from '@concord/data';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
@@ -53,10 +54,11 @@ export async function publicationWorld(input: { translations?: TranslationSource
     return s;
   }
   const adopt = (s: Statement, now = Date.now()) => adoptStatement({ store: dynamo, statement: s, chair: people.chair, now });
-  const ports = createPublicationPorts({ ...dynamo, auditKey: testAuditKey, render: renderState, translations: input.translations });
+  const secretBox = await createSecretBox({ keyBase64: generateSecretKey() });
+  const ports = createPublicationPorts({ ...dynamo, auditKey: testAuditKey, render: renderState, translations: input.translations, secretBox });
   const audit = createAuditLog({ ...dynamo, key: testAuditKey });
   const auditActions = async () => (await audit.all({ coalitionId })).map((e) => e.action);
-  return { dynamo, ports, people, statement, adopt, documents, auditActions };
+  return { dynamo, ports, people, statement, adopt, documents, auditActions, secretBox };
 }
 
 /** The DomainError code `work` threw, or null. */

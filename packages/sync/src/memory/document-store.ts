@@ -41,10 +41,12 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
   return {
     documentIds: () => [...documents.keys()],
 
-    async appendUpdate({ docId, update, origin, author }) {
+    async appendUpdate({ docId, update, origin, author, admitted }) {
       await pause();
       const doc = documentFor(docId);
       if (doc.frozenBy) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
+      admitted?.();
+      await pause();
       if (author) doc.authors.add(author);
       sequence += 1;
       // Keys sort in append order, like the ULIDs of the DynamoDB store.

@@ -229,6 +229,7 @@ export function rejoin(frames: readonly string[]): Uint8Array[] {
     const frame = decodeFrame(text, { maxChunks: 10_000 });
     if (!frame) throw new Error(`unreadable frame ${text.slice(0, 40)}`);
     if (frame.kind === 'message') messages.push(frame.data);
+    if (frame.kind === 'batch') messages.push(...frame.messages);
     if (frame.kind !== 'chunk') continue;
     const parts = pending.get(frame.messageId) ?? [];
     parts[frame.index] = frame.data;

@@ -67,6 +67,7 @@ export class TestClient {
       return;
     }
     if (decoded.kind === 'message') return this.#handle(decoded.data);
+    if (decoded.kind === 'batch') return decoded.messages.forEach((message) => this.#handle(message));
     const parts = this.#pending.get(decoded.messageId) ?? [];
     parts[decoded.index] = decoded.data;
     this.#pending.set(decoded.messageId, parts);

@@ -36,7 +36,7 @@ async function setup() {
     statementId: 'stmt_P', coalitionId: 'coa_1', coalitionName: 'Freedom Coalition', slug: 'joint-statement-2026', title: 'Joint statement', language: 'en', dir: 'ltr',
     version: { seq: 1, name: 'Final', hash }, html: '', plainText: '', record,
     translations: [{ language: 'fr', dir: 'ltr', title: 'Déclaration commune', paragraphs: ['Nous appelons à agir.', 'Deuxième paragraphe.'] }],
-    publishedAt: now, publishedBy: { userId: 'usr_1', organisationId: 'org_EE' }, status: 'published', withdrawn: null, signOn: null,
+    publishedAt: now, publishedBy: { userId: 'usr_1', organisationId: 'org_EE' }, status: 'published', withdrawn: null, signOn: null, attestation: null,
   } as Publication;
   const view = { publication, endorsements: [{ name: 'Access Now', country: 'Global', at: now + 1, late: true }], signOnOpen: false };
   return { deps, view, hash };

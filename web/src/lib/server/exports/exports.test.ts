@@ -39,6 +39,8 @@ describe('exports in the web app', () => {
       const file = await exportStatement({ deps, principal: people.observer, statementId: 'stmt_D', seq: 1, format, labels: englishLabels });
       expect(file.body.byteLength, format).toBeGreaterThan(100);
     }
+    const text = await exportStatement({ deps, principal: people.observer, statementId: 'stmt_D', seq: 1, format: 'txt', labels: englishLabels });
+    expect(new TextDecoder().decode(text.body)).toBe('# Title\n\nWe urge action.\n\n1. First demand.\n');
     const current = await exportStatement({ deps, principal: people.member, statementId: 'stmt_D', seq: null, format: 'markdown', labels: englishLabels });
     // Unchanged since Rev. 1: the current text says it is Rev. 1.
     expect(new TextDecoder().decode(current.body)).toContain('version: "Rev. 1"');

@@ -1,9 +1,11 @@
 /** The words around an exported text, in the reader's language. */
 import type { ExportLabels } from '@concord/export';
 import { m } from '../../paraglide/messages.js';
+import { intlLocale } from '../../i18n.ts';
 
 export function exportLabels(): ExportLabels {
   return {
+    locale: intlLocale(),
     version: m.exports_label_version(),
     hash: m.exports_label_hash(),
     savedAt: m.exports_label_saved(),
@@ -22,6 +24,7 @@ export function exportLabels(): ExportLabels {
     translations: m.exports_label_translations(),
     endorsements: m.exports_label_endorsements(),
     current: m.exports_label_current(),
+    hashNote: m.exports_label_hash_note(),
   };
 }
 

@@ -3,14 +3,21 @@
  * `context.ts` (its own clients, as the call pages do, so the shared root stays untouched).
  */
 import { env } from '$env/dynamic/private';
+import type { SecretBox } from '@concord/auth';
 import { createDynamoClient } from '@concord/data';
 import type { PublicationPorts } from '@concord/data/publication-ports';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { renderState } from '@concord/text';
-import { auditKeyFromEnv } from '../context.ts';
+import { auditKeyFromEnv, webContext } from '../context.ts';
 import { translationsForPublication } from '../translations/context.ts';
 
 let ports: PublicationPorts | undefined;
+
+/** The context's box (the coalitions' signing keys are sealed like TOTP keys), reached when first used. */
+const contextSecretBox: SecretBox = {
+  seal: async (plain) => (await webContext()).secretBox.seal(plain),
+  open: async (sealed) => (await webContext()).secretBox.open(sealed),
+};
 
 export function publicationPorts(): PublicationPorts {
   ports ??= createPublicationPorts({
@@ -20,6 +27,7 @@ export function publicationPorts(): PublicationPorts {
     auditKey: auditKeyFromEnv(),
     // The translations complete and current against the adopted version, snapshotted at publication.
     translations: translationsForPublication(),
+    secretBox: contextSecretBox,
   });
   return ports;
 }

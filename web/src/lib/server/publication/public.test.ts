@@ -21,6 +21,7 @@ const publication: Publication = {
   status: 'withdrawn',
   withdrawn: { at: Date.UTC(2026, 1, 1), by: 'usr_secret', reason: 'Superseded.' },
   signOn: null,
+  attestation: null,
 };
 
 describe('declarationJson', () => {
@@ -37,6 +38,14 @@ describe('declarationJson', () => {
     // Who clicked "publish" or "withdraw" is for the audit log, not the public.
     expect(JSON.stringify(json)).not.toContain('usr_secret');
     expect(JSON.stringify(summaryJson(publication, 'https://hub.example'))).not.toContain('usr_secret');
+  });
+
+  it('links the plain text the hash is of, and gives the signed record with its key', () => {
+    const attestation = { record: '{"format":"concord.adoption/1"}', signature: 'c2ln', publicKey: '-----BEGIN PUBLIC KEY-----\n…', keyId: 'b'.repeat(64) };
+    const json = declarationJson({ publication: { ...publication, attestation }, endorsements: [], signOnOpen: false }, 'https://hub.example');
+    expect(json.plainText).toBe('https://hub.example/declarations/rights-online-2026/export/txt');
+    expect(json.signed).toEqual({ format: 'ed25519', ...attestation });
+    expect(declarationJson({ publication, endorsements: [], signOnOpen: false }, 'https://hub.example').signed).toBeNull();
   });
 });
 

@@ -86,6 +86,11 @@ export function declarationJson(view: DeclarationView, origin: string) {
       explanations: record.explanations.map(position),
     },
     translations: publication.translations,
+    // The hash is that of `plainText` (text/plain, UTF-8); the signature covers `signed.record`'s UTF-8 bytes.
+    plainText: `${origin}/declarations/${encodeURIComponent(publication.slug)}/export/txt`,
+    signed: publication.attestation
+      ? { format: 'ed25519', record: publication.attestation.record, signature: publication.attestation.signature, publicKey: publication.attestation.publicKey, keyId: publication.attestation.keyId }
+      : null,
     signOnOpen: view.signOnOpen,
     endorsements: view.endorsements.map((e) => ({ name: e.name, country: e.country || null, at: new Date(e.at).toISOString(), late: e.late })),
   };

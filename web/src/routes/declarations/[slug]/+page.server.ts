@@ -1,5 +1,6 @@
 import { actionFailure } from '$lib/server/forms.ts';
 import { publicationPorts } from '$lib/server/publication/context.ts';
+import { proofOf } from '$lib/server/publication/proof.ts';
 import { declaration } from '$lib/server/publication/public.ts';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
     // Shared caches (a CDN) may keep an anonymous copy a minute; browsers revalidate, so a new endorsement shows on reload.
     // A signed-in page shows who is signed in: never shared.
     if (!locals.principal) setHeaders({ 'cache-control': 'public, max-age=0, s-maxage=60' });
-    return view;
+    return { ...view, proof: proofOf(view.publication) };
   } catch (caught) {
     actionFailure(caught, 'load');
     throw caught;

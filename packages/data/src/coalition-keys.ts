@@ -1,0 +1,62 @@
+/**
+ * Each coalition's Ed25519 signing key (its adoption records are signed with it): made when the
+ * coalition first signs, put only if absent — two first signatures at once keep the one key that
+ * won — its private half sealed with the server's secret box like the TOTP keys, so a copy of the
+ * table alone cannot sign for a coalition.
+ */
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { generateSigningKey, signingKeyId, signMessage, type SecretBox } from '@concord/auth';
+import { adoptionStatement, type Attestation, type CoalitionKey, type EncryptedSecret, type Publication } from '@concord/core';
+import { entityKeys } from './keys.ts';
+import { conditionally, key, keyNames, type Item } from './requests.ts';
+
+export interface CoalitionKeys {
+  /** The coalition's public key, or null while it has never signed. */
+  publicKey(coalitionId: string): Promise<CoalitionKey | null>;
+  /** Signs `message` with the coalition's key (made now if it has none): a base64 Ed25519 signature and the key it verifies with. */
+  sign(input: { coalitionId: string; message: Uint8Array; now: number }): Promise<{ signature: string; key: CoalitionKey }>;
+}
+
+interface StoredKey extends CoalitionKey {
+  privateKey: EncryptedSecret;
+}
+
+export function createCoalitionKeys(input: { client: DynamoDBDocumentClient; tableName: string; secretBox: SecretBox }): CoalitionKeys {
+  const { client, tableName, secretBox } = input;
+  const itemKey = (coalitionId: string) => key({ pk: entityKeys.signingKey.pk(coalitionId), sk: entityKeys.signingKey.sk });
+
+  async function stored(coalitionId: string): Promise<StoredKey | null> {
+    const item = (await client.send(new GetCommand({ TableName: tableName, Key: itemKey(coalitionId), ConsistentRead: true }))).Item as Item | undefined;
+    if (!item) return null;
+    return { coalitionId, publicKey: String(item.publicKey), keyId: String(item.keyId), createdAt: Number(item.createdAt), privateKey: item.privateKey as EncryptedSecret };
+  }
+
+  async function create(coalitionId: string, now: number): Promise<StoredKey> {
+    const pair = generateSigningKey();
+    const made: StoredKey = { coalitionId, publicKey: pair.publicKey, keyId: signingKeyId(pair.publicKey), createdAt: now, privateKey: await secretBox.seal(pair.privateKey) };
+    const put = new PutCommand({ TableName: tableName, Item: { ...itemKey(coalitionId), ...made }, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': keyNames['#pk'] } });
+    if (await conditionally(() => client.send(put))) return made;
+    const winner = await stored(coalitionId);
+    if (!winner) throw new Error('the coalition signing key vanished while it was being made');
+    return winner;
+  }
+
+  return {
+    async publicKey(coalitionId) {
+      const found = await stored(coalitionId);
+      return found ? { coalitionId, publicKey: found.publicKey, keyId: found.keyId, createdAt: found.createdAt } : null;
+    },
+    async sign({ coalitionId, message, now }) {
+      const { privateKey, ...key } = (await stored(coalitionId)) ?? (await create(coalitionId, now));
+      const signature = signMessage({ privateKey: await secretBox.open(privateKey), message });
+      return { signature, key };
+    },
+  };
+}
+
+/** The declaration's adoption record signed by its coalition (`@concord/core` `adoptionStatement`). */
+export async function attestAdoption(input: { keys: CoalitionKeys; publication: Publication; now: number }): Promise<Attestation> {
+  const record = adoptionStatement({ publication: input.publication });
+  const { signature, key } = await input.keys.sign({ coalitionId: input.publication.coalitionId, message: new TextEncoder().encode(record), now: input.now });
+  return { record, signature, publicKey: key.publicKey, keyId: key.keyId };
+}
