@@ -1,4 +1,5 @@
 import { realtime } from './realtime.ts';
+import { secretKey } from './secrets.ts';
 import { table } from './storage.ts';
 
 /**
@@ -14,6 +15,6 @@ export const callScheduler = new sst.aws.Cron('CallScheduler', {
     runtime: 'nodejs22.x',
     timeout: '50 seconds',
     link: [table, realtime],
-    environment: { CONCORD_TABLE: table.name, CONCORD_WS_MANAGEMENT_URL: realtime.managementEndpoint },
+    environment: { CONCORD_TABLE: table.name, CONCORD_WS_MANAGEMENT_URL: realtime.managementEndpoint, CONCORD_SECRET_KEY: secretKey.value },
   },
 });

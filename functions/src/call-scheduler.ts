@@ -19,12 +19,14 @@ export interface SchedulerSync {
 
 export type SchedulerLog = (entry: { level: 'info' | 'warn' | 'error'; code: string; message?: string; error?: unknown }) => void;
 
-export function createCallSchedule(input: { client: DynamoDBDocumentClient; tableName: string; sync: SchedulerSync; log: SchedulerLog }) {
+/** `auditKey`: the audit chain's key (`auditChainKey` of the server's secret key): closing a call is audited. */
+export function createCallSchedule(input: { client: DynamoDBDocumentClient; tableName: string; sync: SchedulerSync; log: SchedulerLog; auditKey: Uint8Array }) {
   const store = { client: input.client, tableName: input.tableName };
   const connections = createConnectionRegistry(store);
   const realtime = createRealtime({ ...store, sync: input.sync, connections });
   const ports = createCallPorts({
     ...store,
+    auditKey: input.auditKey,
     live: { evictDocument: realtime.evictDocument, notify: input.sync.notify },
     log: ({ code, error }) => input.log({ level: 'warn', code, error }),
   });

@@ -4,6 +4,7 @@
  * open editors go through the WebSocket API's management endpoint (`CONCORD_WS_MANAGEMENT_URL`).
  */
 import { createChunkStore, createConnectionRegistry, createDocumentStore, createDynamoClient, createManagementGateway } from '@concord/data';
+import { auditChainKey } from '@concord/auth/audit-chain';
 import { createSyncHandlers } from '@concord/sync';
 import { createCallSchedule } from './call-scheduler.ts';
 
@@ -20,6 +21,8 @@ const sync = createSyncHandlers({
   gateway: createManagementGateway({ endpoint }),
   log,
 });
-const schedule = createCallSchedule({ ...store, sync, log });
+const secretKey = process.env.CONCORD_SECRET_KEY;
+if (!secretKey) throw new Error('CONCORD_SECRET_KEY is not set');
+const schedule = createCallSchedule({ ...store, sync, log, auditKey: auditChainKey({ secretKeyBase64: secretKey }) });
 
 export const handler = async () => schedule.run(Date.now());

@@ -10,11 +10,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSecretKey, totpCode } from '@concord/auth';
 import { actions } from '@concord/core';
-import { expectation, organisations, roles, statements, targetOrganisation, taskForce, type Cell, type RoleName, type StatementScenario } from '@concord/core/testing/authorization-matrix';
+import {
+  expectation,
+  organisations,
+  organisationTargets,
+  roles,
+  statements,
+  targetOrganisation,
+  taskForce,
+  type Cell,
+  type OrganisationTarget,
+  type RoleName,
+  type StatementScenario,
+} from '@concord/core/testing/authorization-matrix';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { freePort } from '../support/free-port.ts';
 import { startChildHost, type ChildHost } from '../support/local-host.ts';
-import { seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fixture.ts';
+import { restoreChair, seedMatrix, spareUserId, type MatrixPerson } from '../support/matrix-fixture.ts';
 import { callAct, seedProbeCalls } from '../support/call-probe.ts';
 import { anchorOf, negotiationAct, seedAmendment, seedBracket } from '../support/negotiation-probe.ts';
 import { readsVersions, seedProbeVersions, versionAct } from '../support/version-probe.ts';
@@ -40,12 +52,24 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  for (const api of clients.values()) await api.dispose();
   await host?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Signed-in clients, one per role: a second sign-in within 30 s could not reuse the TOTP code. */
+const clients = new Map<RoleName, APIRequestContext>();
+
 /** A signed-in (or, for the public, anonymous) HTTP client that does not follow redirects. */
 async function clientFor(role: RoleName): Promise<APIRequestContext> {
+  const cached = clients.get(role);
+  if (cached) return cached;
+  const api = await signIn(role);
+  clients.set(role, api);
+  return api;
+}
+
+async function signIn(role: RoleName): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL: host.url, extraHTTPHeaders: { origin: host.url, accept: 'text/html' }, maxRedirects: 0 });
   const person = people.find((p) => p.role === role);
   if (!person) return api;
@@ -155,9 +179,31 @@ const coalitionProbes: Record<string, Probe> = {
   'audit.read': async ({ api }) => ok((await api.get('/coalition/audit')).status()),
 };
 
-function organisationProbe(action: string, target: 'own' | 'other'): Probe {
-  if (action !== 'organisation.manage-delegates') throw new Error(`no probe for ${action}`);
-  return async ({ api, role }) => ok((await api.get(`/coalition/organisations/${targetOrganisation(role, target).id}`)).status());
+/** The organisation's tier and group, posted unchanged: allowed answers "done" and changes nothing. */
+async function changesTier(api: APIRequestContext, target: { id: string; tier: string; stakeholderGroup: string }): Promise<boolean> {
+  const response = await api.post('/coalition?/changeOrganisation', { form: { organisationId: target.id, tier: target.tier, stakeholderGroup: target.stakeholderGroup } });
+  return acted(response.status(), response.headers().location);
+}
+
+/** Hands the chair to `id`; when that worked, the matrix's chair is put back behind the host's back. */
+async function handsChair(api: APIRequestContext, id: string): Promise<boolean> {
+  const response = await api.post('/coalition?/handChair', { form: { organisationId: id } });
+  // Whoever handed their own organisation's chair on is sent home ("/"), others get a notice.
+  const handed = response.status() === 303 && !(response.headers().location ?? '').includes('/signin');
+  if (handed) await restoreChair({ dynamoEndpoint: host.dynamoEndpoint });
+  return handed;
+}
+
+function organisationProbe(action: string, target: OrganisationTarget): Probe {
+  switch (action) {
+    case 'organisation.manage-delegates':
+      return async ({ api, role }) => ok((await api.get(`/coalition/organisations/${targetOrganisation(role, target).id}`)).status());
+    case 'organisation.change-tier':
+      return async ({ api, role }) => changesTier(api, targetOrganisation(role, target));
+    case 'organisation.hand-chair':
+      return async ({ api, role }) => handsChair(api, targetOrganisation(role, target).id);
+  }
+  throw new Error(`no probe for ${action}`);
 }
 
 /**
@@ -178,7 +224,7 @@ function cells(): { cell: Cell; probe: Probe }[] {
       return { cell: action as Cell, probe };
     }),
     ...actions.organisation.flatMap((action) =>
-      (['own', 'other'] as const).map((target) => ({ cell: `${action}@${target}` as Cell, probe: organisationProbe(action, target) })),
+      organisationTargets.map((target) => ({ cell: `${action}@${target}` as Cell, probe: organisationProbe(action, target) })),
     ),
   ];
 }
@@ -192,6 +238,20 @@ for (const role of roles) {
       if (allowed !== expectation(role, cell)) mismatches.push(`${cell}: expected ${expectation(role, cell) ? 'allowed' : 'denied'}, was ${allowed ? 'allowed' : 'denied'}`);
     }
     expect(mismatches).toEqual([]);
-    await api.dispose();
   });
 }
+
+test('the secretariat cannot make itself chair: each step of the escalation is refused with 403 (issue 12 §4)', async () => {
+  const api = await clientFor('secretariat');
+  const own = organisations.supportUnit;
+  const steps = {
+    'change its own tier': await api.post('/coalition?/changeOrganisation', { form: { organisationId: own.id, tier: 'member', stakeholderGroup: own.stakeholderGroup } }),
+    'hand the chair to its own organisation': await api.post('/coalition?/handChair', { form: { organisationId: own.id } }),
+    'then grant the secretariat': await api.post(`/coalition/organisations/${organisations.member.id}?/secretariat`, { form: { userId: spareUserId, grant: 'grant' } }),
+  };
+  expect(Object.fromEntries(Object.entries(steps).map(([step, response]) => [step, response.status()]))).toEqual({
+    'change its own tier': 403,
+    'hand the chair to its own organisation': 403,
+    'then grant the secretariat': 403,
+  });
+});

@@ -10,6 +10,7 @@ import { createAuditLog, createDocumentStore, createRepositories } from '@concor
 import { runCallScheduler } from '@concord/data/call-scheduler';
 import { openCall, takePosition } from '@concord/data/call-service';
 import { createCallPorts } from '@concord/data/call-wiring';
+import { testAuditKey } from '../support/audit-key.ts';
 import { createNotificationStore } from '@concord/data/notifications';
 import { describe, expect, it } from 'vitest';
 import { startDynalite } from '../support/dynalite.ts';
@@ -31,8 +32,8 @@ async function world() {
   const notices: string[] = [];
   const live = { evictDocument: async () => 0, notify: async ({ notice }: { notice: string }) => void notices.push(notice) };
   const text = { latestNamedVersion: async () => ({ seq: 2, name: 'Rev. 1', hash }), isClean: async () => true, currentHash: async () => hash };
-  const ports = () => createCallPorts({ ...dynamo, text, live });
-  return { dynamo, ports, notices, documents: createDocumentStore(dynamo), audit: createAuditLog(dynamo), notifications: createNotificationStore(dynamo) };
+  const ports = () => createCallPorts({ ...dynamo, auditKey: testAuditKey, text, live });
+  return { dynamo, ports, notices, documents: createDocumentStore(dynamo), audit: createAuditLog({ ...dynamo, key: testAuditKey }), notifications: createNotificationStore(dynamo) };
 }
 
 describe('closing consensus calls on schedule', () => {

@@ -7,6 +7,7 @@
 import { createDocumentStore, createDynamoClient } from '@concord/data';
 import { runCallScheduler } from '@concord/data/call-scheduler';
 import { createCallPorts } from '@concord/data/call-wiring';
+import { e2eHostAuditKey } from './audit-key.ts';
 import { createVersionStore } from '@concord/data/version-store';
 import { documentFrom } from '@concord/sync';
 import { contentHash } from '@concord/text';
@@ -29,6 +30,6 @@ export async function nameCurrentVersion(input: { dynamoEndpoint: string; docId:
 
 /** One run of the scheduler's code at `now` against the host's store; open editors are not told (no gateway here). */
 export async function runSchedulerAt(input: { dynamoEndpoint: string; now: number }) {
-  const ports = createCallPorts({ ...store(input.dynamoEndpoint), live: { evictDocument: async () => 0, notify: async () => {} } });
+  const ports = createCallPorts({ ...store(input.dynamoEndpoint), auditKey: e2eHostAuditKey(), live: { evictDocument: async () => 0, notify: async () => {} } });
   return runCallScheduler({ ports, now: input.now });
 }

@@ -67,3 +67,11 @@ export async function seedMatrix(input: { dynamoEndpoint: string; secretKey: str
   }
   return people;
 }
+
+/** Puts the matrix's chair back on its organisation (after a probe handed it on). */
+export async function restoreChair(input: { dynamoEndpoint: string }): Promise<void> {
+  const repositories = createRepositories({ client: createDynamoClient({ endpoint: input.dynamoEndpoint }), tableName: 'concord' });
+  for (const organisation of Object.values(organisations)) {
+    if (organisation.coalitionId === 'coal_MATRIX') await repositories.organisations.put(organisation);
+  }
+}

@@ -6,6 +6,7 @@
 import { createDocumentStore, createDynamoClient } from '@concord/data';
 import { documentFrom } from '@concord/sync';
 import { createGatewaySocket } from '@concord/sync/client';
+import { documentKindOf, translationTitle } from '@concord/text';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -41,7 +42,9 @@ export async function tryToWrite(input: { ticketUrl: string; docId: string; dyna
   };
   try {
     await eventually(() => provider.synced, { timeoutMs: 10_000, describe: () => 'the probe never synced' });
-    doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    // A change the document's schema allows (the server refuses others before any access question).
+    if (documentKindOf(input.docId) === 'translation') translationTitle(doc).insert(0, 'x');
+    else doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
     // Either the server says no, or the change shows up in the store.
     await eventually(async () => refused || (await stored()), { timeoutMs: 10_000, describe: () => 'neither refused nor stored' });
   } finally {

@@ -21,6 +21,7 @@ import {
 } from '@concord/data';
 import { createHostSync } from '../host-sync.ts';
 import { createRealtimeHandlers, type RealtimeHandlers } from '../realtime.ts';
+import { auditChainKey } from '@concord/auth/audit-chain';
 import { createCallSchedule } from '../call-scheduler.ts';
 import { callScheduleEveryMs, startCallTimer } from './call-timer.ts';
 import type { HostConfig } from './config.ts';
@@ -89,7 +90,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   });
   realtime = input.instrument?.realtime?.(handlers) ?? handlers;
   // Consensus calls close at their deadline with no page open (AWS: infra/scheduler.ts).
-  const stopCallTimer = startCallTimer({ run: createCallSchedule({ ...store, sync, log }).run, everyMs: config.callScheduleMs ?? callScheduleEveryMs, log });
+  const stopCallTimer = startCallTimer({ run: createCallSchedule({ ...store, sync, log, auditKey: auditChainKey({ secretKeyBase64: secretKey }) }).run, everyMs: config.callScheduleMs ?? callScheduleEveryMs, log });
 
   const managementKey = `LOCAL${randomBytes(12).toString('hex').toUpperCase()}`;
   let web: WebHandler | null | undefined;

@@ -75,10 +75,12 @@ export async function seedDeclaration(input: {
   now: number;
   electorate?: string[];
   translations?: PublishedTranslation[];
+  /** The audit chain's key (the host's, so the log it writes verifies). */
+  auditKey: Uint8Array;
 }): Promise<string> {
   await adoptStatement(input);
   const translations = input.translations ?? [];
-  const ports = createPublicationPorts({ ...input.store, render: renderState, translations: { forPublication: async () => translations }, secretBox: input.secretBox });
+  const ports = createPublicationPorts({ ...input.store, auditKey: input.auditKey, render: renderState, translations: { forPublication: async () => translations }, secretBox: input.secretBox });
   const publication = await publish({ ports, actor: input.chair, statementId: input.statement.id, now: input.now });
   await importSignatories({ ports, actor: input.chair, statementId: input.statement.id, text: input.signatories, now: input.now });
   return publication.slug;
@@ -90,7 +92,7 @@ export async function seedDeclaration(input: {
  * edit it), adopted by the member organisations' silence and published with its 124 signatories
  * and its Chinese translation (the fixture's, standing in for the translations work's own).
  */
-export async function seedDemoDeclaration(input: { store: Store; secretBox: SecretBox; seeded: SeededDirectory; fixturesDir: string; now: number }): Promise<string | null> {
+export async function seedDemoDeclaration(input: { store: Store; secretBox: SecretBox; seeded: SeededDirectory; fixturesDir: string; now: number; auditKey: Uint8Array }): Promise<string | null> {
   const { seeded, now } = input;
   const chairOrganisation = seeded.organisations.find((o) => o.isChair);
   const chairUser = seeded.users.find((u) => u.organisationId === chairOrganisation?.id);
@@ -125,5 +127,5 @@ export async function seedDemoDeclaration(input: { store: Store; secretBox: Secr
   };
   const electorate = seeded.organisations.filter((o) => o.tier === 'member').map((o) => o.id);
   const translations = [fixtureTranslation({ markdown: chinese, language: 'zh-TW' })];
-  return seedDeclaration({ store: input.store, secretBox: input.secretBox, statement, chair, signatories, now, electorate, translations });
+  return seedDeclaration({ store: input.store, secretBox: input.secretBox, statement, chair, signatories, now, electorate, translations, auditKey: input.auditKey });
 }

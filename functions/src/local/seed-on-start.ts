@@ -3,7 +3,7 @@
  * and if the fixtures are there. Returns the accounts to print (none when already seeded).
  */
 import { existsSync } from 'node:fs';
-import { createSecretBox } from '@concord/auth';
+import { auditChainKey, createSecretBox } from '@concord/auth';
 import { createAccounts, type createDynamoClient, type Repositories } from '@concord/data';
 import type { DocumentStore } from '@concord/sync';
 import type { HostConfig } from './config.ts';
@@ -33,7 +33,7 @@ export async function seedIfAsked(input: {
   if (!seeded) return [];
   const secretBox = await createSecretBox({ keyBase64: input.secretKey });
   const accounts = await createDemoAccounts({ seeded, accounts: createAccounts(input.store), secretBox, now });
-  const declaration = await seedDemoDeclaration({ store: input.store, secretBox, seeded, fixturesDir: config.fixturesDir, now });
+  const declaration = await seedDemoDeclaration({ store: input.store, secretBox, seeded, fixturesDir: config.fixturesDir, now, auditKey: auditChainKey({ secretKeyBase64: input.secretKey }) });
   if (declaration) log({ level: 'info', code: 'seed.declaration', message: `published the demo declaration at /declarations/${declaration}` });
   log({ level: 'info', code: 'seed.done', message: `seeded the demo coalition (${seeded.organisations.length} organisations, ${seeded.users.length} delegates)` });
   // Kept beside the store so later starts print them again and `pnpm demo:code` finds the keys;

@@ -85,14 +85,41 @@ export interface RateLimit {
   windowMs: number;
 }
 
-/** Limits on guessing: per account and per address, for passwords, codes and reset mails. */
+/**
+ * Limits on guessing, for passwords, codes and reset mails. Sign-in and two-factor limits count
+ * failures only (a success gives its attempt back), so the owner's own successes never use them
+ * up; there is no per-account sign-in limit: see `signInBackoff`.
+ */
 export const rateLimits = {
-  signInPerAccount: { bucket: 'signin.account', limit: 10, windowMs: 15 * 60_000 },
+  /** Wrong passwords from one address, whatever the account (one address spraying many accounts). */
   signInPerAddress: { bucket: 'signin.address', limit: 30, windowMs: 15 * 60_000 },
   twoFactorPerAccount: { bucket: 'two-factor.account', limit: 5, windowMs: 15 * 60_000 },
+  /** Confirming the password of a signed-in person (deleting the account). */
+  confirmPasswordPerAccount: { bucket: 'confirm-password.account', limit: 10, windowMs: 15 * 60_000 },
   resetPerAccount: { bucket: 'reset.account', limit: 3, windowMs: 60 * 60_000 },
   resetPerAddress: { bucket: 'reset.address', limit: 10, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateLimit>;
+
+/**
+ * Sign-in throttling that slows the attacker without locking the owner out (OWASP Authentication
+ * Cheat Sheet, "Account lockout"; issue 12 §10): attempts are counted per account *and* address.
+ * The first `freeFailures` go at once; after that each attempt from the pair waits twice as long as
+ * the one before, up to `maxDelayMs`. A success clears the count; quiet for `forgetAfterMs`, it is
+ * forgotten. The owner signing in from another address is never slowed by an attacker's failures.
+ */
+export const signInBackoff = { bucket: 'signin.pair', freeFailures: 5, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 24 * 60 * 60_000 } as const;
+
+/** How long after its latest attempt a pair with `failures` failed attempts waits before the next. */
+export function signInDelayMs(failures: number): number {
+  const over = failures - signInBackoff.freeFailures;
+  if (over < 0) return 0;
+  return Math.min(signInBackoff.maxDelayMs, signInBackoff.baseDelayMs * 2 ** over);
+}
+
+/** The key sign-in attempts are throttled under: the account (normalised email) and the address. */
+export function signInPairKey(input: { email: string; address: string }): string {
+  return `${normaliseEmail(input.email)}\n${input.address}`;
+}
 
 /** The fixed window `now` falls in: its start is part of the counter's key. */
 export function rateWindow(input: { limit: RateLimit; now: number }): { start: number; end: number } {

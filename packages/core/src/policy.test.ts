@@ -3,6 +3,8 @@ import { actions, authorize, statementAccess } from './policy.ts';
 import {
   actors,
   expectation,
+  organisations,
+  organisationTargets,
   roles,
   statements,
   targetOrganisation,
@@ -32,9 +34,9 @@ describe('authorize (the authorization matrix)', () => {
         });
       }
       for (const action of actions.organisation) {
-        for (const target of ['own', 'other'] as const) {
+        for (const target of organisationTargets) {
           const allowed = expectation(role, `${action}@${target}`);
-          it(`${allowed ? 'may' : 'may not'} ${action} of ${target === 'own' ? 'its own' : 'another'} organisation`, () => {
+          it(`${allowed ? 'may' : 'may not'} ${action} of ${target === 'own' ? 'its own' : target === 'chair' ? "the chair's" : 'another'} organisation`, () => {
             expect(authorize({ actor: actors[role], action, organisation: targetOrganisation(role, target) }).allow).toBe(allowed);
           });
         }
@@ -54,6 +56,35 @@ describe('authorize', () => {
     const outsider = authorize({ actor: actors['other-coalition'], action: 'statement.list', statement: statements.open, taskForce: null });
     const observer = authorize({ actor: actors.observer, action: 'statement.list', statement: statements.membersOnly, taskForce: null });
     expect(outsider).toEqual(observer);
+  });
+});
+
+describe('separation of duties (issue 12 §4)', () => {
+  const secretariat = actors.secretariat!;
+  const ownOrganisation = organisations.supportUnit;
+
+  it('refuses each step of the secretariat making itself chair, even after a step went through behind its back', () => {
+    expect(authorize({ actor: secretariat, action: 'organisation.change-tier', organisation: ownOrganisation })).toMatchObject({ allow: false, code: 'forbidden.own-organisation' });
+    // Suppose its organisation had become a member anyway: it still may not hand itself the chair…
+    const asMember = { ...secretariat, tier: 'member' as const };
+    expect(authorize({ actor: asMember, action: 'organisation.hand-chair', organisation: ownOrganisation })).toMatchObject({ allow: false, code: 'forbidden.chair-only' });
+    // …nor, still not the chair, grant the secretariat role.
+    expect(authorize({ actor: asMember, action: 'role.grant-secretariat', coalitionId: secretariat.coalitionId })).toMatchObject({ allow: false, code: 'forbidden.chair-only' });
+  });
+
+  it('lets nobody, the chair included, change their own organisation or hand it the chair', () => {
+    const chair = actors.chair!;
+    expect(authorize({ actor: chair, action: 'organisation.change-tier', organisation: organisations.chair })).toMatchObject({ code: 'forbidden.own-organisation' });
+    expect(authorize({ actor: chair, action: 'organisation.hand-chair', organisation: organisations.chair })).toMatchObject({ code: 'forbidden.own-organisation' });
+    // A secretariat that is also a chair's delegate is the chair, and still not for its own organisation.
+    const both = { ...chair, roles: ['secretariat' as const] };
+    expect(authorize({ actor: both, action: 'organisation.change-tier', organisation: organisations.chair }).allow).toBe(false);
+    expect(authorize({ actor: both, action: 'organisation.hand-chair', organisation: organisations.member }).allow).toBe(true);
+  });
+
+  it("keeps the chair's delegation out of the secretariat's hands", () => {
+    expect(authorize({ actor: secretariat, action: 'organisation.manage-delegates', organisation: organisations.chair })).toMatchObject({ allow: false, code: 'forbidden.not-lead' });
+    expect(authorize({ actor: secretariat, action: 'organisation.manage-delegates', organisation: organisations.member }).allow).toBe(true);
   });
 });
 

@@ -53,8 +53,8 @@ function isSharedWith(input: { actor: Principal } & StatementResource): boolean 
 
 type StatementRule = (input: { actor: Principal } & StatementResource) => Decision;
 type CoalitionRule = (input: { actor: Principal; coalitionId: string }) => Decision;
-/** Organisation rules need only which organisation, and in which coalition. */
-export type OrganisationRef = Pick<Organisation, 'id' | 'coalitionId'>;
+/** Organisation rules need only which organisation, in which coalition, and whether it holds the chair. */
+export type OrganisationRef = Pick<Organisation, 'id' | 'coalitionId' | 'isChair'>;
 type OrganisationRule = (input: { actor: Principal; organisation: OrganisationRef }) => Decision;
 
 const notShared = deny('forbidden.not-shared', 'This statement is not shared with your organisation.');
@@ -62,6 +62,8 @@ const notShared = deny('forbidden.not-shared', 'This statement is not shared wit
 const canSee: StatementRule = (input) => (statementAccess(input) === 'none' ? notShared : allow);
 
 const manages = (actor: Principal) => actor.isChair || hasRole(actor, 'secretariat');
+
+const ownOrganisation = deny('forbidden.own-organisation', 'Nobody changes the standing of their own organisation; another manager does.');
 
 /** Rules on a statement (the actor is signed in; the coalition check is inside statementAccess). */
 export const statementPolicy = {
@@ -172,22 +174,48 @@ export const coalitionPolicy = {
   /** Start a new draft. */
   'statement.create': ({ actor }) =>
     actor.tier === 'member' || hasRole(actor, 'secretariat') ? allow : deny('forbidden.not-member', 'Member organisations start drafts.'),
-  /** Organisations, tiers, stakeholder groups, the chair, task forces. */
+  /** Add organisations, run task forces (tiers and the chair: `organisationPolicy`). */
   'coalition.manage': ({ actor }) =>
     manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat manage the coalition.'),
-  /** Give or take the secretariat role. */
+  /** Give or take the secretariat role: the chair's delegates only (see `organisationPolicy`). */
   'role.grant-secretariat': ({ actor }) => (actor.isChair ? allow : deny('forbidden.chair-only', 'Only the chair grants the secretariat role.')),
   /** Read and verify the audit log. */
   'audit.read': ({ actor }) => (manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat read the audit log.')),
 } satisfies Record<string, CoalitionRule>;
 
-/** Rules on one organisation of the actor's coalition. */
+/**
+ * Rules on one organisation of the actor's coalition, with separation of duties (issue 12 §4):
+ *
+ * - **Who hands the chair and grants the secretariat is the chair's call**: the chair's
+ *   delegates, that is every active delegate acting for the member organisation that holds the
+ *   chair (`Principal.isChair`), whatever their other roles. The secretariat does neither, not
+ *   even on the chair's behalf.
+ * - **Nobody acts on their own organisation's standing**: no one changes the tier (or stakeholder
+ *   group) of the organisation they act for, and no one hands the chair to it. Another manager
+ *   does it, and the audit log names both.
+ * - **The chair organisation's delegation is the chair's**: only its own lead and the chair's
+ *   delegates invite or remove them, so the secretariat cannot seat someone it controls there.
+ *
+ * Together: the secretariat's own organisation never gains a vote, the chair or the secretariat
+ * role through the secretariat's own acts.
+ */
 export const organisationPolicy = {
   /** Invite and remove the organisation's delegates, name its lead. */
   'organisation.manage-delegates': ({ actor, organisation }) => {
-    if (manages(actor)) return allow;
     const ownLead = hasRole(actor, 'organisation-lead') && actor.organisationId === organisation.id;
-    return ownLead ? allow : deny('forbidden.not-lead', "Only your organisation's lead, the chair or the secretariat manage its delegates.");
+    if (ownLead || actor.isChair) return allow;
+    if (hasRole(actor, 'secretariat') && !organisation.isChair) return allow;
+    return deny('forbidden.not-lead', "Only your organisation's lead, the chair or the secretariat manage its delegates.");
+  },
+  /** Change the organisation's tier or stakeholder group: the chair and the secretariat, never their own organisation's. */
+  'organisation.change-tier': ({ actor, organisation }) => {
+    if (!manages(actor)) return deny('forbidden.not-manager', 'Only the chair and the secretariat manage the coalition.');
+    return actor.organisationId === organisation.id ? ownOrganisation : allow;
+  },
+  /** Hand the chair to the organisation: the chair's delegates, to another organisation. */
+  'organisation.hand-chair': ({ actor, organisation }) => {
+    if (!actor.isChair) return deny('forbidden.chair-only', 'Only the chair hands the chair on.');
+    return actor.organisationId === organisation.id ? ownOrganisation : allow;
   },
 } satisfies Record<string, OrganisationRule>;
 

@@ -1,4 +1,4 @@
-import { chainAuditEntry, verifyAuditChain } from '@concord/auth/audit-chain';
+import { auditChainKey, chainAuditEntry, entryIsIntact } from '@concord/auth/audit-chain';
 import type { Account, Invitation, Session } from '@concord/core';
 import { describe, expect, it } from 'vitest';
 import { accountFrom, accountItem, auditFrom, auditItem, invitationFrom, invitationItem, sessionFrom, sessionItem } from './account-shapes.ts';
@@ -31,21 +31,24 @@ describe('account shapes', () => {
 });
 
 describe('audit entry shape', () => {
+  const key = auditChainKey({ secretKeyBase64: Buffer.alloc(32, 3).toString('base64') });
+  const intact = (entry: Parameters<typeof entryIsIntact>[0]['entry']) => entryIsIntact({ entry, key, keyedFrom: 1 });
   const first = chainAuditEntry({
+    key,
     previous: null,
     entry: { coalitionId: 'c', at: 1, actor: { userId: 'u', organisationId: 'o' }, action: 'organisation.tier-changed', subject: { kind: 'organisation', id: 'o' }, details: { from: 'member', to: 'observer', count: 0.1, ok: false, none: null } },
   });
-  const second = chainAuditEntry({ previous: first, entry: { coalitionId: 'c', at: 2, actor: null, action: 'call.closed', subject: { kind: 'call', id: 'k' }, details: {} } });
+  const second = chainAuditEntry({ key, previous: first, entry: { coalitionId: 'c', at: 2, actor: null, action: 'call.closed', subject: { kind: 'call', id: 'k' }, details: {} } });
 
   it('reads an entry back exactly as hashed, so the chain still verifies', () => {
     const read = [first, second].map((e) => auditFrom(auditItem(e)));
     expect(read).toStrictEqual([first, second]);
-    expect(verifyAuditChain(read)).toEqual({ ok: true, entries: 2 });
+    expect(read.every(intact)).toBe(true);
   });
 
   it('keeps a changed field, so verification sees it', () => {
     const changed = auditFrom({ ...auditItem(second), action: 'call.opened' });
-    expect(verifyAuditChain([first, changed])).toMatchObject({ ok: false, seq: 2 });
+    expect(intact(changed)).toBe(false);
   });
 
   it('refuses details that cannot be stored as they are hashed', () => {

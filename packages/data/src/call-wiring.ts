@@ -26,6 +26,8 @@ export function createCallPorts(input: {
   text?: CallText;
   live: CallLive;
   log?: CallPorts['log'];
+  /** The audit chain's key (`auditChainKey` of the server's secret key). */
+  auditKey: Uint8Array;
 }): CallPorts {
   const store = { client: input.client, tableName: input.tableName };
   const repositories = createRepositories(store);
@@ -45,7 +47,7 @@ export function createCallPorts(input: {
       organisations: (coalitionId) => repositories.organisations.listByCoalition(coalitionId),
       users: (coalitionId) => repositories.users.listByCoalition(coalitionId),
     },
-    audit: createAuditLog(store),
+    audit: createAuditLog({ ...store, key: input.auditKey }),
     notifications: createNotificationStore(store),
     newId: () => `call_${ulid()}`,
     log: input.log,

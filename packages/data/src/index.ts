@@ -20,6 +20,7 @@ export { createInvitations, type Invitations } from './invitations.ts';
 export { createPasswordResets, type PasswordResets } from './password-resets.ts';
 export { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
 export { createAuditLog, type AuditLog } from './audit-log.ts';
+export { createAttemptThrottle, type AttemptThrottle, type Backoff, type Claim } from './attempt-throttle.ts';
 export { createRealtime, type Realtime, type Evictor } from './realtime.ts';
 export { createManagementGateway } from './management-gateway.ts';
 export { createOutboxMailer } from './outbox-mailer.ts';

@@ -144,6 +144,8 @@ export const auditKeys = {
   pk: (coalitionId: string) => `AUDIT#${keyPart(coalitionId)}`,
   entryPrefix: 'E#',
   entry: (seq: number) => `E#${pad({ value: seq, width: seqWidth })}`,
+  /** The sealed head: count and newest hash (outside `entryPrefix`, so never read as an entry). */
+  head: 'HEAD',
 } as const;
 
 /** gsi1 on a connection's pointer item: a person's connections, across documents. */

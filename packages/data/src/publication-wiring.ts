@@ -22,6 +22,8 @@ export function createPublicationPorts(input: {
   translations?: TranslationSource;
   /** Seals the coalitions' signing keys (`CONCORD_SECRET_KEY`). */
   secretBox: SecretBox;
+  /** The audit chain's key (`auditChainKey` of the server's secret key). */
+  auditKey: Uint8Array;
 }): PublicationPorts {
   const store = { client: input.client, tableName: input.tableName };
   const repositories = createRepositories(store);
@@ -46,7 +48,7 @@ export function createPublicationPorts(input: {
     },
     translations: input.translations ?? noTranslations,
     keys: createCoalitionKeys({ ...store, secretBox: input.secretBox }),
-    audit: createAuditLog(store),
+    audit: createAuditLog({ ...store, key: input.auditKey }),
     newId: () => `end_${ulid()}`,
   };
 }

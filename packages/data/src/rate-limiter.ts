@@ -8,7 +8,7 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import { rateWindow, type RateLimit } from '@concord/core';
 import { expiryItem } from './account-shapes.ts';
 import { rateKeys } from './keys.ts';
-import { key } from './requests.ts';
+import { conditionally, key } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
 export interface RateLimiter {
@@ -18,6 +18,11 @@ export interface RateLimiter {
    * the window's end (0 when allowed). Refused attempts count too.
    */
   hit(input: { limit: RateLimit; key: string; now: number }): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  /**
+   * Gives back an attempt counted in the window `now` falls in (it succeeded: limits that count
+   * failures only). Never below zero; nothing when the window has no count.
+   */
+  refund(input: { limit: RateLimit; key: string; now: number }): Promise<void>;
 }
 
 export function createRateLimiter(options: { client: DynamoDBDocumentClient; tableName: string }): RateLimiter {
@@ -40,6 +45,21 @@ export function createRateLimiter(options: { client: DynamoDBDocumentClient; tab
       if (typeof attempts !== 'number') throw new TypeError('the rate counter lacks a numeric attempts');
       const allowed = attempts <= limit.limit;
       return { allowed, retryAfterMs: allowed ? 0 : window.end - now };
+    },
+
+    async refund({ limit, key: limitedKey, now }) {
+      const window = rateWindow({ limit, now });
+      await conditionally(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key({ pk: rateKeys.pk({ bucket: limit.bucket, key: limitedKey, windowStart: window.start }), sk: rateKeys.sk }),
+            UpdateExpression: 'ADD attempts :minusOne',
+            ConditionExpression: 'attempts > :zero',
+            ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+          }),
+        ),
+      );
     },
   };
 }

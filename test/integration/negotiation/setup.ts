@@ -12,6 +12,7 @@ import { markdownToYUpdate, yDocToText } from '@concord/text/text';
 import type * as Y from 'yjs';
 import { newId } from '../../../web/src/lib/server/coalition/lookup.ts';
 import type { NegotiationDeps } from '../../../web/src/lib/server/negotiation/deps.ts';
+import { testAuditKey } from '../../support/audit-key.ts';
 import { startDynalite } from '../../support/dynalite.ts';
 
 export const statementId = 'stmt_NEGOTIATION';
@@ -38,7 +39,7 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
   const documents = createDocumentStore(dynamo);
   await documents.appendUpdate({ docId: statementId, update: markdownToYUpdate({ markdown }), origin: 'seed' });
   const sent = { updates: [] as { update: Uint8Array; author: string }[], notices: [] as string[] };
-  const audit = createAuditLog(dynamo);
+  const audit = createAuditLog({ ...dynamo, key: testAuditKey });
   const accounts = createAccounts(dynamo);
   // French for the other member's delegate: mail is written in each reader's language.
   for (const person of Object.values(people)) {

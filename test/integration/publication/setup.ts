@@ -7,6 +7,7 @@ import { createSecretBox, generateSecretKey } from '@concord/auth';
 import { isDomainError, type Organisation, type Principal, type Statement, type User } from '@concord/core';
 import { createAuditLog, createDocumentStore, createRepositories } from '@concord/data';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
+import { testAuditKey } from '../../support/audit-key.ts';
 import type { TranslationSource } from '@concord/data/publication-ports';
 import { markdownToYUpdate, renderState } from '@concord/text';
 import { adoptStatement } from '../../../functions/src/local/seed-declaration.ts';
@@ -54,8 +55,8 @@ export async function publicationWorld(input: { translations?: TranslationSource
   }
   const adopt = (s: Statement, now = Date.now()) => adoptStatement({ store: dynamo, statement: s, chair: people.chair, now });
   const secretBox = await createSecretBox({ keyBase64: generateSecretKey() });
-  const ports = createPublicationPorts({ ...dynamo, render: renderState, translations: input.translations, secretBox });
-  const audit = createAuditLog(dynamo);
+  const ports = createPublicationPorts({ ...dynamo, auditKey: testAuditKey, render: renderState, translations: input.translations, secretBox });
+  const audit = createAuditLog({ ...dynamo, key: testAuditKey });
   const auditActions = async () => (await audit.all({ coalitionId })).map((e) => e.action);
   return { dynamo, ports, people, statement, adopt, documents, auditActions, secretBox };
 }

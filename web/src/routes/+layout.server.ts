@@ -6,6 +6,6 @@ export const load: LayoutServerLoad = ({ locals }) => {
   const canManage =
     principal !== null &&
     (authorize({ actor: principal, action: 'coalition.manage', coalitionId: principal.coalitionId }).allow ||
-      authorize({ actor: principal, action: 'organisation.manage-delegates', organisation: { id: principal.organisationId, coalitionId: principal.coalitionId } }).allow);
+      authorize({ actor: principal, action: 'organisation.manage-delegates', organisation: { id: principal.organisationId, coalitionId: principal.coalitionId, isChair: principal.isChair } }).allow);
   return { principal, canManage };
 };

@@ -120,8 +120,12 @@ export const statements = {
 } satisfies Record<string, Statement>;
 export type StatementScenario = keyof typeof statements;
 
-/** The organisation an `organisation.*` action targets, relative to the actor. */
-export type OrganisationTarget = 'own' | 'other';
+/**
+ * The organisation an `organisation.*` action targets, relative to the actor: its own, another
+ * member organisation, or the one holding the chair (the chair's own, for the chair).
+ */
+export type OrganisationTarget = 'own' | 'other' | 'chair';
+export const organisationTargets = ['own', 'other', 'chair'] as const satisfies readonly OrganisationTarget[];
 
 export type Cell =
   | `${StatementAction}@${StatementScenario}`
@@ -182,17 +186,24 @@ const coalitionRows: Record<RoleName, readonly [0 | 1, 0 | 1, 0 | 1, 0 | 1, 0 | 
   secretariat: [1, 1, 1, 0, 1],
 };
 
-// Organisation cells: manage-delegates of the actor's own organisation, and of another one.
-const organisationRows: Record<RoleName, readonly [own: 0 | 1, other: 0 | 1]> = {
-  public: [0, 0],
-  'other-coalition': [0, 0],
-  observer: [0, 0],
-  advisory: [0, 0],
-  member: [0, 0],
-  'pen-holder': [0, 0],
-  'organisation-lead': [1, 0],
-  chair: [1, 1],
-  secretariat: [1, 1],
+// Organisation cells, per action: [own organisation, another member organisation, the chair's].
+// Separation of duties (issue 12 §4): nobody changes their own organisation's tier or hands the
+// chair to it; only the chair hands the chair on; the secretariat does not manage the chair's
+// delegation. The secretariat's escalation, step by step, is the secretariat's row: change its
+// own organisation's tier (0), hand the chair to it (0), then grant itself the secretariat
+// (`role.grant-secretariat` above: 0).
+type Triple = readonly [own: 0 | 1, other: 0 | 1, chair: 0 | 1];
+const nothing: Triple = [0, 0, 0];
+const organisationRows: Record<RoleName, Record<OrganisationAction, Triple>> = {
+  public: { 'organisation.manage-delegates': nothing, 'organisation.change-tier': nothing, 'organisation.hand-chair': nothing },
+  'other-coalition': { 'organisation.manage-delegates': nothing, 'organisation.change-tier': nothing, 'organisation.hand-chair': nothing },
+  observer: { 'organisation.manage-delegates': nothing, 'organisation.change-tier': nothing, 'organisation.hand-chair': nothing },
+  advisory: { 'organisation.manage-delegates': nothing, 'organisation.change-tier': nothing, 'organisation.hand-chair': nothing },
+  member: { 'organisation.manage-delegates': nothing, 'organisation.change-tier': nothing, 'organisation.hand-chair': nothing },
+  'pen-holder': { 'organisation.manage-delegates': nothing, 'organisation.change-tier': nothing, 'organisation.hand-chair': nothing },
+  'organisation-lead': { 'organisation.manage-delegates': [1, 0, 0], 'organisation.change-tier': nothing, 'organisation.hand-chair': nothing },
+  chair: { 'organisation.manage-delegates': [1, 1, 1], 'organisation.change-tier': [0, 1, 0], 'organisation.hand-chair': [0, 1, 0] },
+  secretariat: { 'organisation.manage-delegates': [1, 1, 0], 'organisation.change-tier': [0, 1, 1], 'organisation.hand-chair': nothing },
 };
 
 // Publication cells (issue 6), per scenario: publish, withdraw, manage sign-on — the chair and the
@@ -221,12 +232,14 @@ export function expectation(role: RoleName, cell: Cell): boolean {
   if (publicationIndex >= 0) return publicationRows[role][publicationIndex] === '1';
   const coalitionIndex = coalitionColumns.indexOf(action as (typeof coalitionColumns)[number]);
   if (coalitionIndex >= 0) return coalitionRows[role][coalitionIndex] === 1;
-  if (action === 'organisation.manage-delegates') return organisationRows[role][qualifier === 'own' ? 0 : 1] === 1;
+  const organisationRow = organisationRows[role][action as OrganisationAction] as Triple | undefined;
+  if (organisationRow) return organisationRow[organisationTargets.indexOf(qualifier as OrganisationTarget)] === 1;
   throw new Error(`the matrix has no row for ${cell}: add it before adding the action`);
 }
 
 /** The organisation an organisation cell targets for `role` (the public and outsiders get the member org). */
 export function targetOrganisation(role: RoleName, target: OrganisationTarget): Organisation {
+  if (target === 'chair') return organisations.chair;
   const actor = actors[role];
   const own = Object.values(organisations).find((o) => o.id === actor?.organisationId);
   if (target === 'own' && own && own.coalitionId === coalitionId) return own;

@@ -117,7 +117,7 @@ export async function deleteAccount(input: { context: Context; principal: Princi
   const account = await context.accounts.get(principal.userId);
   const user = await context.directory.users.get(principal.userId);
   if (!account || !user) throw fail.auth('auth.no-account', m.error_sign_in_first());
-  const hit = await context.rateLimiter.hit({ limit: rateLimits.signInPerAccount, key: account.email, now });
+  const hit = await context.rateLimiter.hit({ limit: rateLimits.confirmPasswordPerAccount, key: account.email, now });
   if (!hit.allowed) throw invalid({ field: 'password', message: m.error_too_many_later() });
   const matches = await verifyPassword({ hash: account.passwordHash || (await decoyHash()), password: input.password });
   if (!matches) throw invalid({ field: 'password', message: m.account_wrong_password() });

@@ -1,7 +1,8 @@
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { recordAct } from './audit.ts';
-import { auditPage, parseBefore, verifyChain } from './audit-page.ts';
+import { auditPage, currentAnchor, parseBefore, verifyChain } from './audit-page.ts';
+import { publicAnchor } from './audit-anchor.ts';
 import { caught, createFakeContext, seedCoalition } from './testing/fakes.ts';
 
 async function setup(entries = 5) {
@@ -48,10 +49,46 @@ describe('verifyChain', () => {
   it('verifies an intact chain and finds the first changed entry', async () => {
     const { fake, people } = await setup(3);
     expect(await verifyChain({ context: fake.context, actor: people.chair })).toEqual({ ok: true, entries: 3 });
-    fake.store.audit[1]!.action = 'test.forged';
+    fake.store.audit[1] = { ...fake.store.audit[1]!, action: 'test.forged' };
     expect(await verifyChain({ context: fake.context, actor: people.chair })).toMatchObject({ ok: false, seq: 2 });
     const refused = await caught(() => verifyChain({ context: fake.context, actor: people.member }));
     expect(isHttpError(refused) && refused.status).toBe(403);
+  });
+});
+
+describe('verifyChain against an anchor', () => {
+  it('checks the anchor given, words each problem, and refuses a malformed anchor with our message', async () => {
+    const { fake, people } = await setup(4);
+    const anchor = await currentAnchor({ context: fake.context, actor: people.chair });
+    expect(anchor).toBe(`4:${fake.store.audit[3]!.hash}`);
+    expect(await verifyChain({ context: fake.context, actor: people.chair, anchor: anchor! })).toEqual({ ok: true, entries: 4 });
+    expect(await verifyChain({ context: fake.context, actor: people.chair, anchor: `3:${'0'.repeat(64)}` })).toEqual({
+      ok: false,
+      seq: 3,
+      message: 'The chain was rewritten at or before entry 3: it no longer matches the anchor given.',
+    });
+    expect(await verifyChain({ context: fake.context, actor: people.chair, anchor: 'yesterday' })).toMatchObject({ ok: false, message: expect.stringContaining('entries:hash') });
+    fake.store.audit.pop();
+    expect(await verifyChain({ context: fake.context, actor: people.chair })).toEqual({ ok: false, seq: 4, message: 'The chain is broken at entry 4: the entry is missing.' });
+  });
+
+  it('gives the current anchor to the chair and the secretariat only', async () => {
+    const { fake, people } = await setup(1);
+    const refused = await caught(() => currentAnchor({ context: fake.context, actor: people.member }));
+    expect(isHttpError(refused) && refused.status).toBe(403);
+  });
+});
+
+describe('publicAnchor', () => {
+  it('publishes the head of a coalition’s chain, and 404s an unknown coalition', async () => {
+    const { fake, people } = await setup(2);
+    expect(await publicAnchor({ context: fake.context, coalitionId: people.chair.coalitionId })).toEqual({
+      coalitionId: people.chair.coalitionId,
+      count: 2,
+      hash: fake.store.audit[1]!.hash,
+      anchor: `2:${fake.store.audit[1]!.hash}`,
+    });
+    await expect(publicAnchor({ context: fake.context, coalitionId: 'coal_NOPE' })).rejects.toMatchObject({ kind: 'not-found', message: 'No coalition has this address.' });
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * The audit log as the chair and the secretariat read it: newest first, a page at a time, with
- * names resolved when shown (a removed person reads "Former delegate"), and the whole chain
- * verified on demand.
+ * names resolved when shown (a removed person reads "Former delegate"), the whole chain
+ * verified on demand (against an anchor noted earlier, when given), and the current anchor.
  */
-import { verifyAuditChain } from '@concord/auth';
+import { formatAuditAnchor, parseAuditAnchor, type ChainProblem } from '@concord/auth/audit-chain';
 import { authorize, type AuditEntry, type Organisation, type Principal, type User } from '@concord/core';
 import { m } from '../paraglide/messages.js';
 import type { WebContext } from './context.ts';
@@ -79,17 +79,31 @@ export async function auditPage(input: { context: Context; actor: Principal; bef
 /** What verifying the chain found, with a broken chain's problem in the reader's language. */
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; seq: number; message: string };
 
-/** Verifies the coalition's whole chain. */
-export async function verifyChain(input: { context: Context; actor: Principal }): Promise<AuditVerdict> {
+const problemText: Record<ChainProblem, (seq: number) => string> = {
+  missing: (seq) => m.audit_chain_missing({ seq }),
+  unlinked: (seq) => m.audit_chain_out_of_order({ seq }),
+  changed: (seq) => m.audit_chain_changed({ seq }),
+  head: (seq) => m.audit_chain_head({ seq }),
+  anchor: (seq) => m.audit_chain_anchor({ seq }),
+};
+
+/**
+ * Verifies the coalition's whole chain, against its head and, when given, an anchor noted
+ * earlier outside Concord (`count:hash`, as this page and the public audit-anchor show it).
+ */
+export async function verifyChain(input: { context: Context; actor: Principal; anchor?: string }): Promise<AuditVerdict> {
   checkRead(input.actor);
-  const verdict = verifyAuditChain(await input.context.audit.all({ coalitionId: input.actor.coalitionId }));
-  if (verdict.ok) return verdict;
-  const { seq, problem } = verdict;
-  // @concord/auth words the problem in English; its three forms are known.
-  const message = problem.endsWith('is missing')
-    ? m.audit_chain_missing({ seq })
-    : problem.startsWith('does not follow')
-      ? m.audit_chain_out_of_order({ seq })
-      : m.audit_chain_changed({ seq });
-  return { ok: false, seq, message };
+  const text = input.anchor?.trim() ?? '';
+  const anchor = text ? parseAuditAnchor(text) : null;
+  if (text && !anchor) return { ok: false, seq: 0, message: m.audit_anchor_malformed() };
+  const verdict = await input.context.audit.verify({ coalitionId: input.actor.coalitionId, anchors: anchor ? [anchor] : [] });
+  if (verdict.ok) return { ok: true, entries: verdict.entries };
+  return { ok: false, seq: verdict.seq, message: problemText[verdict.problem](verdict.seq) };
+}
+
+/** The current anchor (`count:hash`) for the chair and the secretariat to note down, or null before any entry. */
+export async function currentAnchor(input: { context: Context; actor: Principal }): Promise<string | null> {
+  checkRead(input.actor);
+  const head = await input.context.audit.head({ coalitionId: input.actor.coalitionId });
+  return head ? formatAuditAnchor(head) : null;
 }

@@ -6,16 +6,17 @@
  * `CONCORD_TABLE` (default `concord`), `CONCORD_WS_URL` (the WebSocket gateway; unset → the
  * client uses `ws(s)://<page host>/ws`), `CONCORD_WS_MANAGEMENT_URL` (API Gateway's management
  * endpoint, to close connections whose access was revoked), `CONCORD_SECRET_KEY` (32 bytes,
- * base64: encrypts TOTP keys), `CONCORD_OUTBOX_DIR` (local host: mail goes to files there) or
+ * base64: encrypts TOTP keys and keys the audit chain), `CONCORD_OUTBOX_DIR` (local host: mail goes to files there) or
  * `CONCORD_MAIL_FROM` (AWS: mail goes through SES from this address), `CONCORD_PUBLIC_URL` (or
  * adapter-node's `ORIGIN`: the origin put in mailed links; unset → the request's own origin,
  * which only a loopback request may use, see `links.ts`). The local host sets all but the last
  * two before loading the built app.
  */
 import { env } from '$env/dynamic/private';
-import { createSecretBox, type SecretBox } from '@concord/auth';
+import { auditChainKey, createSecretBox, type SecretBox } from '@concord/auth';
 import {
   createAccounts,
+  createAttemptThrottle,
   createAuditLog,
   createChunkStore,
   createConnectionRegistry,
@@ -40,6 +41,7 @@ import { newId } from './coalition/lookup.ts';
 import type { NegotiationDeps } from './negotiation/deps.ts';
 import type {
   Accounts,
+  AttemptThrottle,
   AuditLog,
   Directory,
   Documents,
@@ -64,6 +66,8 @@ export interface WebContext {
   invitations: Invitations;
   resets: PasswordResets;
   rateLimiter: RateLimiter;
+  /** Sign-in backoff per account and address. */
+  throttle: AttemptThrottle;
   audit: AuditLog;
   tickets: Tickets;
   realtime: Realtime;
@@ -126,7 +130,8 @@ async function buildContext(): Promise<WebContext> {
     invitations: createInvitations(store),
     resets: createPasswordResets(store),
     rateLimiter: createRateLimiter(store),
-    audit: createAuditLog(store),
+    throttle: createAttemptThrottle(store),
+    audit: createAuditLog({ ...store, key: auditKeyFromEnv() }),
     tickets: createTickets(store),
     realtime: realtimeFromEnv({ store, documents }),
     mailer,
@@ -181,6 +186,11 @@ function mailFromEnv(): { mailer: Mailer; outbox: Outbox | null } {
     return { mailer, outbox: local };
   }
   return { mailer: createSesMailer({ from: required('CONCORD_MAIL_FROM') }), outbox: null };
+}
+
+/** The audit chain's key, derived from `CONCORD_SECRET_KEY` (every writer of the log needs it). */
+export function auditKeyFromEnv(): Uint8Array {
+  return auditChainKey({ secretKeyBase64: required('CONCORD_SECRET_KEY') });
 }
 
 function required(name: string): string {

@@ -21,6 +21,7 @@ const byCode: Record<string, () => string> = {
   'forbidden.chair-only': () => m.forbidden_chair_only(),
   'forbidden.not-lead': () => m.forbidden_not_lead(),
   'forbidden.other-coalition': () => m.forbidden_other_coalition(),
+  'forbidden.own-organisation': () => m.forbidden_own_organisation(),
 };
 
 /**
@@ -32,6 +33,7 @@ const byReason: Record<string, () => string> = {
   'Only the chair and the secretariat change how a draft is shared.': () => m.forbidden_not_manager_sharing(),
   'Only the chair and the secretariat manage the coalition.': () => m.forbidden_not_manager_coalition(),
   'Only the chair and the secretariat read the audit log.': () => m.forbidden_not_manager_audit(),
+  'Only the chair hands the chair on.': () => m.forbidden_chair_only_hand(),
   'The chair (or the secretariat on its behalf) opens consensus calls.': () => m.forbidden_not_manager_open_call(),
   'The chair (or the secretariat on its behalf) runs consensus calls.': () => m.forbidden_not_manager_run_call(),
   'Member organisations hold brackets.': () => m.forbidden_not_member_brackets(),

@@ -17,6 +17,7 @@ import type {
   TaskForce,
   User,
 } from '@concord/core';
+import type { AuditAnchor, AuditHead, ChainVerdict } from '@concord/auth/audit-chain';
 
 /** Entities of one coalition, by id; lists are in creation order (eventually consistent on AWS). */
 export interface EntityStore<T> {
@@ -87,15 +88,33 @@ export interface PasswordResets {
 export interface RateLimiter {
   /** Counts one attempt in the window `now` falls in; `allowed` false once over the limit. */
   hit(input: { limit: RateLimit; key: string; now: number }): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  /** Gives the attempt back (it succeeded): for limits that count failures only. */
+  refund(input: { limit: RateLimit; key: string; now: number }): Promise<void>;
+}
+
+/** Exponential backoff per key (see `@concord/data`'s attempt-throttle): claim before checking, clear on success. */
+export interface AttemptThrottle {
+  claim(input: { backoff: Backoff; key: string; now: number }): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
+  clear(input: { backoff: Backoff; key: string }): Promise<void>;
+}
+
+export interface Backoff {
+  bucket: string;
+  delayMs(failures: number): number;
+  forgetAfterMs: number;
 }
 
 export interface AuditLog {
-  /** Appends after the coalition's latest entry (retrying if another append won the race). */
+  /** Appends after the coalition's head (retrying if another append won the race); moves the head. */
   append(input: { entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'> }): Promise<AuditEntry>;
   /** Newest first, `limit` entries before `beforeSeq` (exclusive) or from the newest. */
   page(input: { coalitionId: string; beforeSeq?: number; limit: number }): Promise<AuditEntry[]>;
   /** The whole chain in order, for verification. */
   all(input: { coalitionId: string }): Promise<AuditEntry[]>;
+  /** The sealed head (count, newest hash): what is published as the anchor; null before the first entry. */
+  head(input: { coalitionId: string }): Promise<AuditHead | null>;
+  /** The chain against its head and anchors noted outside the table: the first broken entry, if any. */
+  verify(input: { coalitionId: string; anchors?: readonly AuditAnchor[] }): Promise<ChainVerdict>;
 }
 
 export interface Tickets {

@@ -26,10 +26,39 @@ describe('requestReset', () => {
     expect(fake.store.resets.get(hashToken(token))).toMatchObject({ userId: 'usr_Member', expiresAt: now + 60 * 60_000 });
   });
 
-  it('answers the same for an unknown address, and sends nothing', async () => {
+  it('answers the same for an unknown address, and mails it that there is no account, with no link', async () => {
     const { fake } = await setup();
     expect(await requestReset({ context: fake.context, email: 'nobody@test.example', address: '10.0.0.1', linkOrigin: 'https://hub.test', now })).toEqual({ kind: 'sent' });
-    expect(fake.calls.mail).toHaveLength(0);
+    expect(fake.calls.mail).toHaveLength(1);
+    expect(fake.calls.mail[0]).toMatchObject({ to: 'nobody@test.example', subject: 'Reset your Concord password' });
+    expect(fake.calls.mail[0]!.text).toContain('no account uses it');
+    expect(tokenIn(fake.calls.mail[0]!.text)).toBe('');
+  });
+
+  it('does the same work for an unknown address as for a known one: the same reads, a hashed token written, one mail', async () => {
+    const work = async (email: string) => {
+      const { fake } = await setup();
+      const calls: { call: string; args: unknown }[] = [];
+      // Every port the request touches, recorded in order (what is read, hashed, written, sent).
+      const spy = <T extends object>(name: string, port: T): T =>
+        new Proxy(port, {
+          get: (target, method: string) => {
+            const real = (target as Record<string, unknown>)[method];
+            return typeof real !== 'function' ? real : (...args: unknown[]) => (calls.push({ call: `${name}.${method}`, args: args[0] }), real.apply(target, args));
+          },
+        });
+      const { context } = fake;
+      const spied = { ...context, accounts: spy('accounts', context.accounts), resets: spy('resets', context.resets), mailer: spy('mailer', context.mailer), rateLimiter: spy('rateLimiter', context.rateLimiter), directory: { ...context.directory, users: spy('users', context.directory.users) } };
+      await requestReset({ context: spied, email, address: '10.0.0.1', linkOrigin: 'https://hub.test', now });
+      return calls;
+    };
+    const known = await work('member@test.example');
+    const unknown = await work('nobody@test.example');
+    expect(unknown.map((c) => c.call)).toEqual(known.map((c) => c.call));
+    expect(known.map((c) => c.call)).toEqual(['rateLimiter.hit', 'rateLimiter.hit', 'accounts.findByEmail', 'users.get', 'resets.create', 'mailer.send']);
+    // The reset written for nobody has the same shape: a hashed token, the same lifetime, a user no link can reach.
+    const created = (calls: typeof known) => calls.find((c) => c.call === 'resets.create')!.args as { id: string; userId: string; expiresAt: number };
+    expect(created(unknown)).toEqual({ id: expect.stringMatching(new RegExp(`^[^\\s]{${created(known).id.length}}$`)), userId: 'usr_nobody', expiresAt: created(known).expiresAt });
   });
 
   it('sends nothing without a trustworthy origin for the link', async () => {

@@ -1,10 +1,11 @@
 /**
- * Password reset by emailed link. Asking gives the same answer whether or not the address has an
- * account (and is limited per address and per account); the link works once, for an hour, and
- * using it ends every session of the person and closes their live connections.
+ * Password reset by emailed link. Asking gives the same answer, and does the same work, whether
+ * or not the address has an account (and is limited per address and per account); the link
+ * works once, for an hour, and using it ends every session of the person and closes their live
+ * connections.
  */
 import { generateToken, hashPassword, hashToken, isWellFormedToken } from '@concord/auth';
-import { fail, normaliseEmail, passwordIssue, rateLimits } from '@concord/core';
+import { fail, isPlausibleEmail, normaliseEmail, passwordIssue, rateLimits, type Account, type User } from '@concord/core';
 import { recordAct } from './audit.ts';
 import type { WebContext } from './context.ts';
 import { m } from '../paraglide/messages.js';
@@ -17,10 +18,16 @@ type Context = Pick<WebContext, 'accounts' | 'directory' | 'resets' | 'rateLimit
 
 export type ResetRequest = { kind: 'sent' } | { kind: 'limited'; retryAfterMs: number };
 
+/** The person a reset for an unknown address is written for: no user has this id, so its link never works. */
+export const nobodyUserId = 'usr_nobody';
+
 /**
  * Mails a reset link to `email` when it belongs to an active person, in the language the request
- * is answered in (the requester's). `linkOrigin` is where the link points (see links.ts); null
- * means no trustworthy origin: nothing is sent.
+ * is answered in (the requester's); to any other well-formed address, a mail saying it has no
+ * account (so its owner learns of the attempt, and the requester learns nothing from timing). The
+ * work is the same either way (issue 12 §10): the same reads, a token generated and hashed, a
+ * reset item written (for nobody, when there is no account), one mail. `linkOrigin` is where the
+ * link points (see links.ts); null means no trustworthy origin: nothing is sent to anyone.
  */
 export async function requestReset(input: { context: Context; email: string; address: string; linkOrigin: string | null; now: number }): Promise<ResetRequest> {
   const { context, now } = input;
@@ -29,17 +36,26 @@ export async function requestReset(input: { context: Context; email: string; add
     const hit = await context.rateLimiter.hit({ limit, key, now });
     if (!hit.allowed) return { kind: 'limited', retryAfterMs: hit.retryAfterMs };
   }
-  const account = email ? await context.accounts.findByEmail(email) : null;
-  const user = account ? await context.directory.users.get(account.userId) : null;
-  if (!account || user?.status !== 'active' || !input.linkOrigin) return { kind: 'sent' };
+  if (!isPlausibleEmail(email) || !input.linkOrigin) return { kind: 'sent' };
+  const account = await context.accounts.findByEmail(email);
+  const user = await context.directory.users.get(account?.userId ?? nobodyUserId);
+  const person = account && user?.status === 'active' ? { account, user } : null;
   const token = generateToken();
-  await context.resets.create({ id: hashToken(token), userId: account.userId, expiresAt: now + resetLifetimeMs });
-  await context.mailer.send({
-    to: account.email,
-    subject: m.mail_reset_subject(),
-    text: [m.mail_reset_greeting({ name: user.name }), '', m.mail_reset_intro(), '', `${input.linkOrigin}/reset/${token}`, '', m.mail_reset_outro()].join('\n'),
-  });
+  await context.resets.create({ id: hashToken(token), userId: person?.account.userId ?? nobodyUserId, expiresAt: now + resetLifetimeMs });
+  await context.mailer.send(person ? resetMail({ ...person, link: `${input.linkOrigin}/reset/${token}` }) : noAccountMail(email));
   return { kind: 'sent' };
+}
+
+function resetMail(input: { account: Account; user: User; link: string }) {
+  return {
+    to: input.account.email,
+    subject: m.mail_reset_subject(),
+    text: [m.mail_reset_greeting({ name: input.user.name }), '', m.mail_reset_intro(), '', input.link, '', m.mail_reset_outro()].join('\n'),
+  };
+}
+
+function noAccountMail(email: string) {
+  return { to: email, subject: m.mail_reset_subject(), text: [m.mail_reset_no_account(), '', m.mail_reset_no_account_outro()].join('\n') };
 }
 
 const linkGone = () => fail.input('reset.invalid', m.reset_link_gone());

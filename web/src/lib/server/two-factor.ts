@@ -70,7 +70,8 @@ export async function resumeEnrolment(input: { context: Context; pending: string
 /** Saves the pending key once `code` matches it; the code's step counts as used. */
 export async function completeEnrolment(input: { context: Context; principal: Principal; pending: string; code: string; now: number }): Promise<void> {
   const { context, principal, now } = input;
-  const hit = await context.rateLimiter.hit({ limit: rateLimits.twoFactorPerAccount, key: principal.userId, now });
+  const limit = { limit: rateLimits.twoFactorPerAccount, key: principal.userId, now };
+  const hit = await context.rateLimiter.hit(limit);
   if (!hit.allowed) throw invalid({ field: 'code', message: m.error_too_many_attempts({ when: minutesFrom(hit.retryAfterMs) }) });
   const account = await context.accounts.get(principal.userId);
   if (account?.totpKey) throw invalid({ message: m.two_factor_already_on() });
@@ -79,6 +80,8 @@ export async function completeEnrolment(input: { context: Context; principal: Pr
   if (step === null) throw invalid({ field: 'code', message: m.two_factor_code_mismatch() });
   await context.accounts.setTotpKey({ userId: principal.userId, totpKey: sealedFromField(input.pending) });
   await context.accounts.useTotpStep({ userId: principal.userId, step });
+  // Only wrong codes count against the limit.
+  await context.rateLimiter.refund(limit);
 }
 
 /** Turns two-factor off with a current code, unless the person's role requires it. */

@@ -1,9 +1,12 @@
 /**
  * Checking a password and a two-factor code: the same answer and about the same time whether
- * the account exists or not, and attempts limited per account and per address.
+ * the account exists or not. Guessing is slowed without locking the owner out (issue 12 §10):
+ * passwords back off exponentially per account *and* address (`signInBackoff`), so an attacker's
+ * failures never delay the owner signing in from elsewhere, and one address is capped across all
+ * accounts; the limits count failures only, a success gives its attempt back.
  */
 import { decoyHash, verifyPassword, verifyTotp } from '@concord/auth';
-import { normaliseEmail, rateLimits, type Account } from '@concord/core';
+import { normaliseEmail, rateLimits, signInBackoff, signInDelayMs, signInPairKey, type Account } from '@concord/core';
 import { m } from '../../paraglide/messages.js';
 import type { WebContext } from '../context.ts';
 
@@ -12,8 +15,10 @@ export type PasswordCheck =
   | { kind: 'refused' }
   | { kind: 'limited'; retryAfterMs: number };
 
+const backoff = { bucket: signInBackoff.bucket, delayMs: signInDelayMs, forgetAfterMs: signInBackoff.forgetAfterMs };
+
 export async function checkPassword(input: {
-  context: Pick<WebContext, 'accounts' | 'directory' | 'rateLimiter'>;
+  context: Pick<WebContext, 'accounts' | 'directory' | 'rateLimiter' | 'throttle'>;
   email: string;
   password: string;
   address: string;
@@ -21,20 +26,33 @@ export async function checkPassword(input: {
 }): Promise<PasswordCheck> {
   const { context, now } = input;
   const email = normaliseEmail(input.email);
-  for (const [limit, key] of [[rateLimits.signInPerAddress, input.address], [rateLimits.signInPerAccount, email]] as const) {
-    const hit = await context.rateLimiter.hit({ limit, key, now });
-    if (!hit.allowed) return { kind: 'limited', retryAfterMs: hit.retryAfterMs };
+  const perAddress = { limit: rateLimits.signInPerAddress, key: input.address, now };
+  const hit = await context.rateLimiter.hit(perAddress);
+  if (!hit.allowed) return { kind: 'limited', retryAfterMs: hit.retryAfterMs };
+  const pair = { backoff, key: signInPairKey({ email, address: input.address }) };
+  const claim = await context.throttle.claim({ ...pair, now });
+  if (!claim.allowed) {
+    // Waiting is not a failure: it must not use up the address's allowance.
+    await context.rateLimiter.refund(perAddress);
+    return { kind: 'limited', retryAfterMs: claim.retryAfterMs };
   }
   const account = await context.accounts.findByEmail(email);
   const matches = await verifyPassword({ hash: account?.passwordHash ?? (await decoyHash()), password: input.password });
   if (!account || !matches) return { kind: 'refused' };
   const user = await context.directory.users.get(account.userId);
-  return user?.status === 'active' ? { kind: 'ok', account } : { kind: 'refused' };
+  if (user?.status !== 'active') return { kind: 'refused' };
+  await context.throttle.clear(pair);
+  await context.rateLimiter.refund(perAddress);
+  return { kind: 'ok', account };
 }
 
 export type CodeCheck = { kind: 'ok' } | { kind: 'refused' } | { kind: 'limited'; retryAfterMs: number };
 
-/** Checks a TOTP code for the account and records its step, so it is never accepted again. */
+/**
+ * Checks a TOTP code for the account and records its step, so it is never accepted again. Only
+ * wrong codes count against the limit: the attempt is counted first (parallel guesses cannot
+ * slip past it) and given back when the code was right.
+ */
 export async function checkTwoFactorCode(input: {
   context: Pick<WebContext, 'accounts' | 'rateLimiter' | 'secretBox'>;
   userId: string;
@@ -42,7 +60,8 @@ export async function checkTwoFactorCode(input: {
   now: number;
 }): Promise<CodeCheck> {
   const { context, userId, now } = input;
-  const hit = await context.rateLimiter.hit({ limit: rateLimits.twoFactorPerAccount, key: userId, now });
+  const limit = { limit: rateLimits.twoFactorPerAccount, key: userId, now };
+  const hit = await context.rateLimiter.hit(limit);
   if (!hit.allowed) return { kind: 'limited', retryAfterMs: hit.retryAfterMs };
   const account = await context.accounts.get(userId);
   if (!account?.totpKey) return { kind: 'refused' };
@@ -50,7 +69,9 @@ export async function checkTwoFactorCode(input: {
   const step = verifyTotp({ key, code: input.code, now, lastStep: account.totpLastStep });
   if (step === null) return { kind: 'refused' };
   // Two tabs racing with the same code: only one wins.
-  return (await context.accounts.useTotpStep({ userId, step })) ? { kind: 'ok' } : { kind: 'refused' };
+  if (!(await context.accounts.useTotpStep({ userId, step }))) return { kind: 'refused' };
+  await context.rateLimiter.refund(limit);
+  return { kind: 'ok' };
 }
 
 /** "in 4 minutes" for a refusal message, in the request's language. */

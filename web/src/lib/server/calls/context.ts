@@ -18,6 +18,7 @@ import { createCallPorts } from '@concord/data/call-wiring';
 import { createNotificationStore, type NotificationStore } from '@concord/data/notifications';
 import { createVersionStore } from '@concord/data/version-store';
 import { createSyncHandlers } from '@concord/sync';
+import { auditKeyFromEnv } from '../context.ts';
 import { createCallText } from './text.ts';
 
 export interface CallContext {
@@ -49,6 +50,7 @@ function build(): CallContext {
   const realtime = createRealtime({ ...store, sync, connections });
   const ports = createCallPorts({
     ...store,
+    auditKey: auditKeyFromEnv(),
     text: createCallText({ versions: createVersionStore(store), brackets: createNegotiationStore(store), documents }),
     live: { evictDocument: realtime.evictDocument, notify: sync.notify },
     log: ({ code, error }) => console.warn(`[concord] ${code}`, error),

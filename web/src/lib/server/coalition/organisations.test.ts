@@ -45,9 +45,19 @@ describe('changeOrganisation', () => {
     expect(fake.store.audit.at(-1)?.action).toBe('organisation.group-changed');
   });
 
+  it("refuses a change to the actor's own organisation, tier or group, and changes nothing", async () => {
+    const { fake, people, organisations } = await setup();
+    for (const tier of ['member', 'observer']) {
+      const refused = await caught(() => changeOrganisation({ context: fake.context, actor: people.secretariat, organisationId: organisations.support.id, tier, stakeholderGroup: 'academia', now }));
+      expect(isHttpError(refused) && refused.status).toBe(403);
+    }
+    expect(await fake.context.directory.organisations.get(organisations.support.id)).toEqual(organisations.support);
+    expect(fake.store.audit).toEqual([]);
+  });
+
   it('keeps the chair a member organisation', async () => {
     const { fake, people, organisations } = await setup();
-    await expect(changeOrganisation({ context: fake.context, actor: people.chair, organisationId: organisations.chair.id, tier: 'advisory', stakeholderGroup: 'government', now })).rejects.toMatchObject({ code: 'input.tier' });
+    await expect(changeOrganisation({ context: fake.context, actor: people.secretariat, organisationId: organisations.chair.id, tier: 'advisory', stakeholderGroup: 'government', now })).rejects.toMatchObject({ code: 'input.tier' });
   });
 });
 
@@ -59,6 +69,17 @@ describe('handChair', () => {
     expect(chairs.map((o) => o.id)).toEqual(['org_Other']);
     expect(fake.calls.bumped.sort()).toEqual(['usr_Chair', 'usr_Other']);
     expect(fake.store.audit.at(-1)).toMatchObject({ action: 'organisation.chair-handed', details: { from: 'Chair', to: 'Other' } });
+  });
+
+  it('refuses the secretariat, and the chair handing it to its own organisation', async () => {
+    const { fake, people, organisations } = await setup();
+    for (const organisationId of [organisations.support.id, organisations.member.id]) {
+      const refused = await caught(() => handChair({ context: fake.context, actor: people.secretariat, organisationId, now }));
+      expect(isHttpError(refused) && refused.status).toBe(403);
+    }
+    const own = await caught(() => handChair({ context: fake.context, actor: people.chair, organisationId: organisations.chair.id, now }));
+    expect(isHttpError(own) && own.status).toBe(403);
+    expect((await fake.context.directory.organisations.listByCoalition(people.chair.coalitionId)).filter((o) => o.isChair).map((o) => o.id)).toEqual([organisations.chair.id]);
   });
 
   it('refuses a non-member organisation and a lead', async () => {

@@ -48,11 +48,15 @@ export async function addOrganisation(input: { context: Context; actor: Principa
   return organisation;
 }
 
-/** Changes tier and stakeholder group; the chair stays a member organisation. */
+/**
+ * Changes tier and stakeholder group; the chair stays a member organisation. Never the actor's
+ * own organisation (separation of duties: another manager does it).
+ */
 export async function changeOrganisation(input: { context: Context; actor: Principal; organisationId: string; tier: string; stakeholderGroup: string; now: number }): Promise<void> {
   const { context, actor, now } = input;
   checkManage(actor);
   const organisation = await organisationIn({ directory: context.directory, actor, id: input.organisationId });
+  enforce(authorize({ actor, action: 'organisation.change-tier', organisation }));
   const tier = readTier(input.tier);
   const stakeholderGroup = readGroup(input.stakeholderGroup);
   if (organisation.isChair && tier !== 'member') throw invalid({ field: 'tier', message: m.organisations_chair_stays_member() });
@@ -70,13 +74,14 @@ export async function changeOrganisation(input: { context: Context; actor: Princ
 }
 
 /**
- * Hands the chair to another member organisation. The new chair is set before the old one is
- * cleared (no transactions): a crash in between leaves two chairs for a moment, never none.
+ * Hands the chair to another member organisation: the chair's delegates only, never to their
+ * own organisation. The new chair is set before the old one is cleared (no transactions): a
+ * crash in between leaves two chairs for a moment, never none.
  */
 export async function handChair(input: { context: Context; actor: Principal; organisationId: string; now: number }): Promise<void> {
   const { context, actor, now } = input;
-  checkManage(actor);
   const next = await organisationIn({ directory: context.directory, actor, id: input.organisationId });
+  enforce(authorize({ actor, action: 'organisation.hand-chair', organisation: next }));
   if (next.tier !== 'member') throw invalid({ field: 'chair', message: m.organisations_chair_member_only() });
   if (next.isChair) throw invalid({ field: 'chair', message: m.organisations_already_chair({ organisation: next.name }) });
   const previous = (await context.directory.organisations.listByCoalition(actor.coalitionId)).filter((org) => org.isChair && org.id !== next.id);

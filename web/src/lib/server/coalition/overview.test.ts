@@ -31,6 +31,17 @@ describe('coalitionPage', () => {
     expect(page.organisations.find((o) => o.id === 'org_Member')?.people).toBe(2);
     expect(status(await caught(() => coalitionPage({ context: fake.context, actor: people.lead })))).toBe(403);
   });
+
+  it("offers the secretariat neither its own organisation's tier, nor the chair's delegation, nor the chair", async () => {
+    const { fake, people } = await setup();
+    const page = await coalitionPage({ context: fake.context, actor: people.secretariat });
+    const org = (id: string) => page.organisations.find((o) => o.id === id);
+    expect(org(people.secretariat.organisationId)).toMatchObject({ canChange: false, canManageDelegates: true });
+    expect(org('org_Chair')).toMatchObject({ canChange: true, canManageDelegates: false });
+    expect(org('org_Member')).toMatchObject({ canChange: true, canManageDelegates: true });
+    expect(page.canHandChair).toBe(false);
+    expect((await coalitionPage({ context: fake.context, actor: people.chair })).canHandChair).toBe(true);
+  });
 });
 
 describe('organisationPage', () => {

@@ -13,14 +13,27 @@ type Context = Pick<WebContext, 'directory' | 'invitations'>;
 
 export interface CoalitionPage {
   coalitionName: string;
-  organisations: { id: string; name: string; tier: Tier; stakeholderGroup: StakeholderGroup; isChair: boolean; people: number }[];
+  organisations: {
+    id: string;
+    name: string;
+    tier: Tier;
+    stakeholderGroup: StakeholderGroup;
+    isChair: boolean;
+    people: number;
+    /** The actor may change its tier and group (not their own organisation's). */
+    canChange: boolean;
+    /** The actor may open its delegates' page (the secretariat not the chair's). */
+    canManageDelegates: boolean;
+  }[];
   taskForces: { id: string; name: string; organisationIds: string[] }[];
+  /** The actor may hand the chair on (the chair's delegates only). */
+  canHandChair: boolean;
 }
 
 /** Where the actor lands on `/coalition`: the page, or their own organisation's (leads); refused otherwise. */
 export function coalitionLanding(actor: Principal): { kind: 'manage' } | { kind: 'own-organisation'; path: string } {
   if (authorize({ actor, action: 'coalition.manage', coalitionId: actor.coalitionId }).allow) return { kind: 'manage' };
-  enforce(authorize({ actor, action: 'organisation.manage-delegates', organisation: { id: actor.organisationId, coalitionId: actor.coalitionId } }));
+  enforce(authorize({ actor, action: 'organisation.manage-delegates', organisation: { id: actor.organisationId, coalitionId: actor.coalitionId, isChair: actor.isChair } }));
   return { kind: 'own-organisation', path: `/coalition/organisations/${actor.organisationId}` };
 }
 
@@ -39,9 +52,19 @@ export async function coalitionPage(input: { context: Context; actor: Principal;
   return {
     coalitionName: coalition?.name ?? '',
     organisations: organisations
-      .map((org) => ({ id: org.id, name: org.name, tier: org.tier, stakeholderGroup: org.stakeholderGroup, isChair: org.isChair, people: active.filter((u) => u.organisationId === org.id).length }))
+      .map((org) => ({
+        id: org.id,
+        name: org.name,
+        tier: org.tier,
+        stakeholderGroup: org.stakeholderGroup,
+        isChair: org.isChair,
+        people: active.filter((u) => u.organisationId === org.id).length,
+        canChange: authorize({ actor, action: 'organisation.change-tier', organisation: org }).allow,
+        canManageDelegates: authorize({ actor, action: 'organisation.manage-delegates', organisation: org }).allow,
+      }))
       .sort((a, b) => byName(a.name, b.name)),
     taskForces: taskForces.map((tf) => ({ id: tf.id, name: tf.name, organisationIds: [...tf.organisationIds] })).sort((a, b) => byName(a.name, b.name)),
+    canHandChair: organisations.some((org) => authorize({ actor, action: 'organisation.hand-chair', organisation: org }).allow),
   };
 }
 

@@ -8,7 +8,7 @@ import { createDynamoClient } from '@concord/data';
 import type { PublicationPorts } from '@concord/data/publication-ports';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { renderState } from '@concord/text';
-import { webContext } from '../context.ts';
+import { auditKeyFromEnv, webContext } from '../context.ts';
 import { translationsForPublication } from '../translations/context.ts';
 
 let ports: PublicationPorts | undefined;
@@ -24,6 +24,7 @@ export function publicationPorts(): PublicationPorts {
     client: createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined }),
     tableName: env.CONCORD_TABLE || 'concord',
     render: renderState,
+    auditKey: auditKeyFromEnv(),
     // The translations complete and current against the adopted version, snapshotted at publication.
     translations: translationsForPublication(),
     secretBox: contextSecretBox,

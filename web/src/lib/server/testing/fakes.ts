@@ -3,7 +3,7 @@
  * the ports' contracts (single-use consume, expiry on read, email uniqueness) and record the
  * calls a test asserts on: privilege bumps, evictions, mail.
  */
-import { chainAuditEntry, createSecretBox, generateSecretKey } from '@concord/auth';
+import { auditChainKey, chainAuditEntry, createSecretBox, generateSecretKey, sealAuditHead, verifyAuditChain, type AuditAnchor, type AuditHead } from '@concord/auth';
 import {
   fail,
   normaliseEmail,
@@ -21,7 +21,7 @@ import {
 } from '@concord/core';
 import type { Cookies } from '@sveltejs/kit';
 import type { WebContext } from '../context.ts';
-import type { EntityStore, Mail } from '../ports.ts';
+import type { Backoff, EntityStore, Mail } from '../ports.ts';
 
 function entityStore<T extends { id: string; coalitionId: string }>() {
   const items = new Map<string, T>();
@@ -55,6 +55,9 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
   const invitations = new Map<string, Invitation>();
   const resets = new Map<string, PasswordReset>();
   const audit: AuditEntry[] = [];
+  const auditKey = auditChainKey({ secretKeyBase64: generateSecretKey() });
+  const auditHeads = new Map<string, AuditHead>();
+  const throttled = new Map<string, { failures: number; nextAt: number }>();
   const hits = new Map<string, number>();
   const directory = {
     coalitions: {
@@ -145,14 +148,34 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
         hits.set(name, count);
         return { allowed: count <= limit.limit, retryAfterMs: count <= limit.limit ? 0 : 60_000 };
       },
+      refund: async ({ limit, key }: { limit: { bucket: string }; key: string; now: number }) => {
+        const name = `${limit.bucket}:${key}`;
+        hits.set(name, Math.max(0, (hits.get(name) ?? 0) - 1));
+      },
+    },
+    throttle: {
+      // Like the store: the attempt counts until cleared, and waits as the backoff says.
+      claim: async ({ backoff, key, now }: { backoff: Backoff; key: string; now: number }) => {
+        const name = `${backoff.bucket}:${key}`;
+        const state = throttled.get(name) ?? { failures: 0, nextAt: 0 };
+        if (now < state.nextAt) return { allowed: false as const, retryAfterMs: state.nextAt - now };
+        const failures = state.failures + 1;
+        throttled.set(name, { failures, nextAt: now + backoff.delayMs(failures) });
+        return { allowed: true as const };
+      },
+      clear: async ({ backoff, key }: { backoff: Backoff; key: string }) => void throttled.delete(`${backoff.bucket}:${key}`),
     },
     audit: {
       append: async ({ entry }: { entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'> }) => {
         const previous = [...audit].reverse().find((e) => e.coalitionId === entry.coalitionId) ?? null;
-        const linked = chainAuditEntry({ previous, entry });
+        const linked = chainAuditEntry({ previous, entry, key: auditKey });
         audit.push(linked);
+        auditHeads.set(entry.coalitionId, sealAuditHead({ coalitionId: entry.coalitionId, count: linked.seq, hash: linked.hash, keyedFrom: 1, key: auditKey }));
         return linked;
       },
+      head: async ({ coalitionId }: { coalitionId: string }) => auditHeads.get(coalitionId) ?? null,
+      verify: async ({ coalitionId, anchors }: { coalitionId: string; anchors?: readonly AuditAnchor[] }) =>
+        verifyAuditChain({ entries: audit.filter((e) => e.coalitionId === coalitionId), head: auditHeads.get(coalitionId) ?? null, key: auditKey, anchors }),
       page: async ({ coalitionId, beforeSeq, limit }: { coalitionId: string; beforeSeq?: number; limit: number }) =>
         audit
           .filter((e) => e.coalitionId === coalitionId && (beforeSeq === undefined || e.seq < beforeSeq))
@@ -172,7 +195,7 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
     gatewayUrl: undefined,
     publicUrl: 'https://hub.test',
   } satisfies WebContext;
-  return { context, calls, store: { coalitions, accounts, sessions, invitations, resets, audit } };
+  return { context, calls, store: { coalitions, accounts, sessions, invitations, resets, audit, auditHeads } };
 }
 
 function update<K, V extends object>(map: Map<K, V>, id: K, patch: Partial<V>): void {

@@ -1,0 +1,68 @@
+/**
+ * Exponential backoff per key (sign-in: an account and an address), one item per key,
+ * `THROTTLE#<bucket>#<key>` / `THROTTLE`: how many attempts failed, and when the next may be made.
+ * An attempt is claimed before it is checked and counts as failed until `clear`, so a crash or a
+ * flood of parallel attempts cannot skip the wait: the claim is a conditional write on the count
+ * it read, and of concurrent claims on one key exactly one wins. Expiry is checked on read (no
+ * TTL on dynalite; the TTL attribute is still set for AWS).
+ */
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { expiryItem } from './account-shapes.ts';
+import { rateKeyPart } from './keys.ts';
+import { conditionally, key, keyNames } from './requests.ts';
+
+export interface Backoff {
+  /** Part of the item's key: which throttle. */
+  bucket: string;
+  /** The wait after the latest attempt, given how many failed (this one included). */
+  delayMs(failures: number): number;
+  /** A key quiet this long starts again from zero. */
+  forgetAfterMs: number;
+}
+
+export type Claim = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+export interface AttemptThrottle {
+  /**
+   * Claims one attempt on `key` at `now`: allowed once the wait after the previous attempt has
+   * passed. The attempt counts as failed until `clear`. A claim that loses a race with a
+   * concurrent one on the same key is refused (retry in a second).
+   */
+  claim(input: { backoff: Backoff; key: string; now: number }): Promise<Claim>;
+  /** Forgets the key's failures: the attempt succeeded. */
+  clear(input: { backoff: Backoff; key: string }): Promise<void>;
+}
+
+export function createAttemptThrottle(options: { client: DynamoDBDocumentClient; tableName: string }): AttemptThrottle {
+  const { client, tableName } = options;
+  const itemKey = (backoff: Backoff, throttled: string) => key({ pk: `THROTTLE#${rateKeyPart(backoff.bucket)}#${rateKeyPart(throttled)}`, sk: 'THROTTLE' });
+
+  return {
+    async claim({ backoff, key: throttled, now }) {
+      const Key = itemKey(backoff, throttled);
+      const item = (await client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }))).Item;
+      const stored = typeof item?.failures === 'number' ? item.failures : null;
+      const live = item && typeof item.expiresAtMs === 'number' && item.expiresAtMs > now;
+      const failures = live && stored !== null ? stored : 0;
+      const nextAt = live && typeof item?.nextAt === 'number' ? item.nextAt : 0;
+      if (now < nextAt) return { allowed: false, retryAfterMs: nextAt - now };
+      const counted = failures + 1;
+      const claimed = await conditionally(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...Key, failures: counted, nextAt: now + backoff.delayMs(counted), ...expiryItem(now + backoff.forgetAfterMs) },
+            ConditionExpression: stored === null ? 'attribute_not_exists(#sk)' : 'failures = :stored',
+            ExpressionAttributeNames: stored === null ? { '#sk': keyNames['#sk'] } : undefined,
+            ExpressionAttributeValues: stored === null ? undefined : { ':stored': stored },
+          }),
+        ),
+      );
+      return claimed ? { allowed: true } : { allowed: false, retryAfterMs: 1_000 };
+    },
+
+    async clear({ backoff, key: throttled }) {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: itemKey(backoff, throttled) }));
+    },
+  };
+}
