@@ -122,9 +122,10 @@ describe('audit log tamper evidence', () => {
     const { hashAuditEntry } = await import('@concord/auth/audit-chain');
     let previous: AuditEntry | null = null;
     for (const n of [1, 2]) {
-      const linked = { ...act(n), seq: n, prevHash: previous?.hash ?? '0'.repeat(64) };
-      previous = { ...linked, hash: hashAuditEntry({ entry: linked, key: null }) };
-      await putEntry(dynamo, previous);
+      const linked: Omit<AuditEntry, 'hash'> = { ...act(n), seq: n, prevHash: previous?.hash ?? '0'.repeat(64) };
+      const entry: AuditEntry = { ...linked, hash: hashAuditEntry({ entry: linked, key: null }) };
+      previous = entry;
+      await putEntry(dynamo, entry);
     }
     const audit = createAuditLog({ ...dynamo, key: testAuditKey });
     await audit.append({ entry: act(3) });
