@@ -12,3 +12,5 @@ export * from './negotiation-rules.ts';
 export * from './translations.ts';
 export * from './publication.ts';
 export * from './sign-on.ts';
+export * from './notice.ts';
+export * from './statement-stage.ts';

@@ -47,6 +47,12 @@ describe('adoptionRecord', () => {
     expect(record.endorsing.map((p) => p.organisationId)).toEqual(['org_A', 'org_C']);
   });
 
+  it('carries the urgent procedure and its reason when the notice was shortened, and none otherwise', () => {
+    const urgent = { reason: 'The summit opens tomorrow.', requiredHours: 72 };
+    expect(adoptionRecord({ call: call({ urgent }), names }).urgent).toEqual(urgent);
+    expect(adoptionRecord({ call: call(), names }).urgent).toBeNull();
+  });
+
   it('refuses a call that was not adopted, or is still open', () => {
     const notAdopted = call({ outcome: { ...call().outcome!, result: 'not-adopted', reasons: ['objection'] } });
     expect(() => adoptionRecord({ call: notAdopted, names })).toThrow(expect.objectContaining({ code: 'publication.not-adopted' }));

@@ -5,6 +5,7 @@
  */
 import type { ConsensusCall, Procedure, Stance } from './calls.ts';
 import { fail } from './errors.ts';
+import type { UrgentProcedure } from './notice.ts';
 
 /**
  * A translation as published beside the text: paragraph-aligned to the adopted version. Built by
@@ -34,6 +35,8 @@ export interface AdoptionRecord {
   callId: string;
   adoptedAt: number;
   procedure: Procedure;
+  /** The call opened below the coalition's notice, and why (absent on records published before notices). */
+  urgent?: UrgentProcedure | null;
   /** The member organisations that joined the consensus (support, confirmed ad referendum, silence under the silence procedure). */
   endorsing: RecordedPosition[];
   /** Members that stood aside (abstained): their reservation is part of the record. */
@@ -109,6 +112,7 @@ export function adoptionRecord(input: { call: ConsensusCall; names: ReadonlyMap<
     callId: call.id,
     adoptedAt: call.closedAt,
     procedure: call.procedure,
+    urgent: call.urgent ?? null,
     endorsing: positions.filter(joins),
     reservations: positions.filter((p) => p.stance === 'abstain'),
     explanations: positions.filter((p) => p.explanation !== null),
