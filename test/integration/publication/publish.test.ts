@@ -23,11 +23,23 @@ describe('publish', () => {
   it('publishes what was adopted, not the live text edited since', async () => {
     const world = await publicationWorld();
     const statement = await world.statement();
-    await world.adopt(statement);
+    const call = await world.adopt(statement);
+    // Adoption keeps the text frozen; thawed by hand here to show the live text is never what is published.
+    await world.documents.unfreeze({ docId: statement.id, by: call.id });
     await world.documents.appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown: 'Edited afterwards.' }), origin: 'test' });
     const published = await publish({ ports: world.ports, actor: world.people.chair, statementId: statement.id, now: Date.now() });
     expect(published.plainText).not.toContain('Edited afterwards');
     expect(published.plainText).toBe('We call on states.\nSecond paragraph.');
+  });
+
+  it('keeps an adopted text frozen by its call, so no edit reaches it', async () => {
+    const world = await publicationWorld();
+    const statement = await world.statement();
+    const call = await world.adopt(statement);
+    expect(await world.documents.frozenBy({ docId: statement.id })).toBe(call.id);
+    await expect(world.documents.appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown: 'Typed after adoption.' }), origin: 'test' })).rejects.toMatchObject({
+      code: 'sync.document-frozen',
+    });
   });
 
   it('publishes once, even when two people publish at the same moment', async () => {

@@ -36,6 +36,8 @@ import {
 } from '@concord/data';
 import { createSyncHandlers } from '@concord/sync';
 import { newId } from './coalition/lookup.ts';
+import { fixedBy } from './stage.ts';
+import { stageReader } from './stage-context.ts';
 import type { NegotiationDeps } from './negotiation/deps.ts';
 import type {
   Accounts,
@@ -96,7 +98,8 @@ export function negotiationDeps(): Promise<NegotiationDeps> {
       directory,
       audit,
       notes: createNegotiationStore(store),
-      texts: documents,
+      // An adopted text is fixed even without its freeze: accepting or settling refuses it too.
+      texts: { load: documents.load, frozenBy: fixedBy({ frozenBy: documents.frozenBy, reader: stageReader }) },
       live: syncFromEnv({ store, documents }),
       now: Date.now,
       newId,
