@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from './errors.ts';
-import { checkNotice, checkNoticeSettings, defaultNotice, noticeOf, requiredNoticeHours } from './notice.ts';
+import { checkNotice, checkNoticeSettings, defaultNotice, noticeOf, requiredNoticeHours, suggestedDeadline } from './notice.ts';
 
 const now = Date.UTC(2026, 5, 1, 9);
 const hours = (n: number) => now + n * 3_600_000;
@@ -64,5 +64,14 @@ describe('checkNotice', () => {
 
   it('records nothing urgent when the notice is given anyway', () => {
     expect(checkNotice({ settings: defaultNotice, procedure: silence, deadline: hours(100), now, urgentReason: 'No need.' })).toBeNull();
+  });
+});
+
+describe('suggestedDeadline', () => {
+  it('suggests the first whole hour past the notice with time to fill in the form, which the notice accepts', () => {
+    const at = now + 55 * 60_000;
+    const suggested = suggestedDeadline({ settings: defaultNotice, procedure: silence, now: at });
+    expect(suggested).toBe(hours(74));
+    expect(checkNotice({ settings: defaultNotice, procedure: silence, deadline: suggested, now: at + 9 * 60_000, urgentReason: null })).toBeNull();
   });
 });

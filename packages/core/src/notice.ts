@@ -69,3 +69,12 @@ export function checkNotice(input: {
   if (reason.length > noticeLimits.reasonMax) throw fail.input('call.reason-too-long', 'Keep the reason shorter.');
   return { reason, requiredHours };
 }
+
+/**
+ * The deadline a call form suggests: the notice from `now` with ten minutes to fill in the form,
+ * rounded up to the hour. Always at or past the notice when submitted within those minutes.
+ */
+export function suggestedDeadline(input: { settings: NoticeSettings; procedure: Procedure; now: number }): number {
+  const hour = 3_600_000;
+  return Math.ceil((input.now + requiredNoticeHours(input) * hour + 10 * 60_000) / hour) * hour;
+}

@@ -4,7 +4,7 @@
  * their own organisation's page; anyone else is refused. `/coalition/organisations/[id]`: the
  * organisation's delegates and pending invitations, to whoever manages its delegates.
  */
-import { authorize, type Principal, type StakeholderGroup, type Tier } from '@concord/core';
+import { authorize, noticeOf, type NoticeSettings, type Principal, type StakeholderGroup, type Tier } from '@concord/core';
 import type { WebContext } from '../context.ts';
 import { enforce } from '../guard.ts';
 import { organisationIn } from './lookup.ts';
@@ -15,6 +15,9 @@ export interface CoalitionPage {
   coalitionName: string;
   organisations: { id: string; name: string; tier: Tier; stakeholderGroup: StakeholderGroup; isChair: boolean; people: number }[];
   taskForces: { id: string; name: string; organisationIds: string[] }[];
+  /** The minimum notice of consensus calls, per procedure. */
+  callNotice: NoticeSettings;
+  canSetNotice: boolean;
 }
 
 /** Where the actor lands on `/coalition`: the page, or their own organisation's (leads); refused otherwise. */
@@ -38,6 +41,8 @@ export async function coalitionPage(input: { context: Context; actor: Principal;
   const active = users.filter((user) => user.status === 'active');
   return {
     coalitionName: coalition?.name ?? '',
+    callNotice: noticeOf({ notice: coalition?.notice }),
+    canSetNotice: authorize({ actor, action: 'coalition.set-notice', coalitionId: actor.coalitionId }).allow,
     organisations: organisations
       .map((org) => ({ id: org.id, name: org.name, tier: org.tier, stakeholderGroup: org.stakeholderGroup, isChair: org.isChair, people: active.filter((u) => u.organisationId === org.id).length }))
       .sort((a, b) => byName(a.name, b.name)),
