@@ -165,3 +165,24 @@ export function checkWithdrawalOfPublication(input: { publication: Publication; 
   if (reason.length > withdrawalLimits.reasonMax) throw fail.input('publication.reason-too-long', 'Keep the reason shorter.');
   return reason;
 }
+
+export const publicTitleMax = 300;
+
+/** The public title the chair sets at publication: trimmed, one line, not empty, not too long. */
+export function checkPublicTitle(title: string): string {
+  const tidy = title.replace(/\s+/g, ' ').trim();
+  if (!tidy) throw fail.input('publication.title-required', 'Give the declaration its public title.');
+  if (tidy.length > publicTitleMax) throw fail.input('publication.title-too-long', 'Keep the public title shorter.');
+  return tidy;
+}
+
+/**
+ * A slug the chair chose: lower case letters and digits in words joined by single hyphens, as
+ * `slugBase` makes them (so an address reads the same whoever set it). Returned as given.
+ */
+export function checkChosenSlug(slug: string): string {
+  if (!isSlug(slug) || slug !== slug.toLowerCase() || slug.normalize('NFC') !== slug) {
+    throw fail.input('publication.slug-invalid', 'Write the address in lower-case letters and digits, words joined by single hyphens (e.g. joint-statement-2026).');
+  }
+  return slug;
+}
