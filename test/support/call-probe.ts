@@ -7,6 +7,8 @@
  * - `call.open`: a second call is refused as a conflict (409 "already open") only once the
  *   policy allowed the actor; the policy's refusals answer 403, a draft not shared 404, the
  *   signed-out a redirect to sign in. No call is ever opened, so no text is frozen.
+ * - `call.open-urgent`: the same second call, a day away (below the 72 hours' notice) as an
+ *   urgent procedure with a reason: 409 only when the actor may shorten the notice (403 otherwise).
  */
 import type { ConsensusCall, Organisation, Statement } from '@concord/core';
 import { createCallStore, createDynamoClient } from '@concord/data';
@@ -47,7 +49,12 @@ const done = (status: number, location: string | undefined) => status === 303 &&
 let extensions = 0;
 
 /** One call act on `statementId` through the form actions; true when the policy let it through. */
-export async function callAct(input: { api: APIRequestContext; statementId: string; action: 'call.open' | 'call.manage' | 'call.take-position'; now: number }): Promise<boolean> {
+export async function callAct(input: {
+  api: APIRequestContext;
+  statementId: string;
+  action: 'call.open' | 'call.open-urgent' | 'call.manage' | 'call.take-position';
+  now: number;
+}): Promise<boolean> {
   const { api, statementId } = input;
   const callId = `call_probe_${statementId}`;
   const path = `/statements/${statementId}/call`;
@@ -61,7 +68,9 @@ export async function callAct(input: { api: APIRequestContext; statementId: stri
     const response = await api.post(`${path}?/extend`, { form: { callId, date, time: '12:00', timeZone: 'UTC', reason: 'Probe.' } });
     return done(response.status(), response.headers().location);
   }
-  const date = new Date(input.now + 60 * day).toISOString().slice(0, 10);
-  const response = await api.post(`${path}?/open`, { form: { procedure: 'silence', date, time: '12:00', timeZone: 'UTC', resultsVisibility: 'after-close' } });
+  const urgent = input.action === 'call.open-urgent';
+  const at = new Date(input.now + (urgent ? day : 60 * day)).toISOString();
+  const form = { procedure: 'silence', date: at.slice(0, 10), time: at.slice(11, 16), timeZone: 'UTC', resultsVisibility: 'after-close' };
+  const response = await api.post(`${path}?/open`, { form: urgent ? { ...form, urgent: 'on', urgentReason: 'Probe.' } : form });
   return response.status() === 409;
 }
