@@ -1,7 +1,8 @@
 /**
  * Consensus call acts for the authorization matrix, through the real call page's form actions.
- * Each matrix statement gets an open call stored directly (every member organisation in its
- * electorate, the text NOT frozen, so the other probes still edit it), so that:
+ * Each matrix statement gets a twin shared the same way (`callProbeStatementId`) with an open
+ * call stored directly (every member organisation in its electorate): a statement under a call is
+ * read-only on every path, so the other probes keep editing the originals. Then:
  * - `call.take-position`: recording a position (abstain) is done (303 with a notice);
  * - `call.manage`: extending the deadline (always later, with a reason) is done;
  * - `call.open`: a second call is refused as a conflict (409 "already open") only once the
@@ -11,14 +12,21 @@
  *   urgent procedure with a reason: 409 only when the actor may shorten the notice (403 otherwise).
  */
 import type { ConsensusCall, Organisation, Statement } from '@concord/core';
-import { createCallStore, createDynamoClient } from '@concord/data';
+import { createCallStore, createDynamoClient, createRepositories } from '@concord/data';
 import type { APIRequestContext } from '@playwright/test';
 
 const day = 86_400_000;
 
+/** The twin of a matrix statement that carries its open probe call. */
+export const callProbeStatementId = (statementId: string) => `${statementId}_CALL`;
+
 export async function seedProbeCalls(input: { dynamoEndpoint: string; statements: readonly Statement[]; organisations: readonly Organisation[]; now: number }): Promise<void> {
-  const calls = createCallStore({ client: createDynamoClient({ endpoint: input.dynamoEndpoint }), tableName: 'concord' });
-  for (const statement of input.statements) {
+  const store = { client: createDynamoClient({ endpoint: input.dynamoEndpoint }), tableName: 'concord' };
+  const calls = createCallStore(store);
+  const repositories = createRepositories(store);
+  for (const original of input.statements) {
+    const statement: Statement = { ...original, id: callProbeStatementId(original.id) };
+    await repositories.statements.put(statement);
     const call: ConsensusCall = {
       id: `call_probe_${statement.id}`,
       statementId: statement.id,
@@ -55,7 +63,8 @@ export async function callAct(input: {
   action: 'call.open' | 'call.open-urgent' | 'call.manage' | 'call.take-position';
   now: number;
 }): Promise<boolean> {
-  const { api, statementId } = input;
+  const statementId = callProbeStatementId(input.statementId);
+  const { api } = input;
   const callId = `call_probe_${statementId}`;
   const path = `/statements/${statementId}/call`;
   if (input.action === 'call.take-position') {

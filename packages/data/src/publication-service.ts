@@ -60,11 +60,11 @@ export async function previewPublication(input: { ports: PublicationPorts; actor
 export async function publish(input: { ports: PublicationPorts; actor: Principal; statementId: string; now: number } & PublicNaming): Promise<Publication> {
   const { ports, actor, now } = input;
   const { statement } = await authorizedFor({ ...input, action: 'statement.publish' });
-  const title = checkPublicTitle(input.title ?? statement.title);
-  const chosenSlug = input.slug ? checkChosenSlug(input.slug) : null;
   if (await ports.publications.record(statement.id)) throw fail.conflict('publication.already-published', 'This statement is already published.');
   const call = await adoptedCall({ ports, statementId: statement.id });
   if (!call) throw fail.conflict('publication.not-adopted', 'Only an adopted version is published.');
+  const title = checkPublicTitle(input.title ?? statement.title);
+  const chosenSlug = input.slug ? checkChosenSlug(input.slug) : null;
   const stored = await ports.versions.get({ docId: statement.id, seq: call.version.seq });
   // The stored version must be the one adopted, byte for byte of its canonical text.
   if (!stored || stored.hash !== call.version.hash) throw fail.conflict('publication.version-missing', 'The adopted version cannot be found.');
