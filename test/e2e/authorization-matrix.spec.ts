@@ -121,6 +121,7 @@ function statementProbe(action: string, scenario: StatementScenario): Probe {
     case 'statement.restore-version':
       return async ({ api }) => versionAct({ api, statementId: statement.id, action });
     case 'call.open':
+    case 'call.open-urgent':
     case 'call.manage':
     case 'call.take-position':
       return async ({ api }) => callAct({ api, statementId: statement.id, action, now: Date.now() });
@@ -177,6 +178,10 @@ const coalitionProbes: Record<string, Probe> = {
     return acted(response.status(), response.headers().location);
   },
   'audit.read': async ({ api }) => ok((await api.get('/coalition/audit')).status()),
+  'coalition.set-notice': async ({ api }) => {
+    const response = await api.post('/coalition?/setNotice', { form: { silenceHours: '72', explicitHours: '24' } });
+    return acted(response.status(), response.headers().location);
+  },
 };
 
 /** The organisation's tier and group, posted unchanged: allowed answers "done" and changes nothing. */

@@ -11,7 +11,9 @@ import { actAs } from './support.ts';
  * editor's open text turns read-only; Canada supports with an explanation of position, by keyboard
  * only; every page is closed and the scheduler's own function runs past the deadline; the call
  * shows adopted with its record. A second statement where Ghana objects closes not adopted and
- * reopens drafting. axe (WCAG 2.2 AA) on the call page in each state.
+ * reopens drafting. A silence procedure one minute away is refused below the coalition's notice
+ * and opens at it; the chair alone shortens it as an urgent procedure with a reason, which the
+ * closed call shows. axe (WCAG 2.2 AA) on the call page in each state.
  */
 const day = 86_400_000;
 
@@ -37,7 +39,7 @@ async function openSilenceCall(page: Page, id: string): Promise<void> {
   await page.locator('input[name=procedure][value=silence]').check();
   await page.locator('#open-date').fill(wall.date);
   await page.locator('#open-time').fill(wall.time);
-  await page.locator('#open-zone').selectOption('Europe/Tallinn');
+  await page.locator('#open-zone').fill('Europe/Tallinn');
   await page.getByRole('button', { name: 'Open the call' }).click();
   await expect(page.getByTestId('message')).toContainText('The call is open');
 }
@@ -143,4 +145,81 @@ test('a member objects in writing: not adopted, and drafting reopens', async ({ 
   await expect(chair.page.getByTestId('editor')).toHaveAttribute('contenteditable', 'true');
   await chair.context.close();
   await ghana.context.close();
+});
+
+test('a silence procedure one minute away is refused below the notice, and opens at it; the statements list then offers Read', async ({ browser }) => {
+  const baseURL = own.host.url;
+  const chair = await actAs({ browser, baseURL, organisation: 'Estonia', accounts: own.accounts });
+  const title = 'Statement given due notice';
+  const id = await newStatement(chair.page, title);
+  const hash = await nameCurrentVersion({ dynamoEndpoint: own.host.dynamoEndpoint, docId: id, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
+  const page = chair.page;
+  await page.goto(`/statements/${id}/call`);
+  // Before anything is frozen, the form names the version and its hash, and the notice.
+  await expect(page.getByTestId('open-version')).toContainText('Rev. 1');
+  await expect(page.getByTestId('open-version').locator('code')).toHaveText(hash);
+  await expect(page.getByTestId('notice-rule')).toContainText('72 hours');
+  // The deadline starts at the notice, in the chair's own zone (the browser's).
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await expect(page.locator('#open-zone')).toHaveValue(zone);
+  const suggested = { date: await page.locator('#open-date').inputValue(), time: await page.locator('#open-time').inputValue() };
+
+  const soon = wallTimeAt({ instant: Date.now() + 60_000, timeZone: 'Europe/Tallinn' });
+  await page.locator('input[name=procedure][value=silence]').check();
+  await page.locator('#open-date').fill(soon.date);
+  await page.locator('#open-time').fill(soon.time);
+  await page.locator('#open-zone').fill('Europe/Tallinn');
+  await page.getByRole('button', { name: 'Open the call' }).click();
+  await expect(page.getByTestId('message')).toContainText('The deadline is too soon');
+  await expect(page.getByTestId('call-status')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.locator('#open-date').fill(suggested.date);
+  await page.locator('#open-time').fill(suggested.time);
+  await page.locator('#open-zone').fill(zone);
+  await page.getByRole('button', { name: 'Open the call' }).click();
+  await expect(page.getByTestId('message')).toContainText('The call is open');
+  await expect(page.getByTestId('call-hash')).toHaveText(hash);
+  await expect(page.getByTestId('call-urgent')).toHaveCount(0);
+
+  const canada = await actAs({ browser, baseURL, organisation: 'Canada', accounts: own.accounts });
+  await canada.page.goto('/');
+  const row = canada.page.getByTestId('statements').getByRole('row', { name: title });
+  await expect(row.getByTestId('statement-stage')).toHaveText('Under consensus call');
+  await expect(row.getByTestId('statement-access')).toHaveText('Read');
+  await chair.context.close();
+  await canada.context.close();
+});
+
+test('the chair shortens the notice as an urgent procedure with a reason; closed with no reply, it says silence was consent, not "yet"', async ({ browser }) => {
+  const baseURL = own.host.url;
+  const chair = await actAs({ browser, baseURL, organisation: 'Estonia', accounts: own.accounts });
+  const id = await newStatement(chair.page, 'Statement under an urgent procedure');
+  await nameCurrentVersion({ dynamoEndpoint: own.host.dynamoEndpoint, docId: id, name: 'Rev. 1', by: { userId: 'usr_e2e', organisationId: 'org_e2e' } });
+  const page = chair.page;
+  await page.goto(`/statements/${id}/call`);
+  const wall = wallTimeAt({ instant: Date.now() + 2 * 3_600_000, timeZone: 'Europe/Tallinn' });
+  await page.locator('#open-date').fill(wall.date);
+  await page.locator('#open-time').fill(wall.time);
+  await page.locator('#open-zone').fill('Europe/Tallinn');
+  await page.getByLabel('Urgent procedure: shorten the notice').check();
+  await page.getByRole('button', { name: 'Open the call' }).click();
+  await expect(page.getByTestId('message')).toContainText('needs the reason');
+  await page.locator('#open-date').fill(wall.date);
+  await page.locator('#open-time').fill(wall.time);
+  await page.locator('#open-zone').fill('Europe/Tallinn');
+  await page.getByLabel('Urgent procedure: shorten the notice').check();
+  await page.locator('#urgent-reason').fill('The ministerial meeting opens tomorrow morning.');
+  await page.getByRole('button', { name: 'Open the call' }).click();
+  await expect(page.getByTestId('message')).toContainText('The call is open');
+  await expect(page.getByTestId('call-urgent')).toContainText('The ministerial meeting opens tomorrow morning.');
+  await expect(page.getByTestId('positions-none')).toHaveText('No organisation has replied yet.');
+
+  await runSchedulerAt({ dynamoEndpoint: own.host.dynamoEndpoint, now: Date.now() + 3 * 3_600_000 });
+  await page.reload();
+  await expect(page.getByTestId('call-outcome')).toHaveText('Adopted');
+  await expect(page.getByTestId('positions-none')).toHaveText('No organisation replied: under the silence procedure, every member consented by silence.');
+  await expect(page.getByTestId('call-urgent')).toContainText('72 hours');
+  await expectAccessible(page);
+  await chair.context.close();
 });

@@ -58,7 +58,7 @@ async function adopt(page: Page, id: string): Promise<string> {
   await page.locator('input[name=procedure][value=silence]').check();
   await page.locator('#open-date').fill(wall.date);
   await page.locator('#open-time').fill(wall.time);
-  await page.locator('#open-zone').selectOption('UTC');
+  await page.locator('#open-zone').fill('UTC');
   await page.getByRole('button', { name: 'Open the call' }).click();
   await expect(page.getByTestId('message')).toContainText('The call is open');
   await runSchedulerAt({ dynamoEndpoint: own.host.dynamoEndpoint, now: Date.now() + 8 * day });
@@ -206,4 +206,37 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await expect(reader.getByTestId('export-links')).toHaveCount(0);
   expect((await reader.request.get(`${path}/export/pdf`)).status()).toBe(410);
   await expectAccessible(browser, path);
+});
+
+test('the chair sets the public title and address at publication, previewed first; a malformed address is refused and nothing typed is lost', async ({ browser }) => {
+  const chair = await actAs({ browser, baseURL: own.host.url, organisation: 'Estonia', accounts: own.accounts });
+  const stamp = Date.now();
+  const id = await newStatement(chair.page, `WG draft v7 (internal) ${stamp}`);
+  await adopt(chair.page, id);
+  const page = chair.page;
+  await page.goto(`/statements/${id}/publication`);
+  await expect(page.getByLabel('Public title')).toHaveValue(`WG draft v7 (internal) ${stamp}`);
+  const publicTitle = `Declaration on open standards ${stamp}`;
+  await page.getByLabel('Public title').fill(publicTitle);
+  await page.getByTestId('preview').click();
+  await expect(page.getByTestId('publication-preview')).toContainText(publicTitle);
+  await expect(page.getByTestId('publication-preview')).toContainText(`/declarations/declaration-on-open-standards-${stamp}-`);
+
+  await page.getByLabel('Address (slug)').fill('Open Standards');
+  await page.getByTestId('publish').click();
+  await expect(page.getByRole('alert')).toContainText('lower-case letters and digits');
+  await expect(page.getByLabel('Public title')).toHaveValue(publicTitle);
+  await expect(page.getByLabel('Address (slug)')).toHaveValue('Open Standards');
+  await expect(page.getByTestId('public-link')).toHaveCount(0);
+
+  const slug = `open-standards-${stamp}`;
+  await page.getByLabel('Address (slug)').fill(slug);
+  await page.getByTestId('publish').click();
+  await expect(page.getByTestId('message')).toContainText('The declaration is published.');
+  await expect(page.getByTestId('public-link')).toHaveAttribute('href', `/declarations/${slug}`);
+  const reader = await publicReader(browser);
+  await reader.goto(`/declarations/${slug}`);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(publicTitle);
+  await reader.context().close();
+  await chair.context.close();
 });

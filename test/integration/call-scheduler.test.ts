@@ -29,6 +29,8 @@ async function world() {
     await repositories.users.put(user);
   }
   await repositories.statements.put(statements.open);
+  // Hours-long calls below the default notice: this coalition asks for one hour (read from the store).
+  await repositories.coalitions.put({ id: statements.open.coalitionId, name: 'Matrix', notice: { silenceHours: 1, explicitHours: 1 } });
   const notices: string[] = [];
   const live = { evictDocument: async () => 0, notify: async ({ notice }: { notice: string }) => void notices.push(notice) };
   const text = { latestNamedVersion: async () => ({ seq: 2, name: 'Rev. 1', hash }), isClean: async () => true, currentHash: async () => hash };
@@ -41,7 +43,7 @@ describe('closing consensus calls on schedule', () => {
     const w = await world();
     const call = await openCall({
       ports: w.ports(), actor: actors.chair!, statementId: statements.open.id, procedure: { kind: 'silence' },
-      deadline: t0 + 2 * hour, timeZone: 'America/New_York', resultsVisibility: 'live', now: t0,
+      deadline: t0 + 2 * hour, timeZone: 'America/New_York', resultsVisibility: 'live', urgentReason: null, now: t0,
     });
     expect(await w.documents.frozenBy({ docId: statements.open.id })).toBe(call.id);
     await expect(w.documents.appendUpdate({ docId: statements.open.id, update: new Uint8Array([0, 0]), origin: 'test' })).rejects.toMatchObject({ code: 'sync.document-frozen' });
@@ -71,11 +73,22 @@ describe('closing consensus calls on schedule', () => {
     expect(w.notices.filter((n) => n.startsWith('call:call-closed'))).toHaveLength(1);
   });
 
+  it("refuses a call below the coalition's stored notice, freezing nothing", async () => {
+    const w = await world();
+    await createRepositories(w.dynamo).coalitions.put({ id: statements.open.coalitionId, name: 'Matrix', notice: { silenceHours: 72, explicitHours: 24 } });
+    const opening = openCall({
+      ports: w.ports(), actor: actors.chair!, statementId: statements.open.id, procedure: { kind: 'silence' },
+      deadline: t0 + 48 * hour, timeZone: 'UTC', resultsVisibility: 'live', urgentReason: null, now: t0,
+    });
+    await expect(opening).rejects.toMatchObject({ code: 'call.notice-too-short' });
+    expect(await w.documents.frozenBy({ docId: statements.open.id })).toBeNull();
+  });
+
   it('thaws the text when the call closes not adopted, and sends the 24-hour reminder once', async () => {
     const w = await world();
     const call = await openCall({
       ports: w.ports(), actor: actors.secretariat!, statementId: statements.open.id, procedure: { kind: 'explicit', quorum: 0.5 },
-      deadline: t0 + 30 * hour, timeZone: 'Asia/Tokyo', resultsVisibility: 'after-close', now: t0,
+      deadline: t0 + 30 * hour, timeZone: 'Asia/Tokyo', resultsVisibility: 'after-close', urgentReason: null, now: t0,
     });
     const reminders = await Promise.all([runCallScheduler({ ports: w.ports(), now: t0 + 7 * hour }), runCallScheduler({ ports: w.ports(), now: t0 + 7 * hour })]);
     expect(reminders.flatMap((r) => r.reminded)).toEqual([call.id]);
@@ -89,7 +102,7 @@ describe('closing consensus calls on schedule', () => {
     const w = await world();
     const call = await openCall({
       ports: w.ports(), actor: actors.chair!, statementId: statements.open.id, procedure: { kind: 'explicit', quorum: 1 },
-      deadline: t0 + hour, timeZone: 'UTC', resultsVisibility: 'live', now: t0,
+      deadline: t0 + hour, timeZone: 'UTC', resultsVisibility: 'live', urgentReason: null, now: t0,
     });
     const closed = await w.ports().calls.close({ callId: call.id, by: null, now: t0 + hour });
     expect(closed?.outcome?.result).toBe('not-adopted');

@@ -18,7 +18,11 @@ import type { SeededDirectory } from './seed.ts';
 
 type Store = Parameters<typeof createCallStore>[0];
 
-/** Names the current text "Final" and records a call on it that closed as adopted at `now`. */
+/**
+ * Names the current text "Final" and records a call on it that closed as adopted at `now`; the text
+ * stays frozen by that call, as `openCall` freezes it and an adopted close keeps it (issue 13: the
+ * seeded adopted statement accepted typing).
+ */
 export async function adoptStatement(input: { store: Store; statement: Statement; chair: Principal; now: number; electorate?: string[] }): Promise<ConsensusCall> {
   const { store, statement, chair, now } = input;
   const by = { userId: chair.userId, organisationId: chair.organisationId };
@@ -27,6 +31,7 @@ export async function adoptStatement(input: { store: Store; statement: Statement
   const { hash } = version;
   const calls = createCallStore(store);
   const id = `call_${statement.id}_adopted`;
+  if (!(await createDocumentStore(store).freeze({ docId: statement.id, by: id }))) throw new Error('the text is already frozen');
   await calls.create({
     id,
     statementId: statement.id,

@@ -4,6 +4,7 @@
  * input everywhere, and the outcome depends only on the call and its stored positions.
  */
 import { fail } from './errors.ts';
+import type { UrgentProcedure } from './notice.ts';
 
 /** How a call decides. */
 export type Procedure =
@@ -190,6 +191,8 @@ export interface ConsensusCall extends CallState {
   outcome: Outcome | null;
   /** Reminders already sent (see `remindersDue`). */
   reminders: string[];
+  /** Set when the call opened below the coalition's notice, with the reason (absent on calls stored before notices). */
+  urgent?: UrgentProcedure | null;
 }
 
 /** One position taken, kept for ever: the history of a call. */

@@ -1,3 +1,5 @@
+import type { NoticeSettings } from './notice.ts';
+
 /** Organisations, their tier in the coalition, and the people who act for them (DESIGN.md §1). */
 export const Tier = { member: 'member', advisory: 'advisory', observer: 'observer' } as const;
 export type Tier = (typeof Tier)[keyof typeof Tier];
@@ -24,6 +26,8 @@ export type Role = (typeof Role)[keyof typeof Role];
 export interface Coalition {
   id: string;
   name: string;
+  /** Minimum notice per procedure for consensus calls; absent: the defaults (`noticeOf`). */
+  notice?: NoticeSettings;
 }
 
 export interface Organisation {

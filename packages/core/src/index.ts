@@ -13,3 +13,5 @@ export * from './translations.ts';
 export * from './publication.ts';
 export * from './sign-on.ts';
 export * from './attestation.ts';
+export * from './notice.ts';
+export * from './statement-stage.ts';

@@ -137,6 +137,8 @@ export const negotiationPolicy = {
 export const callPolicy = {
   /** Open a call on a frozen version: the chair, or the secretariat on the chair's behalf. */
   'call.open': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) opens consensus calls.')),
+  /** Open a call below the coalition's notice, as an urgent procedure with a reason: the chair's own decision. */
+  'call.open-urgent': negotiating(({ actor }) => actor.isChair, deny('forbidden.chair-only', 'Only the chair shortens the notice of a consensus call.')),
   /** Extend, withdraw, or close a call early. */
   'call.manage': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) runs consensus calls.')),
   /** Take (and change) the organisation's position: member organisations only. */
@@ -177,6 +179,9 @@ export const coalitionPolicy = {
   /** Add organisations, run task forces (tiers and the chair: `organisationPolicy`). */
   'coalition.manage': ({ actor }) =>
     manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat manage the coalition.'),
+  /** Set the minimum notice of consensus calls, per procedure. */
+  'coalition.set-notice': ({ actor }) =>
+    manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat set the notice of consensus calls.'),
   /** Give or take the secretariat role: the chair's delegates only (see `organisationPolicy`). */
   'role.grant-secretariat': ({ actor }) => (actor.isChair ? allow : deny('forbidden.chair-only', 'Only the chair grants the secretariat role.')),
   /** Read and verify the audit log. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsensusCall } from './calls.ts';
-import { adoptionRecord, checkWithdrawalOfPublication, isSlug, slugBase, slugCandidate, textDirection, type Publication } from './publication.ts';
+import { adoptionRecord, checkChosenSlug, checkPublicTitle, checkWithdrawalOfPublication, isSlug, slugBase, slugCandidate, textDirection, type Publication } from './publication.ts';
 
 const call = (over: Partial<ConsensusCall> = {}): ConsensusCall => ({
   id: 'call_1',
@@ -47,6 +47,12 @@ describe('adoptionRecord', () => {
     expect(record.endorsing.map((p) => p.organisationId)).toEqual(['org_A', 'org_C']);
   });
 
+  it('carries the urgent procedure and its reason when the notice was shortened, and none otherwise', () => {
+    const urgent = { reason: 'The summit opens tomorrow.', requiredHours: 72 };
+    expect(adoptionRecord({ call: call({ urgent }), names }).urgent).toEqual(urgent);
+    expect(adoptionRecord({ call: call(), names }).urgent).toBeNull();
+  });
+
   it('refuses a call that was not adopted, or is still open', () => {
     const notAdopted = call({ outcome: { ...call().outcome!, result: 'not-adopted', reasons: ['objection'] } });
     expect(() => adoptionRecord({ call: notAdopted, names })).toThrow(expect.objectContaining({ code: 'publication.not-adopted' }));
@@ -90,5 +96,23 @@ describe('checkWithdrawalOfPublication', () => {
     expect(checkWithdrawalOfPublication({ publication, reason: '  Superseded.  ' })).toBe('Superseded.');
     expect(() => checkWithdrawalOfPublication({ publication, reason: ' ' })).toThrow(expect.objectContaining({ code: 'publication.reason-required' }));
     expect(() => checkWithdrawalOfPublication({ publication: { ...publication, status: 'withdrawn' }, reason: 'x' })).toThrow(expect.objectContaining({ kind: 'conflict' }));
+  });
+});
+
+describe('checkPublicTitle', () => {
+  it('keeps one tidy line, and refuses an empty or over-long title', () => {
+    expect(checkPublicTitle('  Freedom Online\n Declaration ')).toBe('Freedom Online Declaration');
+    expect(() => checkPublicTitle('  ')).toThrow(expect.objectContaining({ code: 'publication.title-required' }));
+    expect(() => checkPublicTitle('x'.repeat(301))).toThrow(expect.objectContaining({ code: 'publication.title-too-long' }));
+  });
+});
+
+describe('checkChosenSlug', () => {
+  it.each(['freedom-online-2026', 'déclaration-2026', '未來網際網路宣言-2026'])('accepts %s', (slug) => {
+    expect(checkChosenSlug(slug)).toBe(slug);
+  });
+
+  it.each(['Freedom-2026', 'two--hyphens', '-leading', 'trailing-', 'has space', 'a/b', '../etc', 'x'.repeat(77), ''])('refuses %s', (slug) => {
+    expect(() => checkChosenSlug(slug)).toThrow(expect.objectContaining({ code: 'publication.slug-invalid' }));
   });
 });

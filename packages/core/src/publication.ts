@@ -6,6 +6,7 @@
 import type { ConsensusCall, Procedure, Stance } from './calls.ts';
 import type { Attestation } from './attestation.ts';
 import { fail } from './errors.ts';
+import type { UrgentProcedure } from './notice.ts';
 
 /**
  * A translation as published beside the text: paragraph-aligned to the adopted version. Built by
@@ -35,6 +36,8 @@ export interface AdoptionRecord {
   callId: string;
   adoptedAt: number;
   procedure: Procedure;
+  /** The call opened below the coalition's notice, and why (absent on records published before notices). */
+  urgent?: UrgentProcedure | null;
   /** The member organisations that joined the consensus (support, confirmed ad referendum, silence under the silence procedure). */
   endorsing: RecordedPosition[];
   /** Members that stood aside (abstained): their reservation is part of the record. */
@@ -112,6 +115,7 @@ export function adoptionRecord(input: { call: ConsensusCall; names: ReadonlyMap<
     callId: call.id,
     adoptedAt: call.closedAt,
     procedure: call.procedure,
+    urgent: call.urgent ?? null,
     endorsing: positions.filter(joins),
     reservations: positions.filter((p) => p.stance === 'abstain'),
     explanations: positions.filter((p) => p.explanation !== null),
@@ -163,4 +167,25 @@ export function checkWithdrawalOfPublication(input: { publication: Publication; 
   if (!reason) throw fail.input('publication.reason-required', 'Give the reason for the withdrawal.');
   if (reason.length > withdrawalLimits.reasonMax) throw fail.input('publication.reason-too-long', 'Keep the reason shorter.');
   return reason;
+}
+
+export const publicTitleMax = 300;
+
+/** The public title the chair sets at publication: trimmed, one line, not empty, not too long. */
+export function checkPublicTitle(title: string): string {
+  const tidy = title.replace(/\s+/g, ' ').trim();
+  if (!tidy) throw fail.input('publication.title-required', 'Give the declaration its public title.');
+  if (tidy.length > publicTitleMax) throw fail.input('publication.title-too-long', 'Keep the public title shorter.');
+  return tidy;
+}
+
+/**
+ * A slug the chair chose: lower case letters and digits in words joined by single hyphens, as
+ * `slugBase` makes them (so an address reads the same whoever set it). Returned as given.
+ */
+export function checkChosenSlug(slug: string): string {
+  if (!isSlug(slug) || slug !== slug.toLowerCase() || slug.normalize('NFC') !== slug) {
+    throw fail.input('publication.slug-invalid', 'Write the address in lower-case letters and digits, words joined by single hyphens (e.g. joint-statement-2026).');
+  }
+  return slug;
 }

@@ -38,5 +38,27 @@ export interface Statement {
   updatedAt: number;
 }
 
-/** Shared with the whole coalition, advisory network and observers included: the default for a new draft. */
+/** Shared with the whole coalition, advisory network and observers included: how statements stored before sharing existed read. */
 export const openVisibility: Visibility = { scope: 'coalition', taskForceId: null, advisory: true, observers: true };
+
+/** Member organisations only: the default for a new draft (issue 13) — widening it is a deliberate act. */
+export const membersOnlyVisibility: Visibility = { scope: 'members', taskForceId: null, advisory: false, observers: false };
+
+/** Who sees a draft besides the chair and the secretariat (who see every draft), as the policy decides. */
+export interface DraftAudience {
+  /** Every member organisation, or only the task force's organisations. */
+  members: 'all' | 'task-force';
+  /** Advisory organisations (within the scope): not at all, reading, or reading and commenting. */
+  advisory: 'none' | 'read' | 'comment';
+  /** Observer organisations (within the scope) read it. */
+  observers: boolean;
+}
+
+/** The audience a draft's sharing gives it: "members only" ignores the advisory and observer switches. */
+export function draftAudience(input: { visibility: Visibility; advisoryParticipation: boolean }): DraftAudience {
+  const { visibility } = input;
+  const members = visibility.scope === 'task-force' ? 'task-force' : 'all';
+  if (visibility.scope === 'members') return { members, advisory: 'none', observers: false };
+  const advisory = !visibility.advisory ? 'none' : input.advisoryParticipation ? 'comment' : 'read';
+  return { members, advisory, observers: visibility.observers };
+}

@@ -3,7 +3,7 @@
  * conditions as the DynamoDB stores (one close, positions only while open and before the
  * deadline), evaluated synchronously so they cannot race.
  */
-import { computeOutcome, type AuditEntry, type ConsensusCall, type Organisation, type PositionChange, type Statement, type TaskForce, type User } from '@concord/core';
+import { computeOutcome, type AuditEntry, type Coalition, type ConsensusCall, type Organisation, type PositionChange, type Statement, type TaskForce, type User } from '@concord/core';
 import type { CallStore } from './calls.ts';
 import type { CallPorts, NamedVersion } from './call-ports.ts';
 import type { Notification, NotificationStore, StoredNotification } from './notifications.ts';
@@ -104,7 +104,7 @@ export function createMemoryNotifications(): NotificationStore & { all: StoredNo
 }
 
 /** Everything a call needs, in memory, with the text's state set by the test. */
-export function createMemoryCallPorts(input: { statements: Statement[]; organisations: Organisation[]; users: User[]; taskForces?: TaskForce[] }) {
+export function createMemoryCallPorts(input: { statements: Statement[]; organisations: Organisation[]; users: User[]; taskForces?: TaskForce[]; coalitions?: Coalition[] }) {
   const text = { version: null as NamedVersion | null, clean: true, hash: '' };
   const frozen = new Map<string, string>();
   const audit: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>[] = [];
@@ -144,6 +144,7 @@ export function createMemoryCallPorts(input: { statements: Statement[]; organisa
         if (!statement) return null;
         return { statement, taskForce: input.taskForces?.find((t) => t.id === statement.visibility.taskForceId) ?? null };
       },
+      coalition: async (id) => input.coalitions?.find((c) => c.id === id) ?? { id, name: id },
       organisations: async (coalitionId) => input.organisations.filter((o) => o.coalitionId === coalitionId),
       users: async (coalitionId) => input.users.filter((u) => u.coalitionId === coalitionId),
     },

@@ -4,7 +4,7 @@
  * them to DynamoDB, the sync core and the text; unit tests use the in-memory ones
  * (`call-memory.ts`).
  */
-import type { AuditEntry, Organisation, Statement, TaskForce, User } from '@concord/core';
+import type { AuditEntry, Coalition, Organisation, Statement, TaskForce, User } from '@concord/core';
 import type { CallStore } from './calls.ts';
 import type { NotificationStore } from './notifications.ts';
 
@@ -45,6 +45,8 @@ export interface CallLive {
 /** Who is in the coalition, and the statement with its task force. */
 export interface CallDirectory {
   statement(id: string): Promise<{ statement: Statement; taskForce: TaskForce | null } | null>;
+  /** The coalition, for its notice settings. */
+  coalition(id: string): Promise<Coalition | null>;
   organisations(coalitionId: string): Promise<Organisation[]>;
   users(coalitionId: string): Promise<User[]>;
 }

@@ -1,4 +1,4 @@
-import { isDomainError, type Principal, type User } from '@concord/core';
+import { isDomainError, type NoticeSettings, type Principal, type User } from '@concord/core';
 import { actors, organisations, statements } from '@concord/core/testing/authorization-matrix';
 import { describe, expect, it } from 'vitest';
 import { createMemoryCallPorts } from './call-memory.ts';
@@ -15,15 +15,17 @@ const member = actors.member!;
 const statement = statements.open;
 const members = orgs.filter((o) => o.tier === 'member' && o.coalitionId === statement.coalitionId).map((o) => o.id);
 
-function setup() {
-  const world = createMemoryCallPorts({ statements: Object.values(statements), organisations: orgs, users: people.map(user) });
+/** Most cases give a short notice (one hour) so their timelines stay short; null: a coalition that never set one (the defaults). */
+function setup(notice: NoticeSettings | null = { silenceHours: 1, explicitHours: 1 }) {
+  const coalitions = [{ id: statement.coalitionId, name: 'Matrix', ...(notice ? { notice } : {}) }];
+  const world = createMemoryCallPorts({ statements: Object.values(statements), organisations: orgs, users: people.map(user), coalitions });
   world.text.version = { seq: 3, name: 'Rev. 1', hash: 'a'.repeat(64) };
   world.text.hash = 'a'.repeat(64);
   return world;
 }
 
 const open = (world: ReturnType<typeof setup>, actor: Principal = chair, extra: Partial<Parameters<typeof openCall>[0]> = {}) =>
-  openCall({ ports: world.ports, actor, statementId: statement.id, procedure: { kind: 'silence' }, deadline: t0 + 48 * hour, timeZone: 'Europe/Tallinn', resultsVisibility: 'after-close', now: t0, ...extra });
+  openCall({ ports: world.ports, actor, statementId: statement.id, procedure: { kind: 'silence' }, deadline: t0 + 48 * hour, timeZone: 'Europe/Tallinn', resultsVisibility: 'after-close', urgentReason: null, now: t0, ...extra });
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -48,6 +50,35 @@ describe('opening a call', () => {
     const told = new Set(world.notifications.all.filter((n) => n.kind === 'call-opened').map((n) => n.userId));
     // Everyone who can see the open statement, not the other coalition.
     expect([...told].sort()).toEqual(people.filter((p) => p.coalitionId === statement.coalitionId).map((p) => p.userId).sort());
+  });
+
+  it("refuses a silence procedure below the coalition's notice (72 hours by default), freezing nothing, and opens one at it", async () => {
+    const world = setup(null);
+    expect(await refusal(open(world, chair, { deadline: t0 + 60_000 }))).toBe('input:call.notice-too-short');
+    expect(await refusal(open(world, chair, { deadline: t0 + 72 * hour - 1 }))).toBe('input:call.notice-too-short');
+    expect(world.frozen.size).toBe(0);
+    const call = await open(world, chair, { deadline: t0 + 72 * hour });
+    expect(call.urgent).toBeNull();
+    expect(world.frozen.get(statement.id)).toBe(call.id);
+  });
+
+  it("holds explicit consensus to its own notice (24 hours by default) and follows the coalition's settings", async () => {
+    const explicit = { kind: 'explicit', quorum: 0.5 } as const;
+    expect((await open(setup(null), chair, { procedure: explicit, deadline: t0 + 24 * hour })).status).toBe('open');
+    const strict = setup({ silenceHours: 120, explicitHours: 48 });
+    expect(await refusal(open(strict, chair, { procedure: explicit, deadline: t0 + 24 * hour }))).toBe('input:call.notice-too-short');
+    expect(await refusal(open(strict, chair, { deadline: t0 + 100 * hour }))).toBe('input:call.notice-too-short');
+  });
+
+  it('shortens the notice only as an urgent procedure with a reason, by the chair, recorded and audited', async () => {
+    const world = setup(null);
+    expect(await refusal(open(world, chair, { deadline: t0 + 2 * hour, urgentReason: ' ' }))).toBe('input:call.urgent-reason-required');
+    expect(await refusal(open(world, actors.secretariat!, { deadline: t0 + 2 * hour, urgentReason: 'The summit is tomorrow.' }))).toBe('forbidden:forbidden.chair-only');
+    expect(world.frozen.size).toBe(0);
+    const call = await open(world, chair, { deadline: t0 + 2 * hour, urgentReason: 'The summit is tomorrow.' });
+    expect(call.urgent).toEqual({ reason: 'The summit is tomorrow.', requiredHours: 72 });
+    expect((await world.ports.calls.get(call.id))?.urgent).toEqual(call.urgent);
+    expect(world.audit[0]?.details).toMatchObject({ urgent: true, urgentReason: 'The summit is tomorrow.', requiredNoticeHours: 72 });
   });
 
   it('records the secretariat as acting on the chair’s behalf', async () => {

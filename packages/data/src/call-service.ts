@@ -8,10 +8,12 @@ import {
   canCloseEarly,
   checkCallSettings,
   checkExtension,
+  checkNotice,
   checkPosition,
   checkWithdrawal,
   fail,
   isKnownTimeZone,
+  noticeOf,
   type ConsensusCall,
   type Principal,
   type Procedure,
@@ -65,7 +67,21 @@ export interface OpenCallInput {
   deadline: number;
   timeZone: string;
   resultsVisibility: ConsensusCall['resultsVisibility'];
+  /** Set to open below the coalition's notice as an urgent procedure (the chair only); null otherwise. */
+  urgentReason: string | null;
   now: number;
+}
+
+/** The notice the coalition asks for; below it, an urgent procedure the chair alone may open. */
+async function checkedNotice(input: OpenCallInput & { resource: { statement: Statement; taskForce: TaskForce | null } }) {
+  const { ports, actor, resource } = input;
+  const coalition = await ports.directory.coalition(resource.statement.coalitionId);
+  const urgent = checkNotice({ ...input, settings: noticeOf({ notice: coalition?.notice }) });
+  if (urgent) {
+    const decision = authorize({ actor, action: 'call.open-urgent', ...resource });
+    if (!decision.allow) throw fail.forbidden(decision.code, decision.reason);
+  }
+  return urgent;
 }
 
 /**
@@ -75,9 +91,11 @@ export interface OpenCallInput {
  */
 export async function openCall(input: OpenCallInput): Promise<ConsensusCall> {
   const { ports, actor, now } = input;
-  const { statement, taskForce } = await authorizedStatement({ ...input, action: 'call.open' });
+  const resource = await authorizedStatement({ ...input, action: 'call.open' });
+  const { statement, taskForce } = resource;
   checkCallSettings(input);
   if (!isKnownTimeZone(input.timeZone)) throw fail.input('call.time-zone-unknown', 'Choose a time zone from the list.');
+  const urgent = await checkedNotice({ ...input, resource });
   const docId = statement.id;
   const calls = await ports.calls.listByStatement(statement.id);
   if (calls.some((c) => c.status === 'open')) throw fail.conflict('call.already-open', 'A consensus call is already open on this statement.');
@@ -113,6 +131,7 @@ export async function openCall(input: OpenCallInput): Promise<ConsensusCall> {
     withdrawnBy: null,
     outcome: null,
     reminders: [],
+    urgent,
   };
   try {
     // An edit may have landed between the hash check and the freeze: the frozen text must be the version.
@@ -141,6 +160,9 @@ export async function openCall(input: OpenCallInput): Promise<ConsensusCall> {
         deadline: input.deadline,
         timeZone: input.timeZone,
         onBehalfOfChair: call.openedBy.onBehalfOfChair,
+        urgent: urgent !== null,
+        urgentReason: urgent?.reason ?? null,
+        requiredNoticeHours: urgent?.requiredHours ?? null,
       },
     },
   });

@@ -34,6 +34,7 @@ export function callItem(call: ConsensusCall): Item {
     openedAt: call.openedAt,
     status: call.status,
     electorate: [...call.electorate],
+    urgent: call.urgent ?? null,
     latest: {},
     extensions: [],
   };
@@ -102,5 +103,12 @@ export function callFrom(input: { item: Item; changes: ReadonlyMap<string, Posit
     withdrawnBy: text(item.withdrawnBy),
     outcome: (item.outcome as Outcome | undefined) ?? null,
     reminders: item.reminders instanceof Set ? [...item.reminders].map(String) : [],
+    urgent: urgentFrom(item.urgent),
   };
+}
+
+function urgentFrom(value: unknown): ConsensusCall['urgent'] {
+  const urgent = value as { reason?: unknown; requiredHours?: unknown } | null | undefined;
+  if (!urgent || typeof urgent.reason !== 'string' || typeof urgent.requiredHours !== 'number') return null;
+  return { reason: urgent.reason, requiredHours: urgent.requiredHours };
 }

@@ -44,6 +44,7 @@ export function createCallPorts(input: {
         const taskForceId = statement.visibility.scope === 'task-force' ? statement.visibility.taskForceId : null;
         return { statement, taskForce: taskForceId ? await repositories.taskForces.get(taskForceId) : null };
       },
+      coalition: (id) => repositories.coalitions.get(id),
       organisations: (coalitionId) => repositories.organisations.listByCoalition(coalitionId),
       users: (coalitionId) => repositories.users.listByCoalition(coalitionId),
     },

@@ -1,6 +1,6 @@
 import { openVisibility, type Statement, type TaskForce, type User } from '@concord/core';
 import { describe, expect, it } from 'vitest';
-import { statementShape, taskForceShape, userShape } from './entity-shapes.ts';
+import { coalitionShape, statementShape, taskForceShape, userShape } from './entity-shapes.ts';
 import { principalFrom, principalItem } from './item-shapes.ts';
 
 const user: User = { id: 'usr_1', name: 'Ada', organisationId: 'org_1', coalitionId: 'coal_1', roles: ['secretariat'], status: 'removed' };
@@ -16,6 +16,14 @@ const statement: Statement = {
   createdAt: 1,
   updatedAt: 2,
 };
+
+describe('coalitionShape', () => {
+  it('round-trips the notice settings, and reads a coalition stored before them with none (the defaults apply)', () => {
+    const coalition = { id: 'coal_1', name: 'Freedom Online', notice: { silenceHours: 96, explicitHours: 36 } };
+    expect(coalitionShape.fromItem(coalitionShape.toItem(coalition))).toStrictEqual(coalition);
+    expect(coalitionShape.fromItem({ id: 'coal_1', name: 'Freedom Online' })).toStrictEqual({ id: 'coal_1', name: 'Freedom Online' });
+  });
+});
 
 describe('userShape', () => {
   it('round-trips roles and status', () => {

@@ -28,9 +28,17 @@ const oneOf = <T extends string>(values: Record<string, T>, item: Item, name: st
   return value as T;
 };
 
+/** A coalition stored before notice settings existed (or with malformed ones) reads with none: the defaults apply. */
 export const coalitionShape: EntityShape<Coalition> = {
-  toItem: (c) => ({ id: c.id, name: c.name }),
-  fromItem: (item) => ({ id: requireString(item, 'id'), name: requireString(item, 'name') }),
+  toItem: (c) => ({ id: c.id, name: c.name, ...(c.notice ? { notice: { silenceHours: c.notice.silenceHours, explicitHours: c.notice.explicitHours } } : {}) }),
+  fromItem: (item) => {
+    const coalition: Coalition = { id: requireString(item, 'id'), name: requireString(item, 'name') };
+    const notice = item.notice as { silenceHours?: unknown; explicitHours?: unknown } | undefined;
+    if (notice && typeof notice.silenceHours === 'number' && typeof notice.explicitHours === 'number') {
+      coalition.notice = { silenceHours: notice.silenceHours, explicitHours: notice.explicitHours };
+    }
+    return coalition;
+  },
 };
 
 export const organisationShape: EntityShape<Organisation> = {

@@ -5,6 +5,8 @@
  */
 import {
   adoptionRecord,
+  checkChosenSlug,
+  checkPublicTitle,
   checkWithdrawalOfPublication,
   fail,
   slugBase,
@@ -32,13 +34,38 @@ export async function adoptedCall(input: { ports: PublicationPorts; statementId:
   return calls.find((c) => c.status === 'closed' && c.outcome?.result === 'adopted') ?? null;
 }
 
-/** Publishes the adopted version as a declaration, once, its adoption record signed by the coalition. */
-export async function publish(input: { ports: PublicationPorts; actor: Principal; statementId: string; now: number }): Promise<Publication> {
+/** What the chair chooses at publication: the public title (default: the working title) and the slug (default: from that title). */
+export interface PublicNaming {
+  title?: string | null;
+  slug?: string | null;
+}
+
+/** The title and slug a publication would take now, checked but not claimed: the form's preview. */
+export async function previewPublication(input: { ports: PublicationPorts; actor: Principal; statementId: string; now: number } & PublicNaming) {
+  const { ports } = input;
+  const { statement } = await authorizedFor({ ...input, action: 'statement.publish' });
+  const title = checkPublicTitle(input.title ?? statement.title);
+  if (input.slug) {
+    const slug = checkChosenSlug(input.slug);
+    return { title, slug, chosen: true, available: !(await ports.publications.bySlug(slug)) };
+  }
+  const base = slugBase({ title, publishedAt: input.now });
+  for (let attempt = 1; attempt <= maxSlugAttempts; attempt++) {
+    const slug = slugCandidate({ base, attempt });
+    if (!(await ports.publications.bySlug(slug))) return { title, slug, chosen: false, available: true };
+  }
+  return { title, slug: base, chosen: false, available: false };
+}
+
+/** Publishes the adopted version as a declaration, once, under the chair's public title and slug, its adoption record signed by the coalition. */
+export async function publish(input: { ports: PublicationPorts; actor: Principal; statementId: string; now: number } & PublicNaming): Promise<Publication> {
   const { ports, actor, now } = input;
   const { statement } = await authorizedFor({ ...input, action: 'statement.publish' });
   if (await ports.publications.record(statement.id)) throw fail.conflict('publication.already-published', 'This statement is already published.');
   const call = await adoptedCall({ ports, statementId: statement.id });
   if (!call) throw fail.conflict('publication.not-adopted', 'Only an adopted version is published.');
+  const title = checkPublicTitle(input.title ?? statement.title);
+  const chosenSlug = input.slug ? checkChosenSlug(input.slug) : null;
   const stored = await ports.versions.get({ docId: statement.id, seq: call.version.seq });
   // The stored version must be the one adopted, byte for byte of its canonical text.
   if (!stored || stored.hash !== call.version.hash) throw fail.conflict('publication.version-missing', 'The adopted version cannot be found.');
@@ -46,13 +73,15 @@ export async function publish(input: { ports: PublicationPorts; actor: Principal
   const record = adoptionRecord({ call, names: new Map(organisations.map((o) => [o.id, o.name])) });
   const { html, plainText } = ports.render({ state: stored.state });
   const translations = await ports.translations.forPublication({ statementId: statement.id, versionHash: call.version.hash });
-  const slug = await claimSlug({ ports, statementId: statement.id, base: slugBase({ title: statement.title, publishedAt: now }) });
+  const slug = chosenSlug
+    ? await claimChosenSlug({ ports, statementId: statement.id, slug: chosenSlug })
+    : await claimSlug({ ports, statementId: statement.id, base: slugBase({ title, publishedAt: now }) });
   const publication: Publication = {
     statementId: statement.id,
     coalitionId: statement.coalitionId,
     coalitionName: await ports.directory.coalitionName(statement.coalitionId),
     slug,
-    title: statement.title,
+    title,
     language: statement.language,
     dir: textDirection(statement.language),
     version: call.version,
@@ -76,10 +105,16 @@ export async function publish(input: { ports: PublicationPorts; actor: Principal
       actor: actedBy(actor),
       action: 'statement.published',
       subject: { kind: 'statement', id: statement.id },
-      details: { slug, callId: call.id, versionSeq: call.version.seq, versionName: call.version.name, versionHash: call.version.hash, translations: translations.length },
+      details: { slug, title, workingTitle: statement.title, callId: call.id, versionSeq: call.version.seq, versionName: call.version.name, versionHash: call.version.hash, translations: translations.length },
     },
   });
   return publication;
+}
+
+/** A slug the chair chose is claimed as is, or refused: another declaration's address never moves. */
+async function claimChosenSlug(input: { ports: PublicationPorts; statementId: string; slug: string }): Promise<string> {
+  if (await input.ports.publications.claimSlug({ slug: input.slug, statementId: input.statementId })) return input.slug;
+  throw fail.conflict('publication.slug-taken', 'Another declaration has this address: choose another.');
 }
 
 async function claimSlug(input: { ports: PublicationPorts; statementId: string; base: string }): Promise<string> {

@@ -42,6 +42,7 @@ export function createPublicationPorts(input: {
         const taskForceId = statement.visibility.scope === 'task-force' ? statement.visibility.taskForceId : null;
         return { statement, taskForce: taskForceId ? await repositories.taskForces.get(taskForceId) : null };
       },
+      coalition: (id) => repositories.coalitions.get(id),
       organisations: (coalitionId) => repositories.organisations.listByCoalition(coalitionId),
       users: (coalitionId) => repositories.users.listByCoalition(coalitionId),
       coalitionName: async (coalitionId) => (await repositories.coalitions.get(coalitionId))?.name ?? '',

@@ -1,5 +1,5 @@
 import { createCallStore } from '@concord/data';
-import { publish, withdrawPublication } from '@concord/data/publication-service';
+import { previewPublication, publish, withdrawPublication } from '@concord/data/publication-service';
 import { markdownToYUpdate } from '@concord/text';
 import { describe, expect, it } from 'vitest';
 import { codeOf, publicationWorld } from './setup.ts';
@@ -23,11 +23,23 @@ describe('publish', () => {
   it('publishes what was adopted, not the live text edited since', async () => {
     const world = await publicationWorld();
     const statement = await world.statement();
-    await world.adopt(statement);
+    const call = await world.adopt(statement);
+    // Adoption keeps the text frozen; thawed by hand here to show the live text is never what is published.
+    await world.documents.unfreeze({ docId: statement.id, by: call.id });
     await world.documents.appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown: 'Edited afterwards.' }), origin: 'test' });
     const published = await publish({ ports: world.ports, actor: world.people.chair, statementId: statement.id, now: Date.now() });
     expect(published.plainText).not.toContain('Edited afterwards');
     expect(published.plainText).toBe('We call on states.\nSecond paragraph.');
+  });
+
+  it('keeps an adopted text frozen by its call, so no edit reaches it', async () => {
+    const world = await publicationWorld();
+    const statement = await world.statement();
+    const call = await world.adopt(statement);
+    expect(await world.documents.frozenBy({ docId: statement.id })).toBe(call.id);
+    await expect(world.documents.appendUpdate({ docId: statement.id, update: markdownToYUpdate({ markdown: 'Typed after adoption.' }), origin: 'test' })).rejects.toMatchObject({
+      code: 'sync.document-frozen',
+    });
   });
 
   it('publishes once, even when two people publish at the same moment', async () => {
@@ -51,6 +63,33 @@ describe('publish', () => {
     const second = await publish({ ports: world.ports, actor: world.people.chair, statementId: b.id, now });
     expect([first.slug, second.slug]).toEqual(['joint-statement-on-surveillance-2026', 'joint-statement-on-surveillance-2026-2']);
     expect((await world.ports.publications.bySlug(second.slug))?.statementId).toBe(b.id);
+  });
+
+  it('publishes under the public title and slug the chair sets, previewed first; a bad or taken slug is refused and nothing is published', async () => {
+    const world = await publicationWorld();
+    const [a, b] = [await world.statement({ title: 'WG draft v7 (internal)' }), await world.statement()];
+    await world.adopt(a);
+    await world.adopt(b);
+    const now = Date.UTC(2026, 0, 1);
+    const chair = world.people.chair;
+    expect(await previewPublication({ ports: world.ports, actor: chair, statementId: a.id, title: 'Freedom Online Declaration', now })).toEqual({
+      title: 'Freedom Online Declaration',
+      slug: 'freedom-online-declaration-2026',
+      chosen: false,
+      available: true,
+    });
+    expect(await codeOf(() => publish({ ports: world.ports, actor: chair, statementId: a.id, title: 'Freedom', slug: 'Freedom Online', now }))).toBe('publication.slug-invalid');
+    expect(await codeOf(() => publish({ ports: world.ports, actor: chair, statementId: a.id, title: ' ', slug: null, now }))).toBe('publication.title-required');
+    expect(await world.ports.publications.record(a.id)).toBeNull();
+    // No title given (an older client): the working title, as before.
+    const published = await publish({ ports: world.ports, actor: chair, statementId: a.id, now });
+    expect(published.title).toBe('WG draft v7 (internal)');
+    expect(await previewPublication({ ports: world.ports, actor: chair, statementId: b.id, slug: published.slug, now })).toMatchObject({ chosen: true, available: false });
+    expect(await codeOf(() => publish({ ports: world.ports, actor: chair, statementId: b.id, title: 'Other', slug: published.slug, now }))).toBe('publication.slug-taken');
+    expect(await world.ports.publications.record(b.id)).toBeNull();
+    const chosen = await publish({ ports: world.ports, actor: chair, statementId: b.id, title: '  Freedom Online Declaration ', slug: 'freedom-online-2026', now });
+    expect([chosen.title, chosen.slug]).toEqual(['Freedom Online Declaration', 'freedom-online-2026']);
+    expect((await world.ports.publications.bySlug('freedom-online-2026'))?.title).toBe('Freedom Online Declaration');
   });
 
   it('refuses a statement that was not adopted, and members who do not run the coalition', async () => {

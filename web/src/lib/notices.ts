@@ -23,6 +23,7 @@ const notices: Record<string, () => string> = {
   'settings-unchanged': () => m.notice_settings_unchanged(),
   'account-deleted': () => m.notice_account_deleted(),
   'language-saved': () => m.notice_language_saved(),
+  'notice-saved': () => m.notice_call_notice_saved(),
 };
 
 /** The notice for a `?done=` code, in the request's language; null for none or an unknown code. */

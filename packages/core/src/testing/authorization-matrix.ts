@@ -173,17 +173,31 @@ const statementRows: Record<RoleName, Record<StatementScenario, string>> = {
   secretariat: { open: oversees, membersOnly: oversees, taskForce: oversees, noObservers: oversees },
 };
 
-// Coalition cells: read-directory, statement.create, coalition.manage, role.grant-secretariat, audit.read.
-const coalitionRows: Record<RoleName, readonly [0 | 1, 0 | 1, 0 | 1, 0 | 1, 0 | 1]> = {
-  public: [0, 0, 0, 0, 0],
-  'other-coalition': [0, 0, 0, 0, 0],
-  observer: [1, 0, 0, 0, 0],
-  advisory: [1, 0, 0, 0, 0],
-  member: [1, 1, 0, 0, 0],
-  'pen-holder': [1, 1, 0, 0, 0],
-  'organisation-lead': [1, 1, 0, 0, 0],
-  chair: [1, 1, 1, 1, 1],
-  secretariat: [1, 1, 1, 0, 1],
+// Coalition cells: read-directory, statement.create, coalition.manage, role.grant-secretariat, audit.read, set-notice.
+const coalitionRows: Record<RoleName, readonly [0 | 1, 0 | 1, 0 | 1, 0 | 1, 0 | 1, 0 | 1]> = {
+  public: [0, 0, 0, 0, 0, 0],
+  'other-coalition': [0, 0, 0, 0, 0, 0],
+  observer: [1, 0, 0, 0, 0, 0],
+  advisory: [1, 0, 0, 0, 0, 0],
+  member: [1, 1, 0, 0, 0, 0],
+  'pen-holder': [1, 1, 0, 0, 0, 0],
+  'organisation-lead': [1, 1, 0, 0, 0, 0],
+  chair: [1, 1, 1, 1, 1, 1],
+  secretariat: [1, 1, 1, 0, 1, 1],
+};
+
+// Urgent procedure (issue 13): opening a call below the notice is the chair's own decision, on any
+// statement the chair sees; the secretariat runs ordinary calls only.
+const urgentRows: Record<RoleName, 0 | 1> = {
+  public: 0,
+  'other-coalition': 0,
+  observer: 0,
+  advisory: 0,
+  member: 0,
+  'pen-holder': 0,
+  'organisation-lead': 0,
+  chair: 1,
+  secretariat: 0,
 };
 
 // Organisation cells, per action: [own organisation, another member organisation, the chair's].
@@ -221,7 +235,7 @@ const publicationRows: Record<RoleName, '000' | '111'> = {
   secretariat: '111',
 };
 
-const coalitionColumns = ['coalition.read-directory', 'statement.create', 'coalition.manage', 'role.grant-secretariat', 'audit.read'] as const;
+const coalitionColumns = ['coalition.read-directory', 'statement.create', 'coalition.manage', 'role.grant-secretariat', 'audit.read', 'coalition.set-notice'] as const;
 
 /** The expected decision of every cell for every role. */
 export function expectation(role: RoleName, cell: Cell): boolean {
@@ -230,6 +244,7 @@ export function expectation(role: RoleName, cell: Cell): boolean {
   if (statementIndex >= 0) return statementRows[role][qualifier as StatementScenario][statementIndex] === '1';
   const publicationIndex = publicationColumns.indexOf(action as (typeof publicationColumns)[number]);
   if (publicationIndex >= 0) return publicationRows[role][publicationIndex] === '1';
+  if (action === 'call.open-urgent') return urgentRows[role] === 1;
   const coalitionIndex = coalitionColumns.indexOf(action as (typeof coalitionColumns)[number]);
   if (coalitionIndex >= 0) return coalitionRows[role][coalitionIndex] === 1;
   const organisationRow = organisationRows[role][action as OrganisationAction] as Triple | undefined;

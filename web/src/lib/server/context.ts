@@ -38,6 +38,8 @@ import {
 import { createNotificationStore } from '@concord/data/notifications';
 import { createSyncHandlers } from '@concord/sync';
 import { newId } from './coalition/lookup.ts';
+import { fixedBy } from './stage.ts';
+import { stageReader } from './stage-context.ts';
 import type { NegotiationDeps } from './negotiation/deps.ts';
 import type {
   Accounts,
@@ -102,7 +104,8 @@ export function negotiationDeps(): Promise<NegotiationDeps> {
       audit,
       mentions: { notifications: createNotificationStore(store), accounts, mailer, log: ({ code, error }) => console.warn(`[concord] ${code}:`, error) },
       notes: createNegotiationStore(store),
-      texts: documents,
+      // An adopted text is fixed even without its freeze: accepting or settling refuses it too.
+      texts: { load: documents.load, frozenBy: fixedBy({ frozenBy: documents.frozenBy, reader: stageReader }) },
       live: syncFromEnv({ store, documents }),
       now: Date.now,
       newId,

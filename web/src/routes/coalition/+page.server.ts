@@ -5,6 +5,7 @@ import { listField, perform, textField } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
 import { addOrganisation, changeOrganisation, handChair } from '$lib/server/coalition/organisations.ts';
 import { coalitionLanding, coalitionPage } from '$lib/server/coalition/overview.ts';
+import { setNotice } from '$lib/server/coalition/notice.ts';
 import { createTaskForce, deleteTaskForce, setTaskForceMember } from '$lib/server/coalition/task-forces.ts';
 import { noticeFor } from '$lib/notices.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -44,6 +45,10 @@ export const actions: Actions = {
   taskForceMember: (event) =>
     act(event, 'taskForceMember', 'task-force-changed', ({ fields, ...rest }) =>
       setTaskForceMember({ ...rest, taskForceId: textField(fields, 'taskForceId'), organisationId: textField(fields, 'organisationId'), member: textField(fields, 'member') === 'add' }),
+    ),
+  setNotice: (event) =>
+    act(event, 'setNotice', 'notice-saved', ({ fields, ...rest }) =>
+      setNotice({ ...rest, silenceHours: textField(fields, 'silenceHours', 6), explicitHours: textField(fields, 'explicitHours', 6) }),
     ),
   deleteTaskForce: (event) =>
     act(event, 'deleteTaskForce', 'task-force-deleted', ({ fields, ...rest }) => deleteTaskForce({ ...rest, taskForceId: textField(fields, 'taskForceId') })),

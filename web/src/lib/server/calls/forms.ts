@@ -3,7 +3,7 @@
  * into one instant with core's zoned time (DST gaps refused); a quorum is a percentage.
  */
 import { fail, instantOf, isKnownTimeZone, type ConsensusCall, type Procedure, type Stance } from '@concord/core';
-import { callLimits } from '@concord/core';
+import { callLimits, noticeLimits } from '@concord/core';
 import { checkbox, textField } from '../forms.ts';
 
 export function readDeadline(form: FormData): { deadline: number; timeZone: string } {
@@ -16,7 +16,13 @@ export function readDeadline(form: FormData): { deadline: number; timeZone: stri
   return { deadline: instantOf({ date, time, timeZone }), timeZone };
 }
 
-export function readOpenFields(form: FormData): { procedure: Procedure; deadline: number; timeZone: string; resultsVisibility: ConsensusCall['resultsVisibility'] } {
+export function readOpenFields(form: FormData): {
+  procedure: Procedure;
+  deadline: number;
+  timeZone: string;
+  resultsVisibility: ConsensusCall['resultsVisibility'];
+  urgentReason: string | null;
+} {
   const kind = textField(form, 'procedure', 20);
   let procedure: Procedure;
   if (kind === 'silence') procedure = { kind: 'silence' };
@@ -27,7 +33,9 @@ export function readOpenFields(form: FormData): { procedure: Procedure; deadline
     }
     procedure = { kind: 'explicit', quorum: percent / 100 };
   } else throw fail.input('input.procedure', 'Choose a procedure.');
-  return { procedure, ...readDeadline(form), resultsVisibility: textField(form, 'resultsVisibility', 20) === 'live' ? 'live' : 'after-close' };
+  // Unticked, the reason is ignored: the notice then applies in full.
+  const urgentReason = checkbox(form, 'urgent') ? textField(form, 'urgentReason', noticeLimits.reasonMax + 1) : null;
+  return { procedure, ...readDeadline(form), resultsVisibility: textField(form, 'resultsVisibility', 20) === 'live' ? 'live' : 'after-close', urgentReason };
 }
 
 export function readPositionFields(form: FormData): { stance: Stance; confirmed: boolean; reason: string | null; explanation: string | null } {

@@ -4,7 +4,7 @@
  * their own organisation's page; anyone else is refused. `/coalition/organisations/[id]`: the
  * organisation's delegates and pending invitations, to whoever manages its delegates.
  */
-import { authorize, type Principal, type StakeholderGroup, type Tier } from '@concord/core';
+import { authorize, noticeOf, type NoticeSettings, type Principal, type StakeholderGroup, type Tier } from '@concord/core';
 import type { WebContext } from '../context.ts';
 import { enforce, loading } from '../guard.ts';
 import { organisationIn } from './lookup.ts';
@@ -28,6 +28,9 @@ export interface CoalitionPage {
   taskForces: { id: string; name: string; organisationIds: string[] }[];
   /** The actor may hand the chair on (the chair's delegates only). */
   canHandChair: boolean;
+  /** The minimum notice of consensus calls, per procedure. */
+  callNotice: NoticeSettings;
+  canSetNotice: boolean;
 }
 
 /** Where the actor lands on `/coalition`: the page, or their own organisation's (leads); refused otherwise. */
@@ -51,6 +54,8 @@ export async function coalitionPage(input: { context: Context; actor: Principal;
   const active = users.filter((user) => user.status === 'active');
   return {
     coalitionName: coalition?.name ?? '',
+    callNotice: noticeOf({ notice: coalition?.notice }),
+    canSetNotice: authorize({ actor, action: 'coalition.set-notice', coalitionId: actor.coalitionId }).allow,
     organisations: organisations
       .map((org) => ({
         id: org.id,

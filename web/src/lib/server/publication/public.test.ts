@@ -25,6 +25,13 @@ const publication: Publication = {
 };
 
 describe('declarationJson', () => {
+  it('carries an urgent procedure with its reason, and null for a call given its notice', () => {
+    const urgent = { reason: 'The summit opens tomorrow.', requiredHours: 72 };
+    const json = (p: Publication) => declarationJson({ publication: p, endorsements: [], signOnOpen: false }, 'https://hub.example');
+    expect(json({ ...publication, record: { ...publication.record, urgent } }).adoption.urgent).toEqual(urgent);
+    expect(json(publication).adoption.urgent).toBeNull();
+  });
+
   it('gives the text, record, translations and endorsements, and nothing internal', () => {
     const json = declarationJson({ publication, endorsements: [{ name: 'Bits of Freedom', country: 'Netherlands', at: Date.UTC(2026, 0, 4), late: true }], signOnOpen: false }, 'https://hub.example');
     expect(json).toMatchObject({

@@ -81,6 +81,8 @@ export function declarationJson(view: DeclarationView, origin: string) {
     adoption: {
       adoptedAt: new Date(record.adoptedAt).toISOString(),
       procedure: record.procedure,
+      // Opened below the coalition's notice: the reason, and the notice it shortened (hours).
+      urgent: record.urgent ?? null,
       endorsing: record.endorsing.map(position),
       reservations: record.reservations.map(position),
       explanations: record.explanations.map(position),

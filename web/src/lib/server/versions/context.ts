@@ -9,6 +9,8 @@ import { createSyncHandlers } from '@concord/sync';
 import { createVersionService } from '@concord/versions';
 import { webContext } from '../context.ts';
 import type { VersionsDeps } from './deps.ts';
+import { fixedBy } from '../stage.ts';
+import { stageReader } from '../stage-context.ts';
 
 let deps: Promise<VersionsDeps> | undefined;
 
@@ -35,7 +37,8 @@ async function build(): Promise<VersionsDeps> {
     directory,
     audit,
     service: createVersionService({ documents, versions: createVersionStore(store) }),
-    texts: documents,
+    // An adopted text is fixed even without its freeze: restoring refuses it too.
+    texts: { frozenBy: fixedBy({ frozenBy: documents.frozenBy, reader: stageReader }) },
     live,
     now: Date.now,
   };

@@ -1,4 +1,4 @@
-import { authorize, openVisibility } from '@concord/core';
+import { authorize, membersOnlyVisibility } from '@concord/core';
 import { textLimits } from '@concord/export';
 import { webContext } from '$lib/server/context.ts';
 import { markdownFromUpload } from '$lib/server/exports/upload.ts';
@@ -11,7 +11,9 @@ export const load: PageServerLoad = async (event) => {
   const actor = requirePrincipal(event);
   enforce(authorize({ actor, action: 'statement.create', coalitionId: actor.coalitionId }));
   const options = await settingsOptions({ context: await webContext(), actor });
-  return { ...options, languages: [...languages], defaultLanguage: 'en', values: { title: '', visibility: openVisibility, penHolderIds: [] as string[], advisoryParticipation: true, amendmentDecisions: 'editors' as const } };
+  // Members only by default: widening a draft to the advisory network or observers is a deliberate act.
+  const values = { title: '', visibility: membersOnlyVisibility, penHolderIds: [] as string[], advisoryParticipation: false, amendmentDecisions: 'editors' as const };
+  return { ...options, languages: [...languages], defaultLanguage: 'en', values };
 };
 
 export const actions: Actions = {

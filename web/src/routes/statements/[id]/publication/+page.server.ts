@@ -4,8 +4,10 @@ import { publicationPorts } from '$lib/server/publication/context.ts';
 import { translated } from '$lib/server/publication/errors.ts';
 import { managementPage, readSignOnEnd } from '$lib/server/publication/manage.ts';
 import { checkbox } from '$lib/server/forms.ts';
-import { publish, withdrawPublication } from '@concord/data/publication-service';
+import { previewPublication, publish, withdrawPublication } from '@concord/data/publication-service';
 import { closeSignOn, decideEndorsement, importSignatories, openSignOn } from '@concord/data/sign-on-service';
+import { publicTitleMax } from '@concord/core';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,8 +30,35 @@ function act(form: string, run: (input: { event: Parameters<Actions[string]>[0];
 
 const common = (event: Parameters<Actions[string]>[0], now: number) => ({ ports: publicationPorts(), actor: requirePrincipal(event), statementId: event.params.id, now });
 
+/** The public title and slug as typed: an empty slug means "from the title". */
+const naming = (data: FormData) => ({ title: textField(data, 'title', publicTitleMax + 1), slug: textField(data, 'slug', 100) || null });
+
+/** A refused title or slug comes back with what was typed, so nothing is lost. */
+function keepingValues(caught: unknown, data: FormData) {
+  const failure = actionFailure(caught, 'publish');
+  return fail(failure.status, { ...failure.data, values: naming(data) });
+}
+
 export const actions: Actions = {
-  publish: act('publish', ({ event, now }) => publish(common(event, now))),
+  // Checks and shows what would be published, claiming nothing: works without JavaScript.
+  preview: async (event) => {
+    const data = await event.request.formData();
+    try {
+      const preview = await translated(() => previewPublication({ ...common(event, Date.now()), ...naming(data) }));
+      return { form: 'preview', preview, values: naming(data) };
+    } catch (caught) {
+      return keepingValues(caught, data);
+    }
+  },
+  publish: async (event) => {
+    const data = await event.request.formData();
+    try {
+      await translated(() => publish({ ...common(event, Date.now()), ...naming(data) }));
+    } catch (caught) {
+      return keepingValues(caught, data);
+    }
+    redirect(303, `/statements/${event.params.id}/publication?done=publish`);
+  },
   withdraw: act('withdraw', ({ event, data, now }) => withdrawPublication({ ...common(event, now), reason: textField(data, 'reason', 1_001) })),
   openSignOn: act('openSignOn', ({ event, data, now }) => openSignOn({ ...common(event, now), closesAt: readSignOnEnd(data), outsiders: checkbox(data, 'outsiders') })),
   closeSignOn: act('closeSignOn', ({ event, now }) => closeSignOn(common(event, now))),

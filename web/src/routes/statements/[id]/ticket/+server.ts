@@ -1,9 +1,10 @@
 import { authorize } from '@concord/core';
 import { error, json } from '@sveltejs/kit';
-import { callContext } from '$lib/server/calls/context.ts';
 import { webContext } from '$lib/server/context.ts';
 import { enforce } from '$lib/server/guard.ts';
 import { isSameOrigin } from '$lib/server/http.ts';
+import { readStage } from '$lib/server/stage.ts';
+import { stageReader } from '$lib/server/stage-context.ts';
 import { findAccessibleStatement } from '$lib/server/statements.ts';
 import { ticketUrl } from '$lib/ws-url.ts';
 import type { RequestHandler } from './$types';
@@ -24,9 +25,9 @@ export const POST: RequestHandler = async ({ params, locals, request, url }) => 
   if (!found) error(404, 'There is no statement here, or you cannot see it.');
   enforce(authorize({ actor: principal, action: 'statement.read', ...found }), { hide: true });
   const docId = found.statement.id;
-  // A text frozen for a consensus call opens read-only (the store refuses writes to it anyway).
-  const frozen = (await callContext().ports.freezer.frozenBy({ docId })) !== null;
-  const access = frozen ? 'read' : found.access;
+  // A text under a call or adopted opens read-only for everyone (the store refuses writes to a frozen one anyway).
+  const { fixed } = await readStage({ reader: stageReader(), statementId: docId });
+  const access = fixed ? 'read' : found.access;
   const ticket = await context.tickets.issue({ principal, sessionId: session.id, docId, access, now: Date.now() });
-  return json({ url: ticketUrl({ gateway: context.gatewayUrl, docId, ticket }), access, frozen }, { headers: { 'cache-control': 'no-store' } });
+  return json({ url: ticketUrl({ gateway: context.gatewayUrl, docId, ticket }), access, frozen: fixed }, { headers: { 'cache-control': 'no-store' } });
 };
