@@ -40,7 +40,10 @@ export async function measureCost(input: { server: ServerHandle; seed: number })
     'ddb.readUnitsPerUpdate': per(dynamo.readUnits),
     'ddb.writeUnitsPerUpdate': per(dynamo.writeUnits),
     'lambda.invocationsPerUpdate': per(invocations.connect + invocations.message + invocations.disconnect),
+    // API Gateway bills every frame in and out (in 32 KB units; ours are far smaller).
+    'apigw.messagesPerUpdate': per(invocations.connect + invocations.message + invocations.disconnect + invocations.posts),
   };
+  metrics['cost.dollarsPerEditorHour'] = dollarsPerEditorHour({ metrics, editors });
   for (const [operation, n] of Object.entries(dynamo.byOperation)) metrics[`ddb.${operation}PerUpdate`] = per(n);
   return metrics;
 }
@@ -56,4 +59,28 @@ async function settledCounts(server: ServerHandle) {
     previous = now;
   }
   return server.counts();
+}
+
+/**
+ * AWS list prices (us-east-1, on-demand, December 2026 price pages): DynamoDB $0.625 per million
+ * write and $0.125 per million read request units; Lambda $0.20 per million requests and
+ * $0.0000166667 per GB-second (assumed 512 MB, 30 ms an invocation); API Gateway WebSocket $1.00
+ * per million messages and $0.25 per million connection-minutes.
+ */
+const prices = { wru: 0.625e-6, rru: 0.125e-6, invocation: 0.2e-6, gbSecond: 0.0000166667, message: 1e-6, connectionMinute: 0.25e-6 };
+const lambdaGbSeconds = 0.5 * 0.03;
+
+/**
+ * Dollars per active editor-hour: one editor typing a key a second for an hour in a room of the
+ * measured size (each keystroke's fan-out included), plus the hour of connection. The measured
+ * room types faster than one key a second; the per-keystroke figures do not depend on the pace.
+ */
+function dollarsPerEditorHour(input: { metrics: Record<string, number>; editors: number }): number {
+  const m = input.metrics;
+  const perKeystroke =
+    (m['ddb.writeUnitsPerUpdate'] ?? 0) * prices.wru +
+    (m['ddb.readUnitsPerUpdate'] ?? 0) * prices.rru +
+    (m['lambda.invocationsPerUpdate'] ?? 0) * (prices.invocation + lambdaGbSeconds * prices.gbSecond) +
+    (m['apigw.messagesPerUpdate'] ?? 0) * prices.message;
+  return round(3_600 * perKeystroke + 60 * prices.connectionMinute, 4);
 }

@@ -19,7 +19,7 @@ export interface LatencyRun {
   converged: boolean;
 }
 
-export async function measureLatency(input: { server: ServerHandle; editors: number; seed: number; relayAwareness?: boolean }): Promise<LatencyRun> {
+export async function measureLatency(input: { server: ServerHandle; editors: number; seed: number; relayAwareness?: boolean; label?: string }): Promise<LatencyRun> {
   const { server, editors } = input;
   const factory = clientFactory(server, { relayAwareness: input.relayAwareness });
   const docId = `stmt_latency${editors}_${input.seed}`;
@@ -34,7 +34,7 @@ export async function measureLatency(input: { server: ServerHandle; editors: num
       seed: input.seed,
     });
     return {
-      server: input.relayAwareness === true && server.kind === 'concord' ? 'concord-relaying' : server.kind,
+      server: input.label ?? (input.relayAwareness === true && server.kind === 'concord' ? 'concord-relaying' : server.kind),
       editors,
       p50: round(percentile(result.latencies, 50)),
       p99: round(percentile(result.latencies, 99)),
@@ -57,11 +57,18 @@ export function latencyMetrics(runs: readonly LatencyRun[]): Record<string, numb
     metrics[`latency.${run.editors}.${run.server}.p99Ms`] = run.p99;
   }
   for (const ours of runs.filter((r) => r.server === 'concord')) {
-    for (const peer of runs.filter((r) => r.editors === ours.editors && r.server !== 'concord')) {
+    for (const peer of runs.filter((r) => r.editors === ours.editors && r.server !== 'concord' && !r.server.startsWith('concord-'))) {
       const suffix = peer.server === 'y-websocket' ? '' : `.${peer.server}`;
       metrics[`latency.${ours.editors}.p50.ratio${suffix}`] = round(ours.p50 / peer.p50, 2);
       metrics[`latency.${ours.editors}.p99.ratio${suffix}`] = round(ours.p99 / peer.p99, 2);
     }
+  }
+  // The Lambda-shaped adapters (registry in DynamoDB) beside the same reference.
+  for (const aws of runs.filter((r) => r.server === 'concord-aws')) {
+    const peer = runs.find((r) => r.editors === aws.editors && r.server === 'y-websocket');
+    if (!peer) continue;
+    metrics[`latency.${aws.editors}.aws.p50.ratio`] = round(aws.p50 / peer.p50, 2);
+    metrics[`latency.${aws.editors}.aws.p99.ratio`] = round(aws.p99 / peer.p99, 2);
   }
   return metrics;
 }

@@ -34,6 +34,10 @@ async function latencySuite(): Promise<Record<string, number>> {
       log(`latency ${editors} editors, ${kind}: p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} samples, ${run.missing} missing)`);
       runs.push(run);
     }
+    // The adapters Lambda runs, on this host: the AWS path measured on every run, not assumed.
+    const aws = await withServer('concord', ['--aws'], (server) => measureLatency({ server, editors, seed: editors, label: 'concord-aws' }));
+    log(`latency ${editors} editors, concord-aws: p50 ${aws.p50} ms, p99 ${aws.p99} ms (${aws.samples} samples, ${aws.missing} missing)`);
+    runs.push(aws);
   }
   // The largest room again with y-websocket's stock provider, which relays others' awareness (see ClientOptions).
   const largest = Math.max(...benchConfig.latency.editors);
@@ -43,9 +47,13 @@ async function latencySuite(): Promise<Record<string, number>> {
   return latencyMetrics(runs);
 }
 
+/** Cost on the Lambda-shaped adapters (what AWS bills); the local host's beside it, prefixed `local.`. */
 async function costSuite(): Promise<Record<string, number>> {
-  const metrics = await withServer('concord', ['--count-dynamo'], (server) => measureCost({ server, seed: 11 }));
-  log(`cost: ${metrics['ddb.requestsPerUpdate']} DynamoDB requests and ${metrics['lambda.invocationsPerUpdate']} invocations per update`);
+  const metrics = await withServer('concord', ['--count-dynamo', '--aws'], (server) => measureCost({ server, seed: 11 }));
+  log(`cost (Lambda's adapters): ${metrics['ddb.requestsPerUpdate']} DynamoDB requests, ${metrics['lambda.invocationsPerUpdate']} invocations, ${metrics['apigw.messagesPerUpdate']} API Gateway messages per update; $${metrics['cost.dollarsPerEditorHour']} per editor-hour`);
+  const local = await withServer('concord', ['--count-dynamo'], (server) => measureCost({ server, seed: 11 }));
+  log(`cost (local host's adapters): ${local['ddb.requestsPerUpdate']} DynamoDB requests per update`);
+  for (const [key, value] of Object.entries(local)) metrics[`local.${key}`] = value;
   return metrics;
 }
 

@@ -65,6 +65,8 @@ export function createGatewayServer(input: {
   handlers: () => RealtimeHandlers;
   limits?: Partial<GatewayLimits>;
   log?: (entry: { level: 'warn' | 'error'; code: string; error?: unknown }) => void;
+  /** Called for each frame posted to a client (benchmarks count API Gateway's outbound messages). */
+  onPost?: (frame: string) => void;
 }): GatewayServer {
   const limits = { ...apiGatewayLimits, ...input.limits };
   const log = input.log ?? (() => {});
@@ -146,6 +148,7 @@ export function createGatewayServer(input: {
     async post({ connectionId, frame }) {
       const connection = live.get(connectionId);
       if (!connection || connection.socket.readyState !== WebSocket.OPEN) return 'gone';
+      input.onPost?.(frame);
       await new Promise<void>((resolve, reject) => connection.socket.send(frame, (error) => (error ? reject(error) : resolve())));
       return 'ok';
     },

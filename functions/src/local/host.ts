@@ -53,6 +53,8 @@ const sweepEveryMs = 15 * 60_000;
 export interface HostInstrument {
   /** Wraps the realtime handlers the gateway calls, e.g. to count invocations as Lambda would bill them. */
   realtime?: (handlers: RealtimeHandlers) => RealtimeHandlers;
+  /** Sees each frame the gateway posts to a client (API Gateway bills them as messages). */
+  onPost?: (frame: string) => void;
 }
 
 export async function startLocalHost(input: { config: HostConfig; log?: HostLog; instrument?: HostInstrument }): Promise<LocalHost> {
@@ -69,7 +71,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const demoAccounts = await seedIfAsked({ config, secretKey, log, store, documents, repositories: createRepositories(store) });
 
   let realtime: RealtimeHandlers | undefined;
-  const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log });
+  const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log, onPost: input.instrument?.onPost });
   const background = createBackground({ log });
   const local = config.realtimeAdapters === 'local';
   const sync = createHostSync({

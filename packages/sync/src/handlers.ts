@@ -10,7 +10,7 @@ import { compact, defaultCompactionSettings, needsCompaction, type CompactionSet
 import { checkUpdate } from './document.ts';
 import { CHUNK_MAX_COUNT, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './budget.ts';
-import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom } from './message-handlers.ts';
+import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom, type Room } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
 import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
 import { decodeMessage, encodeAwareness, encodeNotice, encodeUpdate } from './protocol.ts';
@@ -116,7 +116,13 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const log = deps.log ?? (() => {});
   const budgets = deps.budget === false ? null : createConnectionBudgets(deps.budget ?? defaultBudget);
   const maxConnectionsPerPerson = deps.maxConnectionsPerPerson ?? 20;
-  const later = deps.later ?? (({ task }: { key: string; task: () => Promise<void> }) => task());
+  // Lambda's way unless the host has one: inside the invocation, after the frame's posts went out.
+  const later = (input: { key: string; task: () => Promise<void> }, room?: Room): Promise<void> => {
+    if (deps.later) return deps.later(input);
+    if (!room) return input.task();
+    room.after.push(input.task);
+    return Promise.resolve();
+  };
   const outbox = createOutbox({
     gateway: deps.gateway,
     newId,
@@ -139,13 +145,33 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     await disconnect({ connectionId: record.connectionId });
   }
 
-  async function sendTo(record: ConnectionRecord, data: Uint8Array): Promise<void> {
+  async function sendTo(record: ConnectionRecord, data: Uint8Array, room?: Room): Promise<void> {
+    if (room?.held) return hold(room.held, record, data);
     if ((await outbox.send({ connectionId: record.connectionId, data })) === 'gone') await forgetGone(record);
   }
 
-  async function fanOut(peers: readonly ConnectionRecord[], data: Uint8Array): Promise<void> {
+  async function fanOut(peers: readonly ConnectionRecord[], data: Uint8Array, room?: Room): Promise<void> {
+    if (room?.held) return peers.forEach((peer) => hold(room.held!, peer, data));
     const gone = new Set(await outbox.fanOut({ connectionIds: peers.map((p) => p.connectionId), data }));
     for (const peer of peers) if (gone.has(peer.connectionId)) await forgetGone(peer);
+  }
+
+  function hold(held: NonNullable<Room['held']>, record: ConnectionRecord, data: Uint8Array): void {
+    const entry = held.get(record.connectionId) ?? { record, messages: [] };
+    entry.messages.push(data);
+    held.set(record.connectionId, entry);
+  }
+
+  /** Posts what a frame held: one batch frame per recipient, in the order it was sent. */
+  async function flush(room: Room, except: string | null): Promise<void> {
+    if (!room.held || room.held.size === 0) return;
+    const entries = [...room.held.values()].filter((entry) => entry.record.connectionId !== except);
+    room.held.clear();
+    await Promise.all(
+      entries.map(async ({ record, messages }) => {
+        if ((await outbox.sendMany({ connectionId: record.connectionId, messages })) === 'gone') await forgetGone(record);
+      }),
+    );
   }
 
   // Function declarations below are hoisted: the message handlers share them.
@@ -208,8 +234,11 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
       let outcome: MessageOutcome = 'ignored';
       for (const one of decoded) {
         outcome = await dispatch(record, one!, room);
-        if (typeof outcome === 'object') return outcome;
+        if (typeof outcome === 'object') break;
       }
+      // A connection closed mid-frame gets nothing more; the others get what was stored.
+      await flush(room, typeof outcome === 'object' ? connectionId : null);
+      for (const task of room.after) await task();
       return outcome;
     } catch (error) {
       // A store or gateway failure: the client reconnects and re-syncs, so nothing is lost.

@@ -27,11 +27,11 @@ export interface MessageCore {
   connections: ConnectionRegistry;
   settings: CompactionSettings;
   now: () => number;
-  sendTo(record: ConnectionRecord, data: Uint8Array): Promise<void>;
-  fanOut(peers: readonly ConnectionRecord[], data: Uint8Array): Promise<void>;
+  sendTo(record: ConnectionRecord, data: Uint8Array, room?: Room): Promise<void>;
+  fanOut(peers: readonly ConnectionRecord[], data: Uint8Array, room?: Room): Promise<void>;
   closeWith(record: { connectionId: string }, code: (typeof CloseCode)[keyof typeof CloseCode], reason: string): Promise<MessageOutcome>;
   /** Runs work that must not hold up the connection's next message (compaction). */
-  later(input: { key: string; task: () => Promise<void> }): Promise<void>;
+  later(input: { key: string; task: () => Promise<void> }, room?: Room): Promise<void>;
   compactQuietly(docId: string, reason: CompactionReason): Promise<void>;
   guard?: UpdateGuard;
 }
@@ -45,6 +45,14 @@ export interface Room {
   peers(): Promise<ConnectionRecord[]>;
   /** After a write: read again (a store registry's first read comes after it anyway). */
   refresh(): Promise<ConnectionRecord[]>;
+  /**
+   * With a store registry, what the frame sends is held and posted once per recipient when the
+   * frame is done (an update and its caret: one API Gateway message per peer, not two). Nothing
+   * waits for it there: the store path fans out after the write anyway. Null: post at once.
+   */
+  readonly held: Map<string, { record: ConnectionRecord; messages: Uint8Array[] }> | null;
+  /** Work to run once the frame's posts went out (compaction inside a Lambda invocation). */
+  readonly after: (() => Promise<void>)[];
 }
 
 export function createRoom(input: { connections: ConnectionRegistry; docId: string; now: () => number }): Room {
@@ -54,6 +62,8 @@ export function createRoom(input: { connections: ConnectionRegistry; docId: stri
   return {
     peers: () => (connections.inMemory ? load() : (read ?? load())),
     refresh: load,
+    held: connections.inMemory ? null : new Map(),
+    after: [],
   };
 }
 
@@ -71,14 +81,14 @@ export function createMessageHandlers(core: MessageCore) {
     const diff = Y.encodeStateAsUpdate(doc, stateVector);
     const ours = Y.encodeStateVector(doc);
     doc.destroy();
-    await sendTo(record, encodeSyncStep2(diff));
-    if (record.access === 'write') await sendTo(record, encodeSyncStep1(ours));
+    await sendTo(record, encodeSyncStep2(diff), room);
+    if (record.access === 'write') await sendTo(record, encodeSyncStep1(ours), room);
     const present = (await room.peers()).filter((p) => p.connectionId !== record.connectionId && p.awareness?.state);
     if (present.length > 0) {
-      await sendTo(record, encodeAwareness(encodeAwarenessUpdate(present.map((p) => p.awareness!))));
+      await sendTo(record, encodeAwareness(encodeAwarenessUpdate(present.map((p) => p.awareness!))), room);
     }
     const tail = { count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) };
-    if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') });
+    if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') }, room);
     return 'handled';
   }
 
@@ -113,7 +123,7 @@ export function createMessageHandlers(core: MessageCore) {
     const admitted = () => {
       if (!connections.inMemory) return;
       early = room.peers().then(async (peers) => {
-        await fanOut(others(peers), message);
+        await fanOut(others(peers), message, room);
         return new Set(peers.map((p) => p.connectionId));
       });
     };
@@ -130,8 +140,8 @@ export function createMessageHandlers(core: MessageCore) {
     const reached = early ? await (early as Promise<ReadonlySet<string>>) : new Set<string>();
     // Consistent read after the write: a joiner either gets the update here or finds it stored.
     const latecomers = others(await room.refresh()).filter((p) => !reached.has(p.connectionId));
-    if (latecomers.length > 0) await fanOut(latecomers, message);
-    if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') });
+    if (latecomers.length > 0) await fanOut(latecomers, message, room);
+    if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') }, room);
     return 'handled';
   }
 
@@ -171,13 +181,13 @@ export function createMessageHandlers(core: MessageCore) {
       if (result !== 'ok') return 'ignored';
     }
     const recipients = peers.some((p) => p.connectionId === record.connectionId) ? peers : [...peers, record];
-    await fanOut(recipients, encodeAwareness(encodeAwarenessUpdate([stamped])));
+    await fanOut(recipients, encodeAwareness(encodeAwarenessUpdate([stamped])), room);
     return 'handled';
   }
 
   async function onQueryAwareness(record: ConnectionRecord, room: Room): Promise<MessageOutcome> {
     const entries = (await room.peers()).flatMap((p) => (p.awareness?.state ? [p.awareness] : []));
-    if (entries.length > 0) await sendTo(record, encodeAwareness(encodeAwarenessUpdate(entries)));
+    if (entries.length > 0) await sendTo(record, encodeAwareness(encodeAwarenessUpdate(entries)), room);
     return 'handled';
   }
 

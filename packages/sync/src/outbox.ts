@@ -3,12 +3,14 @@
  * base64 text frames (see frames.ts). Posts are awaited — in Lambda an unawaited post dies when
  * the handler returns — and a connection that is gone is reported so the caller can forget it.
  */
-import { encodeError, encodeMessage } from './frames.ts';
+import { encodeError, encodeMessage, encodeMessages } from './frames.ts';
 import type { Gateway } from './ports.ts';
 
 export interface Outbox {
   /** Sends one message; 'gone' when the connection no longer exists. Never throws. */
   send(input: { connectionId: string; data: Uint8Array }): Promise<'ok' | 'gone' | 'failed'>;
+  /** Sends several messages to one connection in as few frames as fit (batch frames). */
+  sendMany(input: { connectionId: string; messages: readonly Uint8Array[] }): Promise<'ok' | 'gone' | 'failed'>;
   /** Sends one message to many connections at once; returns the ids that are gone. */
   fanOut(input: { connectionIds: readonly string[]; data: Uint8Array }): Promise<string[]>;
   /** Tells the client why (an `e` frame), then closes its connection. Never throws. */
@@ -36,6 +38,7 @@ export function createOutbox(input: {
 
   return {
     send: ({ connectionId, data }) => post(connectionId, encodeMessage({ data, messageId: newId() })),
+    sendMany: ({ connectionId, messages }) => post(connectionId, encodeMessages({ messages, newMessageId: newId })),
     async fanOut({ connectionIds, data }) {
       if (connectionIds.length === 0) return [];
       // Encoded once for everyone: base64 of the same bytes is the same frames.

@@ -17,6 +17,8 @@ export interface InvocationCounts {
   connect: number;
   message: number;
   disconnect: number;
+  /** Frames posted to clients: API Gateway's outbound messages. */
+  posts: number;
 }
 
 export interface ConcordServer {
@@ -38,12 +40,12 @@ function countingHandlers(handlers: RealtimeHandlers, counts: InvocationCounts):
   };
 }
 
-export async function startConcordServer(input: { countDynamo: boolean; onDisk: boolean; budget?: boolean }): Promise<ConcordServer> {
+export async function startConcordServer(input: { countDynamo: boolean; onDisk: boolean; budget?: boolean; adapters?: 'local' | 'aws' }): Promise<ConcordServer> {
   const dir = input.onDisk ? mkdtempSync(join(tmpdir(), 'concord-bench-')) : null;
   // On a worker thread of the server's process, as the local host runs its own (host.ts).
   const dynamo = await startEmbeddedDynamo({ path: dir ? join(dir, 'dynalite') : null, thread: true });
   const proxy = input.countDynamo ? await startDynamoProxy({ target: dynamo.endpoint }) : null;
-  const invocations: InvocationCounts = { connect: 0, message: 0, disconnect: 0 };
+  const invocations: InvocationCounts = { connect: 0, message: 0, disconnect: 0, posts: 0 };
   const host = await startLocalHost({
     // The host's own reading of its environment, so settings added later get their defaults.
     config: readConfig({
@@ -56,14 +58,14 @@ export async function startConcordServer(input: { countDynamo: boolean; onDisk: 
         CONCORD_WEB: '0',
         // A/B switches for one run of the bench; the defaults are what `pnpm start` runs.
         CONCORD_SCHEMA_GUARD: process.env.CONCORD_SCHEMA_GUARD,
-        CONCORD_REALTIME_ADAPTERS: process.env.CONCORD_REALTIME_ADAPTERS,
+        CONCORD_REALTIME_ADAPTERS: input.adapters ?? process.env.CONCORD_REALTIME_ADAPTERS,
         // The large-document suite replays a whole history through one connection.
         CONCORD_CONNECTION_BUDGET: input.budget === false ? '0' : undefined,
       },
       root: process.cwd(),
       webBuilt: false,
     }),
-    instrument: { realtime: (handlers) => countingHandlers(handlers, invocations) },
+    instrument: { realtime: (handlers) => countingHandlers(handlers, invocations), onPost: () => void (invocations.posts += 1) },
   });
   return {
     url: host.url,
@@ -71,7 +73,7 @@ export async function startConcordServer(input: { countDynamo: boolean; onDisk: 
     counts: () => ({ dynamo: structuredClone(proxy?.counts ?? emptyDynamoCounts()), invocations: { ...invocations } }),
     reset() {
       if (proxy) Object.assign(proxy.counts, emptyDynamoCounts());
-      Object.assign(invocations, { connect: 0, message: 0, disconnect: 0 });
+      Object.assign(invocations, { connect: 0, message: 0, disconnect: 0, posts: 0 });
     },
     async close() {
       await host.close();

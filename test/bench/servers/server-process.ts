@@ -3,7 +3,8 @@
  * clients (in the bench process) never share it. Started by `server-handle.ts` with an IPC
  * channel: it reports `{ ready }`, then answers `counts`, `reset`, `memory` and `close` requests.
  *
- *   argv: concord [--count-dynamo] [--memory] [--no-budget] | y-websocket | hocuspocus
+ *   argv: concord [--count-dynamo] [--memory] [--no-budget] [--aws] | y-websocket | hocuspocus
+ *   (--aws: the adapters Lambda runs — connection registry in DynamoDB, compaction in the invocation)
  */
 import { startConcordServer, type ConcordServer } from './concord.ts';
 import { startHocuspocusServer, startYWebsocketServer, type PeerServer } from './peers.ts';
@@ -15,7 +16,7 @@ const send = (message: unknown) => process.send?.(message);
 
 async function start(): Promise<{ ready: { url: string; dynamoEndpoint?: string }; server: ConcordServer | PeerServer }> {
   if (kind === 'concord') {
-    const server = await startConcordServer({ countDynamo: flags.includes('--count-dynamo'), onDisk: !flags.includes('--memory'), budget: !flags.includes('--no-budget') });
+    const server = await startConcordServer({ countDynamo: flags.includes('--count-dynamo'), onDisk: !flags.includes('--memory'), budget: !flags.includes('--no-budget'), adapters: flags.includes('--aws') ? 'aws' : 'local' });
     return { ready: { url: server.url, dynamoEndpoint: server.dynamoEndpoint }, server };
   }
   const server = kind === 'hocuspocus' ? await startHocuspocusServer() : await startYWebsocketServer();
