@@ -6,6 +6,7 @@
  * as they are, so nobody has to re-derive the JSON to verify it. Pure: signing is the caller's.
  */
 import type { Stance } from './calls.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { Publication, RecordedPosition } from './publication.ts';
 
 /** The format tag inside every signed record; a new shape gets a new tag, never a changed one. */
@@ -66,12 +67,4 @@ export function adoptionStatement(input: { publication: Attested }): string {
   });
 }
 
-/** JSON with keys sorted at every level and no whitespace: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+export { canonicalJson } from './canonical-json.ts';

@@ -4,6 +4,7 @@
  * and the canonical form of an audit entry that its hash covers.
  */
 import type { AuditEntry, Session } from './account.ts';
+import { canonicalJson } from './canonical-json.ts';
 import { hasRole, type Principal } from './coalition.ts';
 
 const day = 24 * 60 * 60_000;
@@ -135,14 +136,6 @@ export function canonicalAuditText(entry: Omit<AuditEntry, 'hash'>): string {
   return canonicalJson(entry);
 }
 
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 /** The `prevHash` of the first entry of a chain. */
 export const genesisHash = '0'.repeat(64);
