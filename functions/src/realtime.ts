@@ -21,6 +21,8 @@ export interface GatewayEvent {
     stage?: string;
     /** What the `$connect` authorizer returned as its context; on every event of the connection. */
     authorizer?: Record<string, unknown> | null;
+    /** When API Gateway received the frame (epoch ms): a connection's budget counts arrivals. */
+    requestTimeEpoch?: number;
   };
   queryStringParameters?: Record<string, string | undefined> | null;
   body?: string | null;
@@ -105,7 +107,8 @@ export function createRealtimeHandlers(input: {
       // API Gateway closes binary frames itself (1003); a base64 body here is not a text frame.
       const frame = event.isBase64Encoded ? null : event.body;
       const connection = decodeConnectionContext(event.requestContext.authorizer);
-      await sync.message({ connectionId: event.requestContext.connectionId, frame, ...(connection ? { connection } : {}) });
+      const receivedAt = event.requestContext.requestTimeEpoch;
+      await sync.message({ connectionId: event.requestContext.connectionId, frame, ...(connection ? { connection } : {}), ...(receivedAt ? { receivedAt } : {}) });
       return { statusCode: 200 };
     },
 

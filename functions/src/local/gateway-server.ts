@@ -86,6 +86,9 @@ export function createGatewayServer(input: {
     ...extra,
   });
 
+  /** The event as API Gateway stamps it: when the frame arrived, not when its turn came. */
+  const received = (base: GatewayEvent, requestTimeEpoch: number): GatewayEvent => ({ ...base, requestContext: { ...base.requestContext, requestTimeEpoch } });
+
   function refuse(socket: Duplex, status: number, reason: string): void {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   }
@@ -126,8 +129,9 @@ export function createGatewayServer(input: {
       connection.idleTimer.refresh();
       if (isBinary) return socket.close(1003, 'Binary frames are not supported');
       const body = data.toString();
+      const requestTimeEpoch = Date.now();
       connection.queue = connection.queue.then(() =>
-        track(connection.evicted ? Promise.resolve() : input.handlers().message(withContext('$default', { body })).then(() => {})).then(
+        track(connection.evicted ? Promise.resolve() : input.handlers().message(received(withContext('$default', { body }), requestTimeEpoch)).then(() => {})).then(
           () => {},
           (error: unknown) => log({ level: 'error', code: 'gateway.message-failed', error }),
         ),

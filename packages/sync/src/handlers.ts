@@ -82,7 +82,7 @@ export interface SyncHandlers {
    * `connection` is who the connection is, as the gateway carries it (API Gateway's authorizer
    * context); without it the registry is asked.
    */
-  message(input: { connectionId: string; frame: unknown; connection?: ConnectionContext | null }): Promise<MessageOutcome>;
+  message(input: { connectionId: string; frame: unknown; connection?: ConnectionContext | null; receivedAt?: number }): Promise<MessageOutcome>;
   /** `$disconnect`, or a connection found gone: forgets it and clears its presence. */
   disconnect(input: { connectionId: string }): Promise<void>;
   /** Compacts a document now (e.g. from a scheduled task); safe to call at any time. */
@@ -215,7 +215,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     return expiresAt > now() ? { ...connection, connectionId, expiresAt, awareness: null } : null;
   }
 
-  async function message(input: { connectionId: string; frame: unknown; connection?: ConnectionContext | null }): Promise<MessageOutcome> {
+  async function message(input: Parameters<SyncHandlers['message']>[0]): Promise<MessageOutcome> {
     const { connectionId } = input;
     try {
       const record = await recordOf(input);
@@ -224,7 +224,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
         return { closed: CloseCode.unauthorized, reason: 'sync.connection-unknown' };
       }
       const bytes = typeof input.frame === 'string' ? input.frame.length : 0;
-      if (budgets && !budgets.spend({ connectionId, bytes, now: now() })) return closeWith(record, CloseCode.rateLimited, 'sync.rate-limited');
+      // Counted at arrival: a gateway that queues a flood must not refill the budget while it waits.
+      if (budgets && !budgets.spend({ connectionId, bytes, now: input.receivedAt ?? now() })) return closeWith(record, CloseCode.rateLimited, 'sync.rate-limited');
       const messages = await assemble(record, input.frame);
       if (!Array.isArray(messages)) return messages;
       const decoded = messages.map(decodeMessage);
