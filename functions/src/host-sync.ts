@@ -37,6 +37,8 @@ export function createHostSync(input: {
     chunks: createChunkStore(store),
     gateway: input.gateway,
     afterCompaction: checkpointAfterCompaction({ service: versions, now: input.now }),
+    // A wipe (select all, delete) is kept from: the text before it becomes a checkpoint first.
+    beforeLargeDeletion: async ({ docId }) => void (await versions.checkpoint({ docId, reason: 'large-deletion', now: (input.now ?? Date.now)() })),
     log: input.log,
     now: input.now,
   });

@@ -38,6 +38,12 @@ export interface SyncDependencies {
    * automatic version checkpoint. Failures are logged, never passed on.
    */
   afterCompaction?: (input: { docId: string; reason: CompactionReason }) => Promise<void>;
+  /**
+   * Called before an update that deletes at least LARGE_DELETION characters is stored, with the
+   * text still as it was: a checkpoint of it (a wipe must never take the last unnamed edits with
+   * it). A failure refuses nothing; it is logged.
+   */
+  beforeLargeDeletion?: (input: { docId: string }) => Promise<void>;
   /** How long a connection record lives: API Gateway closes connections after 2 h. */
   connectionTtlMs?: number;
   /** Judges every client update (and server change) before it is stored; none by default. */
@@ -66,7 +72,7 @@ export type MessageOutcome =
   | 'refused-unresolved'
   | { closed: (typeof CloseCode)[keyof typeof CloseCode]; reason: string };
 
-export type CompactionReason = 'tail' | 'last-writer-left' | 'requested';
+export type CompactionReason = 'tail' | 'last-writer-left' | 'requested' | 'large-deletion';
 
 export interface SyncHandlers {
   /** `$connect`: registers an authenticated connection. Sends nothing (API Gateway cannot yet). */
@@ -175,7 +181,10 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   }
 
   // Function declarations below are hoisted: the message handlers share them.
-  const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard });
+  const beforeLargeDeletion = async (docId: string) => {
+    await deps.beforeLargeDeletion?.({ docId }).catch((error: unknown) => log({ level: 'error', code: 'sync.checkpoint-failed', docId, error }));
+  };
+  const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard, beforeLargeDeletion });
 
   async function compactQuietly(docId: string, reason: CompactionReason): Promise<void> {
     try {

@@ -34,6 +34,7 @@ export interface MessageCore {
   later(input: { key: string; task: () => Promise<void> }, room?: Room): Promise<void>;
   compactQuietly(docId: string, reason: CompactionReason): Promise<void>;
   guard?: UpdateGuard;
+  beforeLargeDeletion(docId: string): Promise<void>;
 }
 
 /**
@@ -67,11 +68,21 @@ export function createRoom(input: { connections: ConnectionRegistry; docId: stri
   };
 }
 
+/** Characters one update may delete before the text as it was is checkpointed first (a wipe). */
+export const LARGE_DELETION = 500;
+
+/** How many characters (items) an update deletes. */
+function deletedCount(update: Uint8Array): number {
+  let count = 0;
+  for (const ranges of Y.decodeUpdate(update).ds.clients.values()) for (const range of ranges) count += range.len;
+  return count;
+}
+
 /** Store an awareness entry at least every this many clock ticks, so a joiner's carets are close. */
 export const AWARENESS_STORE_EVERY = 32;
 
 export function createMessageHandlers(core: MessageCore) {
-  const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard } = core;
+  const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard, beforeLargeDeletion } = core;
 
   /** Sync step 1: answer with what the client lacks; writers also get ours, to upload theirs. */
   async function onSyncStep1(record: ConnectionRecord, stateVector: Uint8Array, room: Room): Promise<MessageOutcome> {
@@ -117,6 +128,7 @@ export function createMessageHandlers(core: MessageCore) {
       await sendTo(record, encodeSyncStep1(ours));
       return 'refused-unresolved';
     }
+    if (deletedCount(update) >= LARGE_DELETION) await beforeLargeDeletion(record.docId);
     const message = encodeUpdate(update);
     const others = (peers: readonly ConnectionRecord[]) => peers.filter((p) => p.connectionId !== record.connectionId);
     let early: Promise<ReadonlySet<string>> | null = null;
