@@ -36,7 +36,8 @@ export interface FaultRunResult {
 }
 
 async function startHost(dynamoEndpoint: string): Promise<LocalHost> {
-  const env = { HOST: '127.0.0.1', PORT: '0', CONCORD_DATA_DIR: ':memory:', DYNAMODB_ENDPOINT: dynamoEndpoint, CONCORD_SEED: '0', CONCORD_WEB: '0' };
+  // These editors type into a plain Y.Text, not a statement: no schema guard (see test-host.ts).
+  const env = { HOST: '127.0.0.1', PORT: '0', CONCORD_DATA_DIR: ':memory:', DYNAMODB_ENDPOINT: dynamoEndpoint, CONCORD_SEED: '0', CONCORD_WEB: '0', CONCORD_SCHEMA_GUARD: '0' };
   return startLocalHost({ config: readConfig({ env, root: process.cwd(), webBuilt: false }) });
 }
 
