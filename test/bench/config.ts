@@ -17,8 +17,8 @@ function list(name: string, full: number[], small: number[]): number[] {
 }
 
 export const benchConfig = {
-  /** Which suites run: `latency,cost,large,scale,public` by default. */
-  suites: (env.BENCH_SUITES ?? 'latency,cost,large,scale,public').split(',').map((s) => s.trim()),
+  /** Which suites run: `latency,cost,large,scale,public,flood` by default. */
+  suites: (env.BENCH_SUITES ?? 'latency,cost,large,scale,public,flood').split(',').map((s) => s.trim()),
   /** Peers measured beside us. */
   peers: (env.BENCH_PEERS ?? 'y-websocket,hocuspocus').split(',').map((s) => s.trim()).filter(Boolean),
   latency: {

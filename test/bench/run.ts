@@ -11,6 +11,7 @@ import { latencyMetrics, measureLatency, type LatencyRun } from './latency.ts';
 import { writeResults, table, machine } from './report.ts';
 import { measureScale, scaleMetrics, type ScaleRun } from './scale.ts';
 import { measurePublicPage } from './public-page.ts';
+import { measureFlood } from './flood.ts';
 import { startServer, type ServerHandle, type ServerKind } from './servers/server-handle.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -91,6 +92,13 @@ async function scaleSuite(): Promise<Record<string, number>> {
   return scaleMetrics(runs);
 }
 
+/** A quiet editor's latency with and without a flooder in the room (the connection budget at work). */
+async function floodSuite(): Promise<Record<string, number>> {
+  const metrics = await withServer('concord', [], (server) => measureFlood({ server }));
+  log(`flood: quiet editors p99 ${metrics['flood.quiet.p99Ms']} ms alone, ${metrics['flood.withFlooder.p99Ms']} ms beside a flooder (×${metrics['flood.p99.ratio']}; ${metrics['flood.flooderFrames']} frames, ${metrics['flood.flooderCloses']} closes)`);
+  return metrics;
+}
+
 /** The public declaration page beside a static server of the same HTML (needs the built web app). */
 async function publicSuite(): Promise<Record<string, number>> {
   return measurePublicPage({ requests: benchConfig.public.requests, log });
@@ -102,6 +110,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   large: largeSuite,
   scale: scaleSuite,
   public: publicSuite,
+  flood: floodSuite,
 };
 
 const started = performance.now();
