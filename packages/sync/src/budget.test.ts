@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConnectionBudgets } from './budget.ts';
+import { createConnectionBudgets, createIncompleteChunks } from './budget.ts';
 
 const settings = { messagesPerSecond: 10, messageBurst: 20, bytesPerSecond: 1_000, byteBurst: 5_000 };
 
@@ -25,5 +25,16 @@ describe('createConnectionBudgets', () => {
     for (let i = 0; i < 30; i++) budgets.spend({ connectionId: 'c', bytes: 1, now: 0 });
     budgets.forget('c');
     expect(budgets.spend({ connectionId: 'c', bytes: 1, now: 0 })).toBe(true);
+  });
+});
+
+describe('createIncompleteChunks', () => {
+  it('refuses a connection that holds more unfinished chunks than the limit, and frees finished ones', () => {
+    const incomplete = createIncompleteChunks(100);
+    expect(incomplete.add({ connectionId: 'c', messageId: 'a', bytes: 60 })).toBe(true);
+    incomplete.done({ connectionId: 'c', messageId: 'a' });
+    expect(incomplete.add({ connectionId: 'c', messageId: 'b', bytes: 60 })).toBe(true);
+    expect(incomplete.add({ connectionId: 'c', messageId: 'c', bytes: 60 })).toBe(false);
+    expect(incomplete.add({ connectionId: 'other', messageId: 'a', bytes: 60 })).toBe(true);
   });
 });

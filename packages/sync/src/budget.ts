@@ -49,3 +49,26 @@ export function createConnectionBudgets(settings: BudgetSettings = defaultBudget
     forget: (connectionId) => void buckets.delete(connectionId),
   };
 }
+
+/**
+ * Bytes of chunked messages a connection has started and not finished, per connection (in the
+ * memory of the process handling it, like the budgets). `add` is false once a connection would
+ * hold more than `limit`: a client that starts messages it never finishes is closed.
+ */
+export function createIncompleteChunks(limit: number) {
+  const byConnection = new Map<string, Map<string, number>>();
+  return {
+    add(input: { connectionId: string; messageId: string; bytes: number }): boolean {
+      const messages = byConnection.get(input.connectionId) ?? new Map<string, number>();
+      messages.set(input.messageId, (messages.get(input.messageId) ?? 0) + input.bytes);
+      byConnection.set(input.connectionId, messages);
+      let total = 0;
+      for (const bytes of messages.values()) total += bytes;
+      return total <= limit;
+    },
+    done(input: { connectionId: string; messageId: string }): void {
+      byConnection.get(input.connectionId)?.delete(input.messageId);
+    },
+    forget: (connectionId: string) => void byConnection.delete(connectionId),
+  };
+}

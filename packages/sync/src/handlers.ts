@@ -8,7 +8,8 @@ import type { Principal } from '@concord/core';
 import { fail, isDomainError } from '@concord/core';
 import { compact, defaultCompactionSettings, needsCompaction, type CompactionSettings } from './compaction.ts';
 import { checkUpdate } from './document.ts';
-import { CHUNK_MAX_COUNT, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
+import { createIncompleteChunks } from './budget.ts';
+import { CHUNK_MAX_COUNT, CHUNK_RAW_BYTES, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './budget.ts';
 import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom, type Room } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
@@ -122,6 +123,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const log = deps.log ?? (() => {});
   const budgets = deps.budget === false ? null : createConnectionBudgets(deps.budget ?? defaultBudget);
   const maxConnectionsPerPerson = deps.maxConnectionsPerPerson ?? 20;
+  const incomplete = createIncompleteChunks(MESSAGE_MAX_BYTES + CHUNK_RAW_BYTES);
   // Lambda's way unless the host has one: inside the invocation, after the frame's posts went out.
   const later = (input: { key: string; task: () => Promise<void> }, room?: Room): Promise<void> => {
     if (deps.later) return deps.later(input);
@@ -205,9 +207,15 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if (decoded.count > CHUNK_MAX_COUNT) return closeWith(record, CloseCode.tooLarge, 'sync.message-too-large');
     // Only an update needs chunks; a reader has none to send, so its chunks are never stored.
     if (record.access !== 'write') return closeWith(record, CloseCode.badFrame, 'sync.read-only-chunks');
+    // Chunks of messages never finished are stored until they expire: a writer may hold at most
+    // MESSAGE_MAX_BYTES of them at once (one large paste on its way), not a stream of them.
+    if (!incomplete.add({ connectionId: record.connectionId, messageId: decoded.messageId, bytes: decoded.data.length })) {
+      return closeWith(record, CloseCode.tooLarge, 'sync.incomplete-too-large');
+    }
     try {
       const parts = await chunks.putChunk({ connectionId: record.connectionId, ...decoded, now: now() });
       if (!parts) return 'pending-chunks';
+      incomplete.done({ connectionId: record.connectionId, messageId: decoded.messageId });
       const data = joinChunks(parts);
       return data.length > MESSAGE_MAX_BYTES ? closeWith(record, CloseCode.tooLarge, 'sync.message-too-large') : [data];
     } catch (error) {
@@ -270,6 +278,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
 
   async function disconnect({ connectionId }: { connectionId: string }): Promise<void> {
     budgets?.forget(connectionId);
+    incomplete.forget(connectionId);
     const record = await connections.remove({ connectionId });
     if (!record) return;
     const peers = await connections.listForDocument({ docId: record.docId, now: now() });

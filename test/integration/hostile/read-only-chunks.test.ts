@@ -7,6 +7,32 @@ import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDoc
 import { describe, expect, it } from 'vitest';
 import { testPrincipal } from '../../support/clients.ts';
 
+describe('a writer that starts chunked messages and never finishes them', () => {
+  it('is closed once it holds more than one large message’s worth, with nothing more stored', async () => {
+    let stored = 0;
+    const memory = createMemoryChunkStore();
+    const chunks: ChunkStore = { putChunk: async (input) => ((stored += input.data.length), memory.putChunk(input)) };
+    const handlers = createSyncHandlers({
+      documents: createMemoryDocumentStore(),
+      connections: createMemoryConnectionRegistry(),
+      chunks,
+      gateway: { post: async () => 'ok', close: async () => {} },
+      budget: false,
+    });
+    await handlers.connect({ connectionId: 'writer', docId: 'stmt_flood', principal: testPrincipal('writer'), access: 'write' });
+    let outcome: unknown = 'pending-chunks';
+    let sent = 0;
+    // The first chunk of one 100 KB message after another, never the rest.
+    while (outcome === 'pending-chunks' && sent < 1_000) {
+      const [first] = encodeMessage({ data: encodeUpdate(new Uint8Array(100_000).fill(sent % 250)), messageId: `m${sent}` });
+      outcome = await handlers.message({ connectionId: 'writer', frame: first });
+      sent += 1;
+    }
+    expect(outcome).toEqual({ closed: CloseCode.tooLarge, reason: 'sync.incomplete-too-large' });
+    expect(stored).toBeLessThanOrEqual(4 * 1024 * 1024 + 24_000);
+  });
+});
+
 describe('a read-only connection sending chunks', () => {
   it('is closed on its first chunk, with nothing stored', async () => {
     const stored: unknown[] = [];
