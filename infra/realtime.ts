@@ -17,6 +17,18 @@ const handler = (name: 'connect' | 'disconnect' | 'default') => ({
   environment: { CONCORD_TABLE: table.name },
 });
 
-realtime.route('$connect', handler('connect'));
+/**
+ * The ticket is redeemed by a REQUEST authorizer on `$connect`; API Gateway passes what it returns
+ * (the connection's identity and access) to every later event as `$context.authorizer`, so the
+ * message handler never reads identity from the table. No caching: a ticket is single-use.
+ */
+const ticketAuthorizer = realtime.addAuthorizer('Ticket', {
+  lambda: {
+    function: { handler: 'functions/src/lambda.authorize', runtime: 'nodejs22.x', link: [table, realtime], environment: { CONCORD_TABLE: table.name } },
+    identitySources: ['route.request.querystring.ticket', 'route.request.querystring.doc'],
+  },
+});
+
+realtime.route('$connect', handler('connect'), { auth: { lambda: ticketAuthorizer.id } });
 realtime.route('$disconnect', handler('disconnect'));
 realtime.route('$default', handler('default'));

@@ -4,6 +4,7 @@
  * the only place reading the Lambda environment.
  */
 import { createDynamoClient, createManagementGateway, createSessions, createTickets } from '@concord/data';
+import { decodeConnectionContext } from './connection-context.ts';
 import { createHostSync } from './host-sync.ts';
 import { createRealtimeHandlers, type GatewayEvent, type RealtimeHandlers } from './realtime.ts';
 
@@ -35,6 +36,21 @@ function handlersFor(event: GatewayEvent): RealtimeHandlers {
 
 function errorFields(_key: string, value: unknown): unknown {
   return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+}
+
+/**
+ * The `$connect` REQUEST authorizer (infra/realtime.ts): redeems the ticket and answers with an IAM
+ * policy and the connection's context, which API Gateway hands to every later event of the
+ * connection. A refused ticket is `Unauthorized` (API Gateway answers 401).
+ */
+export async function authorize(event: GatewayEvent & { methodArn: string }) {
+  const authorization = await handlersFor(event).authorize(event);
+  if (!authorization.allowed) throw new Error('Unauthorized');
+  return {
+    principalId: decodeConnectionContext(authorization.context)?.principal.userId ?? 'unknown',
+    policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }] },
+    context: authorization.context,
+  };
 }
 
 export const connect = (event: GatewayEvent) => handlersFor(event).connect(event);
