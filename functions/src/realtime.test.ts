@@ -108,3 +108,38 @@ describe('createRealtimeHandlers', () => {
     expect(await handlers.disconnect({ requestContext: { connectionId: 'c1', routeKey: '$disconnect' } })).toEqual({ statusCode: 200 });
   });
 });
+
+describe('the connection’s context (API Gateway’s authorizer)', () => {
+  it('authorizes once, then connects and handles messages from the context without redeeming again', async () => {
+    const { sync, calls } = recordingSync();
+    let redeemed = 0;
+    const handlers = createRealtimeHandlers({
+      sync,
+      now: () => 5_000,
+      redeemTicket: async () => ((redeemed += 1), { principal, access: 'write', sessionId: 'sess_1' }),
+      sessionAlive: async () => true,
+    });
+    const authorization = await handlers.authorize(connectEvent({ doc: 'stmt_1', ticket }));
+    expect(authorization.allowed).toBe(true);
+    const authorizer = authorization.allowed ? authorization.context : {};
+    const withContext = (routeKey: string, body?: string): GatewayEvent => ({ requestContext: { connectionId: 'c1', routeKey, authorizer, requestTimeEpoch: 4_900 }, body });
+
+    expect(await handlers.connect(withContext('$connect'))).toEqual({ statusCode: 200 });
+    await handlers.message(withContext('$default', 'mAA=='));
+
+    expect(redeemed).toBe(1);
+    expect(calls).toEqual([
+      { kind: 'connect', input: { connectionId: 'c1', docId: 'stmt_1', principal, access: 'write', sessionId: 'sess_1' } },
+      {
+        kind: 'message',
+        input: { connectionId: 'c1', frame: 'mAA==', connection: { docId: 'stmt_1', principal, access: 'write', sessionId: 'sess_1', connectedAt: 5_000 }, receivedAt: 4_900 },
+      },
+    ]);
+  });
+
+  it('refuses at the authorizer what connect would refuse', async () => {
+    const { sync } = recordingSync();
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null, sessionAlive: async () => true });
+    expect(await handlers.authorize(connectEvent({ doc: 'stmt_1', ticket }))).toEqual({ allowed: false, statusCode: 401, body: 'auth.ticket-invalid' });
+  });
+});
