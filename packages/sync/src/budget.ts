@@ -1,7 +1,8 @@
 /**
- * A connection's budget of messages and bytes (token buckets, refilled with time): what a fast
- * typist, a paste and a reconnect need, with room to spare — and not what a flood needs. A
- * connection over budget is closed (`CloseCode.rateLimited`), so one client cannot slow a
+ * A person's budget of messages and bytes across their connections (token buckets, refilled with
+ * time; keyed by whatever the caller passes — the sync core passes the user id, so reconnecting
+ * does not refill it): what a fast typist, a paste and a reconnect need, with room to spare — and
+ * not what a flood needs. A connection over budget is closed (`CloseCode.rateLimited`), so one client cannot slow a
  * statement for everyone (issue 12: 2,000 updates from one connection delayed a quiet editor by
  * 200 ms). Kept in the memory of the process that handles the connection: the local gateway's, or
  * a warm Lambda's — there a best effort, behind API Gateway's own route throttling (SECURITY.md).
@@ -17,7 +18,8 @@ export interface BudgetSettings {
 
 export const defaultBudget: BudgetSettings = {
   messagesPerSecond: 50,
-  messageBurst: 500,
+  // A 4 MB paste is 175 chunk frames; a reconnect a handful.
+  messageBurst: 250,
   bytesPerSecond: 128 * 1024,
   byteBurst: 8 * 1024 * 1024,
 };

@@ -49,7 +49,7 @@ export interface SyncDependencies {
   connectionTtlMs?: number;
   /** Judges every client update (and server change) before it is stored; none by default. */
   guard?: UpdateGuard;
-  /** Each connection's budget of messages and bytes (budget.ts); `false` for none. */
+  /** Each person's budget of messages and bytes, across their connections (budget.ts); `false` for none. */
   budget?: BudgetSettings | false;
   /** Live connections one person may hold at once, across documents (tabs, devices); 20 by default. */
   maxConnectionsPerPerson?: number;
@@ -242,7 +242,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
       }
       const bytes = typeof input.frame === 'string' ? input.frame.length : 0;
       // Counted at arrival: a gateway that queues a flood must not refill the budget while it waits.
-      if (budgets && !budgets.spend({ connectionId, bytes, now: input.receivedAt ?? now() })) return closeWith(record, CloseCode.rateLimited, 'sync.rate-limited');
+      // Per person, not per connection: reconnecting does not refill it.
+      if (budgets && !budgets.spend({ connectionId: record.principal.userId, bytes, now: input.receivedAt ?? now() })) return closeWith(record, CloseCode.rateLimited, 'sync.rate-limited');
       const messages = await assemble(record, input.frame);
       if (!Array.isArray(messages)) return messages;
       const decoded = messages.map(decodeMessage);
@@ -277,7 +278,6 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   }
 
   async function disconnect({ connectionId }: { connectionId: string }): Promise<void> {
-    budgets?.forget(connectionId);
     incomplete.forget(connectionId);
     const record = await connections.remove({ connectionId });
     if (!record) return;

@@ -62,7 +62,7 @@ describe('floods at the host (dynalite)', () => {
     const announced = new Promise<string>((resolve) => socket.on('message', (data) => data.toString().startsWith('e') && resolve(data.toString())));
     const flooder = new Y.Doc();
     const text = flooder.getText('text');
-    // Past the budget's burst (500 messages) sent at once: closed after the burst is spent.
+    // Past the budget's burst (250 messages) sent at once: closed after the burst is spent.
     for (let i = 0; i < 600 && socket.readyState === WebSocket.OPEN; i++) {
       const before = Y.encodeStateVector(flooder);
       text.insert(0, 'x');
