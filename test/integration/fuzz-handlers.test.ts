@@ -32,7 +32,15 @@ function setup() {
     close: async ({ connectionId, code }) => void events.push({ connectionId, closed: code }),
   };
   const errors: unknown[] = [];
-  const handlers = createSyncHandlers({ documents, connections, chunks: createMemoryChunkStore(), gateway, log: (e) => e.level === 'error' && errors.push(e) });
+  // 100,000 frames as fast as the handlers take them: a flood by design, so no budget (floods.test.ts has it).
+  const handlers = createSyncHandlers({
+    documents,
+    connections,
+    chunks: createMemoryChunkStore(),
+    gateway,
+    budget: false,
+    log: (e) => e.level === 'error' && errors.push(e),
+  });
   return { handlers, documents, connections, appended, events, errors };
 }
 
