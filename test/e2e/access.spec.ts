@@ -59,7 +59,8 @@ test.describe('access', () => {
     await member.page.getByRole('link', { name: 'New statement' }).click();
     await member.page.getByLabel('Title').fill(title);
     await member.page.getByLabel(/First text/).fill(`# ${title}\n\n${marker}\n`);
-    // New drafts are members-only; sharing with observers is a deliberate act.
+    // New drafts are members-only; sharing with the coalition's observers is a deliberate act.
+    await member.page.getByLabel('The whole coalition').check();
     await member.page.getByLabel('Observers read it').check();
     await member.page.getByRole('button', { name: 'Start the draft' }).click();
     await member.page.waitForURL(/\/statements\/stmt_/);
