@@ -79,7 +79,8 @@ function inflateEntry(input: { file: UnzipFile; state: { total: number; problem:
   file.start();
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
+/** The chunks as one array, in order. */
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let at = 0;
   for (const chunk of chunks) {

@@ -4,6 +4,7 @@
  * descriptors, as a zip made on the fly is), and Markdown nested deeper than a lexer's stack.
  */
 import { Zip, ZipDeflate, ZipPassThrough, unzipSync } from 'fflate';
+import { concat } from '../zip-guard.ts';
 
 const contentTypes =
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
@@ -30,7 +31,7 @@ function streamZip(entries: { name: string; parts: Iterable<Uint8Array> }[]): Ui
     file.push(previous ?? new Uint8Array(), true);
   }
   zip.end();
-  return joined(out);
+  return concat(out);
 }
 
 function* repeated(input: { head: string; unit: string; bytes: number; tail: string }): Iterable<Uint8Array> {
@@ -75,7 +76,7 @@ export function storedZip(input: { name: string; data: Uint8Array }): Uint8Array
   zip.add(file);
   file.push(input.data, true);
   zip.end();
-  return joined(out);
+  return concat(out);
 }
 
 /** Markdown nested `depth` levels: quotes, list markers on one line, or indented list items. */
@@ -86,12 +87,3 @@ export function deepMarkdown(input: { depth: number; shape: 'quotes' | 'markers'
   return Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- Level ${level + 1}`).join('\n');
 }
 
-function joined(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
