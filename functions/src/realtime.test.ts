@@ -14,11 +14,13 @@ const principal = {
 };
 const ticket = 'T'.repeat(43);
 
-function recordingSync() {
+function recordingSync(cooling: Record<string, number> = {}) {
   const calls: { kind: string; input: unknown }[] = [];
   const sync: SyncHandlers = {
     connect: async (input) => void calls.push({ kind: 'connect', input }),
     message: async (input) => (calls.push({ kind: 'message', input }), 'handled'),
+    coolingFor: ({ userId }) => cooling[userId] ?? 0,
+    admit: (input) => (calls.push({ kind: 'admit', input }), !(cooling[input.userId] ?? 0)),
     disconnect: async (input) => void calls.push({ kind: 'disconnect', input }),
     compact: async () => {},
     evict: async (input) => void calls.push({ kind: 'evict', input }),
@@ -56,6 +58,20 @@ describe('createRealtimeHandlers', () => {
       sessionAlive: async () => false,
     });
     expect(await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).toEqual({ statusCode: 401, body: 'auth.session-ended' });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a person cooling down after a flood with 429, before asking whether the session lives', async () => {
+    const { sync, calls } = recordingSync({ usr_1: 8_000 });
+    let sessionLookups = 0;
+    const handlers = createRealtimeHandlers({
+      sync,
+      redeemTicket: async () => ({ principal, access: 'write', sessionId: 'sess_1' }),
+      sessionAlive: async () => (sessionLookups++, true),
+    });
+    expect(await handlers.authorize(connectEvent({ doc: 'stmt_1', ticket }))).toEqual({ allowed: false, statusCode: 429, body: 'sync.rate-limited' });
+    expect(await handlers.connect(connectEvent({ doc: 'stmt_1', ticket }))).toEqual({ statusCode: 429, body: 'sync.rate-limited' });
+    expect(sessionLookups).toBe(0);
     expect(calls).toEqual([]);
   });
 
@@ -135,6 +151,23 @@ describe('the connection’s context (API Gateway’s authorizer)', () => {
         input: { connectionId: 'c1', frame: 'mAA==', connection: { docId: 'stmt_1', principal, access: 'write', sessionId: 'sess_1', connectedAt: 5_000 }, receivedAt: 4_900 },
       },
     ]);
+  });
+
+  it('spends a frame’s budget as it arrives (for a gateway that queues), and marks it admitted for message', async () => {
+    const { sync, calls } = recordingSync({ usr_1: 0 });
+    const handlers = createRealtimeHandlers({ sync, now: () => 5_000, redeemTicket: async () => ({ principal, access: 'write', sessionId: 'sess_1' }), sessionAlive: async () => true });
+    const authorization = await handlers.authorize(connectEvent({ doc: 'stmt_1', ticket }));
+    const authorizer = authorization.allowed ? authorization.context : {};
+    const event: GatewayEvent = { requestContext: { connectionId: 'c1', routeKey: '$default', authorizer, requestTimeEpoch: 4_900, admitted: true }, body: 'mAA==' };
+    expect(handlers.arrived(event)).toBe(true);
+    await handlers.message(event);
+    expect(calls.map((c) => c.kind)).toEqual(['admit', 'message']);
+    expect(calls[0]!.input).toEqual({ userId: 'usr_1', bytes: 5, at: 4_900 });
+    expect(calls[1]!.input).toMatchObject({ admitted: true });
+    // Over budget: refused at arrival.
+    const over = recordingSync({ usr_1: 3_000 });
+    const overHandlers = createRealtimeHandlers({ sync: over.sync, redeemTicket: async () => null, sessionAlive: async () => true });
+    expect(overHandlers.arrived(event)).toBe(false);
   });
 
   it('refuses at the authorizer what connect would refuse', async () => {

@@ -23,6 +23,12 @@ export interface GatewayEvent {
     authorizer?: Record<string, unknown> | null;
     /** When API Gateway received the frame (epoch ms): a connection's budget counts arrivals. */
     requestTimeEpoch?: number;
+    /**
+     * Local gateway only: the frame's budget was spent as it arrived (`arrived`), before it
+     * waited in the connection's queue. API Gateway invokes a handler per frame as it arrives,
+     * so in AWS `message` spends it itself.
+     */
+    admitted?: boolean;
   };
   queryStringParameters?: Record<string, string | undefined> | null;
   body?: string | null;
@@ -52,6 +58,12 @@ export interface RealtimeHandlers {
   authorize(event: GatewayEvent): Promise<Authorization>;
   connect(event: GatewayEvent): Promise<GatewayResult>;
   message(event: GatewayEvent): Promise<GatewayResult>;
+  /**
+   * For a gateway that queues a connection's frames: spends the frame's budget as it arrives.
+   * False when the person is over it — the gateway drops what it queued and hands this frame to
+   * `message` unadmitted, which closes the connection (`rateLimited`).
+   */
+  arrived(event: GatewayEvent): boolean;
   disconnect(event: GatewayEvent): Promise<GatewayResult>;
 }
 
@@ -75,6 +87,8 @@ export function createRealtimeHandlers(input: {
     if (!docIdPattern.test(docId) || !ticketPattern.test(ticket)) return { allowed: false, statusCode: 400, body: 'realtime.bad-request' };
     const granted = await redeemTicket({ ticket, docId, now: now() });
     if (!granted) return { allowed: false, statusCode: 401, body: 'auth.ticket-invalid' };
+    // Closed for flooding a moment ago: refused before anything else is read or written.
+    if (sync.coolingFor({ userId: granted.principal.userId }) > 0) return { allowed: false, statusCode: 429, body: 'sync.rate-limited' };
     // Signed out between asking for the ticket and using it: the ticket died with the session.
     if (!granted.sessionId || !(await input.sessionAlive(granted.sessionId))) return { allowed: false, statusCode: 401, body: 'auth.session-ended' };
     return { allowed: true, context: encodeConnectionContext({ docId, ...granted, sessionId: granted.sessionId, connectedAt: now() }) };
@@ -97,7 +111,7 @@ export function createRealtimeHandlers(input: {
         return { statusCode: 200 };
       } catch (error) {
         // One person holding too many connections (a tab or script opening sockets in a loop).
-        if (isDomainError(error) && error.code === 'sync.too-many-connections') return { statusCode: 429, body: error.code };
+        if (isDomainError(error) && (error.code === 'sync.too-many-connections' || error.code === 'sync.rate-limited')) return { statusCode: 429, body: error.code };
         log({ level: 'error', code: 'realtime.connect-failed', error });
         return { statusCode: 500, body: 'realtime.internal-error' };
       }
@@ -108,8 +122,17 @@ export function createRealtimeHandlers(input: {
       const frame = event.isBase64Encoded ? null : event.body;
       const connection = decodeConnectionContext(event.requestContext.authorizer);
       const receivedAt = event.requestContext.requestTimeEpoch;
-      await sync.message({ connectionId: event.requestContext.connectionId, frame, ...(connection ? { connection } : {}), ...(receivedAt ? { receivedAt } : {}) });
+      const admitted = event.requestContext.admitted === true;
+      await sync.message({ connectionId: event.requestContext.connectionId, frame, ...(connection ? { connection } : {}), ...(receivedAt ? { receivedAt } : {}), ...(admitted ? { admitted } : {}) });
       return { statusCode: 200 };
+    },
+
+    arrived(event) {
+      const connection = decodeConnectionContext(event.requestContext.authorizer);
+      // Without a context `message` finds the connection and spends the budget itself.
+      if (!connection) return true;
+      const bytes = typeof event.body === 'string' ? event.body.length : 0;
+      return sync.admit({ userId: connection.principal.userId, bytes, at: event.requestContext.requestTimeEpoch ?? now() });
     },
 
     async disconnect(event) {

@@ -1,15 +1,12 @@
 /**
  * A quiet editor beside a flooder (issue 12, item 7): two editors type at a human pace in one
  * statement while a third connection — another person's script — sends updates as fast as it
- * can, reconnecting with a fresh ticket each time it is closed. The quiet editors' latency with
- * the flooder ÷ without it is what the connection budget buys: it should barely move.
+ * can, reconnecting with a fresh ticket at once each time it is closed or refused, for the whole
+ * run. The quiet editors' latency with the flooder ÷ without it is what the connection budget and
+ * its cooldown buy: it should barely move.
  */
-import { toBase64 } from 'lib0/buffer';
-import { encodeUpdate } from '@concord/sync';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { testPrincipal } from '../support/clients.ts';
-import { createTicketIssuer } from '../support/ticket-issuer.ts';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { clientFactory } from './clients.ts';
 import { benchConfig } from './config.ts';
 import type { ServerHandle } from './servers/server-handle.ts';
@@ -27,6 +24,7 @@ export async function measureFlood(input: { server: ServerHandle }): Promise<Rec
     'flood.p99.ratio': round(flooded.p99 / quiet.p99, 2),
     'flood.flooderFrames': flooded.frames,
     'flood.flooderCloses': flooded.closes,
+    'flood.flooderRefused': flooded.refused,
   };
 }
 
@@ -34,10 +32,10 @@ async function quietLatency(input: { server: ServerHandle; docId: string; flood:
   const factory = clientFactory(input.server);
   const clients = [0, 1].map((i) => factory.open({ docId: input.docId, name: `quiet${i}` }));
   await Promise.all(clients.map((c) => c.synced()));
-  const flooder = input.flood ? startFlooder({ server: input.server, docId: input.docId }) : null;
+  const flooder = input.flood ? await forkFlooder({ url: input.server.url, dynamoEndpoint: input.server.dynamoEndpoint, docId: input.docId }) : null;
   try {
     const result = await typeTogether({ clients, keysPerSecond: 5, durationMs: benchConfig.latency.durationMs, warmupMs: 1_000, seed: 5 });
-    return { p50: round(percentile(result.latencies, 50)), p99: round(percentile(result.latencies, 99)), frames: flooder?.frames() ?? 0, closes: flooder?.closes() ?? 0 };
+    return { p50: round(percentile(result.latencies, 50)), p99: round(percentile(result.latencies, 99)), ...((await flooder?.stop()) ?? { frames: 0, closes: 0, refused: 0 }) };
   } finally {
     await flooder?.stop();
     clients.forEach((c) => c.destroy());
@@ -46,46 +44,33 @@ async function quietLatency(input: { server: ServerHandle; docId: string; flood:
   }
 }
 
-/** Sends updates in bursts of 200 per event-loop turn, reconnecting when closed (at most 50 times). */
-function startFlooder(input: { server: ServerHandle; docId: string }) {
-  const issuer = createTicketIssuer({ dynamoEndpoint: input.server.dynamoEndpoint });
-  // Valid edits (a paragraph of its own), so it is the budget, not the schema guard, that meets it.
-  const doc = new Y.Doc();
-  const text = new Y.XmlText();
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [text]);
-  doc.getXmlFragment('default').insert(0, [paragraph]);
-  let running = true;
-  let frames = 0;
-  let closes = 0;
-  const loop = (async () => {
-    while (running && closes < 50) {
-      const ticket = await issuer.issue({ principal: testPrincipal('flooder'), docId: input.docId, access: 'write' });
-      const socket = new WebSocket(`${input.server.url.replace(/^http/, 'ws')}/ws?doc=${input.docId}&ticket=${ticket}`);
-      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()).once('error', () => resolve()));
-      await new Promise<void>((resolve) => socket.once('open', () => resolve()).once('error', () => resolve()));
-      while (running && socket.readyState === WebSocket.OPEN) {
-        for (let i = 0; i < 200; i++) {
-          // The first frame on a connection carries the whole document (its paragraph included).
-          const before = i === 0 ? new Uint8Array([0]) : Y.encodeStateVector(doc);
-          text.insert(0, 'x');
-          socket.send(`m${toBase64(encodeUpdate(Y.encodeStateAsUpdate(doc, before)))}`);
-          frames += 1;
-        }
-        await sleep(1);
-      }
-      socket.terminate();
-      await closed;
-      closes += 1;
-    }
-  })();
+const flooderEntry = fileURLToPath(new URL('./flooder-process.ts', import.meta.url));
+
+interface FlooderCounts {
+  frames: number;
+  closes: number;
+  refused: number;
+}
+
+/**
+ * The flooder in a process of its own, as an attacker's script is: building 200 updates a turn
+ * in the bench's process would delay the quiet editors' own clients and measure the bench.
+ */
+async function forkFlooder(input: { url: string; dynamoEndpoint: string; docId: string }) {
+  const child = fork(flooderEntry, [input.url, input.dynamoEndpoint, input.docId], { execArgv: ['--import', 'tsx', '--no-warnings'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the flooder exited early (${code})`)));
+    child.once('message', () => resolve());
+  });
+  child.removeAllListeners('exit');
+  let counts: Promise<FlooderCounts> | null = null;
   return {
-    frames: () => frames,
-    closes: () => closes,
-    async stop() {
-      running = false;
-      await loop;
-      issuer.close();
+    stop(): Promise<FlooderCounts> {
+      counts ??= new Promise<FlooderCounts>((resolve) => {
+        child.once('message', (message) => resolve(message as FlooderCounts));
+        child.send('stop');
+      });
+      return counts;
     },
   };
 }

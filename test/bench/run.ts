@@ -95,7 +95,7 @@ async function scaleSuite(): Promise<Record<string, number>> {
 /** A quiet editor's latency with and without a flooder in the room (the connection budget at work). */
 async function floodSuite(): Promise<Record<string, number>> {
   const metrics = await withServer('concord', [], (server) => measureFlood({ server }));
-  log(`flood: quiet editors p99 ${metrics['flood.quiet.p99Ms']} ms alone, ${metrics['flood.withFlooder.p99Ms']} ms beside a flooder (×${metrics['flood.p99.ratio']}; ${metrics['flood.flooderFrames']} frames, ${metrics['flood.flooderCloses']} closes)`);
+  log(`flood: quiet editors p99 ${metrics['flood.quiet.p99Ms']} ms alone, ${metrics['flood.withFlooder.p99Ms']} ms beside a flooder (×${metrics['flood.p99.ratio']}; ${metrics['flood.flooderFrames']} frames, ${metrics['flood.flooderCloses']} closes, ${metrics['flood.flooderRefused']} connects refused)`);
   return metrics;
 }
 

@@ -11,7 +11,9 @@
  * - connections idle for 10 minutes or open for 2 hours are closed (1001);
  * - each message is its own handler call; one connection's messages are handled in order (a
  *   stricter case of API Gateway's "no ordering guarantee" that the client's save indicator
- *   relies on locally), different connections' concurrently.
+ *   relies on locally), different connections' concurrently. Because it queues, it spends each
+ *   frame's budget as the frame arrives (`arrived`), as a handler invoked per frame in AWS does:
+ *   a flooder is closed at the first frame over budget, and what it queued is dropped.
  *
  * It owns the sockets and implements the sync core's Gateway port over them. A connection the
  * server closed (an eviction) has its frames still queued dropped, as API Gateway delivers
@@ -128,14 +130,23 @@ export function createGatewayServer(input: {
     socket.on('message', (data, isBinary) => {
       connection.idleTimer.refresh();
       if (isBinary) return socket.close(1003, 'Binary frames are not supported');
+      if (connection.evicted) return;
       const body = data.toString();
-      const requestTimeEpoch = Date.now();
-      connection.queue = connection.queue.then(() =>
-        track(connection.evicted ? Promise.resolve() : input.handlers().message(received(withContext('$default', { body }), requestTimeEpoch)).then(() => {})).then(
+      const arrival = received(withContext('$default', { body }), Date.now());
+      const handled = (promise: Promise<unknown>) =>
+        track(promise).then(
           () => {},
           (error: unknown) => log({ level: 'error', code: 'gateway.message-failed', error }),
-        ),
-      );
+        );
+      if (!input.handlers().arrived(arrival)) {
+        // Over budget as it arrived: what waits in the queue is dropped and this frame closes the
+        // connection now, not after the flood already queued has been handled.
+        connection.evicted = true;
+        void handled(input.handlers().message(arrival));
+        return;
+      }
+      const admitted: GatewayEvent = { ...arrival, requestContext: { ...arrival.requestContext, admitted: true } };
+      connection.queue = connection.queue.then(() => (connection.evicted ? undefined : handled(input.handlers().message(admitted))));
     });
     socket.on('error', (error) => log({ level: 'warn', code: 'gateway.socket-error', error }));
     socket.on('close', () => {

@@ -14,6 +14,21 @@ export interface BudgetSettings {
   /** Bytes a second, sustained, and the burst (the largest paste, MESSAGE_MAX_BYTES, fits). */
   bytesPerSecond: number;
   byteBurst: number;
+  /**
+   * How long a person closed for their budget may not connect again, doubling with each repeat
+   * (up to `maxCooldownMs`) and forgiven after `forgiveAfterMs` without one. Without it a script
+   * reconnects at once and every reconnect costs the host a `$connect`, a `$disconnect` and the
+   * frames already queued (the flood bench measured the quiet editors' p99 ×4–6).
+   */
+  cooldownMs: number;
+  maxCooldownMs: number;
+  forgiveAfterMs: number;
+  /**
+   * What opening a connection costs, in messages: a script that connects and drops (or sends a
+   * frame the gateway itself refuses, which never reaches a handler) in a loop meets the cooldown
+   * too, while a person's tabs and reconnects after a network blip stay far inside the burst.
+   */
+  connectMessages: number;
 }
 
 export const defaultBudget: BudgetSettings = {
@@ -22,12 +37,26 @@ export const defaultBudget: BudgetSettings = {
   messageBurst: 250,
   bytesPerSecond: 128 * 1024,
   byteBurst: 8 * 1024 * 1024,
+  cooldownMs: 10_000,
+  maxCooldownMs: 5 * 60_000,
+  forgiveAfterMs: 10 * 60_000,
+  connectMessages: 10,
 };
 
 export interface ConnectionBudgets {
-  /** Spends one message of `bytes`; false when the connection is over its budget. */
-  spend(input: { connectionId: string; bytes: number; now: number }): boolean;
+  /**
+   * Spends `messages` (default one) of `bytes`; false when over the budget (which starts a
+   * cooldown). A connection costs `connectMessages`: reconnecting in a loop spends it too.
+   */
+  spend(input: { connectionId: string; bytes: number; now: number; messages?: number }): boolean;
+  /** Milliseconds before `key` may connect again after being closed for its budget; 0 when it may. */
+  coolingFor(input: { key: string; now: number }): number;
   forget(connectionId: string): void;
+}
+
+interface Cooldown {
+  until: number;
+  strikes: number;
 }
 
 interface Bucket {
@@ -38,15 +67,32 @@ interface Bucket {
 
 export function createConnectionBudgets(settings: BudgetSettings = defaultBudget): ConnectionBudgets {
   const buckets = new Map<string, Bucket>();
+  const cooldowns = new Map<string, Cooldown>();
+
+  /** A strike while already cooling (frames queued before the close) does not count again. */
+  function strike(key: string, now: number): void {
+    const last = cooldowns.get(key);
+    if (last && now < last.until) return;
+    const strikes = last && now - last.until < settings.forgiveAfterMs ? last.strikes + 1 : 1;
+    const length = Math.min(settings.maxCooldownMs, settings.cooldownMs * 2 ** (strikes - 1));
+    cooldowns.set(key, { until: now + length, strikes });
+  }
+
   return {
-    spend({ connectionId, bytes, now }) {
+    spend({ connectionId, bytes, now, messages = 1 }) {
       const bucket = buckets.get(connectionId) ?? { messages: settings.messageBurst, bytes: settings.byteBurst, at: now };
       const seconds = Math.max(0, now - bucket.at) / 1000;
-      bucket.messages = Math.min(settings.messageBurst, bucket.messages + seconds * settings.messagesPerSecond) - 1;
+      bucket.messages = Math.min(settings.messageBurst, bucket.messages + seconds * settings.messagesPerSecond) - messages;
       bucket.bytes = Math.min(settings.byteBurst, bucket.bytes + seconds * settings.bytesPerSecond) - bytes;
       bucket.at = now;
       buckets.set(connectionId, bucket);
-      return bucket.messages >= 0 && bucket.bytes >= 0;
+      const within = bucket.messages >= 0 && bucket.bytes >= 0;
+      if (!within) strike(connectionId, now);
+      return within;
+    },
+    coolingFor({ key, now }) {
+      const cooldown = cooldowns.get(key);
+      return cooldown ? Math.max(0, cooldown.until - now) : 0;
     },
     forget: (connectionId) => void buckets.delete(connectionId),
   };

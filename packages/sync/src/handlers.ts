@@ -89,7 +89,20 @@ export interface SyncHandlers {
    * `connection` is who the connection is, as the gateway carries it (API Gateway's authorizer
    * context); without it the registry is asked.
    */
-  message(input: { connectionId: string; frame: unknown; connection?: ConnectionContext | null; receivedAt?: number }): Promise<MessageOutcome>;
+  message(input: { connectionId: string; frame: unknown; connection?: ConnectionContext | null; receivedAt?: number; admitted?: boolean }): Promise<MessageOutcome>;
+  /**
+   * Spends one message of `bytes` from this person's budget as the frame arrives; false when they
+   * are over it (the cooldown starts). A gateway that queues a connection's frames (the local
+   * one) asks at arrival and passes `admitted` to `message`, which then does not spend again; an
+   * over-budget frame goes to `message` unadmitted, which closes the connection.
+   */
+  admit(input: { userId: string; bytes: number; at: number }): boolean;
+  /**
+   * Milliseconds before this person may connect again, having been closed for their budget (0
+   * when they may). `connect` refuses them meanwhile; the gateway's authorizer asks first, so a
+   * reconnecting script costs one ticket lookup, not a connection.
+   */
+  coolingFor(input: { userId: string }): number;
   /** `$disconnect`, or a connection found gone: forgets it and clears its presence. */
   disconnect(input: { connectionId: string }): Promise<void>;
   /** Compacts a document now (e.g. from a scheduled task); safe to call at any time. */
@@ -121,7 +134,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const settings = { ...defaultCompactionSettings, ...deps.compaction };
   const connectionTtlMs = deps.connectionTtlMs ?? defaultConnectionTtlMs;
   const log = deps.log ?? (() => {});
-  const budgets = deps.budget === false ? null : createConnectionBudgets(deps.budget ?? defaultBudget);
+  const budgetSettings = deps.budget === false ? defaultBudget : (deps.budget ?? defaultBudget);
+  const budgets = deps.budget === false ? null : createConnectionBudgets(budgetSettings);
   const maxConnectionsPerPerson = deps.maxConnectionsPerPerson ?? 20;
   const incomplete = createIncompleteChunks(MESSAGE_MAX_BYTES + CHUNK_RAW_BYTES);
   // Lambda's way unless the host has one: inside the invocation, after the frame's posts went out.
@@ -243,7 +257,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
       const bytes = typeof input.frame === 'string' ? input.frame.length : 0;
       // Counted at arrival: a gateway that queues a flood must not refill the budget while it waits.
       // Per person, not per connection: reconnecting does not refill it.
-      if (budgets && !budgets.spend({ connectionId: record.principal.userId, bytes, now: input.receivedAt ?? now() })) return closeWith(record, CloseCode.rateLimited, 'sync.rate-limited');
+      if (!input.admitted && !admit({ userId: record.principal.userId, bytes, at: input.receivedAt ?? now() })) return closeWith(record, CloseCode.rateLimited, 'sync.rate-limited');
       const messages = await assemble(record, input.frame);
       if (!Array.isArray(messages)) return messages;
       const decoded = messages.map(decodeMessage);
@@ -272,9 +286,22 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
 
   async function connect(input: Parameters<SyncHandlers['connect']>[0]) {
     const connectedAt = now();
+    const cooling = coolingFor({ userId: input.principal.userId });
+    if (cooling > 0) throw fail.conflict('sync.rate-limited', `closed for sending too much; try again in ${Math.ceil(cooling / 1000)} s`);
+    if (budgets && !budgets.spend({ connectionId: input.principal.userId, bytes: 0, now: connectedAt, messages: budgetSettings.connectMessages })) {
+      throw fail.conflict('sync.rate-limited', 'too many connections opened in a short while');
+    }
     const held = (await connections.countForUser?.({ userId: input.principal.userId, now: connectedAt })) ?? 0;
     if (held >= maxConnectionsPerPerson) throw fail.conflict('sync.too-many-connections', `at most ${maxConnectionsPerPerson} connections per person`);
     await connections.add({ ...input, sessionId: input.sessionId ?? null, connectedAt, expiresAt: connectedAt + connectionTtlMs, awareness: null });
+  }
+
+  function admit({ userId, bytes, at }: { userId: string; bytes: number; at: number }): boolean {
+    return budgets?.spend({ connectionId: userId, bytes, now: at }) ?? true;
+  }
+
+  function coolingFor({ userId }: { userId: string }): number {
+    return budgets?.coolingFor({ key: userId, now: now() }) ?? 0;
   }
 
   async function disconnect({ connectionId }: { connectionId: string }): Promise<void> {
@@ -316,7 +343,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     await disconnect({ connectionId: input.connectionId });
   }
 
-  return { connect, message, disconnect, compact: ({ docId }) => compactQuietly(docId, 'requested'), evict, broadcastUpdate, notify };
+  return { connect, message, admit, coolingFor, disconnect, compact: ({ docId }) => compactQuietly(docId, 'requested'), evict, broadcastUpdate, notify };
 }
 
 const idAlphabet = '0123456789abcdefghijklmnopqrstuvwxyz';

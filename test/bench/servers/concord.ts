@@ -37,6 +37,8 @@ function countingHandlers(handlers: RealtimeHandlers, counts: InvocationCounts):
     connect: (event) => ((counts.connect += 1), handlers.connect(event)),
     message: (event) => ((counts.message += 1), handlers.message(event)),
     disconnect: (event) => ((counts.disconnect += 1), handlers.disconnect(event)),
+    // The local gateway's budget check at arrival; in AWS it is part of the message's invocation.
+    arrived: (event) => handlers.arrived(event),
   };
 }
 

@@ -16,7 +16,8 @@ import { readAwarenessClocks, readVarBytes, type ByteCursor } from './awareness-
 import { participantsFrom, presenceChanges, type AwarenessUser, type Participant } from './presence.ts';
 import { authorsOf, RemoteChangeAnnouncer } from './remote-changes.ts';
 import { disconnected, echoed, localEdit, saved, uploaded, type SaveState } from './save-tracker.ts';
-import { connectionFrom, refusalMessage, shouldReconnect, statusAnnouncement, type Connection, type StatusInput } from './status.ts';
+import { connectionFrom, rateLimitedClose, refusalMessage, shouldReconnect, statusAnnouncement, type Connection, type StatusInput } from './status.ts';
+import { m } from '../paraglide/messages.js';
 
 const messageSync = 0;
 const messageAwareness = 1;
@@ -99,8 +100,9 @@ export class StatementConnection {
       this.#change({ connection: connectionFrom({ providerStatus: status, hadTrouble: this.#hadTrouble }) });
     });
     provider.on('sync', (isSynced: boolean) => this.#change({ synced: isSynced }));
-    provider.on('connection-close', () => {
+    provider.on('connection-close', (event: CloseEvent | null) => {
       this.#hadTrouble = true;
+      if (event?.code === rateLimitedClose) this.#announce(m.editor_rate_limited());
       this.#change({ synced: false, save: disconnected(this.save), connection: 'offline' });
     });
     provider.on('closed', ({ code, reason }) => {

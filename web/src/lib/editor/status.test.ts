@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saved, type SaveState } from './save-tracker.ts';
-import { connectionFrom, describeStatus, statusAnnouncement, type StatusInput, refusalCodeFor, refusalMessage, shouldReconnect } from './status.ts';
+import { connectionFrom, describeStatus, statusAnnouncement, type StatusInput, refusalCodeFor, refusalMessage, shouldReconnect, rateLimitedClose } from './status.ts';
+import { CloseCode } from '@concord/sync';
 
 const pending: SaveState = { kind: 'awaiting-echo', after: 3 };
 const offlineEdits: SaveState = { kind: 'awaiting-upload' };
@@ -80,6 +81,11 @@ describe('refusals', () => {
     expect(shouldReconnect({ code: 4413, refused: false })).toBe(false);
     expect(shouldReconnect({ code: 4401, refused: true })).toBe(false);
     expect(shouldReconnect({ code: 4404, refused: true })).toBe(false);
+  });
+
+  it('reconnects after being closed for sending too much: the server’s cooldown decides when it gets back in', () => {
+    expect(rateLimitedClose).toBe(CloseCode.rateLimited);
+    expect(shouldReconnect({ code: rateLimitedClose, refused: false })).toBe(true);
   });
 
   it('says why the editor stopped', () => {

@@ -62,6 +62,13 @@ export function statusAnnouncement(input: { previous: StatusInput; next: StatusI
 /** Close codes the editor does not retry: the ticket endpoint refused (its HTTP status + 4000). */
 export const Refusal = { signedOut: 4401, forbidden: 4403, notShared: 4404 } as const;
 
+/**
+ * The server closed the connection for sending more than a person's budget (CloseCode.rateLimited
+ * in @concord/sync). Not final: the editor reconnects, and the server lets it back in after a
+ * short cooldown; the edits wait on the device meanwhile.
+ */
+export const rateLimitedClose = 4429;
+
 /** The ticket endpoint's answer as a close code y-websocket does not retry, or null to retry. */
 export function refusalCodeFor(status: number): number | null {
   if (status === 401) return Refusal.signedOut;
@@ -84,11 +91,12 @@ export function refusalMessage(code: number): { title: string; detail: string; s
 /**
  * Whether to reconnect after the server closed the socket. The gateway closes with 4401 when it
  * evicts a connection (a session ended, access or sharing changed): ask for a new ticket, which
- * either brings the new access or is refused for good. A refused ticket never retries; other
- * 4400–4499 codes are permanent, as y-websocket has it.
+ * either brings the new access or is refused for good. Closed for flooding (4429): reconnect,
+ * after the cooldown. A refused ticket never retries; other 4400–4499 codes are permanent, as
+ * y-websocket has it.
  */
 export function shouldReconnect(input: { code: number; refused: boolean }): boolean {
   if (input.refused) return false;
-  if (input.code === Refusal.signedOut) return true;
+  if (input.code === Refusal.signedOut || input.code === rateLimitedClose) return true;
   return !(input.code >= 4400 && input.code < 4500);
 }
