@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test';
+import { actAs, typeAtEnd } from './support.ts';
+
+/** A fresh statement only this test edits (others run in parallel on the seeded ones), readable by observers. */
+async function newStatement(page: Page, title: string): Promise<string> {
+  await page.goto('/statements/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('The whole coalition').check();
+  await page.getByLabel('Observers read it').check();
+  await page.getByLabel('First text (optional, Markdown)').fill('An opening paragraph agreed by the members.');
+  await page.getByRole('button', { name: 'Start the draft' }).click();
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+async function openLive(page: Page, path: string, editable = true) {
+  await page.goto(path);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
+  await expect(page.getByTestId('editor')).toHaveAttribute('contenteditable', editable ? 'true' : 'false');
+  return page.getByTestId('editor');
+}
+
+test.describe('the editor toolbar', () => {
+  test('undo takes back only your own words, in every editor, and redo brings them back', async ({ browser, baseURL }) => {
+    const canada = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
+    const ghana = await actAs({ browser, baseURL: baseURL!, organisation: 'Ghana' });
+    const path = await newStatement(canada.page, `Undo ${Date.now()}`);
+    const editorA = await openLive(canada.page, path);
+    const editorB = await openLive(ghana.page, path);
+    const undo = canada.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Undo' });
+    const redo = canada.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Redo' });
+    await expect(undo).toHaveAttribute('aria-disabled', 'true');
+    await expect(redo).toHaveAttribute('aria-disabled', 'true');
+
+    const mine = 'Canada writes this';
+    const theirs = 'Ghana answers that';
+    await typeAtEnd({ page: canada.page, editor: editorA, text: ` ${mine}.` });
+    await expect(editorB).toContainText(mine);
+    await typeAtEnd({ page: ghana.page, editor: editorB, text: ` ${theirs}.` });
+    await expect(editorA).toContainText(theirs);
+
+    await expect(undo).not.toHaveAttribute('aria-disabled');
+    await undo.click();
+    for (const editor of [editorA, editorB]) {
+      await expect(editor).not.toContainText(mine);
+      await expect(editor).toContainText(theirs);
+      await expect(editor).toContainText('An opening paragraph agreed by the members.');
+    }
+    await expect(undo).toHaveAttribute('aria-disabled', 'true');
+
+    await editorA.focus();
+    await canada.page.keyboard.press('Control+Shift+Z');
+    await expect(editorB).toContainText(mine);
+    await expect(editorB).toContainText(theirs);
+    await canada.context.close();
+    await ghana.context.close();
+  });
+
+  test('a sub-section heading and a link are set from the toolbar and seen by co-editors; an unsafe address is refused; readers get no tools', async ({ browser, baseURL }) => {
+    const canada = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
+    const ghana = await actAs({ browser, baseURL: baseURL!, organisation: 'Ghana' });
+    const path = await newStatement(canada.page, `Toolbar ${Date.now()}`);
+    const editorA = await openLive(canada.page, path);
+    const editorB = await openLive(ghana.page, path);
+    const toolbar = canada.page.getByRole('toolbar', { name: 'Formatting' });
+
+    await editorA.getByText('An opening paragraph').click();
+    await toolbar.getByRole('button', { name: 'Sub-section' }).click();
+    await expect(editorB.locator('h3')).toHaveText('An opening paragraph agreed by the members.');
+    await expect(toolbar.getByRole('button', { name: 'Sub-section' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(toolbar.getByRole('button', { name: 'Section', exact: true })).toHaveAttribute('aria-pressed', 'false');
+
+    await typeAtEnd({ page: canada.page, editor: editorA, text: ' See the Covenant' });
+    await canada.page.keyboard.press('Control+Shift+ArrowLeft');
+    await toolbar.getByRole('button', { name: 'Link' }).click();
+    const dialog = canada.page.getByRole('dialog', { name: 'Add a link' });
+    const address = dialog.getByLabel('Address');
+    await expect(address).toBeFocused();
+    await address.fill('javascript:alert(1)');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('Only web addresses (http, https) and e-mail addresses (mailto) can be linked.');
+    await expect(address).toHaveValue('javascript:alert(1)');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await expect(editorB.locator('a')).toHaveCount(0);
+
+    await address.fill('ohchr.org/covenant');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(editorB.locator('a[href="https://ohchr.org/covenant"]')).toHaveText('Covenant');
+
+    // Clicking the link edits it, it does not navigate; Ctrl+K then offers to edit or remove it.
+    await editorA.locator('a').click();
+    await expect(canada.page).toHaveURL(new RegExp(`${path}$`));
+    await canada.page.keyboard.press('Control+K');
+    const edit = canada.page.getByRole('dialog', { name: 'Edit the link' });
+    await expect(edit.getByLabel('Address')).toHaveValue('https://ohchr.org/covenant');
+    await edit.getByRole('button', { name: 'Remove the link' }).click();
+    await expect(editorB.locator('a')).toHaveCount(0);
+    await expect(editorB).toContainText('See the Covenant');
+
+    const taiwan = await actAs({ browser, baseURL: baseURL!, organisation: 'Taiwan' });
+    await openLive(taiwan.page, path, false);
+    await expect(taiwan.page.getByRole('toolbar')).toHaveCount(0);
+    for (const who of [canada, ghana, taiwan]) await who.context.close();
+  });
+
+  test('Ctrl+/ opens the keyboard shortcuts, which list Ctrl+K, and Escape returns to the text', async ({ browser, baseURL }) => {
+    const canada = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
+    const path = await newStatement(canada.page, `Shortcuts ${Date.now()}`);
+    const editor = await openLive(canada.page, path);
+    await editor.click();
+    await canada.page.keyboard.press('Control+/');
+    const help = canada.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    await expect(help.getByRole('row', { name: /Link/ })).toContainText('Ctrl+K');
+    await expect(help.getByRole('row', { name: /Redo/ })).toContainText('Ctrl+Shift+Z or Ctrl+Y');
+    await expect(canada.page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveAttribute('aria-expanded', 'true');
+    await canada.page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await expect(editor).toBeFocused();
+    await canada.context.close();
+  });
+});
