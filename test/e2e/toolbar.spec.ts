@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { actAs, typeAtEnd } from './support.ts';
 
@@ -18,6 +19,12 @@ async function openLive(page: Page, path: string, editable = true) {
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
   await expect(page.getByTestId('editor')).toHaveAttribute('contenteditable', editable ? 'true' : 'false');
   return page.getByTestId('editor');
+}
+
+async function expectNoViolations(page: Page, label: string): Promise<void> {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(violations.map((v) => `${label}: ${v.id} ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 
 test.describe('the editor toolbar', () => {
@@ -106,7 +113,7 @@ test.describe('the editor toolbar', () => {
     for (const who of [canada, ghana, taiwan]) await who.context.close();
   });
 
-  test('Ctrl+/ opens the keyboard shortcuts, which list Ctrl+K, and Escape returns to the text', async ({ browser, baseURL }) => {
+  test('Ctrl+/ opens the keyboard shortcuts, which list Ctrl+K; Escape returns to the text; both popovers pass axe', async ({ browser, baseURL }) => {
     const canada = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
     const path = await newStatement(canada.page, `Shortcuts ${Date.now()}`);
     const editor = await openLive(canada.page, path);
@@ -117,9 +124,22 @@ test.describe('the editor toolbar', () => {
     await expect(help.getByRole('row', { name: /Link/ })).toContainText('Ctrl+K');
     await expect(help.getByRole('row', { name: /Redo/ })).toContainText('Ctrl+Shift+Z or Ctrl+Y');
     await expect(canada.page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveAttribute('aria-expanded', 'true');
+    await expectNoViolations(canada.page, 'shortcuts help');
     await canada.page.keyboard.press('Escape');
     await expect(help).toBeHidden();
     await expect(editor).toBeFocused();
+
+    // Nothing selected: the dialog also asks for the words to show.
+    await canada.page.keyboard.press('Control+K');
+    const dialog = canada.page.getByRole('dialog', { name: 'Add a link' });
+    await dialog.getByLabel('Text to show').fill('the secretariat');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('Enter the address to link to.');
+    await expect(dialog.getByLabel('Text to show')).toHaveValue('the secretariat');
+    await expectNoViolations(canada.page, 'link dialog with an error');
+    await dialog.getByLabel('Address').fill('secretariat@example.org');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(editor.locator('a[href="mailto:secretariat@example.org"]')).toHaveText('the secretariat');
     await canada.context.close();
   });
 });
