@@ -5,6 +5,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { exportDocument, exportFormats, type ExportFormat } from './export.ts';
+import { importToMarkdown } from './import.ts';
+import { linkedDocx } from './testing/linked-docx.ts';
 import { blockLinks, inlineGroups } from './links.ts';
 import { markdownHref } from './markdown-escape.ts';
 import { documentOf, loadFonts } from './testing/fixtures.ts';
@@ -115,5 +117,15 @@ describe('links in the exports', () => {
     expect(await pdfLinks(document)).toEqual([udhr, iccpr, hrc]);
     // Right to left, each word of a link has its own annotation (words are drawn one by one).
     expect((await pdfLinks(arabic)).sort()).toEqual([udhrAr, udhrAr, iccpr, iccpr].sort());
+  });
+
+  it('a Word file\'s hyperlinks reach the PDF as link annotations; an unsafe one does not', { timeout: 60_000 }, async () => {
+    const bytes = await linkedDocx([
+      { before: 'Recalling the ', link: { words: 'Universal Declaration', href: udhr }, after: ' of 1948.', bold: true },
+      { before: '見', link: { words: '聯合國人權理事會', href: hrc }, after: '的決議。' },
+      { before: 'Never ', link: { words: 'click here', href: 'javascript:alert(1)' }, after: '.' },
+    ]);
+    const imported = documentOf({ markdown: await importToMarkdown({ filename: 'links.docx', bytes }), language: 'en', title: 'Links' });
+    expect(await pdfLinks(imported)).toEqual([udhr, hrc]);
   });
 });
