@@ -1,5 +1,6 @@
 import { exportDocument, importToMarkdown } from '@concord/export';
 import { documentOf, fixture, fixtureParagraphs, positionsInOrder } from '@concord/export/testing/fixtures';
+import { linkedDocx } from '@concord/export/testing/linked-docx';
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { actAs } from './support.ts';
@@ -51,4 +52,39 @@ test('import a DOCX into a new statement, then download its DOCX and PDF', async
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   expect(pdf.headers()['content-disposition']).toMatch(/^attachment; filename="imported-statement-\d+-current\.pdf"/);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+/**
+ * Issue 13 item 8: a delegation's Word file cites instruments by URL. Its hyperlinks are kept by
+ * the import (the editor shows them as links), and the statement's PDF holds each as a link
+ * annotation (`/URI (…)`: PDFKit writes annotations uncompressed); an unsafe one keeps its words only.
+ */
+test('the hyperlinks of an imported DOCX are links in the editor and in the PDF export', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const udhr = 'https://www.un.org/en/about-us/universal-declaration-of-human-rights';
+  const hrc = 'https://www.ohchr.org/zh/hrbodies/hrc';
+  const source = await linkedDocx([
+    { before: 'Recalling the ', link: { words: 'Universal Declaration', href: udhr }, after: ' of 1948.', bold: true },
+    { before: '見', link: { words: '聯合國人權理事會', href: hrc }, after: '的決議。' },
+    { before: 'Never ', link: { words: 'click here', href: 'javascript:alert(1)' }, after: '.' },
+  ]);
+  const { page } = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
+  await page.goto('/statements/new');
+  await page.locator('input[name=title]').fill(`Linked statement ${Date.now()}`);
+  await page.locator('input[name=scope][value=coalition]').check();
+  await page.locator('input[name=file]').setInputFiles({ name: 'linked.docx', mimeType: docxType, buffer: Buffer.from(source) });
+  await page.locator('form button[type=submit]').last().click();
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
+
+  const editor = page.getByTestId('editor');
+  await expect(editor.locator(`a[href="${udhr}"]`)).toHaveText('Universal Declaration');
+  await expect(editor.locator(`a[href="${hrc}"]`)).toHaveText('聯合國人權理事會');
+  await expect(editor).toContainText('Never click here.');
+  await expect(editor.locator('a[href]')).toHaveCount(2);
+
+  const pdfHref = await page.getByTestId('export-links').locator('a[data-format=pdf]').getAttribute('href');
+  const pdf = await page.request.get(pdfHref!);
+  expect(pdf.status()).toBe(200);
+  const uris = [...(await pdf.body()).toString('latin1').matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1]);
+  expect(uris).toEqual([udhr, hrc]);
 });

@@ -51,9 +51,17 @@ export async function signIn(input: { page: Page; email: string; password: strin
   if (!input.totpKey) throw new Error(`${input.email} needs a two-factor code`);
   for (const offsetSteps of [0, 1, 1]) {
     await page.getByLabel('Code').fill(codeFor({ key: input.totpKey, offsetSteps }));
+    // The form is enhanced: the answer may arrive without a page load, so read the answer itself.
+    const answer = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/signin/two-factor');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForLoadState();
-    if (!new URL(page.url()).pathname.startsWith('/signin/two-factor')) return;
+    const response = await answer;
+    // A body gone with the page means the page was replaced: only a success navigates.
+    const body = await response.text().catch(() => '"type":"redirect"');
+    if (response.status() === 303 || body.includes('"type":"redirect"')) {
+      await page.waitForURL((url) => !url.pathname.startsWith('/signin/two-factor'));
+      return;
+    }
+    await page.locator('form[aria-busy="true"]').waitFor({ state: 'detached' });
     if (offsetSteps === 1) await page.waitForTimeout(31_000 - (Date.now() % 30_000));
   }
   throw new Error(`two-factor refused for ${input.email}`);

@@ -4,10 +4,12 @@
  * expression in the text's language and this XML manifestation; the adoption as a `workflow`
  * step; the version's hash, the positions and the endorsements in `proprietary`), a `preface` with the title and the
  * coalition, and a `mainBody` where each block of the text is a `paragraph` (eId `para_N`;
- * numbered items keep their number in `num`; headings carry their words in `heading`).
+ * numbered items keep their number in `num`; headings carry their words in `heading`; a link is
+ * AKN's inline `<a href>` around its words).
  * Translations are other expressions of the same work in Akoma Ntoso: not in this file.
  */
-import { englishLabels, isoDate, type ExportBlock, type ExportDocument } from './document.ts';
+import { englishLabels, isoDate, type ExportBlock, type ExportDocument, type ExportInline } from './document.ts';
+import { inlineGroups } from './links.ts';
 
 export const aknNamespace = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 const concordNamespace = 'https://concord.example/ns/akn-proprietary/1';
@@ -23,8 +25,8 @@ export function aknLanguage(tag: string): string {
   return iso6392[primary] ?? (primary || 'und');
 }
 
-function inline(block: ExportBlock): string {
-  return block.pieces
+function runs(pieces: readonly ExportInline[]): string {
+  return pieces
     .map((piece) => {
       if ('hardBreak' in piece) return '<br/>';
       let xml = x(piece.text).replace(/\n/g, '<br/>');
@@ -32,6 +34,13 @@ function inline(block: ExportBlock): string {
       if (piece.marks.includes('bold')) xml = `<b>${xml}</b>`;
       return xml;
     })
+    .join('');
+}
+
+/** A block's inline content: marks as `b`/`i`, breaks as `br`, each link as AKN's inline `a` around its words. */
+function inline(block: ExportBlock): string {
+  return inlineGroups(block.pieces)
+    .map((group) => (group.href === undefined ? runs(group.pieces) : `<a href="${x(group.href)}">${runs(group.pieces)}</a>`))
     .join('');
 }
 

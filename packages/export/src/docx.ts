@@ -2,10 +2,11 @@
  * DOCX export with the `docx` library: what delegations open in Word. Headings use Word's
  * Heading 1–3 styles and lists Word's numbering (so they stay lists when edited, and an import
  * reads them back as lists); the text carries its language, and right-to-left paragraphs are
- * marked bidirectional so Word lays them out from the right.
+ * marked bidirectional so Word lays them out from the right. Links are Word hyperlinks.
  */
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import { englishLabels, formatTime, versionTitle, type Direction, type ExportBlock, type ExportDocument } from './document.ts';
+import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { englishLabels, formatTime, versionTitle, type Direction, type ExportBlock, type ExportDocument, type ExportInline } from './document.ts';
+import { inlineGroups } from './links.ts';
 
 const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 const numbering = 'concord-numbered';
@@ -16,13 +17,20 @@ function language(tag: string, dir: Direction) {
   return /^(zh|ja|ko)\b/.test(tag) ? { eastAsia: tag } : { value: tag };
 }
 
-function runs(block: ExportBlock, tag: string, dir: Direction): ParagraphChild[] {
+function textRuns(pieces: readonly ExportInline[], tag: string, dir: Direction, link: boolean): TextRun[] {
   const rtl = dir === 'rtl';
-  return block.pieces.flatMap((piece) => {
+  return pieces.flatMap((piece) => {
     if ('hardBreak' in piece) return [new TextRun({ text: '', break: 1 })];
     // A line feed inside a run is a line break in Word, not a new paragraph.
-    return piece.text.split('\n').map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, bold: piece.marks.includes('bold'), italics: piece.marks.includes('italic'), language: language(tag, dir), rightToLeft: rtl }));
+    return piece.text.split('\n').map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, bold: piece.marks.includes('bold'), italics: piece.marks.includes('italic'), language: language(tag, dir), rightToLeft: rtl, style: link ? 'Hyperlink' : undefined }));
   });
+}
+
+/** A block's runs; each link a Word hyperlink (an external relationship) around its runs, in Word's Hyperlink style. */
+function runs(block: ExportBlock, tag: string, dir: Direction): ParagraphChild[] {
+  return inlineGroups(block.pieces).flatMap((group): ParagraphChild[] =>
+    group.href === undefined ? textRuns(group.pieces, tag, dir, false) : [new ExternalHyperlink({ link: group.href, children: textRuns(group.pieces, tag, dir, true) })],
+  );
 }
 
 function paragraph(block: ExportBlock, tag: string, dir: Direction, instance: number): Paragraph {

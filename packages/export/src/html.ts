@@ -3,6 +3,7 @@
  * own language and direction, headings and nested lists as in the editor, the version and its
  * hash, and the adoption record, translations and endorsements when there are any.
  */
+import { hrefOf } from './links.ts';
 import { englishLabels, formatTime, versionTitle, type ExportBlock, type ExportDocument } from './document.ts';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -15,7 +16,8 @@ function inline(block: ExportBlock): string {
       let html = escapeHtml(piece.text).replace(/\n/g, '<br>');
       if (piece.marks.includes('italic')) html = `<em>${html}</em>`;
       if (piece.marks.includes('bold')) html = `<strong>${html}</strong>`;
-      if ('href' in piece && piece.href) html = `<a href="${escapeHtml(piece.href)}" rel="nofollow noopener">${html}</a>`;
+      const href = hrefOf(piece);
+      if (href) html = `<a href="${escapeHtml(href)}" rel="nofollow noopener">${html}</a>`;
       return html;
     })
     .join('');

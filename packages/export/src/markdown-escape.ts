@@ -6,10 +6,12 @@
  * CommonMark or GFM viewer would read as syntax get a backslash (CommonMark allows one before any
  * ASCII punctuation, and shows the character itself).
  */
-import { inlineMarkdown, type InlinePiece, type TextBlock } from '@concord/text';
+import { inlineMarkdown, textMarks, type InlinePiece, type TextBlock, type TextMark } from '@concord/text';
+import { inlineGroups } from './links.ts';
 
 /** Characters `inlineMarkdown` leaves alone that open HTML, entities, links, code, tables, strikethrough. */
 const syntax = /[`<>&|~[\]]/g;
+const linkSyntax = /[`<>&|~[\]()]/g;
 
 /** A line's start that would read as a heading, quote, list item or setext underline. */
 const blockStart = /^( {0,3})(?:([#>+=-])|(\d{1,9})([.)]))/;
@@ -22,16 +24,79 @@ function escapeLineStart(line: string): string {
   );
 }
 
+/** The canonical text's delimiters (`inlineMarkdown`). */
+const delimiters: Record<TextMark, string> = { bold: '**', italic: '_' };
+
+/** What is written between marks: escaped text or a whole link, with the marks around it. */
+type Unit = { marks: readonly TextMark[]; markdown: string } | { hardBreak: true };
+
 /**
- * Runs as Markdown with every syntax character escaped; `continuation` is the indentation of the
+ * Text as `inlineMarkdown` escapes it (marks, line feeds), then every other syntax character; in
+ * a link's words parentheses too (`marked` ends a link's words at `\\](`, escaped or not).
+ */
+const escapedText = (text: string, continuation: number, inLink: boolean) =>
+  inlineMarkdown({ pieces: [{ text, marks: [] }], continuation }).replace(inLink ? linkSyntax : syntax, (c) => `\\${c}`);
+
+/**
+ * A link's address as a Markdown destination: characters that could end it or open something
+ * else (space, parentheses, brackets, angle brackets, backslash, backtick) are percent-encoded and `&` is
+ * escaped (an entity there would change the address). Only a safe address gets here (`inlineGroups`).
+ */
+export function markdownHref(href: string): string {
+  // encodeURIComponent leaves parentheses alone; it is only needed for the UTF-8 of a non-ASCII space.
+  const encode = (c: string) => (c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c));
+  return href.replace(/[\s()<>[\]\\`]/gu, encode).replace(/&/g, '\\&');
+}
+
+/** Units with their marks opened and closed as `inlineMarkdown` does (a hard break closes them all). */
+function writeUnits(units: readonly Unit[], continuation: number): string {
+  let out = '';
+  const open: TextMark[] = [];
+  const closeTo = (depth: number) => {
+    while (open.length > depth) out += delimiters[open.pop() as TextMark];
+  };
+  for (const unit of units) {
+    if ('hardBreak' in unit) {
+      closeTo(0);
+      out += `\\\n${' '.repeat(continuation)}`;
+      continue;
+    }
+    const wanted = textMarks.filter((mark) => unit.marks.includes(mark));
+    let kept = 0;
+    while (kept < open.length && open[kept] === wanted[kept]) kept += 1;
+    closeTo(kept);
+    for (const mark of wanted.slice(kept)) {
+      out += delimiters[mark];
+      open.push(mark);
+    }
+    out += unit.markdown;
+  }
+  closeTo(0);
+  return out;
+}
+
+const pieceUnit = (piece: InlinePiece, continuation: number, inLink = false): Unit =>
+  'hardBreak' in piece ? piece : { marks: piece.marks, markdown: escapedText(piece.text, continuation, inLink) };
+
+/**
+ * Runs as Markdown with every syntax character of their text escaped, and each link (a safe
+ * address only) as `[words](address)`: the marks all its words share go around it, the others
+ * inside, so `**bold [link](…)**` stays well nested. `continuation` is the indentation of the
  * lines after a hard break (so they stay in their list item).
  */
 export function safeInlineMarkdown(input: { pieces: readonly InlinePiece[]; continuation: number }): string {
-  const indent = ' '.repeat(input.continuation);
-  return inlineMarkdown(input)
-    .replace(syntax, (c) => `\\${c}`)
+  const { continuation } = input;
+  const units = inlineGroups(input.pieces).flatMap((group): Unit[] => {
+    if (group.href === undefined) return group.pieces.map((piece) => pieceUnit(piece, continuation));
+    const words = group.pieces.filter((piece): piece is Extract<InlinePiece, { text: string }> => !('hardBreak' in piece));
+    const shared = textMarks.filter((mark) => words.every((piece) => piece.marks.includes(mark)));
+    const inner = words.map((piece) => pieceUnit({ text: piece.text, marks: piece.marks.filter((mark) => !shared.includes(mark)) }, continuation, true));
+    return [{ marks: shared, markdown: `[${writeUnits(inner, continuation)}](${markdownHref(group.href)})` }];
+  });
+  const indent = ' '.repeat(continuation);
+  return writeUnits(units, continuation)
     .split('\n')
-    .map((line, index) => (index === 0 ? escapeLineStart(line) : indent + escapeLineStart(line.slice(input.continuation))))
+    .map((line, index) => (index === 0 ? escapeLineStart(line) : indent + escapeLineStart(line.slice(continuation))))
     .join('\n');
 }
 

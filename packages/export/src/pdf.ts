@@ -7,10 +7,14 @@
  * PDFKit shapes Arabic words (joining forms, right to left inside a word) but lays words out left
  * to right; right-to-left paragraphs are therefore laid out here, line by line in the Unicode
  * Bidirectional Algorithm's visual order (`rtl-lines.ts`), and drawn from the right margin.
+ *
+ * A link's words are blue and underlined, under a link annotation to its address (a URI action:
+ * readers open it on a click); in a right-to-left paragraph each word of a link gets its own.
  */
 import PDFDocument from 'pdfkit';
-import { rtlLines } from './rtl-lines.ts';
-import { blockText, englishLabels, formatTime, versionTitle, type Direction, type ExportDocument } from './document.ts';
+import { rtlWordLines } from './rtl-lines.ts';
+import { englishLabels, formatTime, versionTitle, type Direction, type ExportBlock, type ExportDocument } from './document.ts';
+import { asciiHref, inlineGroups } from './links.ts';
 
 export interface PdfFonts {
   latin: Uint8Array;
@@ -43,6 +47,31 @@ export function fontRuns(text: string): { font: FontName; text: string }[] {
   return out;
 }
 
+/** Words to write, each piece with the address of its link if it is in one (an ASCII URI: `asciiHref`). */
+type Segment = { text: string; href?: string };
+
+const linkColour = '#1a4fa0';
+
+/** A block's words as segments: its runs joined (a hard break a line feed), links with their address. */
+function blockSegments(block: ExportBlock, prefix: string): Segment[] {
+  const segments: Segment[] = prefix ? [{ text: prefix }] : [];
+  for (const group of inlineGroups(block.pieces)) {
+    const text = group.pieces.map((piece) => ('hardBreak' in piece ? '\n' : piece.text)).join('');
+    const href = group.href === undefined ? null : asciiHref(group.href);
+    segments.push(href === null ? { text } : { text, href });
+  }
+  return segments;
+}
+
+/** Each word of a line of text (split as `rtlLines` splits) with the address of the link it is in, if any. */
+function wordsOf(text: string, hrefAt: readonly (string | undefined)[], offset: number): { word: string; href?: string }[] {
+  return [...text.matchAll(/\S+/gu)].map((match) => {
+    const start = offset + match.index;
+    const href = hrefAt.slice(start, start + match[0].length).find((h) => h !== undefined);
+    return href === undefined ? { word: match[0] } : { word: match[0], href };
+  });
+}
+
 /** The document as PDF bytes (A4, fonts embedded). */
 export function toPdf(document: ExportDocument, fonts: PdfFonts): Promise<Uint8Array<ArrayBuffer>> {
   const labels = document.labels ?? englishLabels;
@@ -58,40 +87,59 @@ export function toPdf(document: ExportDocument, fonts: PdfFonts): Promise<Uint8A
   const widthOf = (word: string) => fontRuns(word).reduce((sum, run) => sum + pdf.font(run.font).widthOfString(run.text), 0);
 
   /** A right-to-left paragraph: our own lines, each drawn word by word from the right margin. */
-  const writeRtl = (text: string, options: { size: number; indent?: number; gap?: number }) => {
+  const writeRtl = (segments: readonly Segment[], options: { size: number; indent?: number; gap?: number }) => {
     pdf.fontSize(options.size);
     const left = pdf.page.margins.left;
     const right = pdf.page.width - pdf.page.margins.right - (options.indent ?? 0);
     const space = pdf.font('latin').widthOfString(' ');
     const lineHeight = Math.max(...(Object.keys(fonts) as FontName[]).map((name) => pdf.font(name).currentLineHeight(true)));
+    const text = segments.map((segment) => segment.text).join('');
+    const hrefAt = segments.flatMap((segment) => Array.from({ length: segment.text.length }, () => segment.href));
     // A hard break inside the block starts a new line, as it does on screen.
-    for (const words of text.split('\n').flatMap((segment) => rtlLines({ text: segment, width: right - left, measure: widthOf, space }))) {
+    let offset = 0;
+    const lines = text.split('\n').flatMap((part) => {
+      const words = wordsOf(part, hrefAt, offset);
+      offset += part.length + 1;
+      return rtlWordLines({ words: words.map((w) => w.word), width: right - left, measure: widthOf, space }).map((line) => line.map((index) => words[index]!));
+    });
+    for (const words of lines) {
       if (pdf.y + lineHeight > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
       const y = pdf.y;
       // One baseline for every font on the line (their ascents differ: top-aligned runs would not line up).
       const baseline = y + lineHeight * 0.75;
-      let x = right - (words.reduce((sum, word) => sum + widthOf(word), 0) + space * (words.length - 1));
-      for (const word of words) {
+      let x = right - (words.reduce((sum, { word }) => sum + widthOf(word), 0) + space * (words.length - 1));
+      for (const { word, href } of words) {
+        const start = x;
+        pdf.fillColor(href ? linkColour : 'black');
         for (const run of fontRuns(word)) {
           pdf.font(run.font).text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
           x += pdf.widthOfString(run.text);
         }
+        if (href) {
+          pdf.link(start, y, x - start, lineHeight, href);
+          pdf.save().lineWidth(0.5).strokeColor(linkColour).moveTo(start, baseline + 1.5).lineTo(x, baseline + 1.5).stroke().restore();
+        }
         x += space;
       }
+      pdf.fillColor('black');
       pdf.x = left;
       pdf.y = y + lineHeight;
     }
     pdf.moveDown(options.gap ?? 0.6);
   };
 
-  const write = (text: string, options: { size: number; dir: Direction; indent?: number; gap?: number }) => {
-    if (options.dir === 'rtl' && text.trim()) return writeRtl(text, options);
-    const runs = fontRuns(text);
+  const write = (words: string | readonly Segment[], options: { size: number; dir: Direction; indent?: number; gap?: number }) => {
+    const segments = typeof words === 'string' ? [{ text: words }] : words;
+    if (options.dir === 'rtl' && segments.some((segment) => segment.text.trim())) return writeRtl(segments, options);
+    const runs = segments.flatMap((segment) => fontRuns(segment.text).map((run) => ({ ...run, href: segment.href })));
     pdf.fontSize(options.size);
     runs.forEach((run, i) => {
-      pdf.font(run.font).text(run.text, { continued: i < runs.length - 1, align: options.dir === 'rtl' ? 'right' : 'left', indent: i === 0 ? (options.indent ?? 0) : 0 });
+      // `link` and `underline` are given on every run: PDFKit carries a continued run's options to the next.
+      pdf.font(run.font).fillColor(run.href ? linkColour : 'black');
+      pdf.text(run.text, { continued: i < runs.length - 1, align: options.dir === 'rtl' ? 'right' : 'left', indent: i === 0 ? (options.indent ?? 0) : 0, link: run.href ?? null, underline: run.href !== undefined });
     });
     if (runs.length === 0) pdf.font('latin').text(' ');
+    pdf.fillColor('black');
     pdf.moveDown(options.gap ?? 0.6);
   };
 
@@ -100,10 +148,9 @@ export function toPdf(document: ExportDocument, fonts: PdfFonts): Promise<Uint8A
   write(`${labels.version}: ${versionTitle(document)} · ${formatTime(document, document.version.at)}`, { size: 9, dir: 'ltr', gap: 0.2 });
   write(`${labels.hash}: ${document.version.hash}`, { size: 8, dir: 'ltr', gap: 1.2 });
   for (const block of document.blocks) {
-    const text = blockText(block);
-    if (block.kind === 'heading') write(text, { size: 16 - block.level * 1.5, dir: document.dir });
-    else if (block.marker) write(`${block.marker === '-' ? '•' : block.marker} ${text}`, { size: 11, dir: document.dir, indent: 18 * block.level });
-    else write(text, { size: 11, dir: document.dir, indent: block.indent * 9 });
+    if (block.kind === 'heading') write(blockSegments(block, ''), { size: 16 - block.level * 1.5, dir: document.dir });
+    else if (block.marker) write(blockSegments(block, `${block.marker === '-' ? '•' : block.marker} `), { size: 11, dir: document.dir, indent: 18 * block.level });
+    else write(blockSegments(block, ''), { size: 11, dir: document.dir, indent: block.indent * 9 });
   }
   const { adoption, translations = [], endorsements = [] } = document;
   if (adoption) {

@@ -12,10 +12,15 @@ const bidi = bidiFactory();
 /** The words of a paragraph in lines no wider than `width`, each line in drawing order (left to right). */
 export function rtlLines(input: { text: string; width: number; measure: (word: string) => number; space: number }): string[][] {
   const words = input.text.split(/\s+/u).filter(Boolean);
-  const lines: string[][] = [];
-  let line: string[] = [];
+  return rtlWordLines({ ...input, words }).map((line) => line.map((index) => words[index]!));
+}
+
+/** As `rtlLines`, for words already split: each line as the words' indices, in drawing order (so a caller can find what it knows of each word, such as its link). */
+export function rtlWordLines(input: { words: readonly string[]; width: number; measure: (word: string) => number; space: number }): number[][] {
+  const lines: number[][] = [];
+  let line: number[] = [];
   let used = 0;
-  for (const word of words) {
+  input.words.forEach((word, index) => {
     const size = input.measure(word);
     // A word wider than the line gets a line of its own (PDFKit would clip it the same way).
     if (line.length > 0 && used + input.space + size > input.width) {
@@ -24,14 +29,19 @@ export function rtlLines(input: { text: string; width: number; measure: (word: s
       used = 0;
     }
     used += (line.length > 0 ? input.space : 0) + size;
-    line.push(word);
-  }
+    line.push(index);
+  });
   if (line.length > 0) lines.push(line);
-  return lines.map(visualOrder);
+  return lines.map((indices) => visualOrderIndices(indices.map((index) => input.words[index]!)).map((at) => indices[at]!));
 }
 
 /** One line's words (logical order) in visual order, in a right-to-left paragraph. */
 export function visualOrder(words: readonly string[]): string[] {
+  return visualOrderIndices(words).map((index) => words[index]!);
+}
+
+/** The visual order of one line's words, as indices into `words`. */
+function visualOrderIndices(words: readonly string[]): number[] {
   const text = words.join(' ');
   const { levels } = bidi.getEmbeddingLevels(text, 'rtl');
   // A word takes the level of its strongest (highest) character: "(APC)" sits with its letters.
@@ -58,5 +68,5 @@ export function visualOrder(words: readonly string[]): string[] {
       start = end + 1;
     }
   }
-  return order.map((index) => words[index]!);
+  return order;
 }

@@ -18,6 +18,8 @@ import { authorsOf, RemoteChangeAnnouncer } from './remote-changes.ts';
 import { disconnected, echoed, localEdit, saved, uploaded, type SaveState } from './save-tracker.ts';
 import { connectionFrom, rateLimitedClose, refusalMessage, shouldReconnect, statusAnnouncement, type Connection, type StatusInput } from './status.ts';
 import { m } from '../paraglide/messages.js';
+import { deviceCopyName, keepOnDevice, readWaiting, writeWaiting } from './device-copy.ts';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 
 const messageSync = 0;
 const messageAwareness = 1;
@@ -39,6 +41,8 @@ export class StatementConnection {
   /** The server's text arrived at least once; from then on editing offline is safe. */
   everSynced = $state(false);
   save = $state<SaveState>(saved);
+  /** Changes made here not yet saved by the server (kept on the device meanwhile). */
+  waiting = $state(0);
   participants = $state.raw<Participant[]>([]);
   announcements = $state.raw<Announcement[]>([]);
   /** Set when the server refused the connection for good (no access, signed out): no more retries. */
@@ -53,9 +57,14 @@ export class StatementConnection {
   readonly #remoteChanges = new RemoteChangeAnnouncer();
   /** The last ticket request was refused: the close that follows is final. */
   #refused = false;
+  /** The writer's copy on this device (device-copy.ts); null for readers. */
+  readonly #device: IndexeddbPersistence | null = null;
+  readonly #deviceName: string;
 
   constructor(input: { docId: string; user: AwarenessUser; canWrite: boolean; getUrl: () => Promise<string> }) {
     this.canWrite = input.canWrite;
+    this.#deviceName = deviceCopyName({ userId: input.user.userId, docId: input.docId });
+    if (this.canWrite) this.waiting = readWaiting(this.#deviceName);
     const getUrl = async () => {
       try {
         const url = await input.getUrl();
@@ -79,16 +88,20 @@ export class StatementConnection {
     this.provider.awareness.setLocalStateField('user', input.user);
     this.#observeMessages();
     this.#listen();
+    // Readers make no edits to keep; a writer's copy loads beside the connection, and what it
+    // holds that the server lacks is uploaded like any other unsaved edit.
+    if (this.canWrite) this.#device = keepOnDevice({ name: this.#deviceName, doc: this.doc });
     this.provider.connect();
   }
 
   get status(): StatusInput {
-    return { connection: this.connection, synced: this.synced, save: this.save, canWrite: this.canWrite };
+    return { connection: this.connection, synced: this.synced, save: this.save, canWrite: this.canWrite, waiting: this.waiting };
   }
 
   /** Disconnects (the server nulls our awareness) and frees the document. */
   destroy(): void {
     clearTimeout(this.#confirmTimer);
+    void this.#device?.destroy();
     this.provider.destroy();
     this.doc.destroy();
   }
@@ -114,15 +127,17 @@ export class StatementConnection {
       if (!provider.wsconnected) this.#change({ connection: 'offline' });
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== provider) this.#onLocalEdit();
+      if (origin !== provider) this.#onLocalEdit({ fromDevice: origin === this.#device && origin !== null });
       // Catching up on (re)connection is not news; changes arriving while live are.
       else if (this.synced) for (const text of this.#remoteChanges.next({ authors: authorsOf({ update, states: provider.awareness.getStates() }), now: Date.now() })) this.#announce(text);
     });
     provider.awareness.on('change', () => this.#refreshParticipants());
   }
 
-  #onLocalEdit(): void {
+  #onLocalEdit(input: { fromDevice: boolean }): void {
     if (!this.canWrite) return;
+    // The device's copy loading is not a new change; a keystroke is.
+    if (!input.fromDevice) this.#setWaiting(this.waiting + 1);
     this.#change({ save: localEdit(this.save, { clock: this.#ownClock(), open: this.provider.wsconnected }) });
     clearTimeout(this.#confirmTimer);
     this.#confirmTimer = setTimeout(() => {
@@ -188,8 +203,15 @@ export class StatementConnection {
     if (patch.synced !== undefined) this.synced = patch.synced;
     if (patch.synced) this.everSynced = true;
     if (patch.save !== undefined) this.save = patch.save;
+    if (patch.save?.kind === 'saved') this.#setWaiting(0);
     const text = statusAnnouncement({ previous, next: this.status });
     if (text) this.#announce(text);
+  }
+
+  #setWaiting(count: number): void {
+    if (count === this.waiting) return;
+    this.waiting = count;
+    writeWaiting(this.#deviceName, count);
   }
 
   #announce(text: string): void {

@@ -37,6 +37,13 @@ describe('describeStatus', () => {
     expect(describeStatus(input({ connection: 'offline' })).detail).toBe('Reconnecting…');
   });
 
+  it('counts the changes waiting on this device while offline or connecting', () => {
+    expect(describeStatus(input({ connection: 'offline', save: offlineEdits, waiting: 1 })).detail).toBe('1 change waits on this device; it will be saved when you reconnect.');
+    expect(describeStatus(input({ connection: 'connecting', save: offlineEdits, waiting: 12 })).detail).toBe('12 changes wait on this device; they will be saved when you reconnect.');
+    // Once saved there is nothing waiting, whatever the last count said.
+    expect(describeStatus(input({ connection: 'offline', waiting: 3 })).detail).toBe('Reconnecting…');
+  });
+
   it('never talks about saving to a reader', () => {
     expect(describeStatus(input({ canWrite: false })).detail).toBe('You see changes as they are made.');
   });

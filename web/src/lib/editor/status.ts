@@ -10,6 +10,8 @@ export interface StatusInput {
   synced: boolean;
   save: SaveState;
   canWrite: boolean;
+  /** Changes made on this device not yet saved (kept in IndexedDB meanwhile). */
+  waiting?: number;
 }
 
 export interface StatusText {
@@ -20,6 +22,8 @@ export interface StatusText {
 }
 
 const keptLocally = () => m.editor_kept_locally();
+/** Offline: how many changes wait on this device, when counted. */
+const waitingHere = (input: StatusInput) => (input.waiting ? m.editor_waiting_on_device({ count: input.waiting }) : keptLocally());
 
 /** Connection state from the provider's status and whether a connection was ever lost or refused. */
 export function connectionFrom(input: { providerStatus: 'connecting' | 'connected' | 'disconnected'; hadTrouble: boolean }): Connection {
@@ -31,9 +35,9 @@ export function describeStatus(input: StatusInput): StatusText {
   const unsaved = input.save.kind !== 'saved';
   switch (input.connection) {
     case 'connecting':
-      return { label: m.editor_connecting(), detail: unsaved ? keptLocally() : m.editor_loading_latest() };
+      return { label: m.editor_connecting(), detail: unsaved ? waitingHere(input) : m.editor_loading_latest() };
     case 'offline':
-      return { label: m.editor_offline(), detail: unsaved ? keptLocally() : m.editor_reconnecting() };
+      return { label: m.editor_offline(), detail: unsaved ? waitingHere(input) : m.editor_reconnecting() };
     case 'live':
       if (!input.synced) return { label: m.editor_live(), detail: m.editor_loading_latest_ongoing() };
       if (!input.canWrite) return { label: m.editor_live(), detail: m.editor_see_changes() };
