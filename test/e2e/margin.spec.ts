@@ -7,7 +7,8 @@ import { actAs } from './support.ts';
  * The margin (issue 14.1): on a wide screen each open comment is a card beside the paragraph its
  * words are in — still beside it after scrolling to paragraph 40 —, cards on adjacent paragraphs
  * do not overlap, the text has room, focusing a card or putting the caret in its words marks it
- * active; on a phone the items are a list after the text; who is here is a compact row.
+ * active; on a phone the items are a list after the text, and other people's caret labels do not
+ * widen the page; who is here is a compact row.
  */
 const paragraphs = 45;
 const clause = (n: number) => `Clause ${n} ends`;
@@ -107,6 +108,20 @@ test('comments sit in a margin beside their paragraph, following the scroll; a l
   expect((await box(page.getByTestId('negotiation-panel'))).y).toBeGreaterThan((await box(editor)).y + (await box(editor)).height);
   await expectNoHorizontalOverflow(page);
   await shot(page, testInfo, 'list-phone');
+
+  // Ghana's caret at the end of a full line: her label stays inside the editor's box, the page
+  // does not widen (the same width in both browsers, so the same line breaks).
+  await ghana.page.setViewportSize({ width: 390, height: 844 });
+  await ghana.page.getByTestId('editor').locator('p', { hasText: clause(1) }).click({ position: { x: 5, y: 5 } });
+  // End puts the caret after the line's last space, which a remote caret shows on the next line.
+  await ghana.page.keyboard.press('End');
+  await ghana.page.keyboard.press('ArrowLeft');
+  const label = page.locator('.collaboration-carets__label');
+  await expect(label).toHaveCount(1);
+  await label.scrollIntoViewIfNeeded();
+  const editorBox = await box(page.locator('.editor-main'));
+  await expect.poll(async () => (await box(label)).x + (await box(label)).width, 'the label reaches the inline end').toBeGreaterThan(editorBox.x + editorBox.width - 40);
+  await expectNoHorizontalOverflow(page);
 
   await ghana.context.close();
   await canada.context.close();
