@@ -31,7 +31,8 @@ describe('hard-coded strings', () => {
 <a class="brand" href="/" data-testid="brand">Concord</a>
 <p>{m.hello({ name: 'Ada' })} · 42 — (1)</p>
 <input name="q" value="kept" />
+<ol style:block-size={\`\${h}px\`} class:wide={w === 'Wide'}><li>{\`\${n} items\`}</li></ol>
 <style>p { content: 'Not shown either'; }</style>`;
-    expect(findHardCoded({ source, filename: 'Sample.svelte' }).map((f) => f.text)).toEqual(['Statements', 'Close', 'Send', 'A map', 'Yes', 'nobody']);
+    expect(findHardCoded({ source, filename: 'Sample.svelte' }).map((f) => f.text)).toEqual(['Statements', 'Close', 'Send', 'A map', 'Yes', 'nobody', 'items']);
   });
 });

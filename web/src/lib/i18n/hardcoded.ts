@@ -70,6 +70,8 @@ export function findHardCoded(input: { source: string; filename: string }): Hard
       return;
     }
     const n = node as Node;
+    // A style or class directive's value is CSS (`${top}px`), never words on the page.
+    if (n.type === 'StyleDirective' || n.type === 'ClassDirective') return;
     if (n.type === 'Text') report(String(n.data), `text in <${String(parent?.name ?? 'root')}>`);
     if (n.type === 'ExpressionTag') for (const text of renderedLiterals(n.expression as Node)) report(text, 'an expression’s text');
     if (n.type === 'Attribute') {
