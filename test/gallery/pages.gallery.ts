@@ -75,13 +75,16 @@ async function visit(page: Page, path: string): Promise<number | null> {
   return response.status();
 }
 
-/** Waits for what a reader waits for: the editor live, the fonts, the network quiet. */
+/**
+ * Waits for what a reader waits for: the editor live, the fonts, the network quiet (briefly: a
+ * page with a live socket or a stream is never entirely quiet).
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
   const status = page.getByTestId('connection-status');
   if ((await status.count()) > 0) {
     await page.waitForSelector('[data-testid="connection-status"][data-connection="live"]', { timeout: 15_000 }).catch(() => {});
   }
+  await page.waitForLoadState('networkidle', { timeout: 1_500 }).catch(() => {});
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
@@ -99,22 +102,23 @@ async function linksOf(page: Page): Promise<string[]> {
 }
 
 async function shoot(input: { contexts: BrowserContext[]; dir: string; index: number; route: string; url: string; status: number }): Promise<Shot> {
-  const files: Record<string, string> = {};
   const consoleErrors: string[] = [];
-  for (const [i, variant] of variants.entries()) {
-    const page = await input.contexts[i]!.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${variant.name}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${variant.name}: ${error.message}`));
-    await page.goto(input.url).catch(() => {});
-    await settle(page);
-    const file = `${String(input.index).padStart(2, '0')}-${slug(input.route)}-${variant.name}.png`;
-    await page.screenshot({ path: join(input.dir, file), fullPage: true });
-    files[variant.name] = `${basename(input.dir)}/${file}`;
-    await page.close();
-  }
-  return { route: input.route, url: input.url, status: input.status, files, consoleErrors: [...new Set(consoleErrors)] };
+  const shots = await Promise.all(
+    variants.map(async (variant, i) => {
+      const page = await input.contexts[i]!.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(`${variant.name}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => consoleErrors.push(`${variant.name}: ${error.message}`));
+      await page.goto(input.url).catch(() => {});
+      await settle(page);
+      const file = `${String(input.index).padStart(2, '0')}-${slug(input.route)}-${variant.name}.png`;
+      await page.screenshot({ path: join(input.dir, file), fullPage: true });
+      await page.close();
+      return [variant.name, `${basename(input.dir)}/${file}`] as const;
+    }),
+  );
+  return { route: input.route, url: input.url, status: input.status, files: Object.fromEntries(shots), consoleErrors: [...new Set(consoleErrors)].sort() };
 }
 
 /** The two-factor step exists only halfway through a sign-in: the chair's password opens it. */
@@ -127,7 +131,8 @@ async function shootTwoFactor(input: { browser: Browser; baseURL: string; dir: s
     await page.goto('/signin');
     await page.locator('input[name="email"]').fill(chair.email);
     await page.locator('input[name="password"]').fill(chair.password);
-    await page.locator('form button[type="submit"]').first().click();
+    // The sign-in form's own button: the header's language switcher is a form too.
+    await page.locator('main form button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname === '/signin/two-factor');
     await page.close();
     contexts.push(context);

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import base from '../../playwright.config.ts';
 
 /**
@@ -10,6 +11,8 @@ export default defineConfig({
   ...base,
   testDir: '.',
   outputDir: '../../test-results/gallery',
+  // The host runs from the repository's root, as in the e2e suite.
+  webServer: { ...(base.webServer as object), cwd: fileURLToPath(new URL('../../', import.meta.url)) } as typeof base.webServer,
   timeout: 20 * 60_000,
   projects: [
     { name: 'setup', testMatch: 'setup.gallery.ts' },
