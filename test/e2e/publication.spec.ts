@@ -67,7 +67,10 @@ async function adopt(page: Page, id: string): Promise<string> {
 
 test('the seeded declaration reads with JavaScript off: text, hash, record and the 124 signatories intact', async ({ browser }) => {
   const page = await publicReader(browser);
-  await page.goto('/declarations');
+  // A visitor finds what was published from the header, signed in or not.
+  await page.goto('/');
+  await page.getByTestId('main-nav').getByRole('link', { name: 'Declarations' }).click();
+  await expect(page).toHaveURL(/\/declarations$/);
   await expectAccessible(browser, '/declarations');
   await page.getByRole('link', { name: /States use of digital surveillance/ }).click();
   await expect(page.getByTestId('declaration-text')).toContainText('The COVID-19 pandemic is a global public health emergency');
