@@ -17,8 +17,8 @@ function list(name: string, full: number[], small: number[]): number[] {
 }
 
 export const benchConfig = {
-  /** Which suites run: `latency,cost,large,scale,public,flood` by default. */
-  suites: (env.BENCH_SUITES ?? 'latency,cost,large,scale,public,flood').split(',').map((s) => s.trim()),
+  /** Which suites run: `latency,cost,large,scale,public,flood,browser` by default. */
+  suites: (env.BENCH_SUITES ?? 'latency,cost,large,scale,public,flood,browser').split(',').map((s) => s.trim()),
   /** Peers measured beside us. */
   peers: (env.BENCH_PEERS ?? 'y-websocket,hocuspocus').split(',').map((s) => s.trim()).filter(Boolean),
   latency: {
@@ -41,6 +41,12 @@ export const benchConfig = {
   },
   public: {
     requests: int('BENCH_PUBLIC_REQUESTS', 500, 100),
+  },
+  /** Three delegates in Chromium, each typing at a person's pace (browser.ts). */
+  browser: {
+    durationMs: int('BENCH_BROWSER_MS', 15_000, 5_000),
+    warmupMs: int('BENCH_BROWSER_WARMUP_MS', 2_000, 1_000),
+    keysPerSecond: int('BENCH_BROWSER_KPS', 5, 5),
   },
   scale: {
     roomEditors: int('BENCH_SCALE_ROOM', 200, 40),

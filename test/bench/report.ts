@@ -23,6 +23,8 @@ const headline = [
   'scale.errors', 'scale.p99Ms', 'scale.runsWithNothingDelivered', 'scale.room.errors', 'scale.room.concord-relaying.errors',
   'scale.room.concord-relaying.p99Ms', 'scale.room.y-websocket.p99Ms', 'scale.room.p99.ratio', 'scale.spread.errors', 'scale.spread.p99Ms',
   'scale.spread.p99.ratio', 'scale.spread.concord-relaying.errors', 'scale.spread.concord-relaying.p99Ms', 'scale.spread.y-websocket.p99Ms',
+  'browser.p50.target', 'browser.p99.target', 'browser.p50Ms', 'browser.p99Ms', 'browser.missing',
+  ...['editor', 'server', 'apply', 'paint'].flatMap((part) => [`browser.${part}.p50Ms`, `browser.${part}.p99Ms`]),
 ];
 
 export function machine(): string {

@@ -12,6 +12,7 @@ import { writeResults, table, machine } from './report.ts';
 import { measureScale, scaleMetrics, type ScaleRun } from './scale.ts';
 import { measurePublicPage } from './public-page.ts';
 import { measureFlood } from './flood.ts';
+import { measureBrowser } from './browser.ts';
 import { startServer, type ServerHandle, type ServerKind } from './servers/server-handle.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -104,6 +105,14 @@ async function publicSuite(): Promise<Record<string, number>> {
   return measurePublicPage({ requests: benchConfig.public.requests, log });
 }
 
+/** Keystrokes from one Chromium page to another through the web app (needs the built web app). */
+async function browserSuite(): Promise<Record<string, number>> {
+  const metrics = await measureBrowser({ log });
+  const parts = ['editor', 'server', 'apply', 'paint'].map((part) => `${part} ${metrics[`browser.${part}.p50Ms`]}/${metrics[`browser.${part}.p99Ms`]}`);
+  log(`browser: keydown to painted p50 ${metrics['browser.p50Ms']} ms (×${metrics['browser.p50.target']} of 50), p99 ${metrics['browser.p99Ms']} ms (×${metrics['browser.p99.target']} of 150); p50/p99 ms by part: ${parts.join(', ')} (${metrics['browser.samples']} samples, ${metrics['browser.missing']} missing)`);
+  return metrics;
+}
+
 const suites: Record<string, () => Promise<Record<string, number>>> = {
   latency: latencySuite,
   cost: costSuite,
@@ -111,6 +120,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   scale: scaleSuite,
   public: publicSuite,
   flood: floodSuite,
+  browser: browserSuite,
 };
 
 const started = performance.now();
