@@ -52,14 +52,17 @@ export function guardUpdate(input: { kind: DocumentKind; base: Y.Doc | readonly 
   }
 }
 
+/** A fixed guid: Yjs would draw a random one (crypto) for every scratch document, per keystroke. */
+const scratchOptions = { guid: 'concord-guard' } as const;
+
 function docFrom(updates: readonly Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc();
+  const doc = new Y.Doc(scratchOptions);
   for (const update of updates) Y.applyUpdate(doc, update);
   return doc;
 }
 
 function fullCheck(input: { kind: DocumentKind; base: Y.Doc; update: Uint8Array }): GuardResult {
-  const scratch = new Y.Doc();
+  const scratch = new Y.Doc(scratchOptions);
   try {
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(input.base));
     Y.applyUpdate(scratch, input.update);
