@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeMessages } from './frames.ts';
+import { createFreezeFence } from './freeze-fence.ts';
 import { createSyncHandlers } from './handlers.ts';
 import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
 import type { DocumentStore } from './ports.ts';
@@ -109,6 +110,49 @@ describe.each([
     };
     await send('w1', updateMessage(updateWithText('racing words', 1)));
     expect(updatesTo('joiner')).toHaveLength(1);
+  });
+});
+
+describe('the update path behind a freeze fence (the local host on a store it owns)', () => {
+  it('shows an update before its write once the text is known open, never acknowledging one whose write then fails', async () => {
+    let failing = false;
+    const fence = createFreezeFence();
+    const { store, connect, send, handlers, updatesTo, gateway } = engine({
+      inMemory: true,
+      documents: (inner) =>
+        fence.admitting({
+          ...inner,
+          async appendUpdate(input) {
+            if (failing) throw new Error('the store went away');
+            return inner.appendUpdate(input);
+          },
+        }),
+    });
+    await connect('w1');
+    await connect('w2');
+    const writer = new Y.Doc();
+    writer.clientID = 7;
+    writer.getText('text').insert(0, 'We affirm');
+    expect(await send('w1', updateMessage(Y.encodeStateAsUpdate(writer)))).toBe('handled');
+
+    failing = true;
+    const before = Y.encodeStateVector(writer);
+    writer.getText('text').insert(9, '.');
+    const [frame] = encodeMessages({
+      messages: [updateMessage(Y.encodeStateAsUpdate(writer, before)), awarenessMessage([{ clientId: 7, clock: 1, state: { cursor: 10 } }])],
+      newMessageId: () => 'x',
+    });
+    expect(await handlers.message({ connectionId: 'w1', frame: frame! })).toEqual({ closed: 4500, reason: 'sync.internal-error' });
+    // Shown to the peer before the write (the fence knew the text open), never acknowledged.
+    expect(updatesTo('w2')).toHaveLength(2);
+    expect(gateway.messagesTo('w1').filter((m) => m.type === 'awareness')).toEqual([]);
+    expect(textOf(...(await store.load({ docId })).updates.map((u) => u.update))).toBe('We affirm');
+
+    failing = false;
+    await connect('w1b');
+    await send('w1b', syncStep1Message(writer));
+    await send('w1b', syncStep2Message(writer));
+    expect(textOf(...(await store.load({ docId })).updates.map((u) => u.update))).toBe('We affirm.');
   });
 });
 

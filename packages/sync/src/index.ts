@@ -6,3 +6,4 @@ export * from './document.ts';
 export * from './compaction.ts';
 export * from './handlers.ts';
 export * from './budget.ts';
+export * from './freeze-fence.ts';

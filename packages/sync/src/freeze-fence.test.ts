@@ -1,0 +1,158 @@
+/**
+ * The freeze fence over the memory store: an update is admitted before any store I/O only while
+ * its document is known open at the current epoch, and a freeze that passes the fence never meets
+ * an update admitted early — it waits for it, so the update is stored and the freeze comes after.
+ */
+import { isDomainError } from '@concord/core';
+import { describe, expect, it } from 'vitest';
+import { createFreezeFence, registerFreezeFence, throughFreezeFences } from './freeze-fence.ts';
+import { createMemoryDocumentStore } from './memory/index.ts';
+import type { DocumentStore } from './ports.ts';
+
+const docId = 'stmt_fenced';
+const update = new Uint8Array([0, 0]);
+const frozen = (error: unknown) => isDomainError(error) && error.code === 'sync.document-frozen';
+
+/** The memory store, with every append held at a gate the test opens. */
+function gatedStore() {
+  const inner = createMemoryDocumentStore();
+  let gate: Promise<void> = Promise.resolve();
+  let open: () => void = () => {};
+  const events: string[] = [];
+  const store: DocumentStore = {
+    ...inner,
+    async appendUpdate(input) {
+      events.push('store.append');
+      await gate;
+      return inner.appendUpdate(input);
+    },
+    async freeze(input) {
+      events.push('store.freeze');
+      return inner.freeze(input);
+    },
+  };
+  return {
+    inner,
+    store,
+    events,
+    hold() {
+      gate = new Promise((resolve) => (open = resolve));
+    },
+    release: () => open(),
+  };
+}
+
+/** Appends through `store`, recording whether `admitted` ran before `appendUpdate` returned. */
+function append(store: DocumentStore, origin = 'c1') {
+  let admitted = false;
+  const done = store.appendUpdate({ docId, update, origin, admitted: () => (admitted = true) });
+  return { admittedAtOnce: admitted, admitted: () => admitted, done };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('the freeze fence', () => {
+  it('admits through the store until an append has passed the freeze check, then at once', async () => {
+    const gated = gatedStore();
+    const store = createFreezeFence().admitting(gated.store);
+    const first = append(store);
+    expect(first.admittedAtOnce).toBe(false);
+    await first.done;
+    expect(first.admitted()).toBe(true);
+    const second = append(store);
+    expect(second.admittedAtOnce).toBe(true);
+    await second.done;
+    expect((await gated.inner.load({ docId })).updates).toHaveLength(2);
+  });
+
+  it('makes a freeze wait for an update admitted early, which is stored before the freeze', async () => {
+    const gated = gatedStore();
+    const store = createFreezeFence().admitting(gated.store);
+    await append(store).done;
+    gated.hold();
+    const early = append(store, 'c2');
+    expect(early.admittedAtOnce).toBe(true);
+    const freezing = store.freeze({ docId, by: 'call_1' });
+    await settle();
+    expect(gated.events.filter((event) => event === 'store.freeze')).toEqual([]);
+    gated.release();
+    await early.done;
+    expect(await freezing).toBe(true);
+    expect(gated.events.slice(-2)).toEqual(['store.append', 'store.freeze']);
+    expect((await gated.inner.load({ docId })).updates.map((stored) => stored.key.endsWith('#c2'))).toEqual([false, true]);
+  });
+
+  it('sends appends through the store while a freeze is under way, so a refused one is never admitted', async () => {
+    const gated = gatedStore();
+    const fence = createFreezeFence();
+    const store = fence.admitting(gated.store);
+    await append(store).done;
+    let write: () => void = () => {};
+    const freezing = fence.freezing(docId, () => new Promise<boolean>((resolve) => (write = () => resolve(gated.inner.freeze({ docId, by: 'call_1' })))));
+    await settle();
+    const during = append(store);
+    expect(during.admittedAtOnce).toBe(false);
+    write();
+    expect(await freezing).toBe(true);
+    await expect(during.done).rejects.toSatisfy(frozen);
+    expect(during.admitted()).toBe(false);
+  });
+
+  it('forgets a document was open once it is unfrozen, and once a freeze from elsewhere is met', async () => {
+    const gated = gatedStore();
+    const logged: string[] = [];
+    const store = createFreezeFence().admitting(gated.store, ({ code }) => logged.push(code));
+    await append(store).done;
+    await store.freeze({ docId, by: 'call_1' });
+    await store.unfreeze({ docId, by: 'call_1' });
+    expect(append(store).admittedAtOnce).toBe(false);
+    await settle();
+
+    // A freeze written past the fence (another process): the next early admission is refused
+    // after it was shown — logged — and nothing after it is admitted early.
+    expect(append(store).admittedAtOnce).toBe(true);
+    await settle();
+    await gated.inner.freeze({ docId, by: 'call_elsewhere' });
+    const shown = append(store);
+    expect(shown.admittedAtOnce).toBe(true);
+    await expect(shown.done).rejects.toSatisfy(frozen);
+    expect(logged).toEqual(['sync.frozen-after-admitted']);
+    const after = append(store);
+    expect(after.admittedAtOnce).toBe(false);
+    await expect(after.done).rejects.toSatisfy(frozen);
+    expect(after.admitted()).toBe(false);
+  });
+
+  it('is passed by every store instance of the same key, and by none once unregistered', async () => {
+    const gated = gatedStore();
+    const fence = createFreezeFence();
+    const owned = fence.admitting(gated.store);
+    const key = 'dynalite:1 concord';
+    const other = throughFreezeFences({ storeKey: async () => key, freeze: (input) => gated.store.freeze(input), unfreeze: (input) => gated.store.unfreeze(input) });
+    const unregister = registerFreezeFence(key, fence);
+    try {
+      await append(owned).done;
+      gated.hold();
+      const early = append(owned, 'c2');
+      expect(early.admittedAtOnce).toBe(true);
+      const freezing = other.freeze({ docId, by: 'call_1' });
+      await settle();
+      expect(gated.events.includes('store.freeze')).toBe(false);
+      gated.release();
+      await early.done;
+      expect(await freezing).toBe(true);
+      await other.unfreeze({ docId, by: 'call_1' });
+      expect(append(owned).admittedAtOnce).toBe(false);
+    } finally {
+      unregister();
+    }
+    gated.hold();
+    await settle();
+    const unfenced = throughFreezeFences({ storeKey: async () => key, freeze: async () => (gated.events.push('bare.freeze'), true), unfreeze: async () => {} });
+    const pending = append(owned, 'c3');
+    await unfenced.freeze({ docId, by: 'call_2' });
+    expect(gated.events.at(-1)).toBe('bare.freeze');
+    gated.release();
+    await pending.done;
+  });
+});
