@@ -23,6 +23,18 @@ export function createDynamoClient(input: { endpoint?: string; region?: string }
   return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
 }
 
+/**
+ * Names the store a client reaches — its endpoint and the table — or null on AWS (no endpoint of
+ * our own). Every store instance in a process that reaches the same table gets the same key: the
+ * freeze fences are found by it (`@concord/sync`'s freeze-fence.ts).
+ */
+export async function storeKeyOf(client: DynamoDBDocumentClient, tableName: string): Promise<string | null> {
+  const endpoint = (client.config as { endpoint?: () => Promise<{ hostname?: string; port?: number; path?: string }> }).endpoint;
+  if (!endpoint) return null;
+  const { hostname, port, path } = await endpoint();
+  return `${hostname ?? ''}:${port ?? ''}${path ?? ''} ${tableName}`;
+}
+
 /** Requests sent through a client since `countRequests` was called (or since `reset`). */
 export interface RequestCounts {
   /** Every command sent, retries of one command counted once. */

@@ -11,6 +11,8 @@
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentStore, TailStats } from '@concord/sync/ports';
+import { throughFreezeFences } from '@concord/sync/freeze-fence';
+import { storeKeyOf } from './client.ts';
 import { monotonicFactory } from 'ulid';
 import { commitSnapshot } from './document-commit.ts';
 import { createGroupCommit, type PendingAppend } from './group-commit.ts';
@@ -54,13 +56,20 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const ulid = monotonicFactory(() => (random(1)[0] ?? 0) / 256);
   const context: DocumentContext = { client: options.client, tableName: options.tableName, now, newId: () => ulid(now()) };
   const group = options.groupCommit ? createGroupCommit((input) => appendBatch({ context, ...input })) : null;
+  // A process that owns this store (the local host) may fence its freezes: see freeze-fence.ts.
+  let storeKey: Promise<string | null> | null = null;
+  const fenced = throughFreezeFences({
+    storeKey: () => (storeKey ??= storeKeyOf(options.client, options.tableName)),
+    freeze: (input) => freeze({ context, ...input }),
+    unfreeze: (input) => unfreeze({ context, ...input }),
+  });
 
   return {
     appendUpdate: (input) => (group ? group.append(input) : appendBatch({ context, docId: input.docId, batch: [input], admit: () => input.admitted?.() })),
     load: ({ docId }) => loadDocument({ context, docId }),
     takeAuthors: ({ docId }) => takeAuthors({ context, docId }),
-    freeze: (input) => freeze({ context, ...input }),
-    unfreeze: (input) => unfreeze({ context, ...input }),
+    freeze: fenced.freeze,
+    unfreeze: fenced.unfreeze,
     frozenBy: ({ docId }) => frozenBy({ context, docId }),
     acquireLease: (input) => acquireLease({ context, ...input }),
     commitSnapshot: (input) => commitSnapshot({ context, ...input }),

@@ -3,7 +3,7 @@
  * sign-in records, the audit log) and the AWS/local adapters the servers use (API Gateway's
  * management API, SES, a mail outbox on disk).
  */
-export { createDynamoClient, countRequests, type RequestCounts } from './client.ts';
+export { createDynamoClient, countRequests, storeKeyOf, type RequestCounts } from './client.ts';
 export { ensureTable } from './table.ts';
 export { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded.ts';
 export { createDocumentStore, type DocumentStoreOptions } from './document-store.ts';
