@@ -9,7 +9,7 @@ import { startLocalHost, type LocalHost } from '@concord/functions/local/host';
 import { onTestFinished } from 'vitest';
 
 export async function startTestHost(
-  input: { limits?: Partial<GatewayLimits>; adapters?: HostConfig['realtimeAdapters']; schemaGuard?: boolean; connectionBudget?: boolean } = {},
+  input: { limits?: Partial<GatewayLimits>; adapters?: HostConfig['realtimeAdapters']; schemaGuard?: boolean; connectionBudget?: boolean; storeOwned?: boolean } = {},
 ): Promise<LocalHost & { dynamoEndpoint: string }> {
   const host = await startLocalHost({
     config: {
@@ -29,6 +29,8 @@ export async function startTestHost(
       schemaGuard: input.schemaGuard ?? false,
       // The fuzzers send thousands of frames as fast as the host answers: a flood by design.
       connectionBudget: input.connectionBudget ?? false,
+      // As on a laptop: the embedded store is this process's alone, so freezes pass its fence.
+      storeOwned: input.storeOwned ?? true,
     },
   });
   onTestFinished(() => host.close());

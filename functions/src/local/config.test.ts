@@ -30,6 +30,14 @@ describe('readConfig', () => {
     expect(readConfig({ env: { CONCORD_DYNAMODB: 'aws', AWS_REGION: 'eu-west-1' }, root, webBuilt: false }).store).toEqual({ kind: 'aws' });
   });
 
+  it('owns the embedded store, and another endpoint only when told to', () => {
+    expect(readConfig({ env: {}, root, webBuilt: false }).storeOwned).toBe(true);
+    expect(readConfig({ env: { CONCORD_STORE_OWNED: '0' }, root, webBuilt: false }).storeOwned).toBe(false);
+    expect(readConfig({ env: { DYNAMODB_ENDPOINT: 'http://db:8000' }, root, webBuilt: false }).storeOwned).toBe(false);
+    expect(readConfig({ env: { DYNAMODB_ENDPOINT: 'http://db:8000', CONCORD_STORE_OWNED: '1' }, root, webBuilt: false }).storeOwned).toBe(true);
+    expect(readConfig({ env: { CONCORD_DYNAMODB: 'aws', AWS_REGION: 'eu-west-1', CONCORD_STORE_OWNED: '1' }, root, webBuilt: false }).storeOwned).toBe(false);
+  });
+
   it('skips seeding and the web app when switched off', () => {
     const config = readConfig({ env: { CONCORD_SEED: '0', CONCORD_WEB: '0' }, root, webBuilt: true });
     expect(config.seed).toBe(false);

@@ -48,6 +48,13 @@ export interface HostConfig {
    * whole document's history through one connection.
    */
   connectionBudget: boolean;
+  /**
+   * `CONCORD_STORE_OWNED`: every freeze of the store goes through this process, so a keystroke is
+   * shown to others before the store's freeze check (@concord/sync freeze-fence.ts). On by default
+   * for the embedded store (nothing else can reach it); `1` asserts it for an endpoint this
+   * process started (benchmarks), `0` turns it off; never on AWS.
+   */
+  storeOwned: boolean;
 }
 
 export function readConfig(input: { env: Record<string, string | undefined>; root: string; webBuilt: boolean }): HostConfig {
@@ -58,11 +65,12 @@ export function readConfig(input: { env: Record<string, string | undefined>; roo
   const web = env.CONCORD_WEB ?? (input.webBuilt ? '1' : '0');
   const dir = env.CONCORD_DATA_DIR || '.data';
   const dataDir = dir === ':memory:' ? null : resolve(dir);
+  const store = storeSetting({ env, dataDir });
   return {
     host: env.HOST || '127.0.0.1',
     port,
     dataDir,
-    store: storeSetting({ env, dataDir }),
+    store,
     secretKey: env.CONCORD_SECRET_KEY || undefined,
     tableName: env.CONCORD_TABLE || 'concord',
     seed: (env.CONCORD_SEED ?? '1') !== '0',
@@ -72,6 +80,8 @@ export function readConfig(input: { env: Record<string, string | undefined>; roo
     callScheduleMs: positive(env.CONCORD_CALL_SCHEDULE_MS),
     realtimeAdapters: env.CONCORD_REALTIME_ADAPTERS === 'aws' ? 'aws' : 'local',
     schemaGuard: env.CONCORD_SCHEMA_GUARD !== '0',
+    // Never on AWS: Lambda freezes the same table, past any fence of this process.
+    storeOwned: store.kind !== 'aws' && (env.CONCORD_STORE_OWNED ? env.CONCORD_STORE_OWNED === '1' : store.kind === 'embedded'),
     connectionBudget: env.CONCORD_CONNECTION_BUDGET !== '0',
     limits: {
       ...apiGatewayLimits,

@@ -16,9 +16,11 @@ import {
   createSessions,
   createTickets,
   ensureTable,
+  storeKeyOf,
   startEmbeddedDynamo,
   sweepExpired,
 } from '@concord/data';
+import { createFreezeFence, registerFreezeFence } from '@concord/sync';
 import { createHostSync } from '../host-sync.ts';
 import { createRealtimeHandlers, type RealtimeHandlers } from '../realtime.ts';
 import { auditChainKey } from '@concord/auth/audit-chain';
@@ -65,7 +67,13 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const client = createDynamoClient({ endpoint: dynamoEndpoint });
   const store = { client, tableName: config.tableName };
   await ensureTable(store);
-  const documents = createDocumentStore({ ...store, groupCommit: config.realtimeAdapters === 'local' });
+  const appended = createDocumentStore({ ...store, groupCommit: config.realtimeAdapters === 'local' });
+  // Every freeze of a store this process owns goes through it (web app, call timer, seed): a
+  // keystroke is shown before the store's freeze check, and a freeze waits for it instead.
+  const fence = config.storeOwned ? createFreezeFence() : null;
+  const storeKey = fence ? await storeKeyOf(client, config.tableName) : null;
+  const unregisterFence = fence && storeKey ? registerFreezeFence(storeKey, fence) : () => {};
+  const documents = fence ? fence.admitting(appended, ({ code, docId, error }) => log({ level: 'error', code, message: docId, error })) : appended;
   const sweeper = config.store.kind === 'aws' ? null : startSweeper({ sweep: () => sweepExpired({ ...store, now: Date.now() }), log });
   const secretKey = await localSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
   const demoAccounts = await seedIfAsked({ config, secretKey, log, store, documents, repositories: createRepositories(store) });
@@ -136,6 +144,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
       await gatewayServer.close();
       await background.idle();
       server.closeAllConnections();
+      unregisterFence();
       await embedded?.close();
     },
   };

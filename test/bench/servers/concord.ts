@@ -60,6 +60,8 @@ export async function startConcordServer(input: { countDynamo: boolean; onDisk: 
         CONCORD_WEB: '0',
         // A/B switches for one run of the bench; the defaults are what `pnpm start` runs.
         CONCORD_SCHEMA_GUARD: process.env.CONCORD_SCHEMA_GUARD,
+        // dynalite is this process's own, as the embedded store is `pnpm start`'s (config.ts).
+        CONCORD_STORE_OWNED: process.env.CONCORD_STORE_OWNED ?? '1',
         CONCORD_REALTIME_ADAPTERS: input.adapters ?? process.env.CONCORD_REALTIME_ADAPTERS,
         // The large-document suite replays a whole history through one connection.
         CONCORD_CONNECTION_BUDGET: input.budget === false ? '0' : undefined,
