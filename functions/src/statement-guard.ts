@@ -5,8 +5,12 @@
  * needs the document, to find where each new piece lands. The guard keeps the documents it has
  * loaded (a few, least recently used first out), applying each update it lets through, so a
  * keystroke does not reload the text. The cache may run ahead of the store (an update judged,
- * then refused as frozen) but never behind what this process admitted; when an update's place is
- * missing from it (written by another process), it reloads once from the store before refusing.
+ * then refused as frozen, or shown before it is durable) but never behind what this process
+ * admitted: when an update's place is missing from it (written by another process), what the
+ * store holds is merged *into* the cached document, never put in its place — a load started
+ * before an update was admitted would otherwise lose it, and every update that follows would be
+ * refused as unresolved in turn (the bench's 50-editor room: a cascade of reloads). Concurrent
+ * checks of one document share one load.
  */
 import { documentFrom, type DocumentState, type UpdateGuard } from '@concord/sync';
 import { documentKindOf, guardUpdate, precheckUpdate } from '@concord/text';
@@ -15,6 +19,7 @@ import * as Y from 'yjs';
 export function createStatementGuard(input: { cachedDocuments?: number } = {}): UpdateGuard {
   const limit = input.cachedDocuments ?? 64;
   const cache = new Map<string, Y.Doc>();
+  const loading = new Map<string, Promise<DocumentState>>();
 
   function remember(docId: string, doc: Y.Doc): Y.Doc {
     cache.delete(docId);
@@ -27,10 +32,19 @@ export function createStatementGuard(input: { cachedDocuments?: number } = {}): 
     return doc;
   }
 
-  async function fresh(docId: string, load: () => Promise<DocumentState>): Promise<Y.Doc> {
-    cache.get(docId)?.destroy();
-    cache.delete(docId);
-    return remember(docId, documentFrom(await load()));
+  /** What the store holds, merged into the cached document (made from it when there is none). */
+  async function merged(docId: string, load: () => Promise<DocumentState>): Promise<Y.Doc> {
+    let pending = loading.get(docId);
+    if (!pending) {
+      pending = load().finally(() => loading.delete(docId));
+      loading.set(docId, pending);
+    }
+    const state = await pending;
+    const cached = cache.get(docId);
+    if (!cached) return remember(docId, documentFrom(state));
+    if (state.snapshot) Y.applyUpdate(cached, state.snapshot);
+    for (const { update } of state.updates) Y.applyUpdate(cached, update);
+    return remember(docId, cached);
   }
 
   return {
@@ -39,11 +53,11 @@ export function createStatementGuard(input: { cachedDocuments?: number } = {}): 
       const first = precheckUpdate({ kind, update });
       if (!first.ok) return { ok: false, reason: first.reason };
       const cached = cache.get(docId);
-      let base = cached ? remember(docId, cached) : await fresh(docId, load);
+      let base = cached ? remember(docId, cached) : await merged(docId, load);
       if (first.needsBase) {
         let judged = guardUpdate({ kind, base, update });
         if (!judged.ok && judged.reason === 'schema.unresolved' && cached) {
-          base = await fresh(docId, load);
+          base = await merged(docId, load);
           judged = guardUpdate({ kind, base, update });
         }
         if (!judged.ok) return { ok: false, reason: judged.reason };
