@@ -70,8 +70,9 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const appended = createDocumentStore({ ...store, groupCommit: config.realtimeAdapters === 'local' });
   // Every freeze of a store this process owns goes through it (web app, call timer, seed): a
   // keystroke is shown before the store's freeze check, and a freeze waits for it instead.
-  const fence = config.storeOwned ? createFreezeFence() : null;
-  const storeKey = fence ? await storeKeyOf(client, config.tableName) : null;
+  // A store without a key cannot be found by the web app's freezes: then no early admission.
+  const storeKey = config.storeOwned ? await storeKeyOf(client, config.tableName) : null;
+  const fence = storeKey ? createFreezeFence() : null;
   const unregisterFence = fence && storeKey ? registerFreezeFence(storeKey, fence) : () => {};
   const documents = fence ? fence.admitting(appended, ({ code, docId, error }) => log({ level: 'error', code, message: docId, error })) : appended;
   const sweeper = config.store.kind === 'aws' ? null : startSweeper({ sweep: () => sweepExpired({ ...store, now: Date.now() }), log });
