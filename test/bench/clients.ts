@@ -47,13 +47,16 @@ export interface ClientOptions {
   relayAwareness?: boolean;
 }
 
-export function clientFactory(server: ServerHandle, options: ClientOptions = {}): ClientFactory {
+/** What a client needs of a server: plain data, so a client process can be handed it too. */
+export type ServerAddress = Pick<ServerHandle, 'kind' | 'url' | 'dynamoEndpoint'>;
+
+export function clientFactory(server: ServerAddress, options: ClientOptions = {}): ClientFactory {
   if (server.kind === 'concord') return concordClients(server, options);
   if (server.kind === 'hocuspocus') return hocuspocusClients(server);
   return yWebsocketClients(server);
 }
 
-function concordClients(server: ServerHandle, options: ClientOptions): ClientFactory {
+function concordClients(server: ServerAddress, options: ClientOptions): ClientFactory {
   const tickets = createTicketIssuer({ dynamoEndpoint: server.dynamoEndpoint });
   const wsBase = `${server.url.replace(/^http/, 'ws')}/ws`;
   return {
@@ -73,7 +76,7 @@ function concordClients(server: ServerHandle, options: ClientOptions): ClientFac
   };
 }
 
-function yWebsocketClients(server: ServerHandle): ClientFactory {
+function yWebsocketClients(server: ServerAddress): ClientFactory {
   return {
     kind: 'y-websocket',
     open: ({ docId, name }) => yWebsocketClient({ docId, name, url: server.url, WebSocketPolyfill: WebSocket }),
@@ -108,7 +111,7 @@ function yWebsocketClient(input: { docId: string; name: string; url: string; Web
   };
 }
 
-function hocuspocusClients(server: ServerHandle): ClientFactory {
+function hocuspocusClients(server: ServerAddress): ClientFactory {
   return {
     kind: 'hocuspocus',
     open({ docId, name }) {

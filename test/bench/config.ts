@@ -3,8 +3,12 @@
  * (`BENCH_QUICK=1 pnpm bench` shrinks everything). Defaults keep `pnpm bench` near 10 minutes
  * on a 2-core machine.
  */
+import { availableParallelism } from 'node:os';
+
 const env = process.env;
 const quick = env.BENCH_QUICK === '1';
+/** One per core, at least two (the point is more than one event loop) and at most four. */
+const clientProcesses = Math.max(2, Math.min(4, availableParallelism()));
 
 function int(name: string, full: number, small: number): number {
   const value = Number(env[name]);
@@ -53,6 +57,8 @@ export const benchConfig = {
     connections: int('BENCH_SCALE_CONNECTIONS', 1_000, 100),
     statements: int('BENCH_SCALE_STATEMENTS', 100, 10),
     durationMs: int('BENCH_SCALE_MS', 15_000, 5_000),
+    /** Processes the clients are spread over, so that the bench does not measure its own event loop. */
+    processes: int('BENCH_SCALE_PROCESSES', clientProcesses, clientProcesses),
   },
 } as const;
 

@@ -86,7 +86,7 @@ async function scaleSuite(): Promise<Record<string, number>> {
   for (const shape of shapes) {
     for (const { kind, relayAwareness } of variants) {
       const run = await withServer(kind, [], (server) => measureScale({ server, ...shape, seed: 3, relayAwareness }));
-      log(`scale ${run.connections} connections on ${run.statements} statements, ${run.server}: ${run.errors} errors, p50 ${run.p50} ms, p99 ${run.p99} ms, connected in ${Math.round(run.connectMs)} ms`);
+      log(`scale ${run.connections} connections on ${run.statements} statements, ${run.server}: ${run.errors} errors, p50 ${run.p50} ms, p99 ${run.p99} ms, connected in ${Math.round(run.connectMs)} ms (clients in ${run.processes} processes, clocks ${run.clockSkewMs} ms apart)`);
       runs.push(run);
     }
   }

@@ -15,6 +15,14 @@ export function round(value: number, digits = 3): number {
   return Math.round(value * factor) / factor;
 }
 
+/**
+ * Milliseconds on one clock for every process of the bench: a process's start on the wall clock
+ * plus its monotonic time since, so a stamp taken in one client process can be subtracted from a
+ * stamp taken in another (on one machine their origins agree to well under a millisecond; the
+ * scale suite measures and logs how far apart they are).
+ */
+export const clock = () => performance.timeOrigin + performance.now();
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `check()` holds, polling; false when `timeoutMs` passed first. */

@@ -1,13 +1,15 @@
 /**
  * A typing session: editors insert one character at a time at a steady, human pace (each on its
  * own timer, with jitter), and every other editor of the document records when each insert
- * arrives. Latency is measured in one process and one clock: from the insert at the typist to
- * its arrival (applied to the receiving Y.Doc) at each other editor.
+ * arrives. Latency is from the insert at the typist to its arrival (applied to the receiving
+ * Y.Doc) at each other editor, both stamped on `clock()`: one clock even when typist and receiver
+ * are in different processes, as the scale suite's are (it drives `typist` and `watchArrivals`
+ * from its client processes, scale-clients-process.ts).
  */
 import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
 import type { BenchClient } from './clients.ts';
-import { sleep, waitFor } from './stats.ts';
+import { clock, sleep, waitFor } from './stats.ts';
 
 /** Transactions made by the bench itself: anything else a client applies came from the server. */
 const local = Symbol('bench-local');
@@ -38,27 +40,43 @@ export interface TypingResult {
   converged: boolean;
 }
 
+/** An insert as its typist made it: when (on `clock()`), and whether it is past the warm-up. */
+export interface Insert {
+  at: number;
+  sampled: boolean;
+}
+
 export async function typeTogether(options: TypingOptions): Promise<TypingResult> {
   const { clients } = options;
   const typists = clients.slice(0, options.typists ?? clients.length);
-  const sent = new Map<string, { at: number; sampled: boolean }>();
+  const sent = new Map<string, Insert>();
   const result: TypingResult = { latencies: [], inserts: 0, expectedDeliveries: 0, deliveries: 0, converged: false };
-  const listeners = clients.map((client) => watchArrivals({ client, sent, result }));
-  const start = performance.now();
-  const stopAt = start + options.durationMs;
-  await Promise.all(
-    typists.map(async (client, index) => {
-      const gen = prng.create(options.seed * 1_000 + index);
-      // Spread the first keystrokes so typists do not start in lockstep.
-      await sleep(prng.int32(gen, 0, 1_000 / options.keysPerSecond));
-      while (performance.now() < stopAt) {
-        typeOne({ client, gen, sent, sampled: performance.now() - start >= (options.warmupMs ?? 0), withCursor: options.withCursor });
-        result.inserts += 1;
-        result.expectedDeliveries += clients.length - 1;
-        const interval = 1_000 / options.keysPerSecond;
-        await sleep(interval * (0.75 + prng.real53(gen) * 0.5));
-      }
+  const listeners = clients.map((client) =>
+    watchArrivals(client, (key, at) => {
+      const insert = sent.get(key);
+      if (!insert) return;
+      result.deliveries += 1;
+      if (insert.sampled) result.latencies.push(at - insert.at);
     }),
+  );
+  const startAt = clock();
+  await Promise.all(
+    typists.map((client, index) =>
+      typist({
+        client,
+        seed: options.seed * 1_000 + index,
+        keysPerSecond: options.keysPerSecond,
+        startAt,
+        stopAt: startAt + options.durationMs,
+        warmupMs: options.warmupMs,
+        withCursor: options.withCursor,
+        onInsert(key, insert) {
+          sent.set(key, insert);
+          result.inserts += 1;
+          result.expectedDeliveries += clients.length - 1;
+        },
+      }),
+    ),
   );
   const settleMs = options.settleMs ?? 30_000;
   await waitFor(() => result.deliveries >= result.expectedDeliveries, settleMs);
@@ -68,18 +86,42 @@ export async function typeTogether(options: TypingOptions): Promise<TypingResult
   return result;
 }
 
+/**
+ * One editor typing from `startAt` until `stopAt` (both on `clock()`), telling `onInsert` of each
+ * insert, by its Yjs id (`client:clock`), just before making it.
+ */
+export async function typist(input: {
+  client: BenchClient;
+  seed: number;
+  keysPerSecond: number;
+  startAt: number;
+  stopAt: number;
+  /** Inserts in the first `warmupMs` are delivered but not sampled. */
+  warmupMs?: number;
+  withCursor?: boolean;
+  onInsert: (key: string, insert: Insert) => void;
+}): Promise<void> {
+  const gen = prng.create(input.seed);
+  const interval = 1_000 / input.keysPerSecond;
+  // Spread the first keystrokes so typists do not start in lockstep.
+  await sleep(Math.max(0, input.startAt - clock()) + prng.int32(gen, 0, interval));
+  while (clock() < input.stopAt) {
+    typeOne({ ...input, gen, sampled: clock() - input.startAt >= (input.warmupMs ?? 0) });
+    await sleep(interval * (0.75 + prng.real53(gen) * 0.5));
+  }
+}
+
 function typeOne(input: {
   client: BenchClient;
   gen: prng.PRNG;
-  sent: Map<string, { at: number; sampled: boolean }>;
   sampled: boolean;
   withCursor?: boolean;
+  onInsert: (key: string, insert: Insert) => void;
 }): void {
   const { client, gen } = input;
   const { doc, text } = client;
   const index = prng.int32(gen, 0, text.length);
-  const clock = Y.getState(doc.store, doc.clientID);
-  input.sent.set(`${doc.clientID}:${clock}`, { at: performance.now(), sampled: input.sampled });
+  input.onInsert(`${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`, { at: clock(), sampled: input.sampled });
   doc.transact(() => text.insert(index, prng.letter(gen)), local);
   if (input.withCursor) {
     const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index + 1)) as unknown;
@@ -87,17 +129,15 @@ function typeOne(input: {
   }
 }
 
-function watchArrivals(input: { client: BenchClient; sent: Map<string, { at: number; sampled: boolean }>; result: TypingResult }) {
-  const { client, sent, result } = input;
+/**
+ * Calls `onArrival` with the Yjs id (`client:clock`) of every item the client applies from the
+ * server, and when (on `clock()`); returns the function that stops watching.
+ */
+export function watchArrivals(client: BenchClient, onArrival: (key: string, at: number) => void): () => void {
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === local) return;
-    const now = performance.now();
-    for (const struct of Y.decodeUpdate(update).structs) {
-      const sentAt = sent.get(`${struct.id.client}:${struct.id.clock}`);
-      if (!sentAt) continue;
-      result.deliveries += 1;
-      if (sentAt.sampled) result.latencies.push(now - sentAt.at);
-    }
+    const at = clock();
+    for (const struct of Y.decodeUpdate(update).structs) onArrival(`${struct.id.client}:${struct.id.clock}`, at);
   };
   client.doc.on('update', onUpdate);
   return () => client.doc.off('update', onUpdate);
