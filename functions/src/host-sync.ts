@@ -13,6 +13,7 @@ export function createHostSync(input: {
   client: ReturnType<typeof createDynamoClient>;
   tableName: string;
   gateway: Gateway;
+  /** The local host's (group commit, the freeze fence); a room-read store on DynamoDB by default. */
   documents?: DocumentStore;
   /** The local gateway's live registry; DynamoDB's (as on Lambda) by default. */
   connections?: ConnectionRegistry;
@@ -26,7 +27,8 @@ export function createHostSync(input: {
   now?: () => number;
 }): SyncHandlers {
   const store = { client: input.client, tableName: input.tableName };
-  const documents = input.documents ?? createDocumentStore(store);
+  // Lambda's adapters: an append is one PutItem, the freeze checked by the room's Query after it.
+  const documents = input.documents ?? createDocumentStore({ ...store, freezeCheck: 'room-read' });
   const versions = createVersionService({ documents, versions: createVersionStore(store) });
   return createSyncHandlers({
     documents,

@@ -85,7 +85,8 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const local = config.realtimeAdapters === 'local';
   const sync = createHostSync({
     ...store,
-    documents,
+    // Lambda's adapters bring Lambda's store (host-sync.ts); the seed and the local path use this one.
+    ...(local ? { documents } : {}),
     gateway: gatewayServer.gateway,
     ...(local ? { connections: createLiveRegistry({ durable: createConnectionRegistry(store) }), later: background.run } : {}),
     schemaGuard: config.schemaGuard,

@@ -11,7 +11,7 @@
  * Both carry the TTL (seconds); reads filter on `expiresAtMs` because dynalite ignores TTL.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry } from '@concord/sync/ports';
+import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, RoomRead } from '@concord/sync/ports';
 import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
 import { connectionPointerKeys, documentKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
 import { conditionally, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
@@ -42,6 +42,7 @@ export function createConnectionRegistry(options: { client: DynamoDBDocumentClie
     get: (input) => get({ context, ...input }),
     remove: (input) => remove({ context, ...input }),
     listForDocument: (input) => listForDocument({ context, ...input }),
+    readRoom: (input) => readRoom({ context, ...input }),
     setAwareness: (input) => setAwareness({ context, ...input }),
     listByUser: (input) => listByUser({ context, ...input }),
     countForUser: async (input) => (await listByUser({ context, ...input })).length,
@@ -105,6 +106,33 @@ async function listForDocument(input: { context: Context; docId: string; now: nu
     },
   });
   return items.map(recordFrom);
+}
+
+/**
+ * The room and the head in one consistent Query: `CONN#…` and `HEAD` are neighbours in the
+ * document's partition (the updates, `U#…`, and snapshots, `SNAP#…`, sort after the head).
+ */
+async function readRoom(input: { context: Context; docId: string; now: number }): Promise<RoomRead> {
+  const { context, docId, now } = input;
+  const items = await queryAll({
+    client: context.client,
+    query: {
+      TableName: context.tableName,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :head',
+      // The head has no expiry; a key attribute cannot be filtered on.
+      FilterExpression: 'expiresAtMs > :now OR attribute_not_exists(expiresAtMs)',
+      ExpressionAttributeNames: keyNames,
+      ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':from': documentKeys.connectionPrefix, ':head': documentKeys.head, ':now': now },
+      ConsistentRead: true,
+    },
+  });
+  const head = items.find((item) => item[tableDefinition.sortKey] === documentKeys.head);
+  const stored = head?.authors;
+  return {
+    connections: items.filter((item) => item !== head).map(recordFrom),
+    frozenBy: (head && str(head, 'frozenBy')) ?? null,
+    authors: new Set(stored instanceof Set ? [...stored].filter((a): a is string => typeof a === 'string') : []),
+  };
 }
 
 async function listByUser(input: { context: Context; userId: string; now: number }): Promise<ConnectionRecord[]> {

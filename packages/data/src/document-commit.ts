@@ -61,8 +61,9 @@ function mergedItemKeys(input: { pk: string; merged: StoredUpdate[] }): Key[] {
 }
 
 /**
- * Moves the head from `baseVersion` to `version` if it is still there and `owner` holds the
- * lease, and takes the merged updates off the tail counters. False when either check failed.
+ * Moves the head from `baseVersion` to `version` if it is still there, `owner` holds the lease
+ * and the text is not frozen, and takes the merged updates off the tail counters. False when a
+ * check failed.
  * The lease's expiry is not checked: the lease only keeps compactions from wasting work, while
  * the version check alone decides which commit wins (and an expired lease taken over has
  * another owner).
@@ -88,7 +89,7 @@ async function moveHead(input: {
         UpdateExpression:
           'SET #version = :version, snapshotId = :attempt, snapshotParts = :parts, updatedAt = :now ' +
           'ADD tailCount :count, tailBytes :bytes',
-        ConditionExpression: `${atBase} AND leaseOwner = :owner`,
+        ConditionExpression: `${atBase} AND leaseOwner = :owner AND attribute_not_exists(frozenBy)`,
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: {
           ':base': baseVersion,

@@ -17,7 +17,9 @@ import { monotonicFactory } from 'ulid';
 import { commitSnapshot } from './document-commit.ts';
 import { createGroupCommit, type PendingAppend } from './group-commit.ts';
 import { loadDocument } from './document-load.ts';
-import { documentKeys, ttlSeconds } from './keys.ts';
+import { documentKeys } from './keys.ts';
+import { createUncheckedAppends } from './document-room-read.ts';
+import { writeSplitUpdate } from './document-writes.ts';
 import { splitBytes } from './parts.ts';
 import { conditionally, isConditionFailed, key, keyNames, num, putAll, type Item } from './requests.ts';
 import { fail } from '@concord/core';
@@ -44,10 +46,14 @@ export interface DocumentStoreOptions {
    * process with many writers (the local host); a Lambda handles one frame and has none to group.
    */
   groupCommit?: boolean;
+  /**
+   * `'room-read'` (Lambda's realtime handlers): an append is one PutItem, with no head update —
+   * the handler checks the freeze by reading the room with the head after it, takes back what a
+   * freeze caught (`retract`) and adds a missing author (`addAuthor`). PROTOCOL.md §3. The tail
+   * counters that trigger compaction are then this process's own count (`tail-counter.ts`).
+   */
+  freezeCheck?: 'append' | 'room-read';
 }
-
-/** A split update's parts stay expirable garbage until sealed; an hour outlives any writer. */
-const unsealedTtlMs = 60 * 60_000;
 
 /** The DocumentStore port on DynamoDB; same contract as `createMemoryDocumentStore`. */
 export function createDocumentStore(options: DocumentStoreOptions): DocumentStore {
@@ -64,8 +70,19 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     unfreeze: (input) => unfreeze({ context, ...input }),
   });
 
+  if (options.freezeCheck === 'room-read') {
+    if (group) throw new Error('group commit needs the head update that a room-read append leaves out');
+    return { ...common(context, fenced), ...createUncheckedAppends(context), freezeCheck: 'room-read' };
+  }
   return {
     appendUpdate: (input) => (group ? group.append(input) : appendBatch({ context, docId: input.docId, batch: [input], admit: () => input.admitted?.() })),
+    ...common(context, fenced),
+  };
+}
+
+/** Everything but the appends: the same whichever way the freeze is checked. */
+function common(context: DocumentContext, fenced: Pick<DocumentStore, 'freeze' | 'unfreeze'>): Omit<DocumentStore, 'appendUpdate'> {
+  return {
     load: ({ docId }) => loadDocument({ context, docId }),
     takeAuthors: ({ docId }) => takeAuthors({ context, docId }),
     freeze: fenced.freeze,
@@ -125,38 +142,6 @@ async function countOnHead(input: { context: DocumentContext; pk: string; count:
     if (isConditionFailed(error)) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
     throw error;
   }
-}
-
-/** Writes every part unsealed (expirable), then seals each: only then is the update visible. */
-async function writeSplitUpdate(input: { context: DocumentContext; pk: string; id: string; pieces: Uint8Array[]; origin: string }) {
-  const { context, pk, id, pieces, origin } = input;
-  const { client, tableName } = context;
-  const ttl = tableDefinition.ttlAttribute;
-  const parts = pieces.length;
-  const expires = ttlSeconds(context.now() + unsealedTtlMs);
-  await Promise.all(
-    pieces.map((bytes, index) =>
-      client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...key({ pk, sk: documentKeys.updatePart({ id, index }) }), bytes, part: index, parts, origin, [ttl]: expires },
-        }),
-      ),
-    ),
-  );
-  await Promise.all(
-    pieces.map((_, index) =>
-      client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key({ pk, sk: documentKeys.updatePart({ id, index }) }),
-          UpdateExpression: 'REMOVE #ttl',
-          ConditionExpression: 'attribute_exists(#sk)',
-          ExpressionAttributeNames: { '#ttl': ttl, '#sk': keyNames['#sk'] },
-        }),
-      ),
-    ),
-  );
 }
 
 /** Reads the head's author set, then removes exactly those: authors added meanwhile stay. */
@@ -227,7 +212,8 @@ async function acquireLease(input: { context: DocumentContext; docId: string; ow
         TableName: context.tableName,
         Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
         UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
-        ConditionExpression: 'attribute_not_exists(leaseOwner) OR leaseOwner = :owner OR leaseUntil <= :now',
+        // A frozen text is not compacted (DocumentStore.acquireLease says why).
+        ConditionExpression: 'attribute_not_exists(frozenBy) AND (attribute_not_exists(leaseOwner) OR leaseOwner = :owner OR leaseUntil <= :now)',
         ExpressionAttributeValues: { ':owner': owner, ':until': now + ttlMs, ':now': now },
       }),
     ),

@@ -13,9 +13,10 @@ import { awarenessMessage, createRecordingGateway, frameOf, principalFor, syncSt
 
 const docId = 'stmt_engine';
 
-function engine(input: { inMemory: boolean; documents?: (store: DocumentStore) => DocumentStore }) {
-  const store = createMemoryDocumentStore();
-  const connections = createMemoryConnectionRegistry({ inMemory: input.inMemory });
+/** `roomRead`: Lambda's store, whose freeze is checked by the room's read with the head after the write. */
+function engine(input: { inMemory: boolean; roomRead?: boolean; documents?: (store: DocumentStore) => DocumentStore }) {
+  const store = createMemoryDocumentStore(input.roomRead ? { freezeCheck: 'room-read' } : {});
+  const connections = createMemoryConnectionRegistry({ inMemory: input.inMemory, ...(input.roomRead ? { heads: store.head } : {}) });
   const gateway = createRecordingGateway();
   const handlers = createSyncHandlers({
     documents: input.documents?.(store) ?? store,
@@ -30,11 +31,12 @@ function engine(input: { inMemory: boolean; documents?: (store: DocumentStore) =
 }
 
 describe.each([
-  ['the local gateway’s registry', true],
-  ['a store registry', false],
-])('the update path (%s)', (_, inMemory) => {
+  ['the local gateway’s registry', true, false],
+  ['a store registry', false, false],
+  ['a store registry reading the head: Lambda’s room-read freeze check', false, true],
+])('the update path (%s)', (_, inMemory, roomRead) => {
   it('never passes on an update the freeze refused', async () => {
-    const { store, connect, send, updatesTo, gateway } = engine({ inMemory });
+    const { store, connect, send, updatesTo, gateway } = engine({ inMemory, roomRead });
     await connect('w1');
     await connect('w2');
     await store.freeze({ docId, by: 'call_1' });
@@ -50,6 +52,7 @@ describe.each([
     let failNext = true;
     const { store, connect, send, handlers, updatesTo, gateway } = engine({
       inMemory,
+      roomRead,
       documents: (inner) => ({
         ...inner,
         async appendUpdate(input) {
@@ -88,6 +91,7 @@ describe.each([
     let joinDuringWrite: (() => Promise<void>) | null = null;
     const { connect, send, updatesTo } = engine({
       inMemory,
+      roomRead,
       documents: (inner) => ({
         ...inner,
         async appendUpdate(input) {
@@ -110,6 +114,58 @@ describe.each([
     };
     await send('w1', updateMessage(updateWithText('racing words', 1)));
     expect(updatesTo('joiner')).toHaveLength(1);
+  });
+});
+
+describe('the update path with Lambda’s room-read freeze check', () => {
+  it('takes back an update a freeze caught between its write and the room read, and shows it to nobody', async () => {
+    let freezeDuringWrite = false;
+    const { store, connect, send, updatesTo, gateway } = engine({
+      inMemory: false,
+      roomRead: true,
+      documents: (inner) => ({
+        ...inner,
+        async appendUpdate(input) {
+          const stored = await inner.appendUpdate(input);
+          // The call freezes the text after the item landed, before the room is read.
+          if (freezeDuringWrite) await inner.freeze({ docId, by: 'call_1' });
+          return stored;
+        },
+      }),
+    });
+    await connect('w1');
+    await connect('w2');
+    expect(await send('w1', updateMessage(updateWithText('before the call', 1)))).toBe('handled');
+    freezeDuringWrite = true;
+
+    expect(await send('w1', updateMessage(updateWithText('caught by the freeze', 2)))).toBe('refused-frozen');
+
+    expect(updatesTo('w2')).toHaveLength(1);
+    expect(gateway.messagesTo('w1').map((m) => m.type)).toContain('permission-denied');
+    expect(textOf(...(await store.load({ docId })).updates.map((u) => u.update))).toBe('before the call');
+  });
+
+  it('adds an author to the head only when the room read shows it missing', async () => {
+    const { store, connect, send } = engine({ inMemory: false, roomRead: true });
+    let added = 0;
+    const addAuthor = store.addAuthor!;
+    store.addAuthor = async (input) => ((added += 1), addAuthor(input));
+    await connect('w1');
+    for (let i = 1; i <= 3; i++) expect(await send('w1', updateMessage(updateWithText(`words ${i}`, i)))).toBe('handled');
+
+    expect(added).toBe(1);
+    expect(await store.takeAuthors({ docId })).toEqual([`${principalFor('w1').userId} ${principalFor('w1').organisationId}`]);
+    expect(await send('w1', updateMessage(updateWithText('after the version', 4)))).toBe('handled');
+    expect(added).toBe(2);
+  });
+
+  it('refuses a server change to a frozen text and keeps nothing of it', async () => {
+    const { store, handlers, connect, updatesTo } = engine({ inMemory: false, roomRead: true });
+    await connect('w1');
+    await store.freeze({ docId, by: 'call_1' });
+    await expect(handlers.broadcastUpdate({ docId, update: updateWithText('accepted amendment', 1), author: 'u o' })).rejects.toMatchObject({ code: 'sync.document-frozen' });
+    expect(updatesTo('w1')).toEqual([]);
+    expect((await store.load({ docId })).updates).toEqual([]);
   });
 });
 

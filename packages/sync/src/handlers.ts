@@ -11,6 +11,7 @@ import { checkUpdate } from './document.ts';
 import { createIncompleteChunks } from './budget.ts';
 import { CHUNK_MAX_COUNT, CHUNK_RAW_BYTES, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './budget.ts';
+import { appendThenReadRoom } from './room-read-append.ts';
 import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom, type Room } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
 import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
@@ -329,9 +330,23 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if (check === 'empty') return;
     const judged = await deps.guard?.check({ docId: input.docId, update: input.update, load: () => documents.load({ docId: input.docId }) });
     if (judged && !judged.ok) throw fail.input('sync.update-schema', `the change does not fit the statement: ${judged.reason}`);
-    const tail = await documents.appendUpdate({ ...input, origin: 'server' });
-    await fanOut(await connections.listForDocument({ docId: input.docId, now: now() }), encodeUpdate(input.update));
+    const { tail, peers } = await appendServerChange(input);
+    await fanOut(peers, encodeUpdate(input.update));
     if (needsCompaction({ tail, settings })) await later({ key: `compact ${input.docId}`, task: () => compactQuietly(input.docId, 'tail') });
+  }
+
+  /** Stored as the store checks freezes: refused with `sync.document-frozen` while frozen. */
+  async function appendServerChange(input: { docId: string; update: Uint8Array; author: string }) {
+    const { docId } = input;
+    if (documents.freezeCheck !== 'room-read') {
+      const tail = await documents.appendUpdate({ ...input, origin: 'server' });
+      return { tail, peers: await connections.listForDocument({ docId, now: now() }) };
+    }
+    const readRoom = connections.readRoom;
+    if (!readRoom) throw new Error("freezeCheck 'room-read' needs a registry that reads the room with the head (readRoom)");
+    const appended = await appendThenReadRoom({ ...input, documents, origin: 'server', readRoom: () => readRoom({ docId, now: now() }) });
+    if (appended.frozen) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
+    return { tail: appended.tail, peers: appended.room.connections };
   }
 
   async function notify(input: { docId: string; notice: string }): Promise<void> {

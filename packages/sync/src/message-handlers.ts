@@ -11,7 +11,8 @@ import { needsCompaction, type CompactionSettings } from './compaction.ts';
 import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
 import { CloseCode } from './frames.ts';
 import type { CompactionReason, MessageOutcome } from './handlers.ts';
-import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, DocumentStore, UpdateGuard } from './ports.ts';
+import { appendThenReadRoom } from './room-read-append.ts';
+import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, DocumentStore, RoomRead, UpdateGuard } from './ports.ts';
 import {
   encodeAwareness,
   encodePermissionDenied,
@@ -46,6 +47,8 @@ export interface Room {
   peers(): Promise<ConnectionRecord[]>;
   /** After a write: read again (a store registry's first read comes after it anyway). */
   refresh(): Promise<ConnectionRecord[]>;
+  /** After a write, with the document's head (`freezeCheck: 'room-read'`): one read, kept for the frame. */
+  refreshWithHead(): Promise<RoomRead>;
   /**
    * With a store registry, what the frame sends is held and posted once per recipient when the
    * frame is done (an update and its caret: one API Gateway message per peer, not two). Nothing
@@ -63,6 +66,12 @@ export function createRoom(input: { connections: ConnectionRegistry; docId: stri
   return {
     peers: () => (connections.inMemory ? load() : (read ?? load())),
     refresh: load,
+    refreshWithHead: async () => {
+      if (!connections.readRoom) throw new Error('a room-read freeze check needs a registry that reads the head (readRoom)');
+      const withHead = connections.readRoom({ docId, now: now() });
+      read = withHead.then((room) => room.connections);
+      return withHead;
+    },
     held: connections.inMemory ? null : new Map(),
     after: [],
   };
@@ -83,6 +92,10 @@ export const AWARENESS_STORE_EVERY = 32;
 
 export function createMessageHandlers(core: MessageCore) {
   const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard, beforeLargeDeletion } = core;
+  const checkAfterWrite = documents.freezeCheck === 'room-read';
+  if (checkAfterWrite && (!connections.readRoom || connections.inMemory)) {
+    throw new Error("freezeCheck 'room-read' needs a store registry that reads the room with the head (readRoom)");
+  }
 
   /** Sync step 1: answer with what the client lacks; writers also get ours, to upload theirs. */
   async function onSyncStep1(record: ConnectionRecord, stateVector: Uint8Array, room: Room): Promise<MessageOutcome> {
@@ -131,6 +144,7 @@ export function createMessageHandlers(core: MessageCore) {
     if (deletedCount(update) >= LARGE_DELETION) await beforeLargeDeletion(record.docId);
     const message = encodeUpdate(update);
     const others = (peers: readonly ConnectionRecord[]) => peers.filter((p) => p.connectionId !== record.connectionId);
+    if (checkAfterWrite) return storeThenCheck({ record, update, message, room, others });
     let early: Promise<ReadonlySet<string>> | null = null;
     const admitted = () => {
       if (!connections.inMemory) return;
@@ -154,6 +168,27 @@ export function createMessageHandlers(core: MessageCore) {
     const latecomers = others(await room.refresh()).filter((p) => !reached.has(p.connectionId));
     if (latecomers.length > 0) await fanOut(latecomers, message, room);
     if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') }, room);
+    return 'handled';
+  }
+
+  /** Lambda's path (`freezeCheck: 'room-read'`): stored, then the room read with the head (room-read-append.ts). */
+  async function storeThenCheck(input: {
+    record: ConnectionRecord;
+    update: Uint8Array;
+    message: Uint8Array;
+    room: Room;
+    others: (peers: readonly ConnectionRecord[]) => ConnectionRecord[];
+  }): Promise<MessageOutcome> {
+    const { record, update, room } = input;
+    const { docId } = record;
+    const appended = await appendThenReadRoom({ documents, docId, update, origin: record.connectionId, author: authorOf(record), readRoom: room.refreshWithHead });
+    if (appended.frozen) {
+      await sendTo(record, encodePermissionDenied('frozen'));
+      return 'refused-frozen';
+    }
+    // A joiner is in this read (made after the write), or registered after it and finds the update when it loads.
+    await fanOut(input.others(appended.room.connections), input.message, room);
+    if (needsCompaction({ tail: appended.tail, settings })) await later({ key: `compact ${docId}`, task: () => compactQuietly(docId, 'tail') }, room);
     return 'handled';
   }
 

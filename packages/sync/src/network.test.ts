@@ -3,26 +3,33 @@ import * as Y from 'yjs';
 import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
 import { runSeededNetwork } from './testing/network.ts';
 
-/** `inMemory`: the local gateway's registry (early fan-out) or a store registry's path (Lambda). */
+/**
+ * `inMemory`: the local gateway's registry (early fan-out) or a store registry's path; `roomRead`:
+ * Lambda's store, the freeze checked by the room's read with the head after the write.
+ */
 const storesWith =
-  (inMemory: boolean) =>
-  ({ pause }: { pause: () => Promise<void> }) => ({
-    documents: createMemoryDocumentStore({ pause }),
-    connections: createMemoryConnectionRegistry({ pause, inMemory }),
-    chunks: createMemoryChunkStore({ pause }),
-  });
+  (inMemory: boolean, roomRead = false) =>
+  ({ pause }: { pause: () => Promise<void> }) => {
+    const documents = createMemoryDocumentStore({ pause, ...(roomRead ? { freezeCheck: 'room-read' as const } : {}) });
+    return {
+      documents,
+      connections: createMemoryConnectionRegistry({ pause, inMemory, ...(roomRead ? { heads: documents.head } : {}) }),
+      chunks: createMemoryChunkStore({ pause }),
+    };
+  };
 const memoryStores = storesWith(true);
 
 const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
 
 describe.each([
-  ['the local gateway’s registry', true],
-  ['a store registry', false],
-])('the sync handlers under a seeded faulty network (in memory, %s)', (_, inMemory) => {
+  ['the local gateway’s registry', true, false],
+  ['a store registry', false, false],
+  ['a store registry reading the head (Lambda’s room-read)', false, true],
+])('the sync handlers under a seeded faulty network (in memory, %s)', (_, inMemory, roomRead) => {
   it.each(seeds)('converge every replica and the store, losing no update (seed %i)', async (seed) => {
     const result = await runSeededNetwork({
       seed,
-      stores: storesWith(inMemory),
+      stores: storesWith(inMemory, roomRead),
       writers: 4,
       readers: 2,
       steps: 400,

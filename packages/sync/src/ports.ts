@@ -27,7 +27,21 @@ export interface TailStats {
   bytes: number;
 }
 
+/** What `appendUpdate` answers: the tail after it, and the key it was stored under. */
+export interface AppendResult extends TailStats {
+  /** Its `StoredUpdate.key`: what `retract` takes back. */
+  key?: string;
+}
+
 export interface DocumentStore {
+  /**
+   * Where the freeze is checked (PROTOCOL.md §3). `'append'` (the default): `appendUpdate`
+   * refuses while the text is frozen. `'room-read'` (Lambda's adapters): `appendUpdate` stores
+   * without asking — one request — and the caller must read the room *with its head*
+   * (`ConnectionRegistry.readRoom`) after the write, and `retract` the update if the text is
+   * frozen, before anyone was shown it; authors are then added only when the head lacks them.
+   */
+  readonly freezeCheck?: 'append' | 'room-read';
   /**
    * Durably appends one update (Yjs update v1). Resolves only once the write is acknowledged:
    * after that the update must survive a crash of any process. Updates of any size up to the
@@ -46,7 +60,11 @@ export interface DocumentStore {
      * sender is never told it was saved, and re-uploads it when it reconnects (PROTOCOL.md §3).
      */
     admitted?: () => void;
-  }): Promise<TailStats>;
+  }): Promise<AppendResult>;
+  /** Takes back an update stored into a frozen text (`freezeCheck: 'room-read'`); a no-op when gone. */
+  retract?(input: { docId: string; key: string }): Promise<void>;
+  /** Adds an author to the record `takeAuthors` reads (`freezeCheck: 'room-read'`, when the head lacks it). */
+  addAuthor?(input: { docId: string; author: string }): Promise<void>;
   /**
    * Freezes the text (a consensus call runs on it): from then on `appendUpdate` throws a
    * `conflict` DomainError `sync.document-frozen` and stores nothing. False when already frozen.
@@ -66,11 +84,15 @@ export interface DocumentStore {
    * acknowledged update, even while a compaction commits concurrently (retry internally).
    */
   load(input: { docId: string }): Promise<DocumentState>;
-  /** Takes the compaction lease; false when another owner holds an unexpired one. */
+  /**
+   * Takes the compaction lease; false when another owner holds an unexpired one, or the text is
+   * frozen: a frozen text is not compacted (a `'room-read'` writer may still be taking back an
+   * update it stored into it, which a snapshot would keep for good).
+   */
   acquireLease(input: { docId: string; owner: string; now: number; ttlMs: number }): Promise<boolean>;
   /**
    * Writes `snapshot` as version `baseVersion + 1`, moves the head (only if it is still at
-   * `baseVersion` and `owner` still holds the lease), then deletes exactly `merged`.
+   * `baseVersion`, `owner` still holds the lease and the text is not frozen), then deletes exactly `merged`.
    * Throws a `conflict` DomainError when the head moved or the lease was lost; then nothing
    * visible changed.
    */
@@ -82,6 +104,14 @@ export interface DocumentStore {
     merged: StoredUpdate[];
   }): Promise<void>;
   releaseLease(input: { docId: string; owner: string }): Promise<void>;
+}
+
+/** A room read with the document's head: who is there, whether the text is frozen, its authors. */
+export interface RoomRead {
+  connections: ConnectionRecord[];
+  frozenBy: string | null;
+  /** Authors recorded since the last `takeAuthors`. */
+  authors: ReadonlySet<string>;
 }
 
 /** What a connection may do; fixed at `$connect`. */
@@ -137,6 +167,12 @@ export interface ConnectionRegistry {
   remove(input: { connectionId: string }): Promise<ConnectionRecord | null>;
   /** Consistent read of a document's live connections (expired ones filtered out). */
   listForDocument(input: { docId: string; now: number }): Promise<ConnectionRecord[]>;
+  /**
+   * The live connections and the document's head in one consistent read: on DynamoDB they are one
+   * key range of the document's partition (`CONN#…` to `HEAD`), so one Query. Needed by a store
+   * whose `freezeCheck` is `'room-read'`.
+   */
+  readRoom?(input: { docId: string; now: number }): Promise<RoomRead>;
   /**
    * Records the connection's awareness entry. The first call binds the connection to
    * `entry.clientId`; a later call with another client id (or for a missing connection) returns

@@ -1,11 +1,19 @@
 /**
  * In-memory ConnectionRegistry with the DynamoDB one's contract (expiry checked on read), indexed
  * by document. It says it is `inMemory` (the local gateway's case) unless told to behave like a
- * store registry (`inMemory: false`), so the handlers' tests run both update paths.
+ * store registry (`inMemory: false`), so the handlers' tests run both update paths. Given the
+ * documents' heads (`heads`, from a memory store), it reads the room with the head as Lambda's
+ * registry does (`readRoom`), for the store's `freezeCheck: 'room-read'`.
  */
-import type { ConnectionRecord, ConnectionRegistry } from '../ports.ts';
+import type { ConnectionRecord, ConnectionRegistry, RoomRead } from '../ports.ts';
 
-export function createMemoryConnectionRegistry(options: { pause?: () => Promise<void>; inMemory?: boolean } = {}): ConnectionRegistry {
+export interface MemoryConnectionRegistryOptions {
+  pause?: () => Promise<void>;
+  inMemory?: boolean;
+  heads?: (docId: string) => Omit<RoomRead, 'connections'>;
+}
+
+export function createMemoryConnectionRegistry(options: MemoryConnectionRegistryOptions = {}): ConnectionRegistry {
   const records = new Map<string, ConnectionRecord>();
   const byDocument = new Map<string, Map<string, ConnectionRecord>>();
   const pause = options.pause ?? (() => Promise.resolve());
@@ -24,8 +32,19 @@ export function createMemoryConnectionRegistry(options: { pause?: () => Promise<
     return record;
   }
 
+  const live = (docId: string, now: number) => [...(byDocument.get(docId)?.values() ?? [])].filter((r) => r.expiresAt > now).map(copy);
+  const heads = options.heads;
+
   return {
     inMemory: options.inMemory ?? true,
+    ...(heads
+      ? {
+          async readRoom({ docId, now }: { docId: string; now: number }): Promise<RoomRead> {
+            await pause();
+            return { connections: live(docId, now), ...heads(docId) };
+          },
+        }
+      : {}),
 
     async add(record) {
       await pause();
@@ -58,7 +77,7 @@ export function createMemoryConnectionRegistry(options: { pause?: () => Promise<
 
     async listForDocument({ docId, now }) {
       await pause();
-      return [...(byDocument.get(docId)?.values() ?? [])].filter((r) => r.expiresAt > now).map(copy);
+      return live(docId, now);
     },
 
     async setAwareness({ connectionId, docId, entry }) {

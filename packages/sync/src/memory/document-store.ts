@@ -19,11 +19,15 @@ interface MemoryDocument {
 export interface MemoryDocumentStoreOptions {
   /** Awaited between steps; defaults to nothing (but every method still yields once). */
   pause?: () => Promise<void>;
+  /** Where the freeze is checked (`DocumentStore.freezeCheck`); 'append' by default. */
+  freezeCheck?: 'append' | 'room-read';
 }
 
 export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = {}): DocumentStore & {
   /** Every document id with anything stored (tests only). */
   documentIds(): string[];
+  /** What a registry reads with the room (`createMemoryConnectionRegistry({ heads })`). */
+  head(docId: string): { frozenBy: string | null; authors: ReadonlySet<string> };
 } {
   const documents = new Map<string, MemoryDocument>();
   const pause = options.pause ?? (() => Promise.resolve());
@@ -38,22 +42,46 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
     return doc;
   };
 
+  const afterWrite = options.freezeCheck === 'room-read';
+
   return {
+    ...(afterWrite ? { freezeCheck: 'room-read' as const } : {}),
     documentIds: () => [...documents.keys()],
+    head: (docId) => {
+      const doc = documentFor(docId);
+      return { frozenBy: doc.frozenBy, authors: new Set(doc.authors) };
+    },
 
     async appendUpdate({ docId, update, origin, author, admitted }) {
       await pause();
       const doc = documentFor(docId);
-      if (doc.frozenBy) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
+      // Checked after the write instead, by the caller's room read (see `freezeCheck`).
+      if (doc.frozenBy && !afterWrite) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
       admitted?.();
       await pause();
-      if (author) doc.authors.add(author);
+      if (author && !afterWrite) doc.authors.add(author);
       sequence += 1;
       // Keys sort in append order, like the ULIDs of the DynamoDB store.
-      doc.updates.set(`U#${String(sequence).padStart(12, '0')}#${origin}`, update.slice());
+      const key = `U#${String(sequence).padStart(12, '0')}#${origin}`;
+      doc.updates.set(key, update.slice());
       doc.tail = { count: doc.tail.count + 1, bytes: doc.tail.bytes + update.length };
       await pause();
-      return { ...doc.tail };
+      // Only a room-read store answers where it stored an update: its caller may take it back.
+      return afterWrite ? { ...doc.tail, key } : { ...doc.tail };
+    },
+
+    async retract({ docId, key }) {
+      await pause();
+      const doc = documentFor(docId);
+      const update = doc.updates.get(key);
+      if (!update) return;
+      doc.updates.delete(key);
+      doc.tail = { count: Math.max(0, doc.tail.count - 1), bytes: Math.max(0, doc.tail.bytes - update.length) };
+    },
+
+    async addAuthor({ docId, author }) {
+      await pause();
+      documentFor(docId).authors.add(author);
     },
 
     async freeze({ docId, by }) {
@@ -93,6 +121,7 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
     async acquireLease({ docId, owner, now, ttlMs }) {
       await pause();
       const doc = documentFor(docId);
+      if (doc.frozenBy) return false;
       if (doc.lease && doc.lease.owner !== owner && doc.lease.until > now) return false;
       doc.lease = { owner, until: now + ttlMs };
       return true;
@@ -101,7 +130,7 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
     async commitSnapshot({ docId, owner, baseVersion, snapshot, merged }) {
       await pause();
       const doc = documentFor(docId);
-      if (doc.version !== baseVersion || doc.lease?.owner !== owner) {
+      if (doc.version !== baseVersion || doc.lease?.owner !== owner || doc.frozenBy) {
         throw fail.conflict('sync.compaction-superseded', 'the document head moved or the lease was lost');
       }
       doc.snapshot = snapshot.slice();
