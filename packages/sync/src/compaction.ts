@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import { isDomainError } from '@concord/core';
 import { documentFrom } from './document.ts';
-import type { DocumentStore, TailStats } from './ports.ts';
+import type { DocumentState, DocumentStore, TailStats } from './ports.ts';
 
 export interface CompactionSettings {
   /** Compact once this many updates are in the tail… */
@@ -40,6 +40,8 @@ export async function compact(input: {
   owner: string;
   now: number;
   settings: CompactionSettings;
+  /** Told the state it committed, so a checkpoint after it need not read the text again. */
+  committed?: (state: DocumentState) => void;
 }): Promise<CompactionResult> {
   const { documents, docId, owner } = input;
   if (!(await documents.acquireLease({ docId, owner, now: input.now, ttlMs: input.settings.leaseMs }))) return 'busy';
@@ -50,6 +52,7 @@ export async function compact(input: {
     const snapshot = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     await documents.commitSnapshot({ docId, owner, baseVersion: state.version, snapshot, merged: state.updates });
+    input.committed?.({ snapshot, version: state.version + 1, updates: [] });
     return 'compacted';
   } catch (error) {
     if (isDomainError(error) && error.kind === 'conflict') return 'superseded';

@@ -14,7 +14,7 @@ import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './b
 import { appendThenReadRoom } from './room-read-append.ts';
 import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom, type Room } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
-import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
+import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentState, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
 import { decodeMessage, encodeAwareness, encodeNotice, encodeUpdate } from './protocol.ts';
 import { encodeAwarenessUpdate } from './awareness.ts';
 
@@ -39,7 +39,7 @@ export interface SyncDependencies {
    * Called after a document was compacted (or its last writer left): a quiet moment, e.g. for an
    * automatic version checkpoint. Failures are logged, never passed on.
    */
-  afterCompaction?: (input: { docId: string; reason: CompactionReason }) => Promise<void>;
+  afterCompaction?: (input: { docId: string; reason: CompactionReason; state?: DocumentState }) => Promise<void>;
   /**
    * Called before an update that deletes at least LARGE_DELETION characters is stored, with the
    * text still as it was: a checkpoint of it (a wipe must never take the last unnamed edits with
@@ -205,8 +205,9 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
 
   async function compactQuietly(docId: string, reason: CompactionReason): Promise<void> {
     try {
-      const result = await compact({ documents, docId, owner: newId(), now: now(), settings });
-      if (deps.afterCompaction && (result === 'compacted' || reason !== 'tail')) await deps.afterCompaction({ docId, reason });
+      let state: DocumentState | undefined;
+      const result = await compact({ documents, docId, owner: newId(), now: now(), settings, committed: (committed) => (state = committed) });
+      if (deps.afterCompaction && (result === 'compacted' || reason !== 'tail')) await deps.afterCompaction({ docId, reason, ...(state ? { state } : {}) });
     } catch (error) {
       log({ level: 'error', code: 'sync.compaction-failed', docId, error });
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { documentFrom } from './document.ts';
 import { createSyncHandlers, type CompactionReason } from './handlers.ts';
 import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
-import { createRecordingGateway, frameOf, principalFor, readServerMessage, rejoin, T0, updateMessage, updateWithText } from './testing/fixtures.ts';
+import { createRecordingGateway, frameOf, principalFor, readServerMessage, rejoin, T0, textOf, updateMessage, updateWithText } from './testing/fixtures.ts';
 
 const docId = 'stmt_server';
 
@@ -11,6 +11,8 @@ function setup(options: { maxTailCount?: number } = {}) {
   const documents = createMemoryDocumentStore();
   const gateway = createRecordingGateway();
   const compactions: { docId: string; reason: CompactionReason }[] = [];
+  /** The text each compaction handed its hook, if any (a checkpoint then need not read it again). */
+  const committed: (string | null)[] = [];
   let ids = 0;
   const handlers = createSyncHandlers({
     documents,
@@ -20,12 +22,15 @@ function setup(options: { maxTailCount?: number } = {}) {
     now: () => T0,
     newId: () => `id${(ids += 1)}`,
     compaction: { maxTailCount: options.maxTailCount ?? 200 },
-    afterCompaction: async (input) => void compactions.push(input),
+    afterCompaction: async ({ state, ...input }) => {
+      compactions.push(input);
+      committed.push(state ? textOf(...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.update)) : null);
+    },
   });
   const connect = (connectionId: string, access: 'read' | 'write' = 'write') =>
     handlers.connect({ connectionId, docId, principal: principalFor(connectionId), access });
   const received = (connectionId: string) => rejoin(gateway.framesTo(connectionId)).map(readServerMessage);
-  return { handlers, documents, gateway, compactions, connect, received };
+  return { handlers, documents, gateway, compactions, committed, connect, received };
 }
 
 describe('createSyncHandlers.broadcastUpdate', () => {
@@ -76,14 +81,17 @@ describe('authors of updates', () => {
 
 describe('afterCompaction', () => {
   it('is told when a long tail was compacted and when the last writer left', async () => {
-    const { handlers, connect, compactions } = setup({ maxTailCount: 2 });
+    const { handlers, connect, compactions, committed } = setup({ maxTailCount: 2 });
     await connect('writer');
     for (const [i, text] of ['one', 'two'].entries()) {
       await handlers.message({ connectionId: 'writer', frame: frameOf(updateMessage(updateWithText(text, 10 + i))) });
     }
     expect(compactions).toEqual([{ docId, reason: 'tail' }]);
+    expect(committed).toEqual([textOf(updateWithText('one', 10), updateWithText('two', 11))]);
     await handlers.disconnect({ connectionId: 'writer' });
     expect(compactions.at(-1)).toEqual({ docId, reason: 'last-writer-left' });
+    // Nothing left to compact: the hook reads the text itself.
+    expect(committed.at(-1)).toBeNull();
   });
 });
 

@@ -52,6 +52,19 @@ describe('VersionService.checkpoint', () => {
     expect(await service.checkpoint({ docId, reason: 'last-writer-left', now: T0 + 3 * minute })).toMatchObject({ seq: 2, authors: [alice, bob] });
   });
 
+  it('checkpoints the state a compaction just committed without reading the text again', async () => {
+    const { service, writer, write, documents } = setup();
+    await write(writer.paragraph('Compacted words.'), alice);
+    const state = await documents.load({ docId });
+    let loads = 0;
+    const load = documents.load;
+    documents.load = async (input) => ((loads += 1), load(input));
+    const version = await service.checkpoint({ docId, reason: 'tail', now: T0, state });
+    expect(loads).toBe(0);
+    expect(version).toMatchObject({ seq: 1, authors: [alice] });
+    expect(version?.hash).toBe(contentHash({ doc: writer.doc }));
+  });
+
   it('after a compaction of a long tail, waits until the latest version is ten minutes old', async () => {
     const { service, writer, write } = setup();
     await write(writer.paragraph('Start.'));

@@ -10,7 +10,7 @@
  * is the act.
  */
 import { fail } from '@concord/core';
-import { documentFrom, type CompactionReason, type DocumentStore } from '@concord/sync';
+import { documentFrom, type CompactionReason, type DocumentState, type DocumentStore } from '@concord/sync';
 import { canonicalText, compareVersions, contentHash, restoreUpdate, type Comparison } from '@concord/text';
 import * as Y from 'yjs';
 import { authorsFrom, authorTag } from './authors.ts';
@@ -36,7 +36,7 @@ export interface RestoreOutcome {
 
 export interface VersionService {
   /** Stores a checkpoint if the text changed since the latest version (and, for 'tail', it is old enough). */
-  checkpoint(input: { docId: string; reason: CompactionReason; now: number }): Promise<Version | null>;
+  checkpoint(input: { docId: string; reason: CompactionReason; now: number; state?: DocumentState }): Promise<Version | null>;
   /**
    * Stores the current text as a named version. Throws an `input` DomainError `input.name` for a
    * bad name, a `conflict` DomainError `versions.name-taken` for a name the statement already has.
@@ -64,18 +64,19 @@ export function createVersionService(options: VersionServiceOptions): VersionSer
   const { documents, versions } = options;
   const checkpointEveryMs = options.checkpointEveryMs ?? defaultCheckpointEveryMs;
 
-  async function current(docId: string): Promise<{ doc: Y.Doc; state: Uint8Array; hash: string }> {
-    const doc = documentFrom(await documents.load({ docId }));
+  /** The text now: read from the store, or the state a compaction just committed (no second read). */
+  async function current(docId: string, known?: DocumentState): Promise<{ doc: Y.Doc; state: Uint8Array; hash: string }> {
+    const doc = documentFrom(known ?? (await documents.load({ docId })));
     return { doc, state: Y.encodeStateAsUpdateV2(doc), hash: contentHash({ doc }) };
   }
 
-  async function checkpoint(input: { docId: string; reason: CompactionReason; now: number }): Promise<Version | null> {
+  async function checkpoint(input: { docId: string; reason: CompactionReason; now: number; state?: DocumentState }): Promise<Version | null> {
     const { docId, reason, now } = input;
     const latest = await versions.latest({ docId });
     // A long tail compacts often while people type: when no checkpoint can be due yet, skip reading
     // and hashing the whole text (it ran on the message path, and cost every keystroke under load).
     if (reason === 'tail' && latest && now - latest.createdAt < checkpointEveryMs) return null;
-    const { doc, state, hash } = await current(docId);
+    const { doc, state, hash } = await current(docId, input.state);
     const empty = canonicalText({ doc }) === '';
     doc.destroy();
     const due = (latest: Version | null) => {
@@ -158,7 +159,7 @@ export function checkedName(raw: string): string {
  */
 export function checkpointAfterCompaction(input: { service: Pick<VersionService, 'checkpoint'>; now?: () => number }) {
   const now = input.now ?? Date.now;
-  return async ({ docId, reason }: { docId: string; reason: CompactionReason }): Promise<void> => {
-    await input.service.checkpoint({ docId, reason, now: now() });
+  return async ({ docId, reason, state }: { docId: string; reason: CompactionReason; state?: DocumentState }): Promise<void> => {
+    await input.service.checkpoint({ docId, reason, now: now(), ...(state ? { state } : {}) });
   };
 }
