@@ -23,6 +23,11 @@ export interface BenchClient {
    * the server's guard requires), made on first use when the document has none.
    */
   readonly text: Y.Text;
+  /**
+   * The first paragraph's text without making one: a reader must never write (a paragraph it made
+   * would be refused by the server, and could sort before the writer's and hide it).
+   */
+  readText(): string;
   readonly awareness: Awareness;
   /** Resolves once the client holds the server's state (first sync). */
   synced(): Promise<void>;
@@ -101,6 +106,7 @@ function yWebsocketClient(input: { docId: string; name: string; url: string; Web
     get text() {
       return paragraphText(doc);
     },
+    readText: () => existingText(doc)?.toString() ?? '',
     awareness: provider.awareness,
     synced: () => (provider.synced ? Promise.resolve() : new Promise((resolve) => provider.once('sync', (s: boolean) => s && resolve()))),
     errors: () => errors,
@@ -131,6 +137,7 @@ function hocuspocusClients(server: ServerAddress): ClientFactory {
         get text() {
           return paragraphText(doc);
         },
+        readText: () => existingText(doc)?.toString() ?? '',
         awareness: provider.awareness!,
         synced: () =>
           provider.isSynced ? Promise.resolve() : new Promise((resolve) => provider.on('synced', ({ state }: { state: boolean }) => state && resolve())),
@@ -146,12 +153,18 @@ function hocuspocusClients(server: ServerAddress): ClientFactory {
   };
 }
 
+/** The first paragraph's text in the editor's root (`default`), or null when there is none. */
+function existingText(doc: Y.Doc): Y.XmlText | null {
+  const first = doc.getXmlFragment('default').get(0);
+  const text = first instanceof Y.XmlElement ? first.get(0) : null;
+  return text instanceof Y.XmlText ? text : null;
+}
+
 /** The first paragraph's text in the editor's root (`default`), made when there is none. */
 function paragraphText(doc: Y.Doc): Y.XmlText {
+  const existing = existingText(doc);
+  if (existing) return existing;
   const root = doc.getXmlFragment('default');
-  const first = root.get(0);
-  const existing = first instanceof Y.XmlElement ? first.get(0) : null;
-  if (existing instanceof Y.XmlText) return existing;
   const paragraph = new Y.XmlElement('paragraph');
   const text = new Y.XmlText();
   paragraph.insert(0, [text]);

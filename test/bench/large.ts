@@ -57,7 +57,7 @@ async function firstSync(factory: ClientFactory, docId: string, expected: string
     const client = factory.open({ docId, name: `newcomer${i}`, access: 'read' });
     await client.synced();
     samples.push(performance.now() - start);
-    if (client.text.toString() !== expected) throw new Error(`large: newcomer ${i} synced a different text`);
+    if (client.readText() !== expected) throw new Error(`large: newcomer ${i} synced a different text`);
     client.destroy();
     await sleep(200);
   }
@@ -110,7 +110,7 @@ export async function measureLarge(input: { server: ServerHandle }): Promise<Lar
   const start = performance.now();
   const { updates, operations } = replay(writer);
   const expected = writer.text.toString();
-  if (!(await waitFor(() => follower.text.length === expected.length, 600_000))) throw new Error('large: the follower never caught up');
+  if (!(await waitFor(() => follower.readText().length === expected.length, 600_000))) throw new Error('large: the follower never caught up');
   const replayMs = performance.now() - start;
   const firstSyncMs = await firstSync(factory, docId, expected);
   const finalBytes = Y.encodeStateAsUpdate(writer.doc).length;
