@@ -18,6 +18,8 @@ export async function measureCost(input: { server: ServerHandle; seed: number })
   const docId = `stmt_cost_${input.seed}`;
   const clients = Array.from({ length: editors }, (_, i) => factory.open({ docId, name: `typist${i}` }));
   await Promise.all(clients.map((c) => c.synced()));
+  // The typing alone (compactions and stored carets included), apart from connecting and leaving.
+  const beforeTyping = await settledCounts(server);
   const keysPerSecond = keysPerEditor(editors);
   const result = await typeTogether({
     clients,
@@ -26,10 +28,11 @@ export async function measureCost(input: { server: ServerHandle; seed: number })
     withCursor: true,
     seed: input.seed,
   });
+  const afterTyping = await settledCounts(server);
   clients.forEach((c) => c.destroy());
   factory.close();
   const counts = await settledCounts(server);
-  if (!counts) throw new Error('cost: the server reported no counts');
+  if (!counts || !beforeTyping || !afterTyping) throw new Error('cost: the server reported no counts');
   const { dynamo, invocations } = counts;
   const per = (n: number) => round(n / result.inserts, 2);
   const metrics: Record<string, number> = {
@@ -43,6 +46,11 @@ export async function measureCost(input: { server: ServerHandle; seed: number })
     // API Gateway bills every frame in and out (in 32 KB units; ours are far smaller).
     'apigw.messagesPerUpdate': per(invocations.connect + invocations.message + invocations.disconnect + invocations.posts),
   };
+  const invoked = (c: typeof counts) => c.invocations.connect + c.invocations.message + c.invocations.disconnect;
+  metrics['ddb.requestsPerUpdate.typing'] = per(afterTyping.dynamo.requests - beforeTyping.dynamo.requests);
+  metrics['lambda.invocationsPerUpdate.typing'] = per(invoked(afterTyping) - invoked(beforeTyping));
+  // What a connection costs apart from its keystrokes: connecting, the first sync, leaving, the last compaction.
+  metrics['ddb.requestsPerConnection'] = round((counts.dynamo.requests - (afterTyping.dynamo.requests - beforeTyping.dynamo.requests)) / editors, 1);
   metrics['cost.dollarsPerEditorHour'] = dollarsPerEditorHour({ metrics, editors });
   for (const [operation, n] of Object.entries(dynamo.byOperation)) metrics[`ddb.${operation}PerUpdate`] = per(n);
   return metrics;

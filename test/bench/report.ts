@@ -17,6 +17,8 @@ const headline = [
     `latency.${n}.hocuspocus.p50Ms`, `latency.${n}.hocuspocus.p99Ms`, `latency.${n}.concord-relaying.p50Ms`, `latency.${n}.concord-relaying.p99Ms`,
   ]),
   'ddb.requestsPerUpdate', 'ddb.bytesReadPerUpdate', 'ddb.bytesWrittenPerUpdate', 'ddb.readUnitsPerUpdate', 'ddb.writeUnitsPerUpdate',
+  'ddb.requestsPerUpdate.typing', 'ddb.requestsPerConnection', 'lambda.invocationsPerUpdate.typing',
+  'apigw.messagesPerUpdate', 'cost.dollarsPerEditorHour', 'local.ddb.requestsPerUpdate',
   'lambda.invocationsPerUpdate', 'ddb.GetItemPerUpdate', 'ddb.QueryPerUpdate', 'ddb.PutItemPerUpdate', 'ddb.UpdateItemPerUpdate',
   'large.operations', 'large.updates', 'large.characters', 'large.storedBytesRatio', 'large.snapshotBytesRatio',
   'large.firstSyncMs', 'large.firstSyncMs.ratio.y-websocket', 'large.firstSyncMs.ratio.hocuspocus', 'large.replayMs.ratio.y-websocket',

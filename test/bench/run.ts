@@ -53,6 +53,7 @@ async function latencySuite(): Promise<Record<string, number>> {
 async function costSuite(): Promise<Record<string, number>> {
   const metrics = await withServer('concord', ['--count-dynamo', '--aws'], (server) => measureCost({ server, seed: 11 }));
   log(`cost (Lambda's adapters): ${metrics['ddb.requestsPerUpdate']} DynamoDB requests, ${metrics['lambda.invocationsPerUpdate']} invocations, ${metrics['apigw.messagesPerUpdate']} API Gateway messages per update; $${metrics['cost.dollarsPerEditorHour']} per editor-hour`);
+  log(`cost (Lambda's adapters) while typing: ${metrics['ddb.requestsPerUpdate.typing']} DynamoDB requests and ${metrics['lambda.invocationsPerUpdate.typing']} invocations per update; ${metrics['ddb.requestsPerConnection']} requests per connection besides`);
   const local = await withServer('concord', ['--count-dynamo'], (server) => measureCost({ server, seed: 11 }));
   log(`cost (local host's adapters): ${local['ddb.requestsPerUpdate']} DynamoDB requests per update`);
   for (const [key, value] of Object.entries(local)) metrics[`local.${key}`] = value;
