@@ -203,13 +203,24 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   };
   const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard, beforeLargeDeletion });
 
+  /** Documents this process is compacting: a long tail asks again with every update until the commit lands. */
+  const compacting = new Map<string, number>();
+
   async function compactQuietly(docId: string, reason: CompactionReason): Promise<void> {
+    // Another 'tail' attempt would only find the lease taken (a request for nothing); the other
+    // reasons still run, for the checkpoint their moment calls for.
+    if (reason === 'tail' && compacting.has(docId)) return;
+    compacting.set(docId, (compacting.get(docId) ?? 0) + 1);
     try {
       let state: DocumentState | undefined;
       const result = await compact({ documents, docId, owner: newId(), now: now(), settings, committed: (committed) => (state = committed) });
       if (deps.afterCompaction && (result === 'compacted' || reason !== 'tail')) await deps.afterCompaction({ docId, reason, ...(state ? { state } : {}) });
     } catch (error) {
       log({ level: 'error', code: 'sync.compaction-failed', docId, error });
+    } finally {
+      const left = (compacting.get(docId) ?? 1) - 1;
+      if (left > 0) compacting.set(docId, left);
+      else compacting.delete(docId);
     }
   }
 

@@ -95,6 +95,32 @@ describe('afterCompaction', () => {
   });
 });
 
+describe('compaction of a long tail', () => {
+  it('is not attempted again by this process while it runs (each attempt would only find the lease taken)', async () => {
+    const { handlers, documents, connect } = setup({ maxTailCount: 1 });
+    let leases = 0;
+    const acquireLease = documents.acquireLease;
+    documents.acquireLease = async (input) => ((leases += 1), acquireLease(input));
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const commitSnapshot = documents.commitSnapshot;
+    documents.commitSnapshot = async (input) => (await gate, commitSnapshot(input));
+    await connect('w1');
+    await connect('w2');
+
+    const first = handlers.message({ connectionId: 'w1', frame: frameOf(updateMessage(updateWithText('one', 10))) });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    for (const [i, text] of ['two', 'three'].entries()) {
+      expect(await handlers.message({ connectionId: 'w2', frame: frameOf(updateMessage(updateWithText(text, 20 + i))) })).toBe('handled');
+    }
+    expect(leases).toBe(1);
+    release();
+    expect(await first).toBe('handled');
+    expect(await handlers.message({ connectionId: 'w2', frame: frameOf(updateMessage(updateWithText('four', 30))) })).toBe('handled');
+    expect(leases).toBe(2);
+  });
+});
+
 describe('a frozen text', () => {
   it('refuses a writer’s update with a permission-denied reason, storing and passing on nothing', async () => {
     const { handlers, documents, connect, received } = setup();
