@@ -3,12 +3,12 @@
  * request, the room and the head are one request, a freeze caught after the write is taken back,
  * and a frozen text is never compacted — over memory and dynalite alike.
  */
-import type { Principal } from '@concord/core';
 import { createConnectionRegistry, createDocumentStore } from '@concord/data';
 import { compact, defaultCompactionSettings, type ConnectionRegistry, type DocumentStore } from '@concord/sync';
 import { createMemoryConnectionRegistry, createMemoryDocumentStore } from '@concord/sync/memory';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { testPrincipal } from '../../support/clients.ts';
 import { startDynalite } from '../../support/dynalite.ts';
 
 interface Pair {
@@ -45,16 +45,7 @@ const pairs: [string, () => Promise<Pair>][] = [
   ],
 ];
 
-const principal: Principal = {
-  userId: 'usr_ada',
-  userName: 'Ada',
-  organisationId: 'org_one',
-  organisationName: 'Organisation One',
-  coalitionId: 'coal_1',
-  tier: 'member',
-  isChair: false,
-  roles: [],
-};
+const principal = testPrincipal('ada');
 const docId = 'stmt_rr';
 
 function textUpdate(text: string, clientId: number): Uint8Array {
@@ -75,17 +66,18 @@ describe.each(pairs)('the room-read store and registry (%s)', (name, make) => {
   it('stores an update in one request and reads the room with the head in one more', async () => {
     const { documents, connections, requests } = await make();
     await connections.add({ connectionId: 'c1', docId, principal, access: 'write', connectedAt: 1, expiresAt: Date.now() + 60_000, awareness: null });
-    await documents.addAuthor!({ docId, author: 'usr_ada org_one' });
+    const author = `${principal.userId} ${principal.organisationId}`;
+    await documents.addAuthor!({ docId, author });
     const before = requests().length;
 
-    const stored = await documents.appendUpdate({ docId, update: textUpdate('We affirm.', 1), origin: 'c1', author: 'usr_ada org_one' });
+    const stored = await documents.appendUpdate({ docId, update: textUpdate('We affirm.', 1), origin: 'c1', author });
     const room = await connections.readRoom!({ docId, now: Date.now() });
 
     if (name === 'dynalite') expect(requests().slice(before)).toEqual(['PutCommand', 'QueryCommand']);
     expect(stored).toMatchObject({ count: 1, key: expect.any(String) });
     expect(room.connections.map((c) => c.connectionId)).toEqual(['c1']);
     expect(room.frozenBy).toBeNull();
-    expect([...room.authors]).toEqual(['usr_ada org_one']);
+    expect([...room.authors]).toEqual([author]);
     expect(textOf(await documents.load({ docId }))).toBe('We affirm.');
   });
 
