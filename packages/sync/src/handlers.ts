@@ -6,16 +6,15 @@
  */
 import type { Principal } from '@concord/core';
 import { fail, isDomainError } from '@concord/core';
-import { compact, defaultCompactionSettings, needsCompaction, type CompactionSettings } from './compaction.ts';
-import { checkUpdate } from './document.ts';
+import { compact, defaultCompactionSettings, type CompactionSettings } from './compaction.ts';
 import { createIncompleteChunks } from './budget.ts';
 import { CHUNK_MAX_COUNT, CHUNK_RAW_BYTES, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './budget.ts';
-import { appendThenReadRoom } from './room-read-append.ts';
+import { createServerChanges } from './server-change.ts';
 import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom, type Room } from './message-handlers.ts';
 import { createOutbox } from './outbox.ts';
 import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentState, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
-import { decodeMessage, encodeAwareness, encodeNotice, encodeUpdate } from './protocol.ts';
+import { decodeMessage, encodeAwareness, encodeNotice } from './protocol.ts';
 import { encodeAwarenessUpdate } from './awareness.ts';
 
 export interface SyncLogEntry {
@@ -336,31 +335,6 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if (record.access === 'write' && !peers.some((p) => p.access === 'write')) await compactQuietly(record.docId, 'last-writer-left');
   }
 
-  async function broadcastUpdate(input: { docId: string; update: Uint8Array; author: string }): Promise<void> {
-    const check = checkUpdate(input.update);
-    if (check === 'malformed') throw fail.input('sync.update-malformed', 'the update does not apply');
-    if (check === 'empty') return;
-    const judged = await deps.guard?.check({ docId: input.docId, update: input.update, load: () => documents.load({ docId: input.docId }) });
-    if (judged && !judged.ok) throw fail.input('sync.update-schema', `the change does not fit the statement: ${judged.reason}`);
-    const { tail, peers } = await appendServerChange(input);
-    await fanOut(peers, encodeUpdate(input.update));
-    if (needsCompaction({ tail, settings })) await later({ key: `compact ${input.docId}`, task: () => compactQuietly(input.docId, 'tail') });
-  }
-
-  /** Stored as the store checks freezes: refused with `sync.document-frozen` while frozen. */
-  async function appendServerChange(input: { docId: string; update: Uint8Array; author: string }) {
-    const { docId } = input;
-    if (documents.freezeCheck !== 'room-read') {
-      const tail = await documents.appendUpdate({ ...input, origin: 'server' });
-      return { tail, peers: await connections.listForDocument({ docId, now: now() }) };
-    }
-    const readRoom = connections.readRoom;
-    if (!readRoom) throw new Error("freezeCheck 'room-read' needs a registry that reads the room with the head (readRoom)");
-    const appended = await appendThenReadRoom({ ...input, documents, origin: 'server', readRoom: () => readRoom({ docId, now: now() }) });
-    if (appended.frozen) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
-    return { tail: appended.tail, peers: appended.room.connections };
-  }
-
   async function notify(input: { docId: string; notice: string }): Promise<void> {
     await fanOut(await connections.listForDocument({ docId: input.docId, now: now() }), encodeNotice(input.notice));
   }
@@ -369,6 +343,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     await outbox.close(input);
     await disconnect({ connectionId: input.connectionId });
   }
+
+  const broadcastUpdate = createServerChanges({ documents, connections, guard: deps.guard, settings, now, fanOut, later, compactQuietly });
 
   return { connect, message, admit, coolingFor, disconnect, compact: ({ docId }) => compactQuietly(docId, 'requested'), evict, broadcastUpdate, notify };
 }
