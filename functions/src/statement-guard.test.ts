@@ -4,6 +4,7 @@
  * misses an admitted update is merged into the cache, not put in its place.
  */
 import type { DocumentState } from '@concord/sync';
+import { decodesButDoesNotApply } from '@concord/sync/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createStatementGuard } from './statement-guard.ts';
@@ -86,5 +87,23 @@ describe('the statement guard', () => {
     typist.type(' never sent');
     const orphan = typist.type(' two');
     expect(await guard.check({ docId, update: orphan, load })).toEqual({ ok: false, reason: 'schema.unresolved' });
+  });
+
+  it('refuses an update that decodes but does not apply, and judges the next one against the document loaded afresh', async () => {
+    // The handlers build no scratch document when the guard applies: this is their only check.
+    const hostile = decodesButDoesNotApply;
+    expect(() => Y.decodeUpdate(hostile)).not.toThrow();
+    expect(() => Y.applyUpdate(new Y.Doc(), hostile)).toThrow();
+    const { seed, editor } = statement();
+    const guard = createStatementGuard();
+    expect(guard.appliesUpdates).toBe(true);
+    let loads = 0;
+    const load = async () => ((loads += 1), stateOf([seed]));
+    const typist = editor(11);
+    expect(await guard.check({ docId, update: typist.type(' First.'), load })).toEqual({ ok: true });
+    expect(await guard.check({ docId, update: hostile, load })).toEqual({ ok: false, reason: 'sync.update-malformed' });
+    const honest = editor(12).type(' Second.');
+    expect(await guard.check({ docId, update: honest, load })).toEqual({ ok: true });
+    expect(loads).toBe(2);
   });
 });

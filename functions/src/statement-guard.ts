@@ -10,7 +10,8 @@
  * store holds is merged *into* the cached document, never put in its place — a load started
  * before an update was admitted would otherwise lose it, and every update that follows would be
  * refused as unresolved in turn (the bench's 50-editor room: a cascade of reloads). Concurrent
- * checks of one document share one load.
+ * checks of one document share one load. Applying is also the check that an update applies at
+ * all (`appliesUpdates`): one that throws is refused, and the document it half-entered dropped.
  */
 import { documentFrom, type DocumentState, type UpdateGuard } from '@concord/sync';
 import { documentKindOf, guardUpdate, precheckUpdate } from '@concord/text';
@@ -47,7 +48,14 @@ export function createStatementGuard(input: { cachedDocuments?: number } = {}): 
     return remember(docId, cached);
   }
 
+  /** A document an update failed to apply to may hold half of it: dropped, loaded afresh next time. */
+  function forget(docId: string, doc: Y.Doc): void {
+    if (cache.get(docId) === doc) cache.delete(docId);
+    doc.destroy();
+  }
+
   return {
+    appliesUpdates: true,
     async check({ docId, update, load }) {
       const kind = documentKindOf(docId);
       const first = precheckUpdate({ kind, update });
@@ -62,7 +70,12 @@ export function createStatementGuard(input: { cachedDocuments?: number } = {}): 
         }
         if (!judged.ok) return { ok: false, reason: judged.reason };
       }
-      Y.applyUpdate(base, update);
+      try {
+        Y.applyUpdate(base, update);
+      } catch {
+        forget(docId, base);
+        return { ok: false, reason: 'sync.update-malformed' };
+      }
       return { ok: true };
     },
   };

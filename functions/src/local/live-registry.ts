@@ -27,6 +27,7 @@ export function createLiveRegistry(input: { durable: Pick<DynamoConnectionRegist
     },
     countForUser: live.countForUser!,
     listForDocument: live.listForDocument,
+    listLive: live.listLive!,
     setAwareness: live.setAwareness,
   };
 }

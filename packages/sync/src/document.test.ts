@@ -2,7 +2,7 @@ import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
-import { docWithText, updateWithText } from './testing/fixtures.ts';
+import { decodesButDoesNotApply, docWithText, updateWithText } from './testing/fixtures.ts';
 
 /** A document edited by two clients, with every incremental update it emitted. */
 function editedDocument(): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -55,6 +55,12 @@ describe('checkUpdate', () => {
     for (let length = 1; length < update.length; length++) {
       expect(checkUpdate(update.subarray(0, length)), `truncated to ${length} bytes`).toBe('malformed');
     }
+  });
+
+  it('applies to a scratch document unless told the guard does (then it only decodes)', () => {
+    expect(checkUpdate(decodesButDoesNotApply)).toBe('malformed');
+    expect(checkUpdate(decodesButDoesNotApply, { scratch: false })).toBe('ok');
+    expect(checkUpdate(updateWithText('hello', 7).subarray(0, 6), { scratch: false })).toBe('malformed');
   });
 
   it('calls an empty byte array malformed', () => {

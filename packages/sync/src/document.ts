@@ -24,12 +24,14 @@ export type UpdateCheck = 'ok' | 'empty' | 'malformed';
 /**
  * Whether an update from a client may be stored: it must decode and apply to a scratch document
  * (an update that does not would make every later load of the document throw). An update that
- * carries no insertions and no deletions is 'empty': nothing to store.
+ * carries no insertions and no deletions is 'empty': nothing to store. `scratch: false` only
+ * decodes it, for a caller whose guard applies it to the document itself (`appliesUpdates`).
  */
-export function checkUpdate(update: Uint8Array): UpdateCheck {
+export function checkUpdate(update: Uint8Array, options: { scratch?: boolean } = {}): UpdateCheck {
   let decoded: { structs: unknown[]; ds: { clients: Map<number, unknown[]> } };
   try {
     decoded = Y.decodeUpdate(update) as typeof decoded;
+    if (options.scratch === false) return decoded.structs.length === 0 && decoded.ds.clients.size === 0 ? 'empty' : 'ok';
     const scratch = new Y.Doc(serverSide);
     try {
       Y.applyUpdate(scratch, update);

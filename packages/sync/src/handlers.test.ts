@@ -4,10 +4,11 @@ import type { CompactionSettings } from './compaction.ts';
 import { CHUNK_MAX_COUNT, CloseCode, encodeMessage, FRAME_MAX_BYTES, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createSyncHandlers, type SyncLogEntry } from './handlers.ts';
 import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
-import type { ConnectionAccess, ConnectionRegistry, DocumentStore } from './ports.ts';
+import type { ConnectionAccess, ConnectionRegistry, DocumentStore, UpdateGuard } from './ports.ts';
 import {
   awarenessMessage,
   createRecordingGateway,
+  decodesButDoesNotApply,
   docWithText,
   frameOf,
   principalFor,
@@ -29,6 +30,7 @@ interface SetupOptions {
   compaction?: Partial<CompactionSettings>;
   documents?: (store: DocumentStore) => DocumentStore;
   connections?: (registry: ConnectionRegistry) => ConnectionRegistry;
+  guard?: UpdateGuard;
 }
 
 function setup(options: SetupOptions = {}) {
@@ -56,6 +58,7 @@ function setup(options: SetupOptions = {}) {
     now: () => clock.now,
     newId: () => `id${(ids += 1)}`,
     compaction: options.compaction,
+    guard: options.guard,
     log: (entry) => logs.push(entry),
   });
   return {
@@ -149,7 +152,7 @@ describe('createSyncHandlers', () => {
   });
 
   describe('updates', () => {
-    it('stores an update before sending it to every other connection of the document', async () => {
+    it('sends an update to every other connection of the document once admitted, without waiting for the write, and stores it', async () => {
       const { connect, send, documents, gateway, stored } = setup();
       await connect('w1');
       await connect('w2');
@@ -164,9 +167,11 @@ describe('createSyncHandlers', () => {
       expect(await send('w1', updateMessage(update))).toBe('handled');
 
       expect(await stored()).toEqual([update]);
+      // The registry is in memory: the others see it before it is durable (PROTOCOL.md §3); the
+      // sender is told "saved" only after (the handler returned once stored).
       expect(storedWhenPosted.sort(([a], [b]) => a.localeCompare(b))).toEqual([
-        ['r1', 1],
-        ['w2', 1],
+        ['r1', 0],
+        ['w2', 0],
       ]);
       expect(gateway.messagesTo('w2')).toEqual([{ type: 'update', update }]);
       expect(gateway.messagesTo('r1')).toEqual([{ type: 'update', update }]);
@@ -380,6 +385,35 @@ describe('createSyncHandlers', () => {
       expect(appended).toEqual([]);
       expect(await isConnected('w1')).toBe(false);
       expect(await isConnected('w2')).toBe(true);
+    });
+
+    it.each([
+      ['builds a scratch document when the guard does not apply updates', false],
+      ['leaves the apply to a guard that applies updates, and still closes with badFrame', true],
+    ])('an update that decodes but does not apply: %s', async (_, appliesUpdates) => {
+      const seen: Uint8Array[] = [];
+      const guard: UpdateGuard = {
+        appliesUpdates,
+        async check({ update }) {
+          seen.push(update);
+          try {
+            Y.applyUpdate(new Y.Doc(), update);
+          } catch {
+            return { ok: false, reason: 'sync.update-malformed' };
+          }
+          return { ok: true };
+        },
+      };
+      const { connect, send, gateway, appended, isConnected } = setup({ guard });
+      await connect('w1');
+      await connect('w2');
+
+      expect(await send('w1', updateMessage(decodesButDoesNotApply))).toEqual({ closed: CloseCode.badFrame, reason: 'sync.update-malformed' });
+
+      expect(seen).toHaveLength(appliesUpdates ? 1 : 0);
+      expect(gateway.events.filter((e) => e.connectionId === 'w2')).toEqual([]);
+      expect(appended).toEqual([]);
+      expect(await isConnected('w1')).toBe(false);
     });
 
     it('closes the connection with badFrame when chunks of one message disagree on their count', async () => {

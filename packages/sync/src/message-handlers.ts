@@ -45,6 +45,8 @@ export interface MessageCore {
  */
 export interface Room {
   peers(): Promise<ConnectionRecord[]>;
+  /** The connections at once, from a registry in memory that lists them synchronously; else null. */
+  peersNow(): ConnectionRecord[] | null;
   /** After a write: read again (a store registry's first read comes after it anyway). */
   refresh(): Promise<ConnectionRecord[]>;
   /** After a write, with the document's head (`freezeCheck: 'room-read'`): one read, kept for the frame. */
@@ -65,6 +67,7 @@ export function createRoom(input: { connections: ConnectionRegistry; docId: stri
   const load = () => (read = connections.listForDocument({ docId, now: now() }));
   return {
     peers: () => (connections.inMemory ? load() : (read ?? load())),
+    peersNow: () => connections.listLive?.({ docId, now: now() }) ?? null,
     refresh: load,
     refreshWithHead: async () => {
       if (!connections.readRoom) throw new Error('a room-read freeze check needs a registry that reads the head (readRoom)');
@@ -128,11 +131,12 @@ export function createMessageHandlers(core: MessageCore) {
       await sendTo(record, encodePermissionDenied('read-only'));
       return 'refused-read-only';
     }
-    const check = checkUpdate(update);
+    const check = checkUpdate(update, { scratch: guard?.appliesUpdates !== true });
     if (check === 'malformed') return closeWith(record, CloseCode.badFrame, 'sync.update-malformed');
     if (check === 'empty') return 'ignored';
     const judged = await guard?.check({ docId: record.docId, update, load: () => documents.load({ docId: record.docId }) });
     if (judged && !judged.ok) {
+      if (judged.reason === 'sync.update-malformed') return closeWith(record, CloseCode.badFrame, judged.reason);
       if (judged.reason !== 'schema.unresolved') return closeWith(record, CloseCode.schema, judged.reason);
       // It overtook an update we lack: our state vector makes the client send both together.
       const state = documentFrom(await documents.load({ docId: record.docId }));
@@ -148,10 +152,13 @@ export function createMessageHandlers(core: MessageCore) {
     let early: Promise<ReadonlySet<string>> | null = null;
     const admitted = () => {
       if (!connections.inMemory) return;
-      early = room.peers().then(async (peers) => {
+      const send = async (peers: readonly ConnectionRecord[]) => {
         await fanOut(others(peers), message, room);
         return new Set(peers.map((p) => p.connectionId));
-      });
+      };
+      // Posted in this call when the registry lists at once: before the store's write begins.
+      const listed = room.peersNow();
+      early = listed ? send(listed) : room.peers().then(send);
     };
     let tail;
     try {

@@ -168,6 +168,12 @@ export interface ConnectionRegistry {
   /** Consistent read of a document's live connections (expired ones filtered out). */
   listForDocument(input: { docId: string; now: number }): Promise<ConnectionRecord[]>;
   /**
+   * The same list, answered at once by a registry in this process's memory. An admitted update is
+   * then posted to the others before the store's write starts: awaiting the list would put the
+   * write's synchronous work (serialising and signing the request) ahead of the fan-out.
+   */
+  listLive?(input: { docId: string; now: number }): ConnectionRecord[];
+  /**
    * The live connections and the document's head in one consistent read: on DynamoDB they are one
    * key range of the document's partition (`CONN#…` to `HEAD`), so one Query. Needed by a store
    * whose `freezeCheck` is `'room-read'`.
@@ -215,5 +221,13 @@ export interface Gateway {
  * an earlier update); the sender is asked to sync again, nothing is stored.
  */
 export interface UpdateGuard {
+  /**
+   * The guard applies every update it lets through to its own copy of the document, and refuses
+   * one that does not apply with 'sync.update-malformed'. The handlers then skip their own
+   * scratch document (a Y.Doc built and applied per keystroke, on the path to the others). An
+   * update that applies to an empty document can still fail against the real one: this is the
+   * stronger check as well as the cheaper.
+   */
+  readonly appliesUpdates?: boolean;
   check(input: { docId: string; update: Uint8Array; load: () => Promise<DocumentState> }): Promise<{ ok: true } | { ok: false; reason: string }>;
 }

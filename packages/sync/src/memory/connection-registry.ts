@@ -80,6 +80,9 @@ export function createMemoryConnectionRegistry(options: MemoryConnectionRegistry
       return live(docId, now);
     },
 
+    // A registry that stands in for a store one (`inMemory: false`) answers only by a read.
+    ...(options.inMemory === false ? {} : { listLive: ({ docId, now }: { docId: string; now: number }) => live(docId, now) }),
+
     async setAwareness({ connectionId, docId, entry }) {
       await pause();
       const record = records.get(connectionId);

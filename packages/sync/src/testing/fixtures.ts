@@ -246,3 +246,9 @@ export function rejoin(frames: readonly string[]): Uint8Array[] {
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
+
+/**
+ * A hostile update found by mutating bytes of a typing update: Yjs decodes it (Y.decodeUpdate)
+ * but applying it throws ("Unexpected case"). Only an apply catches it.
+ */
+export const decodesButDoesNotApply: Uint8Array = Buffer.from('AAQHAMQBBAEFAm5lAAcBAQUHdyB3b3JkAMYBAwEEBGJvbGQEdHJ1ZcYHAQcCBGJvbGQEbnVsbAEBAQIC', 'base64');
