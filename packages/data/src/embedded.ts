@@ -1,6 +1,7 @@
 /** dynalite in this process (or on a worker thread of it): the local host's DynamoDB and the integration tests'. */
 import { mkdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { registerPortTransport } from './embedded-transport.ts';
 import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -73,10 +74,14 @@ async function startOnWorker(input: { path: string | null; host: string; port: n
     });
   });
   const { host } = input;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // This process's clients of `endpoint` talk to the worker over its port, not TCP.
+  const unregister = registerPortTransport({ endpoint, worker });
   let closing: Promise<void> | null = null;
   return {
-    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    endpoint,
     close() {
+      unregister();
       closing ??= new Promise<void>((resolve) => {
         worker.on('message', (message: { closed?: boolean }) => message.closed && resolve());
         worker.postMessage('close');
