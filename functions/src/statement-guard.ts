@@ -58,9 +58,11 @@ export function createStatementGuard(input: { cachedDocuments?: number } = {}): 
     appliesUpdates: true,
     async check({ docId, update, load }) {
       const kind = documentKindOf(docId);
-      const first = precheckUpdate({ kind, update });
-      if (!first.ok) return { ok: false, reason: first.reason };
       const cached = cache.get(docId);
+      // With the document at hand, one judgement against it covers everything the update adds;
+      // without, the update alone is judged first, so a hostile one costs no load.
+      const first = cached ? ({ ok: true, needsBase: true } as const) : precheckUpdate({ kind, update });
+      if (!first.ok) return { ok: false, reason: first.reason };
       let base = cached ? remember(docId, cached) : await merged(docId, load);
       if (first.needsBase) {
         let judged = guardUpdate({ kind, base, update });
