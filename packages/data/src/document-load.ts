@@ -1,11 +1,13 @@
 /**
  * A consistent load that never misses an acknowledged update while a compaction commits.
  *
- * Read the head (version v), then v's snapshot parts and every update item, then the head again.
- * A compaction deletes merged updates only *after* moving the head, so if the head still says v
- * on the second read, no update was deleted before the update query finished: snapshot v plus
- * those updates hold everything acknowledged before the load began. If the head moved, or v's
- * snapshot is already gone (deleted two versions later), read again.
+ * One Query reads the head (version v), the snapshot parts and every update item — they are one
+ * key range of the document's partition (`HEAD` < `SNAP#…` < `U#…`), read in that order — then
+ * the head is read again. A compaction deletes merged updates only *after* moving the head, so
+ * if the head still says v on the second read, no update was deleted before the query finished:
+ * snapshot v plus those updates hold everything acknowledged before the load began. If the head
+ * moved, or v's snapshot is already gone (deleted once the head moved past it), read again.
+ * Two round trips, where reading the head first took three: a newcomer's first sync waits on it.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
@@ -30,8 +32,10 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
   const { context, docId } = input;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
-    const head = await readHead({ context, docId });
-    const [snapshot, pieces] = await Promise.all([readSnapshot({ context, docId, head }), readUpdatePieces({ context, docId })]);
+    const items = await queryRange({ context, docId, from: documentKeys.head, through: `${documentKeys.updatePrefix}\uffff` });
+    const head = headOf(items[0]?.[tableDefinition.sortKey] === documentKeys.head ? items[0] : undefined);
+    const snapshot = snapshotOf({ items, head });
+    const pieces = updatePiecesOf(items);
     const again = await readHead({ context, docId });
     if (snapshot === 'missing' || again.version !== head.version) continue;
     return { snapshot, version: head.version, updates: visibleUpdates(pieces) };
@@ -50,26 +54,31 @@ export async function readHead(input: { context: DocumentContext; docId: string 
       ExpressionAttributeNames: { '#version': 'version' },
     }),
   );
-  const item = result.Item ?? {};
-  return { version: num(item, 'version') ?? 0, snapshotId: str(item, 'snapshotId') ?? null, snapshotParts: num(item, 'snapshotParts') ?? 0 };
+  return headOf(result.Item);
+}
+
+function headOf(item: Item | undefined): Head {
+  const fields = item ?? {};
+  return { version: num(fields, 'version') ?? 0, snapshotId: str(fields, 'snapshotId') ?? null, snapshotParts: num(fields, 'snapshotParts') ?? 0 };
 }
 
 /** The snapshot the head names, or 'missing' when its parts are not all there (any more). */
-async function readSnapshot(input: { context: DocumentContext; docId: string; head: Head }): Promise<Uint8Array | null | 'missing'> {
-  const { context, docId, head } = input;
+function snapshotOf(input: { items: Item[]; head: Head }): Uint8Array | null | 'missing' {
+  const { items, head } = input;
   if (head.version === 0) return null;
   if (!head.snapshotId) return 'missing';
   const prefix = documentKeys.snapshotAttemptPrefix({ version: head.version, attempt: head.snapshotId });
-  const items = await queryPrefix({ context, docId, prefix });
-  const parts = items.map((item) => bin(item, 'bytes'));
+  // Another attempt's parts (a compaction under way) may sit beside them: only the head's count.
+  const parts = items.filter((item) => str(item, tableDefinition.sortKey)?.startsWith(prefix)).map((item) => bin(item, 'bytes'));
   if (parts.length !== head.snapshotParts || parts.some((part) => part === undefined)) return 'missing';
   return joinBytes(parts as Uint8Array[]);
 }
 
-async function readUpdatePieces(input: { context: DocumentContext; docId: string }): Promise<UpdatePiece[]> {
-  const items = await queryPrefix({ ...input, prefix: documentKeys.updatePrefix });
+function updatePiecesOf(items: Item[]): UpdatePiece[] {
   return items.flatMap((item) => {
-    const parsed = parseUpdateSortKey(str(item, tableDefinition.sortKey) ?? '');
+    const sortKey = str(item, tableDefinition.sortKey) ?? '';
+    if (!sortKey.startsWith(documentKeys.updatePrefix)) return [];
+    const parsed = parseUpdateSortKey(sortKey);
     const bytes = bin(item, 'bytes');
     if (!parsed || !bytes) return [];
     const whole = parsed.index === null;
@@ -85,16 +94,16 @@ async function readUpdatePieces(input: { context: DocumentContext; docId: string
   });
 }
 
-/** Every item of the document whose sort key starts with `prefix`, in sort-key order. */
-async function queryPrefix(input: { context: DocumentContext; docId: string; prefix: string }): Promise<Item[]> {
-  const { context, docId, prefix } = input;
+/** Every item of the document whose sort key is in [`from`, `through`], in sort-key order. */
+async function queryRange(input: { context: DocumentContext; docId: string; from: string; through: string }): Promise<Item[]> {
+  const { context, docId } = input;
   return queryAll({
     client: context.client,
     query: {
       TableName: context.tableName,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :through',
       ExpressionAttributeNames: keyNames,
-      ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':prefix': prefix },
+      ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':from': input.from, ':through': input.through },
       ConsistentRead: true,
     },
   });
