@@ -5,7 +5,7 @@
  * One function, so the two hosts cannot drift apart.
  */
 import { createChunkStore, createConnectionRegistry, createDocumentStore, createVersionStore, type createDynamoClient } from '@concord/data';
-import { createSyncHandlers, type ConnectionRegistry, type DocumentStore, type Gateway, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
+import { createSyncHandlers, type ConnectionRegistry, type DocumentStore, type Gateway, type MergeState, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
 import { createStatementGuard } from './statement-guard.ts';
 import { checkpointAfterCompaction, createVersionService } from '@concord/versions';
 
@@ -23,6 +23,8 @@ export function createHostSync(input: {
   schemaGuard?: boolean;
   /** Close connections over their budget of messages and bytes (default true). */
   connectionBudget?: boolean;
+  /** Where compactions merge (the local host: a worker thread); in the invocation by default. */
+  mergeState?: MergeState;
   log?: (entry: SyncLogEntry) => void;
   now?: () => number;
 }): SyncHandlers {
@@ -34,6 +36,7 @@ export function createHostSync(input: {
     documents,
     connections: input.connections ?? createConnectionRegistry(store),
     later: input.later,
+    mergeState: input.mergeState,
     ...(input.schemaGuard === false ? {} : { guard: createStatementGuard() }),
     ...(input.connectionBudget === false ? { budget: false as const } : {}),
     chunks: createChunkStore(store),

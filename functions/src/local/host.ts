@@ -28,6 +28,7 @@ import { createCallSchedule } from '../call-scheduler.ts';
 import { callScheduleEveryMs, startCallTimer } from './call-timer.ts';
 import type { HostConfig } from './config.ts';
 import { createGatewayServer, gatewayPath } from './gateway-server.ts';
+import { startStateMerger } from './state-merger.ts';
 import { createLiveRegistry } from './live-registry.ts';
 import { handleManagementRequest, isManagementRequest } from './management-api.ts';
 import { localSecretKey } from './secrets.ts';
@@ -83,12 +84,15 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log, onPost: input.instrument?.onPost });
   const background = createBackground({ log });
   const local = config.realtimeAdapters === 'local';
+  // Lambda merges inside its invocation; the local host keeps that CPU off its event loop.
+  const merger = local ? startStateMerger() : null;
   const sync = createHostSync({
     ...store,
     // Lambda's adapters bring Lambda's store (host-sync.ts); the seed and the local path use this one.
     ...(local ? { documents } : {}),
     gateway: gatewayServer.gateway,
     ...(local ? { connections: createLiveRegistry({ durable: createConnectionRegistry(store) }), later: background.run } : {}),
+    ...(merger ? { mergeState: merger.merge } : {}),
     schemaGuard: config.schemaGuard,
     connectionBudget: config.connectionBudget,
     log,
@@ -145,6 +149,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
       server.close();
       await gatewayServer.close();
       await background.idle();
+      await merger?.close();
       server.closeAllConnections();
       unregisterFence();
       await embedded?.close();

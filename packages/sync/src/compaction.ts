@@ -33,6 +33,19 @@ export function needsCompaction(input: { tail: TailStats; settings: CompactionSe
 
 export type CompactionResult = 'compacted' | 'nothing-to-do' | 'busy' | 'superseded';
 
+/** Folds a snapshot and its tail into one snapshot (the CPU part of a compaction). */
+export type MergeState = (state: DocumentState) => Promise<Uint8Array>;
+
+/** In this process: the default, and what a host without a worker for it runs. */
+export const mergeHere: MergeState = async (state) => {
+  const doc = documentFrom(state);
+  try {
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+};
+
 /** Compacts one document if nobody else is; `owner` must be unique to this attempt. */
 export async function compact(input: {
   documents: DocumentStore;
@@ -42,15 +55,15 @@ export async function compact(input: {
   settings: CompactionSettings;
   /** Told the state it committed, so a checkpoint after it need not read the text again. */
   committed?: (state: DocumentState) => void;
+  /** Where the merge runs: here by default; the local host's worker keeps it off its event loop. */
+  merge?: MergeState;
 }): Promise<CompactionResult> {
   const { documents, docId, owner } = input;
   if (!(await documents.acquireLease({ docId, owner, now: input.now, ttlMs: input.settings.leaseMs }))) return 'busy';
   try {
     const state = await documents.load({ docId });
     if (state.updates.length === 0) return 'nothing-to-do';
-    const doc = documentFrom(state);
-    const snapshot = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
+    const snapshot = await (input.merge ?? mergeHere)(state);
     await documents.commitSnapshot({ docId, owner, baseVersion: state.version, snapshot, merged: state.updates });
     input.committed?.({ snapshot, version: state.version + 1, updates: [] });
     return 'compacted';

@@ -6,7 +6,7 @@
  */
 import type { Principal } from '@concord/core';
 import { fail, isDomainError } from '@concord/core';
-import { compact, defaultCompactionSettings, type CompactionSettings } from './compaction.ts';
+import { compact, defaultCompactionSettings, type CompactionSettings, type MergeState } from './compaction.ts';
 import { createIncompleteChunks } from './budget.ts';
 import { CHUNK_MAX_COUNT, CHUNK_RAW_BYTES, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './budget.ts';
@@ -39,6 +39,12 @@ export interface SyncDependencies {
    * automatic version checkpoint. Failures are logged, never passed on.
    */
   afterCompaction?: (input: { docId: string; reason: CompactionReason; state?: DocumentState }) => Promise<void>;
+  /**
+   * Where a compaction merges the snapshot and its tail: in this process by default. A host with
+   * many connections on one event loop (the local host) moves it to a worker thread: a large
+   * document's merge is milliseconds in which no keystroke is passed on.
+   */
+  mergeState?: MergeState;
   /**
    * Called before an update that deletes at least LARGE_DELETION characters is stored, with the
    * text still as it was: a checkpoint of it (a wipe must never take the last unnamed edits with
@@ -212,7 +218,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     compacting.set(docId, (compacting.get(docId) ?? 0) + 1);
     try {
       let state: DocumentState | undefined;
-      const result = await compact({ documents, docId, owner: newId(), now: now(), settings, committed: (committed) => (state = committed) });
+      const result = await compact({ documents, docId, owner: newId(), now: now(), settings, merge: deps.mergeState, committed: (committed) => (state = committed) });
       if (deps.afterCompaction && (result === 'compacted' || reason !== 'tail')) await deps.afterCompaction({ docId, reason, ...(state ? { state } : {}) });
     } catch (error) {
       log({ level: 'error', code: 'sync.compaction-failed', docId, error });
