@@ -2,10 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Both projects run with `isolate: false`: one module graph per worker, not per file.
-    // Importing the workspace anew for each of ~190 files cost more than the tests themselves
-    // (unit: 122 s → 34 s). Tests therefore must not lean on module state another file left
-    // behind; each builds its own stores and hosts.
+    // Unit tests run with `isolate: false`: one module graph per worker, not per file. Importing
+    // the workspace anew for each of ~130 files cost more than the tests themselves (122 s →
+    // 28–34 s); they must not lean on module state another file left behind. Integration files
+    // keep a process each: they start hosts, workers and stores on reused ports, and a client or
+    // timer one file leaves behind must not reach the next file's store (a host's close hung).
     projects: [
       {
         test: {
@@ -20,7 +21,6 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

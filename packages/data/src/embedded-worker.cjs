@@ -45,5 +45,7 @@ parentPort.on('message', (message) => {
   }
   if (message !== 'close') return;
   server.close(() => parentPort.postMessage({ closed: true }));
-  server.closeIdleConnections();
+  // Every connection, not only the idle ones: a client of another process (or a stale one of
+  // this process for an earlier store on the same port) must not hold the close open.
+  server.closeAllConnections();
 });
