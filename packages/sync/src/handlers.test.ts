@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CompactionSettings } from './compaction.ts';
 import { CHUNK_MAX_COUNT, CloseCode, encodeMessage, FRAME_MAX_BYTES, MESSAGE_MAX_BYTES } from './frames.ts';
-import { createIds, createSyncHandlers, type SyncLogEntry } from './handlers.ts';
+import { createSyncHandlers, type SyncLogEntry } from './handlers.ts';
 import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
 import type { ConnectionAccess, ConnectionRegistry, DocumentStore, UpdateGuard } from './ports.ts';
 import {
@@ -583,13 +583,3 @@ describe('createSyncHandlers', () => {
     });
   });
 });
-
-describe('createIds', () => {
-  it('makes ids that fit a chunk header (16 base36 characters) and never repeat, within one instance or across two', () => {
-    const [a, b] = [createIds(), createIds()];
-    const ids = Array.from({ length: 20_000 }, (_, i) => (i % 2 === 0 ? a() : b()));
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.every((id) => /^[a-z0-9]{11,16}$/.test(id))).toBe(true);
-  });
-});
-

@@ -7,6 +7,7 @@
 import type { Principal } from '@concord/core';
 import { fail, isDomainError } from '@concord/core';
 import { compact, defaultCompactionSettings, type CompactionSettings, type MergeState } from './compaction.ts';
+import { createIds } from './ids.ts';
 import { createIncompleteChunks } from './budget.ts';
 import { CHUNK_MAX_COUNT, CHUNK_RAW_BYTES, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './budget.ts';
@@ -353,25 +354,4 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const broadcastUpdate = createServerChanges({ documents, connections, guard: deps.guard, settings, now, fanOut, later, compactQuietly });
 
   return { connect, message, admit, coolingFor, disconnect, compact: ({ docId }) => compactQuietly(docId, 'requested'), evict, broadcastUpdate, notify };
-}
-
-const idAlphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-/**
- * Ids unique across processes and time, at most 16 characters (a chunk header's message id): 10
- * characters of base36 randomness, drawn anew every 36⁶ ids, then a counter. A fan-out needs one
- * per message; drawing 16 random bytes each time was ~1 % of the host's CPU in a 50-editor room.
- */
-export function createIds(): () => string {
-  const span = 36 ** 6;
-  let prefix = '';
-  let counter = span;
-  return () => {
-    if (counter >= span) {
-      prefix = '';
-      for (const byte of crypto.getRandomValues(new Uint8Array(10))) prefix += idAlphabet[byte % 36];
-      counter = 0;
-    }
-    return `${prefix}${(counter += 1).toString(36)}`;
-  };
 }
