@@ -12,10 +12,11 @@ import { createIncompleteChunks } from './budget.ts';
 import { CHUNK_MAX_COUNT, CHUNK_RAW_BYTES, CloseCode, decodeFrame, joinChunks, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createConnectionBudgets, defaultBudget, type BudgetSettings } from './budget.ts';
 import { createServerChanges } from './server-change.ts';
-import { AWARENESS_STORE_EVERY, createMessageHandlers, createRoom, type Room } from './message-handlers.ts';
+import { createMessageHandlers, createRoom, type Room } from './message-handlers.ts';
+import { AWARENESS_STORE_EVERY } from './presence.ts';
 import { createOutbox } from './outbox.ts';
 import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentState, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
-import { decodeMessage, encodeAwareness, encodeNotice } from './protocol.ts';
+import { decodeMessage, encodeAwareness, encodeNotice, type ClientMessage } from './protocol.ts';
 import { encodeAwarenessUpdate } from './awareness.ts';
 
 export interface SyncLogEntry {
@@ -152,11 +153,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     room.after.push(input.task);
     return Promise.resolve();
   };
-  const outbox = createOutbox({
-    gateway: deps.gateway,
-    newId,
-    onError: ({ code, connectionId, error }) => log({ level: 'warn', code, connectionId, error }),
-  });
+  const outbox = createOutbox({ gateway: deps.gateway, newId, onError: ({ code, connectionId, error }) => log({ level: 'warn', code, connectionId, error }) });
 
   async function closeWith(record: { connectionId: string }, code: (typeof CloseCode)[keyof typeof CloseCode], reason: string): Promise<MessageOutcome> {
     await outbox.close({ connectionId: record.connectionId, code, reason });
@@ -179,8 +176,9 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     if ((await outbox.send({ connectionId: record.connectionId, data })) === 'gone') await forgetGone(record);
   }
 
-  async function fanOut(peers: readonly ConnectionRecord[], data: Uint8Array, room?: Room): Promise<void> {
-    if (room?.held) return peers.forEach((peer) => hold(room.held!, peer, data));
+  async function fanOut(peers: readonly ConnectionRecord[], data: Uint8Array | readonly Uint8Array[], room?: Room): Promise<void> {
+    const held = room?.held;
+    if (held) return peers.forEach((peer) => (data instanceof Uint8Array ? [data] : data).forEach((one) => hold(held, peer, one)));
     const gone = new Set(await outbox.fanOut({ connectionIds: peers.map((p) => p.connectionId), data }));
     for (const peer of peers) if (gone.has(peer.connectionId)) await forgetGone(peer);
   }
@@ -207,7 +205,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const beforeLargeDeletion = async (docId: string) => {
     await deps.beforeLargeDeletion?.({ docId }).catch((error: unknown) => log({ level: 'error', code: 'sync.checkpoint-failed', docId, error }));
   };
-  const { dispatch } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard, beforeLargeDeletion });
+  const { handleFrame } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard, beforeLargeDeletion });
 
   /** Documents this process is compacting: a long tail asks again with every update until the commit lands. */
   const compacting = new Map<string, number>();
@@ -279,15 +277,11 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
       if (!input.admitted && !admit({ userId: record.principal.userId, bytes, at: input.receivedAt ?? now() })) return closeWith(record, CloseCode.rateLimited, 'sync.rate-limited');
       const messages = await assemble(record, input.frame);
       if (!Array.isArray(messages)) return messages;
-      const decoded = messages.map(decodeMessage);
-      if (decoded.some((m) => m === null)) return closeWith(record, CloseCode.badFrame, 'sync.message-malformed');
+      const decoded = messages.map(decodeMessage).filter((m): m is ClientMessage => m !== null);
+      if (decoded.length !== messages.length) return closeWith(record, CloseCode.badFrame, 'sync.message-malformed');
       // One room per frame: an edit and its caret move read the document's connections once.
       const room = createRoom({ connections, docId: record.docId, now });
-      let outcome: MessageOutcome = 'ignored';
-      for (const one of decoded) {
-        outcome = await dispatch(record, one!, room);
-        if (typeof outcome === 'object') break;
-      }
+      const outcome = await handleFrame(record, decoded, room);
       // A connection closed mid-frame gets nothing more; the others get what was stored.
       await flush(room, typeof outcome === 'object' ? connectionId : null);
       for (const task of room.after) await task();
@@ -315,13 +309,8 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
     await connections.add({ ...input, sessionId: input.sessionId ?? null, connectedAt, expiresAt: connectedAt + connectionTtlMs, awareness: null });
   }
 
-  function admit({ userId, bytes, at }: { userId: string; bytes: number; at: number }): boolean {
-    return budgets?.spend({ connectionId: userId, bytes, now: at }) ?? true;
-  }
-
-  function coolingFor({ userId }: { userId: string }): number {
-    return budgets?.coolingFor({ key: userId, now: now() }) ?? 0;
-  }
+  const admit: SyncHandlers['admit'] = ({ userId, bytes, at }) => budgets?.spend({ connectionId: userId, bytes, now: at }) ?? true;
+  const coolingFor: SyncHandlers['coolingFor'] = ({ userId }) => budgets?.coolingFor({ key: userId, now: now() }) ?? 0;
 
   async function disconnect({ connectionId }: { connectionId: string }): Promise<void> {
     incomplete.forget(connectionId);

@@ -6,11 +6,12 @@
  */
 import { isDomainError } from '@concord/core';
 import * as Y from 'yjs';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, ownEntry, stampState } from './awareness.ts';
+import { encodeAwarenessUpdate } from './awareness.ts';
 import { needsCompaction, type CompactionSettings } from './compaction.ts';
 import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
 import { CloseCode } from './frames.ts';
 import type { CompactionReason, MessageOutcome } from './handlers.ts';
+import { judgeAwareness, mustStore } from './presence.ts';
 import { appendThenReadRoom } from './room-read-append.ts';
 import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, DocumentStore, RoomRead, UpdateGuard } from './ports.ts';
 import {
@@ -29,7 +30,8 @@ export interface MessageCore {
   settings: CompactionSettings;
   now: () => number;
   sendTo(record: ConnectionRecord, data: Uint8Array, room?: Room): Promise<void>;
-  fanOut(peers: readonly ConnectionRecord[], data: Uint8Array, room?: Room): Promise<void>;
+  /** Several messages go to each peer in as few frames as fit (one batch frame, usually). */
+  fanOut(peers: readonly ConnectionRecord[], data: Uint8Array | readonly Uint8Array[], room?: Room): Promise<void>;
   closeWith(record: { connectionId: string }, code: (typeof CloseCode)[keyof typeof CloseCode], reason: string): Promise<MessageOutcome>;
   /** Runs work that must not hold up the connection's next message (compaction). */
   later(input: { key: string; task: () => Promise<void> }, room?: Room): Promise<void>;
@@ -90,9 +92,6 @@ function deletedCount(update: Uint8Array): number {
   return count;
 }
 
-/** Store an awareness entry at least every this many clock ticks, so a joiner's carets are close. */
-export const AWARENESS_STORE_EVERY = 32;
-
 export function createMessageHandlers(core: MessageCore) {
   const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard, beforeLargeDeletion } = core;
   const checkAfterWrite = documents.freezeCheck === 'room-read';
@@ -126,7 +125,7 @@ export function createMessageHandlers(core: MessageCore) {
    * the write. A joiner that registered while the write was in flight is caught by a second look
    * at the room after it.
    */
-  async function onUpdate(record: ConnectionRecord, update: Uint8Array, room: Room): Promise<MessageOutcome> {
+  async function onUpdate(record: ConnectionRecord, update: Uint8Array, room: Room, caret?: Uint8Array): Promise<MessageOutcome> {
     if (record.access !== 'write') {
       await sendTo(record, encodePermissionDenied('read-only'));
       return 'refused-read-only';
@@ -146,9 +145,11 @@ export function createMessageHandlers(core: MessageCore) {
       return 'refused-unresolved';
     }
     if (deletedCount(update) >= LARGE_DELETION) await beforeLargeDeletion(record.docId);
-    const message = encodeUpdate(update);
+    const updateMessage = encodeUpdate(update);
+    // The sender's caret move of the same frame, when it rides along (`onUpdateWithCaret`).
+    const message = caret ? [updateMessage, caret] : updateMessage;
     const others = (peers: readonly ConnectionRecord[]) => peers.filter((p) => p.connectionId !== record.connectionId);
-    if (checkAfterWrite) return storeThenCheck({ record, update, message, room, others });
+    if (checkAfterWrite) return storeThenCheck({ record, update, message: updateMessage, room, others });
     let early: Promise<ReadonlySet<string>> | null = null;
     const admitted = () => {
       if (!connections.inMemory) return;
@@ -199,44 +200,49 @@ export function createMessageHandlers(core: MessageCore) {
     return 'handled';
   }
 
-  /**
-   * Presence: keep only the sender's own entry, stamped with who it is; echo it to everyone.
-   * Stored only when it must be — to bind the client id, when it leaves, when its `user` part
-   * changes, and every AWARENESS_STORE_EVERY ticks so a joiner's carets are close — and
-   * otherwise forwarded without a write: carets move far more often than anyone joins.
-   */
+  /** Presence: the sender's own entry, judged (presence.ts), recorded when it must be, echoed to everyone. */
   async function onAwareness(record: ConnectionRecord, update: Uint8Array, room: Room): Promise<MessageOutcome> {
-    let entries;
-    try {
-      entries = decodeAwarenessUpdate(update);
-    } catch {
-      return closeWith(record, CloseCode.badFrame, 'sync.awareness-malformed');
-    }
     const peers = await room.peers();
-    const stored = peers.find((p) => p.connectionId === record.connectionId)?.awareness ?? record.awareness;
-    // Only another person's connection makes an entry a relay: the same person's older
-    // connection may still hold this client id (a reconnect before the old one is gone).
-    const othersClientIds = new Set(
-      peers.flatMap((p) =>
-        p.connectionId !== record.connectionId && p.principal.userId !== record.principal.userId && p.awareness
-          ? [p.awareness.clientId]
-          : [],
-      ),
-    );
-    const entry = ownEntry({ entries, boundClientId: stored?.clientId ?? null, othersClientIds });
-    if (!entry) return 'ignored';
-    const state = entry.state === null ? null : stampState({ state: entry.state, principal: record.principal });
-    if (entry.state !== null && state === null) return closeWith(record, CloseCode.badFrame, 'sync.awareness-state-invalid');
-    const stamped = { ...entry, state };
-    // Frames arrive in any order: an older state than the one stored is not passed on.
-    if (stored && isOlder(stamped, stored)) return 'ignored';
-    if (mustStore({ entry: stamped, stored }) || connections.inMemory) {
-      const result = await connections.setAwareness({ connectionId: record.connectionId, docId: record.docId, entry: stamped });
-      if (result !== 'ok') return 'ignored';
-    }
+    const judged = judgeAwareness({ record, update, peers });
+    if (!judged.ok) return judged.close ? closeWith(record, CloseCode.badFrame, judged.close) : 'ignored';
+    if (!(await recordAwareness(record, judged.entry, judged.stored))) return 'ignored';
     const recipients = peers.some((p) => p.connectionId === record.connectionId) ? peers : [...peers, record];
-    await fanOut(recipients, encodeAwareness(encodeAwarenessUpdate([stamped])), room);
+    await fanOut(recipients, encodeAwareness(encodeAwarenessUpdate([judged.entry])), room);
     return 'handled';
+  }
+
+  /**
+   * A keystroke and the caret move of the same frame, on a registry in memory (the local host):
+   * the caret rides to the others in the update's own frame, posted once the store admits the
+   * update, and is echoed to the sender — its "saved" — only once the update is durable. One post
+   * per peer instead of two. Anything but a stored update (refused, frozen, empty) sends the caret
+   * as it would have gone alone; a caret that would not go out alone (malformed, older, another's
+   * client id) is handled after the update, in the frame's order.
+   */
+  async function onUpdateWithCaret(record: ConnectionRecord, update: Uint8Array, caret: Uint8Array, room: Room): Promise<MessageOutcome> {
+    const peers = room.peersNow() ?? (await room.peers());
+    const judged = judgeAwareness({ record, update: caret, peers });
+    if (!judged.ok || !(await recordAwareness(record, judged.entry, judged.stored))) {
+      const outcome = await onUpdate(record, update, room);
+      if (typeof outcome === 'object') return outcome;
+      return judged.ok ? 'ignored' : onAwareness(record, caret, room);
+    }
+    const caretMessage = encodeAwareness(encodeAwarenessUpdate([judged.entry]));
+    const outcome = await onUpdate(record, update, room, caretMessage);
+    if (typeof outcome === 'object') return outcome;
+    if (outcome === 'handled') await sendTo(record, caretMessage, room);
+    else await fanOut([...peers.filter((p) => p.connectionId !== record.connectionId), record], caretMessage, room);
+    return 'handled';
+  }
+
+  /**
+   * Stored only when it must be — to bind the client id, when it leaves, when its `user` part
+   * changes, and every AWARENESS_STORE_EVERY ticks so a joiner's carets are close — and otherwise
+   * forwarded without a write: carets move far more often than anyone joins. False: not passed on.
+   */
+  async function recordAwareness(record: ConnectionRecord, entry: AwarenessEntry, stored: AwarenessEntry | null): Promise<boolean> {
+    if (!mustStore({ entry, stored }) && !connections.inMemory) return true;
+    return (await connections.setAwareness({ connectionId: record.connectionId, docId: record.docId, entry })) === 'ok';
   }
 
   async function onQueryAwareness(record: ConnectionRecord, room: Room): Promise<MessageOutcome> {
@@ -261,30 +267,27 @@ export function createMessageHandlers(core: MessageCore) {
     }
   }
 
-  return { dispatch };
+  /**
+   * A frame's messages in order, until one closes the connection. On a registry in memory an
+   * update followed by its caret move is handled as one (`onUpdateWithCaret`).
+   */
+  async function handleFrame(record: ConnectionRecord, messages: readonly ClientMessage[], room: Room): Promise<MessageOutcome> {
+    let outcome: MessageOutcome = 'ignored';
+    for (let i = 0; i < messages.length; i++) {
+      const one = messages[i]!;
+      const next = messages[i + 1];
+      if (connections.inMemory && one.type === 'update' && next?.type === 'awareness') {
+        outcome = await onUpdateWithCaret(record, one.update, next.update, room);
+        i += 1;
+      } else outcome = await dispatch(record, one, room);
+      if (typeof outcome === 'object') break;
+    }
+    return outcome;
+  }
+
+  return { handleFrame };
 }
 
 function authorOf(record: ConnectionRecord): string {
   return `${record.principal.userId} ${record.principal.organisationId}`;
-}
-
-/** y-protocols' rule: a lower clock is older; so is the same clock, unless it removes the state. */
-function isOlder(entry: AwarenessEntry, stored: AwarenessEntry): boolean {
-  if (entry.clientId !== stored.clientId) return false;
-  return entry.clock < stored.clock || (entry.clock === stored.clock && entry.state !== null);
-}
-
-function mustStore(input: { entry: AwarenessEntry; stored: AwarenessEntry | null }): boolean {
-  const { entry, stored } = input;
-  if (!stored || entry.state === null || stored.state === null) return true;
-  if (entry.clock - stored.clock >= AWARENESS_STORE_EVERY) return true;
-  return userPart(entry.state) !== userPart(stored.state);
-}
-
-function userPart(state: string): string {
-  try {
-    return JSON.stringify((JSON.parse(state) as { user?: unknown }).user ?? null);
-  } catch {
-    return state;
-  }
 }

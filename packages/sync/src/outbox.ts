@@ -11,8 +11,11 @@ export interface Outbox {
   send(input: { connectionId: string; data: Uint8Array }): Promise<'ok' | 'gone' | 'failed'>;
   /** Sends several messages to one connection in as few frames as fit (batch frames). */
   sendMany(input: { connectionId: string; messages: readonly Uint8Array[] }): Promise<'ok' | 'gone' | 'failed'>;
-  /** Sends one message to many connections at once; returns the ids that are gone. */
-  fanOut(input: { connectionIds: readonly string[]; data: Uint8Array }): Promise<string[]>;
+  /**
+   * Sends one message — or several, in as few frames as fit — to many connections at once;
+   * returns the ids that are gone.
+   */
+  fanOut(input: { connectionIds: readonly string[]; data: Uint8Array | readonly Uint8Array[] }): Promise<string[]>;
   /** Tells the client why (an `e` frame), then closes its connection. Never throws. */
   close(input: { connectionId: string; code: number; reason: string }): Promise<void>;
 }
@@ -42,7 +45,7 @@ export function createOutbox(input: {
     async fanOut({ connectionIds, data }) {
       if (connectionIds.length === 0) return [];
       // Encoded once for everyone: base64 of the same bytes is the same frames.
-      const frames = encodeMessage({ data, messageId: newId() });
+      const frames = data instanceof Uint8Array ? encodeMessage({ data, messageId: newId() }) : encodeMessages({ messages: data, newMessageId: newId });
       const results = await Promise.all(connectionIds.map((connectionId) => post(connectionId, frames)));
       return connectionIds.filter((_, i) => results[i] === 'gone');
     },
