@@ -5,7 +5,7 @@
  * One function, so the two hosts cannot drift apart.
  */
 import { createChunkStore, createConnectionRegistry, createDocumentStore, createVersionStore, type createDynamoClient } from '@concord/data';
-import { createSyncHandlers, type ConnectionRegistry, type DocumentStore, type Gateway, type MergeState, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
+import { createSyncHandlers, type CompactionSettings, type ConnectionRegistry, type DocumentStore, type Gateway, type MergeState, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
 import { createStatementGuard } from './statement-guard.ts';
 import { checkpointAfterCompaction, createVersionService } from '@concord/versions';
 
@@ -25,6 +25,8 @@ export function createHostSync(input: {
   connectionBudget?: boolean;
   /** Where compactions merge (the local host: a worker thread); in the invocation by default. */
   mergeState?: MergeState;
+  /** When a tail is folded into a snapshot; the sync core's defaults (sized for DynamoDB's bill) otherwise. */
+  compaction?: Partial<CompactionSettings>;
   log?: (entry: SyncLogEntry) => void;
   now?: () => number;
 }): SyncHandlers {
@@ -37,6 +39,7 @@ export function createHostSync(input: {
     connections: input.connections ?? createConnectionRegistry(store),
     later: input.later,
     mergeState: input.mergeState,
+    compaction: input.compaction,
     ...(input.schemaGuard === false ? {} : { guard: createStatementGuard() }),
     ...(input.connectionBudget === false ? { budget: false as const } : {}),
     chunks: createChunkStore(store),

@@ -52,6 +52,13 @@ export interface LocalHost {
 
 const sweepEveryMs = 15 * 60_000;
 
+/**
+ * A shorter tail than Lambda's: every load (a newcomer's first sync, a guard's reload) reads and
+ * applies the tail item by item, and here a compaction costs no bill — on AWS each one writes the
+ * whole snapshot again, in write units, so there the sync core's 200 stands. PROTOCOL.md §9.
+ */
+const localCompaction = { maxTailCount: 50 };
+
 /** Optional hooks for benchmarks and fault tests (test/bench, test/reliability); `main.ts` sets none. */
 export interface HostInstrument {
   /** Wraps the realtime handlers the gateway calls, e.g. to count invocations as Lambda would bill them. */
@@ -93,6 +100,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
     gateway: gatewayServer.gateway,
     ...(local ? { connections: createLiveRegistry({ durable: createConnectionRegistry(store) }), later: background.run } : {}),
     ...(merger ? { mergeState: merger.merge } : {}),
+    ...(local ? { compaction: localCompaction } : {}),
     schemaGuard: config.schemaGuard,
     connectionBudget: config.connectionBudget,
     log,
