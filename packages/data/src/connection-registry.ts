@@ -7,14 +7,16 @@
  *   know the connection id. It is also listed in `gsi1` under `USER#<userId>#CONNS`, so that
  *   `listByUser` finds a person's connections across documents (eventually consistent on AWS:
  *   good enough to close connections after the fact, not for fan-out).
- * The pointer is written first and deleted last, so a record never exists without its pointer.
+ * Both are written by one BatchWriteItem (connecting is one round trip, where two puts took two);
+ * a write it leaves unprocessed is retried, and `add` throws — refusing the connection — when one
+ * still is. The pointer is deleted last, so a removed record never lingers without it.
  * Both carry the TTL (seconds); reads filter on `expiresAtMs` because dynalite ignores TTL.
  */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, RoomRead } from '@concord/sync/ports';
 import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
 import { connectionPointerKeys, documentKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
-import { conditionally, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
+import { conditionally, key, keyNames, num, putAll, queryAll, str, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { gsi1IndexName } from './table.ts';
 
@@ -65,8 +67,8 @@ async function add(input: { context: Context; record: ConnectionRecord }): Promi
   const { context: { client, tableName }, record } = input;
   const expiry = { expiresAtMs: record.expiresAt, [tableDefinition.ttlAttribute]: ttlSeconds(record.expiresAt) };
   const byUser = { [index.partitionKey]: userConnectionKeys.byUser(record.principal.userId), [index.sortKey]: userConnectionKeys.entry(record.connectionId) };
-  await client.send(new PutCommand({ TableName: tableName, Item: { ...pointerKey(record.connectionId), connectionId: record.connectionId, docId: record.docId, ...byUser, ...expiry } }));
-  await client.send(new PutCommand({ TableName: tableName, Item: { ...recordKey(record), ...recordItem(record), ...expiry } }));
+  const pointer = { ...pointerKey(record.connectionId), connectionId: record.connectionId, docId: record.docId, ...byUser, ...expiry };
+  await putAll({ client, tableName, items: [pointer, { ...recordKey(record), ...recordItem(record), ...expiry }] });
 }
 
 async function get(input: { context: Context; connectionId: string; now: number }): Promise<ConnectionRecord | null> {

@@ -3,7 +3,7 @@ import type { ConnectionRecord } from '@concord/sync';
 import { describe, expect, it } from 'vitest';
 import { startDynalite } from '../../support/dynalite.ts';
 import { storeFactories } from '../../support/stores.ts';
-import { createConnectionRegistry } from '@concord/data';
+import { countRequests, createConnectionRegistry } from '@concord/data';
 import { queryAll } from '@concord/data/requests';
 
 const principal: Principal = {
@@ -116,6 +116,15 @@ describe.each(storeFactories)('ConnectionRegistry ($name)', (factory) => {
 });
 
 describe('ConnectionRegistry on DynamoDB', () => {
+  it('registers a connection in one request: its record and its pointer in one batch', async () => {
+    const { client, tableName } = await startDynalite();
+    const connections = createConnectionRegistry({ client, tableName });
+    const counts = countRequests(client);
+    await connections.add(record('one-trip'));
+    expect(counts.byCommand).toEqual({ BatchWriteItemCommand: 1 });
+    expect(await connections.get({ connectionId: 'one-trip', now: 2_000 })).toStrictEqual(record('one-trip'));
+  });
+
   it('keeps the record in the document partition and sets the TTL in seconds on both items', async () => {
     const { client, tableName } = await startDynalite();
     await createConnectionRegistry({ client, tableName }).add(record('ttl', { expiresAt: 7_500 }));
