@@ -8,15 +8,16 @@
  *   `listByUser` finds a person's connections across documents (eventually consistent on AWS:
  *   good enough to close connections after the fact, not for fan-out).
  * Both are written by one BatchWriteItem (connecting is one round trip, where two puts took two);
- * a write it leaves unprocessed is retried, and `add` throws — refusing the connection — when one
- * still is. The pointer is deleted last, so a removed record never lingers without it.
+ * a write it leaves unprocessed is retried, and when one still is, both are deleted and `add`
+ * throws (the connection is refused): a record never stays without its pointer. The pointer is
+ * deleted last.
  * Both carry the TTL (seconds); reads filter on `expiresAtMs` because dynalite ignores TTL.
  */
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, RoomRead } from '@concord/sync/ports';
 import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
 import { connectionPointerKeys, documentKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
-import { conditionally, key, keyNames, num, putAll, queryAll, str, type Item } from './requests.ts';
+import { conditionally, deleteAll, key, keyNames, num, putAll, queryAll, str, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { gsi1IndexName } from './table.ts';
 
@@ -68,7 +69,13 @@ async function add(input: { context: Context; record: ConnectionRecord }): Promi
   const expiry = { expiresAtMs: record.expiresAt, [tableDefinition.ttlAttribute]: ttlSeconds(record.expiresAt) };
   const byUser = { [index.partitionKey]: userConnectionKeys.byUser(record.principal.userId), [index.sortKey]: userConnectionKeys.entry(record.connectionId) };
   const pointer = { ...pointerKey(record.connectionId), connectionId: record.connectionId, docId: record.docId, ...byUser, ...expiry };
-  await putAll({ client, tableName, items: [pointer, { ...recordKey(record), ...recordItem(record), ...expiry }] });
+  try {
+    await putAll({ client, tableName, items: [pointer, { ...recordKey(record), ...recordItem(record), ...expiry }] });
+  } catch (error) {
+    // Refused: a record the batch did write must not stay in the room without its pointer.
+    await deleteAll({ client, tableName, keys: [recordKey(record), pointerKey(record.connectionId)] }).catch(() => {});
+    throw error;
+  }
 }
 
 async function get(input: { context: Context; connectionId: string; now: number }): Promise<ConnectionRecord | null> {
