@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { startDynalite } from '../../support/dynalite.ts';
 import { storeFactories } from '../../support/stores.ts';
 import { countRequests, createConnectionRegistry } from '@concord/data';
-import { queryAll } from '@concord/data/requests';
+import { putAll, queryAll } from '@concord/data/requests';
 
 const principal: Principal = {
   userId: 'usr_ada',
@@ -123,6 +123,23 @@ describe('ConnectionRegistry on DynamoDB', () => {
     await connections.add(record('one-trip'));
     expect(counts.byCommand).toEqual({ BatchWriteItemCommand: 1 });
     expect(await connections.get({ connectionId: 'one-trip', now: 2_000 })).toStrictEqual(record('one-trip'));
+  });
+
+  it('leaves no record in the room when the batch wrote it but failed for the pointer', async () => {
+    const { client, tableName } = await startDynalite();
+    // The first batch reaches the store with only the record, then the answer is lost.
+    let failed = false;
+    const failing = {
+      async send(command: { input: unknown; constructor: { name: string } }) {
+        if (failed || command.constructor.name !== 'BatchWriteCommand') return client.send(command as never);
+        failed = true;
+        const writes = (command.input as { RequestItems: Record<string, { PutRequest?: { Item: Record<string, unknown> } }[]> }).RequestItems[tableName]!;
+        await putAll({ client, tableName, items: writes.flatMap((w) => (w.PutRequest && w.PutRequest.Item.sk !== 'CONN' ? [w.PutRequest.Item] : [])) });
+        throw new Error('connection reset');
+      },
+    } as unknown as typeof client;
+    await expect(createConnectionRegistry({ client: failing, tableName }).add(record('half'))).rejects.toThrow('connection reset');
+    expect(await createConnectionRegistry({ client, tableName }).listForDocument({ docId: 'stmt_1', now: 2_000 })).toEqual([]);
   });
 
   it('keeps the record in the document partition and sets the TTL in seconds on both items', async () => {
