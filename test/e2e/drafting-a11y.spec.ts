@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { actAs, demoAccount, jointStatementTitle, openStatement, typeAtEnd } from './support.ts';
+import { analyzeAccessibility } from './axe.ts';
 
 /**
  * Accessibility of drafting: axe (WCAG 2.2 A/AA) on every page and state of it that exists, the
@@ -8,10 +8,9 @@ import { actAs, demoAccount, jointStatementTitle, openStatement, typeAtEnd } fro
  * text, never by colour alone. States still to come (comments, a consensus call, the public page)
  * slot in as more entries of `editorStates` and more paths in the first test.
  */
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function expectNoViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  const { violations } = await analyzeAccessibility(page);
   expect(violations.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 

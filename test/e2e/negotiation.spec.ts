@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { newStatement, openLive, select } from './negotiating.ts';
 import { actAs } from './support.ts';
+import { analyzeAccessibility } from './axe.ts';
 
 /**
  * At Playwright's default width (1280 px) the items are cards in the margin beside the text (open
@@ -16,7 +16,6 @@ import { actAs } from './support.ts';
  * does not edit or decide; axe on the editor with the panel open. Every act goes through the
  * real endpoint and reaches the other browser through the statement's socket (a notice).
  */
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 test('two delegations negotiate a paragraph: comment, amendment, bracket; an advisory delegate comments', async ({ browser, baseURL }) => {
   // Three sign-ins and some thirty acts, each answered through the other browser's socket.
   test.setTimeout(180_000);
@@ -77,7 +76,7 @@ test('two delegations negotiate a paragraph: comment, amendment, bracket; an adv
   await expect(ghana.page.locator('[data-testid=bracket][data-status=open]').getByTestId('holder')).toHaveText(['Ghana', 'Canada']);
 
   // Axe on the editor with the panel open and something in every list.
-  const { violations } = await new AxeBuilder({ page: canada.page }).withTags(tags).analyze();
+  const { violations } = await analyzeAccessibility(canada.page);
   expect(violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
   // Canada agrees alone: the bracket stays (issue 13.2), and Ghana sees who agreed to what.

@@ -1,14 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { actAs, jointStatementTitle } from './support.ts';
-
-/** WCAG 2.2 A and AA rules, as axe-core knows them. */
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { analyzeAccessibility } from './axe.ts';
 
 async function expectAccessible(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  const { violations } = await analyzeAccessibility(page);
   expect(violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
 }
 

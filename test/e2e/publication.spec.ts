@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { wallTimeAt } from '@concord/core';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nameCurrentVersion, runSchedulerAt } from '../support/call-fixture.ts';
 import { useOwnHost } from './own-host.ts';
 import { actAs } from './support.ts';
+import { analyzeAccessibility } from './axe.ts';
 
 /**
  * Publication from end to end on a host of its own (its store is reachable from here, to run the
@@ -13,7 +13,6 @@ import { actAs } from './support.ts';
  * endorsement shows, dated. A draft never reaches the index, feed or API; a withdrawal keeps the
  * page with its notice. axe (WCAG 2.2 AA) on the public page and the index.
  */
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const day = 86_400_000;
 
 test.describe.configure({ mode: 'serial' });
@@ -29,7 +28,7 @@ async function expectAccessible(browser: Browser, url: string): Promise<void> {
   const context = await browser.newContext({ baseURL: own.host.url });
   const page = await context.newPage();
   await page.goto(url);
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  const { violations } = await analyzeAccessibility(page);
   expect(violations.map((v) => `${page.url()}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
   await context.close();
 }
@@ -129,7 +128,7 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await chair.page.getByLabel('Organisations outside the coalition may endorse').check();
   await chair.page.getByRole('button', { name: 'Open the sign-on' }).click();
   await expect(chair.page.getByTestId('message')).toContainText('The sign-on is open.');
-  const { violations } = await new AxeBuilder({ page: chair.page }).withTags(tags).analyze();
+  const { violations } = await analyzeAccessibility(chair.page);
   expect(violations.map((v) => `${chair.page.url()}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
   await expectAccessible(browser, `${path}/endorse`);
 

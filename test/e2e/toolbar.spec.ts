@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { actAs, typeAtEnd } from './support.ts';
+import { analyzeAccessibility } from './axe.ts';
 
 /** A fresh statement only this test edits (others run in parallel on the seeded ones), readable by observers. */
 async function newStatement(page: Page, title: string): Promise<string> {
@@ -22,8 +22,7 @@ async function openLive(page: Page, path: string, editable = true) {
 }
 
 async function expectNoViolations(page: Page, label: string): Promise<void> {
-  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  const { violations } = await analyzeAccessibility(page);
   expect(violations.map((v) => `${label}: ${v.id} ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { actAs, typeAtEnd } from './support.ts';
+import { analyzeAccessibility } from './axe.ts';
 
 /**
  * Two delegations translate a fresh statement into Arabic, live: each sees the other's words.
@@ -9,7 +9,6 @@ import { actAs, typeAtEnd } from './support.ts';
  * translation column is Arabic and right to left, the source and the interface stay left to
  * right. Axe (WCAG 2.2 AA) on the list and the translation page.
  */
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const first = 'States shall protect privacy online.';
 const second = 'We call on all parties to act.';
 
@@ -31,7 +30,7 @@ async function openTranslation(page: Page, path: string): Promise<Locator> {
 }
 
 async function expectAccessible(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  const { violations } = await analyzeAccessibility(page);
   expect(violations.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
 }
 

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { hashCanonicalText } from '@concord/text';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { actAs, typeAtEnd } from './support.ts';
+import { analyzeAccessibility } from './axe.ts';
 
 /**
  * Two delegations edit a fresh statement and name "Rev. 1" and "Rev. 2"; the compare view shows
@@ -10,7 +10,6 @@ import { actAs, typeAtEnd } from './support.ts';
  * whose hash is Rev. 1's — the hash a reader computes from the canonical text (@concord/text).
  * Axe (WCAG 2.2 AA) on the history and both compare views.
  */
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const paragraph = 'States shall protect privacy online.';
 
 async function newStatement(page: Page, title: string, options: { observers?: boolean } = {}): Promise<string> {
@@ -43,7 +42,7 @@ async function nameVersion(page: Page, path: string, name: string): Promise<Loca
 const versionCalled = (page: Page, name: string) => page.getByTestId('version').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
 async function expectAccessible(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  const { violations } = await analyzeAccessibility(page);
   expect(violations.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
 }
 
