@@ -1,34 +1,26 @@
 import { isDomainError } from '@concord/core';
 import { describe, expect, it } from 'vitest';
 import { documentFrom } from './document.ts';
-import { createSyncHandlers, type CompactionReason } from './handlers.ts';
-import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
-import { createRecordingGateway, frameOf, principalFor, readServerMessage, rejoin, T0, textOf, updateMessage, updateWithText } from './testing/fixtures.ts';
+import type { CompactionReason } from './handlers.ts';
+import { frameOf, principalFor, readServerMessage, rejoin, textOf, updateMessage, updateWithText } from './testing/fixtures.ts';
+import { createMemorySync } from './testing/memory-sync.ts';
 
 const docId = 'stmt_server';
 
 function setup(options: { maxTailCount?: number } = {}) {
-  const documents = createMemoryDocumentStore();
-  const gateway = createRecordingGateway();
   const compactions: { docId: string; reason: CompactionReason }[] = [];
   /** The text each compaction handed its hook, if any (a checkpoint then need not read it again). */
   const committed: (string | null)[] = [];
-  let ids = 0;
-  const handlers = createSyncHandlers({
-    documents,
-    connections: createMemoryConnectionRegistry(),
-    chunks: createMemoryChunkStore(),
-    gateway,
-    now: () => T0,
-    newId: () => `id${(ids += 1)}`,
-    compaction: { maxTailCount: options.maxTailCount ?? 200 },
-    afterCompaction: async ({ state, ...input }) => {
-      compactions.push(input);
-      committed.push(state ? textOf(...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.update)) : null);
+  const { handlers, documents, gateway, connect } = createMemorySync({
+    docId,
+    overrides: {
+      compaction: { maxTailCount: options.maxTailCount ?? 200 },
+      afterCompaction: async ({ state, ...input }) => {
+        compactions.push(input);
+        committed.push(state ? textOf(...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.update)) : null);
+      },
     },
   });
-  const connect = (connectionId: string, access: 'read' | 'write' = 'write') =>
-    handlers.connect({ connectionId, docId, principal: principalFor(connectionId), access });
   const received = (connectionId: string) => rejoin(gateway.framesTo(connectionId)).map(readServerMessage);
   return { handlers, documents, gateway, compactions, committed, connect, received };
 }

@@ -5,24 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeMessages } from './frames.ts';
-import { createSyncHandlers } from './handlers.ts';
-import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
-import { awarenessMessage, createRecordingGateway, principalFor, T0, updateMessage, updateWithText } from './testing/fixtures.ts';
+import { awarenessMessage, createRecordingGateway, updateMessage, updateWithText } from './testing/fixtures.ts';
+import { createMemorySync } from './testing/memory-sync.ts';
 
 const docId = 'stmt_caret';
 
 function setup() {
-  const documents = createMemoryDocumentStore();
-  const gateway = createRecordingGateway();
-  let ids = 0;
-  const handlers = createSyncHandlers({
-    documents,
-    connections: createMemoryConnectionRegistry(),
-    chunks: createMemoryChunkStore(),
-    gateway,
-    now: () => T0,
-    newId: () => `id${(ids += 1)}`,
-  });
+  const { handlers, documents, gateway, connect } = createMemorySync({ docId });
   /** Each post as it was made: to whom, what it carried, and how many updates were stored then. */
   const posts: { to: string; types: string[]; stored: number }[] = [];
   gateway.beforePost = async ({ connectionId, frame }) => {
@@ -41,8 +30,7 @@ function setup() {
     documents,
     gateway,
     posts,
-    connect: (connectionId: string, access: 'read' | 'write' = 'write') =>
-      handlers.connect({ connectionId, docId, principal: principalFor(connectionId), access }),
+    connect,
     send: (connectionId: string, ...messages: Uint8Array[]) => handlers.message({ connectionId, frame: frame(...messages) }),
   };
 }
