@@ -53,7 +53,7 @@ export default defineConfig({
     browserName: 'chromium',
     baseURL,
     launchOptions,
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false },
   },
   webServer: {
     command: `"${process.execPath}" --import tsx functions/src/local/main.ts`,
