@@ -72,7 +72,12 @@ describe('the local gateway with API Gateway limits', () => {
     const status = (path: string) =>
       new Promise<number>((resolve) => {
         const socket = new WebSocket(`${host.url.replace('http', 'ws')}${path}`);
-        socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        // ws leaves a refused request open unless its listener ends it: end it, so no client
+        // socket outlives the test into the host's close.
+        socket.once('unexpected-response', (req, res) => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        });
         socket.once('open', () => resolve(101));
         socket.once('error', () => {});
       });
