@@ -62,6 +62,8 @@ export async function startEmbeddedDynamo(input: { path: string | null; host?: s
   };
 }
 
+const closeWaitMs = 3_000;
+
 async function startOnWorker(input: { path: string | null; host: string; port: number }): Promise<EmbeddedDynamo> {
   const worker = new Worker(new URL('./embedded-worker.cjs', import.meta.url), { workerData: input });
   const port = await new Promise<number>((resolve, reject) => {
@@ -85,6 +87,10 @@ async function startOnWorker(input: { path: string | null; host: string; port: n
       closing ??= new Promise<void>((resolve) => {
         worker.on('message', (message: { closed?: boolean }) => message.closed && resolve());
         worker.postMessage('close');
+        // The worker's server.close waits for every socket to its port; one left open by a client
+        // elsewhere held a test host's close for a minute (seen in cold integration runs). After
+        // a bounded wait the worker is ended anyway: its writes have already been answered.
+        setTimeout(resolve, closeWaitMs).unref();
       }).then(async () => void (await worker.terminate()));
       return closing;
     },
