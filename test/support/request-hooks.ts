@@ -68,3 +68,10 @@ export function failRequests(input: { client: Client; when: (request: RequestVie
     },
   });
 }
+
+/** Every request the client sends from now on, in order (what a load reads, say). */
+export function recordRequests(input: { client: Client }): RequestView[] {
+  const requests: RequestView[] = [];
+  addHook({ client: input.client, hook: async (request) => void requests.push(request) });
+  return requests;
+}

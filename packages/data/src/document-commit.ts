@@ -45,6 +45,8 @@ export async function commitSnapshot(input: {
     await deleteQuietly({ context, keys: written });
     throw fail.conflict('sync.compaction-superseded', 'the document head moved or the lease was lost');
   }
+  // The next newcomer's load finds the snapshot it would otherwise read back.
+  context.snapshots?.set(docId, { version, snapshotId: attempt, bytes: input.snapshot });
   const stale = baseVersion >= 1 ? await snapshotKeysThrough({ context, pk, version: baseVersion }) : [];
   await deleteAll({ client: context.client, tableName: context.tableName, keys: [...mergedKeys, ...stale] });
 }

@@ -8,6 +8,12 @@
  * snapshot v plus those updates hold everything acknowledged before the load began. If the head
  * moved, or v's snapshot is already gone (deleted once the head moved past it), read again.
  * Two round trips, where reading the head first took three: a newcomer's first sync waits on it.
+ *
+ * With the document's snapshot cached (`snapshot-cache.ts`) the Query covers only the update
+ * items, and the head read after it must still name the cached snapshot: the same argument — no
+ * update the Query missed was deleted before the head moved past the cached version, and it had
+ * not moved — without reading the snapshot again. Still two round trips; if the head did move
+ * (a compaction since), the full load follows.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
@@ -16,6 +22,7 @@ import type { DocumentContext } from './document-store.ts';
 import { documentKeys } from './keys.ts';
 import { joinBytes } from './parts.ts';
 import { bin, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
+import type { SnapshotCache } from './snapshot-cache.ts';
 import { tableDefinition } from './table-definition.ts';
 import { parseUpdateSortKey, visibleUpdates, type UpdatePiece } from './update-groups.ts';
 
@@ -30,6 +37,15 @@ const maxAttempts = 10;
 
 export async function loadDocument(input: { context: DocumentContext; docId: string }): Promise<DocumentState> {
   const { context, docId } = input;
+  const snapshots = context.snapshots;
+  const cached = snapshots?.get(docId);
+  if (cached) {
+    const items = await queryRange({ context, docId, from: documentKeys.updatePrefix, through: `${documentKeys.updatePrefix}\uffff` });
+    const head = await readHead({ context, docId });
+    if (head.version === cached.version && head.snapshotId === cached.snapshotId) {
+      return { snapshot: cached.bytes, version: head.version, updates: visibleUpdates(updatePiecesOf(items)) };
+    }
+  }
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
     const items = await queryRange({ context, docId, from: documentKeys.head, through: `${documentKeys.updatePrefix}\uffff` });
@@ -38,6 +54,7 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
     const pieces = updatePiecesOf(items);
     const again = await readHead({ context, docId });
     if (snapshot === 'missing' || again.version !== head.version) continue;
+    if (snapshot && head.snapshotId) snapshots?.set(docId, { version: head.version, snapshotId: head.snapshotId, bytes: snapshot });
     return { snapshot, version: head.version, updates: visibleUpdates(pieces) };
   }
   throw fail.conflict('sync.load-contended', `the head of ${docId} kept moving during ${maxAttempts} loads`);

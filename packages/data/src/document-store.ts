@@ -21,6 +21,7 @@ import { documentKeys } from './keys.ts';
 import { createUncheckedAppends } from './document-room-read.ts';
 import { writeSplitUpdate } from './document-writes.ts';
 import { splitBytes } from './parts.ts';
+import { createSnapshotCache, type SnapshotCache } from './snapshot-cache.ts';
 import { conditionally, isConditionFailed, key, keyNames, num, putAll, type Item } from './requests.ts';
 import { fail } from '@concord/core';
 import { tableDefinition } from './table-definition.ts';
@@ -32,6 +33,8 @@ export interface DocumentContext {
   now: () => number;
   /** A new ULID, increasing within this store even when called twice in one millisecond. */
   newId: () => string;
+  /** Snapshots this store read or wrote, so that a load need not read them again (`snapshot-cache.ts`). */
+  snapshots?: SnapshotCache;
 }
 
 export interface DocumentStoreOptions {
@@ -60,7 +63,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const now = options.now ?? Date.now;
   const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const ulid = monotonicFactory(() => (random(1)[0] ?? 0) / 256);
-  const context: DocumentContext = { client: options.client, tableName: options.tableName, now, newId: () => ulid(now()) };
+  const context: DocumentContext = { client: options.client, tableName: options.tableName, now, newId: () => ulid(now()), snapshots: createSnapshotCache() };
   const group = options.groupCommit ? createGroupCommit((input) => appendBatch({ context, ...input })) : null;
   // A process that owns this store (the local host) may fence its freezes: see freeze-fence.ts.
   let storeKey: Promise<string | null> | null = null;

@@ -12,6 +12,7 @@ import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
 import { CloseCode } from './frames.ts';
 import type { CompactionReason, MessageOutcome } from './handlers.ts';
 import { judgeAwareness, mustStore } from './presence.ts';
+import { createSyncDocuments } from './sync-documents.ts';
 import { appendThenReadRoom } from './room-read-append.ts';
 import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, DocumentStore, RoomRead, UpdateGuard } from './ports.ts';
 import {
@@ -95,6 +96,7 @@ function deletedCount(update: Uint8Array): number {
 export function createMessageHandlers(core: MessageCore) {
   const { documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard, beforeLargeDeletion } = core;
   const checkAfterWrite = documents.freezeCheck === 'room-read';
+  const syncDocuments = createSyncDocuments();
   if (checkAfterWrite && (!connections.readRoom || connections.inMemory)) {
     throw new Error("freezeCheck 'room-read' needs a store registry that reads the room with the head (readRoom)");
   }
@@ -103,10 +105,7 @@ export function createMessageHandlers(core: MessageCore) {
   async function onSyncStep1(record: ConnectionRecord, stateVector: Uint8Array, room: Room): Promise<MessageOutcome> {
     if (!checkStateVector(stateVector)) return closeWith(record, CloseCode.badFrame, 'sync.state-vector-malformed');
     const state = await documents.load({ docId: record.docId });
-    const doc = documentFrom(state);
-    const diff = Y.encodeStateAsUpdate(doc, stateVector);
-    const ours = Y.encodeStateVector(doc);
-    doc.destroy();
+    const { diff, ours } = syncDocuments.read(record.docId, state, (doc) => ({ diff: Y.encodeStateAsUpdate(doc, stateVector), ours: Y.encodeStateVector(doc) }));
     await sendTo(record, encodeSyncStep2(diff), room);
     if (record.access === 'write') await sendTo(record, encodeSyncStep1(ours), room);
     const present = (await room.peers()).filter((p) => p.connectionId !== record.connectionId && p.awareness?.state);

@@ -4,7 +4,7 @@ import { queryAll } from '@concord/data/requests';
 import type { DocumentState, DocumentStore } from '@concord/sync';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startDynalite } from '../../support/dynalite.ts';
-import { failRequests, holdRequest, mentions, type RequestView } from '../../support/request-hooks.ts';
+import { failRequests, holdRequest, mentions, recordRequests, type RequestView } from '../../support/request-hooks.ts';
 import { storeFactories } from '../../support/stores.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -220,6 +220,66 @@ describe('DocumentStore on DynamoDB', () => {
     hold.release();
     const state = await loading;
     expect({ version: state.version, snapshot: decode(state.snapshot!), updates: texts(state) }).toEqual({ version: 3, snapshot: 'v3', updates: [] });
+  });
+
+  // A snapshot is immutable once the head names it, so a store keeps the one it read or wrote
+  // (snapshot-cache.ts) and a later load reads only the tail and the head.
+  const queriedFrom = (request: RequestView) => (request.command === 'QueryCommand' ? (request.input.ExpressionAttributeValues as Record<string, unknown>)[':from'] : undefined);
+
+  it('with the snapshot it read kept, a load reads only the tail and the head, and still finds every update', async () => {
+    const { readerClient, reader, writer } = await twoStores();
+    const docId = 'stmt_kept';
+    await writer.appendUpdate({ docId, update: encode('a'), origin: 'c' });
+    await compactAll({ documents: writer, docId, owner: 'o', snapshot: encode('v1') });
+    expect(decode((await reader.load({ docId })).snapshot!)).toBe('v1');
+    await writer.appendUpdate({ docId, update: encode('b'), origin: 'c' });
+    const requests = recordRequests({ client: readerClient });
+    const state = await reader.load({ docId });
+    expect({ version: state.version, snapshot: decode(state.snapshot!), updates: texts(state) }).toEqual({ version: 1, snapshot: 'v1', updates: ['b'] });
+    expect(requests.map((r) => [r.command, queriedFrom(r)])).toEqual([
+      ['QueryCommand', 'U#'],
+      ['GetItemCommand', undefined],
+    ]);
+  });
+
+  it('with a kept snapshot, loads the new one when another store compacted since', async () => {
+    const { reader, writer } = await twoStores();
+    const docId = 'stmt_kept_stale';
+    await writer.appendUpdate({ docId, update: encode('a'), origin: 'c' });
+    await compactAll({ documents: writer, docId, owner: 'o', snapshot: encode('v1') });
+    await reader.load({ docId });
+    await writer.appendUpdate({ docId, update: encode('b'), origin: 'c' });
+    await compactAll({ documents: writer, docId, owner: 'o', snapshot: encode('v2') });
+    await writer.appendUpdate({ docId, update: encode('c'), origin: 'c' });
+    const state = await reader.load({ docId });
+    expect({ version: state.version, snapshot: decode(state.snapshot!), updates: texts(state) }).toEqual({ version: 2, snapshot: 'v2', updates: ['c'] });
+  });
+
+  it('with a kept snapshot, finds every update when a compaction commits and deletes between reading the tail and looking at the head', async () => {
+    const { readerClient, reader, writer } = await twoStores();
+    const docId = 'stmt_kept_race';
+    await writer.appendUpdate({ docId, update: encode('a'), origin: 'c' });
+    await compactAll({ documents: writer, docId, owner: 'o', snapshot: encode('A') });
+    await reader.load({ docId });
+    for (const text of ['b', 'c']) await writer.appendUpdate({ docId, update: encode(text), origin: 'c' });
+    const hold = holdRequest({ client: readerClient, when: isHeadReRead });
+    const loading = reader.load({ docId });
+    await hold.reached;
+    await compactAll({ documents: writer, docId, owner: 'o', snapshot: encode('ABC') });
+    hold.release();
+    const state = await loading;
+    expect({ version: state.version, snapshot: decode(state.snapshot!), updates: texts(state) }).toEqual({ version: 2, snapshot: 'ABC', updates: [] });
+  });
+
+  it('keeps the snapshot its own compaction wrote: the next load reads only the tail and the head', async () => {
+    const { client, writer } = await twoStores();
+    const docId = 'stmt_kept_own';
+    await writer.appendUpdate({ docId, update: encode('a'), origin: 'c' });
+    await compactAll({ documents: writer, docId, owner: 'o', snapshot: encode('A') });
+    const requests = recordRequests({ client });
+    const state = await writer.load({ docId });
+    expect(decode(state.snapshot!)).toBe('A');
+    expect(requests.map((r) => queriedFrom(r)).filter(Boolean)).toEqual(['U#']);
   });
 
   // One snapshot, not two (issue 16: stored bytes 1.98× → 1.00× compact); a reader that read the

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentState, StoredUpdate } from './ports.ts';
+import { createSyncDocuments } from './sync-documents.ts';
+
+/** A writer's document: a snapshot of its first words, then one stored update per later edit. */
+function writer() {
+  const doc = new Y.Doc();
+  doc.clientID = 11;
+  const text = doc.getText('text');
+  text.insert(0, 'The coalition');
+  const snapshot = Y.encodeStateAsUpdate(doc);
+  let serial = 0;
+  const edit = (words: string): StoredUpdate => {
+    const before = Y.encodeStateVector(doc);
+    text.insert(text.length, words);
+    serial += 1;
+    return { key: `U#${serial}`, update: Y.encodeStateAsUpdate(doc, before) };
+  };
+  return { snapshot, edit };
+}
+
+/** What a newcomer would be sent, as text. */
+function textOf(documents: ReturnType<typeof createSyncDocuments>, docId: string, state: DocumentState): string {
+  const diff = documents.read(docId, state, (doc) => Y.encodeStateAsUpdate(doc));
+  const newcomer = new Y.Doc();
+  Y.applyUpdate(newcomer, diff);
+  return newcomer.getText('text').toString();
+}
+
+describe('createSyncDocuments', () => {
+  it('answers from the kept document, applying only what was stored since', () => {
+    const { snapshot, edit } = writer();
+    const documents = createSyncDocuments();
+    const first = edit(' calls');
+    expect(textOf(documents, 'd', { snapshot, version: 1, updates: [first] })).toBe('The coalition calls');
+    const second = edit(' for action.');
+    let seen: Y.Doc | null = null;
+    documents.read('d', { snapshot, version: 1, updates: [first] }, (doc) => void (seen = doc));
+    expect(textOf(documents, 'd', { snapshot, version: 1, updates: [first, second] })).toBe('The coalition calls for action.');
+    // The same document, kept: the second read did not rebuild it.
+    documents.read('d', { snapshot, version: 1, updates: [first, second] }, (doc) => expect(doc).toBe(seen));
+  });
+
+  it('never sends an update the store took back (a freeze caught it): the kept document is rebuilt', () => {
+    const { snapshot, edit } = writer();
+    const documents = createSyncDocuments();
+    const kept = edit(' calls');
+    const caught = edit(' — a sentence the freeze refused');
+    expect(textOf(documents, 'd', { snapshot, version: 1, updates: [kept, caught] })).toContain('refused');
+    expect(textOf(documents, 'd', { snapshot, version: 1, updates: [kept] })).toBe('The coalition calls');
+  });
+
+  it('rebuilds when the store hands back another snapshot (a compaction since)', () => {
+    const { snapshot, edit } = writer();
+    const documents = createSyncDocuments();
+    const first = edit(' calls');
+    expect(textOf(documents, 'd', { snapshot, version: 1, updates: [first] })).toBe('The coalition calls');
+    const other = new Y.Doc();
+    other.getText('text').insert(0, 'Another text');
+    expect(textOf(documents, 'd', { snapshot: Y.encodeStateAsUpdate(other), version: 2, updates: [] })).toBe('Another text');
+  });
+
+  it('keeps at most `limit` documents and still answers for one it let go', () => {
+    const documents = createSyncDocuments({ limit: 1 });
+    const a = writer();
+    const b = writer();
+    const first = a.edit(' A');
+    expect(textOf(documents, 'a', { snapshot: a.snapshot, version: 1, updates: [first] })).toBe('The coalition A');
+    expect(textOf(documents, 'b', { snapshot: b.snapshot, version: 1, updates: [] })).toBe('The coalition');
+    expect(textOf(documents, 'a', { snapshot: a.snapshot, version: 1, updates: [first] })).toBe('The coalition A');
+  });
+
+  it('keeps nothing half-built when a stored update does not apply', () => {
+    const { snapshot, edit } = writer();
+    const documents = createSyncDocuments();
+    const good = edit(' calls');
+    const broken = { key: 'U#broken', update: new Uint8Array([1, 2, 3, 255, 255]) };
+    expect(() => documents.read('d', { snapshot, version: 1, updates: [good, broken] }, () => null)).toThrow();
+    expect(textOf(documents, 'd', { snapshot, version: 1, updates: [good] })).toBe('The coalition calls');
+  });
+
+  it('builds a document that was never compacted each time', () => {
+    const { snapshot, edit } = writer();
+    const documents = createSyncDocuments();
+    const first = { key: 'U#0', update: snapshot };
+    const update = edit(' calls');
+    expect(textOf(documents, 'd', { snapshot: null, version: 0, updates: [first, update] })).toBe('The coalition calls');
+    expect(textOf(documents, 'd', { snapshot: null, version: 0, updates: [first] })).toBe('The coalition');
+  });
+});
