@@ -105,7 +105,7 @@ export function createMessageHandlers(core: MessageCore) {
   async function onSyncStep1(record: ConnectionRecord, stateVector: Uint8Array, room: Room): Promise<MessageOutcome> {
     if (!checkStateVector(stateVector)) return closeWith(record, CloseCode.badFrame, 'sync.state-vector-malformed');
     const state = await documents.load({ docId: record.docId });
-    const { diff, ours } = syncDocuments.read(record.docId, state, (doc) => ({ diff: Y.encodeStateAsUpdate(doc, stateVector), ours: Y.encodeStateVector(doc) }));
+    const { diff, ours } = syncDocuments.answer(record.docId, state, stateVector);
     await sendTo(record, encodeSyncStep2(diff), room);
     if (record.access === 'write') await sendTo(record, encodeSyncStep1(ours), room);
     const present = (await room.peers()).filter((p) => p.connectionId !== record.connectionId && p.awareness?.state);

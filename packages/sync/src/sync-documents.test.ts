@@ -20,11 +20,12 @@ function writer() {
   return { snapshot, edit };
 }
 
+const nothing = Y.encodeStateVector(new Y.Doc());
+
 /** What a newcomer would be sent, as text. */
 function textOf(documents: ReturnType<typeof createSyncDocuments>, docId: string, state: DocumentState): string {
-  const diff = documents.read(docId, state, (doc) => Y.encodeStateAsUpdate(doc));
   const newcomer = new Y.Doc();
-  Y.applyUpdate(newcomer, diff);
+  Y.applyUpdate(newcomer, documents.answer(docId, state, nothing).diff);
   return newcomer.getText('text').toString();
 }
 
@@ -34,12 +35,26 @@ describe('createSyncDocuments', () => {
     const documents = createSyncDocuments();
     const first = edit(' calls');
     expect(textOf(documents, 'd', { snapshot, version: 1, updates: [first] })).toBe('The coalition calls');
+    // Nothing stored since: the encoded state itself again, not encoded anew.
+    const again = documents.answer('d', { snapshot, version: 1, updates: [first] }, nothing);
+    expect(documents.answer('d', { snapshot, version: 1, updates: [first] }, nothing).diff).toBe(again.diff);
     const second = edit(' for action.');
-    let seen: Y.Doc | null = null;
-    documents.read('d', { snapshot, version: 1, updates: [first] }, (doc) => void (seen = doc));
+    const later = documents.answer('d', { snapshot, version: 1, updates: [first, second] }, nothing);
+    expect(later.diff).not.toBe(again.diff);
     expect(textOf(documents, 'd', { snapshot, version: 1, updates: [first, second] })).toBe('The coalition calls for action.');
-    // The same document, kept: the second read did not rebuild it.
-    documents.read('d', { snapshot, version: 1, updates: [first, second] }, (doc) => expect(doc).toBe(seen));
+  });
+
+  it('sends a client only what it lacks, and our state vector', () => {
+    const { snapshot, edit } = writer();
+    const documents = createSyncDocuments();
+    const first = edit(' calls');
+    const client = new Y.Doc();
+    Y.applyUpdate(client, snapshot);
+    const answer = documents.answer('d', { snapshot, version: 1, updates: [first] }, Y.encodeStateVector(client));
+    expect(answer.diff.length).toBeLessThan(first.update.length + 8);
+    Y.applyUpdate(client, answer.diff);
+    expect(client.getText('text').toString()).toBe('The coalition calls');
+    expect(answer.ours).toEqual(Y.encodeStateVector(client));
   });
 
   it('never sends an update the store took back (a freeze caught it): the kept document is rebuilt', () => {
@@ -76,7 +91,7 @@ describe('createSyncDocuments', () => {
     const documents = createSyncDocuments();
     const good = edit(' calls');
     const broken = { key: 'U#broken', update: new Uint8Array([1, 2, 3, 255, 255]) };
-    expect(() => documents.read('d', { snapshot, version: 1, updates: [good, broken] }, () => null)).toThrow();
+    expect(() => documents.answer('d', { snapshot, version: 1, updates: [good, broken] }, nothing)).toThrow();
     expect(textOf(documents, 'd', { snapshot, version: 1, updates: [good] })).toBe('The coalition calls');
   });
 

@@ -8,6 +8,11 @@
  * head names it) and every update it applied is still stored. Updates leave the tail without the
  * head moving only when a freeze caught them (`retract`): such an update must never reach a
  * newcomer, so a kept document that applied one is rebuilt from the snapshot.
+ *
+ * A kept document also keeps its whole state encoded, and its state vector, until it next
+ * changes: most newcomers hold nothing yet (an empty state vector), and a text nobody is typing
+ * in — one frozen for a consensus call, opened by every delegation — is answered without encoding
+ * it again (3.6–6 ms for a B4-size statement).
  */
 import * as Y from 'yjs';
 import { documentFrom, serverSide } from './document.ts';
@@ -17,12 +22,23 @@ interface Kept {
   snapshot: Uint8Array;
   doc: Y.Doc;
   applied: Set<string>;
+  /** The whole state and the state vector as last encoded; null once an update was applied since. */
+  whole: Uint8Array | null;
+  vector: Uint8Array | null;
+}
+
+/** Sync step 1's answer: what the client lacks, and our state vector. */
+export interface SyncAnswer {
+  diff: Uint8Array;
+  ours: Uint8Array;
 }
 
 export interface SyncDocuments {
-  /** Calls `use` with the document `state` describes; `use` must not keep it or change it. */
-  read<T>(docId: string, state: DocumentState, use: (doc: Y.Doc) => T): T;
+  /** The answer to a client holding `stateVector`, for the document `state` describes. */
+  answer(docId: string, state: DocumentState, stateVector: Uint8Array): SyncAnswer;
 }
+
+const holdsNothing = (stateVector: Uint8Array) => Y.decodeStateVector(stateVector).size === 0;
 
 /** Keeps at most `limit` documents (a B4-size statement's is a few MB), least recently used out. */
 export function createSyncDocuments(input: { limit?: number } = {}): SyncDocuments {
@@ -41,17 +57,17 @@ export function createSyncDocuments(input: { limit?: number } = {}): SyncDocumen
     drop(docId);
     const doc = new Y.Doc(serverSide);
     Y.applyUpdate(doc, snapshot);
-    return { snapshot, doc, applied: new Set() };
+    return { snapshot, doc, applied: new Set(), whole: null, vector: null };
   }
 
   return {
-    read(docId, state, use) {
+    answer(docId, state, stateVector) {
       const { snapshot } = state;
       if (!snapshot) {
         // Not compacted yet: nothing worth keeping, and no snapshot object to recognise it by.
         const doc = documentFrom(state);
         try {
-          return use(doc);
+          return { diff: Y.encodeStateAsUpdate(doc, stateVector), ours: Y.encodeStateVector(doc) };
         } finally {
           doc.destroy();
         }
@@ -63,6 +79,7 @@ export function createSyncDocuments(input: { limit?: number } = {}): SyncDocumen
           if (entry.applied.has(key)) continue;
           Y.applyUpdate(entry.doc, update);
           entry.applied.add(key);
+          entry.whole = entry.vector = null;
         }
       } catch (error) {
         // A stored update that does not apply: keep nothing half-built.
@@ -76,7 +93,8 @@ export function createSyncDocuments(input: { limit?: number } = {}): SyncDocumen
         if (kept.size <= limit) break;
         drop(oldest);
       }
-      return use(entry.doc);
+      const diff = holdsNothing(stateVector) ? (entry.whole ??= Y.encodeStateAsUpdate(entry.doc)) : Y.encodeStateAsUpdate(entry.doc, stateVector);
+      return { diff, ours: (entry.vector ??= Y.encodeStateVector(entry.doc)) };
     },
   };
 }
