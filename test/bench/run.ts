@@ -3,6 +3,7 @@
  * ratio; ends by writing bench/results.json and the table in bench/README.md. Not a test: it
  * asserts nothing about timings. Sizes come from the environment (config.ts).
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { measureCost } from './cost.ts';
 import { benchConfig } from './config.ts';
@@ -124,12 +125,19 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   browser: browserSuite,
 };
 
+// Checked before anything runs: a full run that fails at its sixth suite has written nothing.
+const unknown = benchConfig.suites.filter((name) => !suites[name]);
+if (unknown.length > 0) throw new Error(`unknown suite(s) ${unknown.join(', ')} (known: ${Object.keys(suites).join(', ')})`);
+const needWeb = benchConfig.suites.filter((name) => name === 'public' || name === 'browser');
+if (needWeb.length > 0 && !existsSync(`${root}web/build/handler.js`)) {
+  throw new Error(`the ${needWeb.join(' and ')} suite(s) need the built web app: run \`pnpm --filter @concord/web build\` first, or leave them out of BENCH_SUITES`);
+}
+
 const started = performance.now();
 log(`machine: ${machine()}; suites: ${benchConfig.suites.join(', ')}; peers: ${benchConfig.peers.join(', ')}`);
 const metrics: Record<string, number> = {};
 for (const name of benchConfig.suites) {
-  const suite = suites[name];
-  if (!suite) throw new Error(`unknown suite "${name}" (known: ${Object.keys(suites).join(', ')})`);
+  const suite = suites[name]!;
   const suiteStart = performance.now();
   Object.assign(metrics, await suite());
   log(`${name} done in ${Math.round((performance.now() - suiteStart) / 1000)} s`);
