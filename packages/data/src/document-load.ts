@@ -10,10 +10,12 @@
  * Two round trips, where reading the head first took three: a newcomer's first sync waits on it.
  *
  * With the document's snapshot cached (`snapshot-cache.ts`) the Query covers only the update
- * items, and the head read after it must still name the cached snapshot: the same argument — no
- * update the Query missed was deleted before the head moved past the cached version, and it had
- * not moved — without reading the snapshot again. Still two round trips; if the head did move
- * (a compaction since), the full load follows.
+ * items, then the head is read. The same argument holds for whatever snapshot that head names:
+ * an update missing from the Query was deleted, and deletion follows the head's move past a
+ * snapshot that merged it — so the head read after the Query names a snapshot that holds it. If
+ * that is the cached one: two round trips and no snapshot read. If not (a compaction by another
+ * process since), its parts are read by their prefix (a third round trip); if they are already
+ * gone, the full load follows.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
@@ -42,8 +44,13 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
   if (cached) {
     const items = await queryRange({ context, docId, from: documentKeys.updatePrefix, through: `${documentKeys.updatePrefix}\uffff` });
     const head = await readHead({ context, docId });
-    if (head.version === cached.version && head.snapshotId === cached.snapshotId) {
-      return { snapshot: cached.bytes, version: head.version, updates: visibleUpdates(updatePiecesOf(items)) };
+    const updates = () => visibleUpdates(updatePiecesOf(items));
+    if (head.version === cached.version && head.snapshotId === cached.snapshotId) return { snapshot: cached.bytes, version: head.version, updates: updates() };
+    if (head.version === 0) return { snapshot: null, version: 0, updates: updates() };
+    const snapshot = head.snapshotId ? await readSnapshot({ context, docId, head }) : 'missing';
+    if (snapshot !== 'missing' && snapshot !== null && head.snapshotId) {
+      snapshots?.set(docId, { version: head.version, snapshotId: head.snapshotId, bytes: snapshot });
+      return { snapshot, version: head.version, updates: updates() };
     }
   }
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
@@ -72,6 +79,14 @@ export async function readHead(input: { context: DocumentContext; docId: string 
     }),
   );
   return headOf(result.Item);
+}
+
+/** The parts of the snapshot `head` names, joined; 'missing' once the head has moved past it. */
+async function readSnapshot(input: { context: DocumentContext; docId: string; head: Head }): Promise<Uint8Array | null | 'missing'> {
+  const { context, docId, head } = input;
+  const prefix = documentKeys.snapshotAttemptPrefix({ version: head.version, attempt: head.snapshotId ?? '' });
+  const items = await queryRange({ context, docId, from: prefix, through: `${prefix}\uffff` });
+  return snapshotOf({ items, head });
 }
 
 function headOf(item: Item | undefined): Head {

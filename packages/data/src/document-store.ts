@@ -21,7 +21,7 @@ import { documentKeys } from './keys.ts';
 import { createUncheckedAppends } from './document-room-read.ts';
 import { writeSplitUpdate } from './document-writes.ts';
 import { splitBytes } from './parts.ts';
-import { createSnapshotCache, type SnapshotCache } from './snapshot-cache.ts';
+import { sharedSnapshotCache, type SnapshotCache } from './snapshot-cache.ts';
 import { conditionally, isConditionFailed, key, keyNames, num, putAll, type Item } from './requests.ts';
 import { fail } from '@concord/core';
 import { tableDefinition } from './table-definition.ts';
@@ -33,7 +33,7 @@ export interface DocumentContext {
   now: () => number;
   /** A new ULID, increasing within this store even when called twice in one millisecond. */
   newId: () => string;
-  /** Snapshots this store read or wrote, so that a load need not read them again (`snapshot-cache.ts`). */
+  /** Snapshots this process's stores read or wrote, so that a load need not read them again (`snapshot-cache.ts`). */
   snapshots?: SnapshotCache;
 }
 
@@ -56,6 +56,12 @@ export interface DocumentStoreOptions {
    * counters that trigger compaction are then this process's own count (`tail-counter.ts`).
    */
   freezeCheck?: 'append' | 'room-read';
+  /**
+   * Where kept snapshots go: by default the process's one, shared by all its stores (a store that
+   * compacts a document keeps the snapshot for the one that loads it). A test gives a store one
+   * of its own to play another process.
+   */
+  snapshotCache?: SnapshotCache;
 }
 
 /** The DocumentStore port on DynamoDB; same contract as `createMemoryDocumentStore`. */
@@ -63,7 +69,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const now = options.now ?? Date.now;
   const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const ulid = monotonicFactory(() => (random(1)[0] ?? 0) / 256);
-  const context: DocumentContext = { client: options.client, tableName: options.tableName, now, newId: () => ulid(now()), snapshots: createSnapshotCache() };
+  const context: DocumentContext = { client: options.client, tableName: options.tableName, now, newId: () => ulid(now()), snapshots: options.snapshotCache ?? sharedSnapshotCache() };
   const group = options.groupCommit ? createGroupCommit((input) => appendBatch({ context, ...input })) : null;
   // A process that owns this store (the local host) may fence its freezes: see freeze-fence.ts.
   let storeKey: Promise<string | null> | null = null;

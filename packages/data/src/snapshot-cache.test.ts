@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSnapshotCache } from './snapshot-cache.ts';
+import { createSnapshotCache, sharedSnapshotCache } from './snapshot-cache.ts';
 
 const snapshot = (version: number, size: number) => ({ version, snapshotId: `attempt${version}`, bytes: new Uint8Array(size) });
 
@@ -26,5 +26,10 @@ describe('createSnapshotCache', () => {
     const cache = createSnapshotCache({ maxBytes: 25 });
     cache.set('huge', snapshot(1, 26));
     expect(cache.get('huge')).toBeUndefined();
+  });
+
+  it('is one cache for every store of the process', () => {
+    sharedSnapshotCache().set('stmt_shared', snapshot(7, 1));
+    expect(sharedSnapshotCache().get('stmt_shared')?.version).toBe(7);
   });
 });

@@ -9,6 +9,11 @@
  *
  * One entry per document (the newest snapshot seen), least recently used first out, bounded by
  * bytes: a warm Lambda container keeps it too, and must not grow without bound.
+ *
+ * Every store of a process shares one (`sharedSnapshotCache`): the store that compacts a document
+ * is often not the one that loads it for a newcomer (the host builds several). Sharing is safe
+ * across tables and endpoints because an entry is only ever used when the head names its exact
+ * attempt — a ULID no other compaction anywhere draws.
  */
 
 export interface CachedSnapshot {
@@ -62,4 +67,13 @@ export function createSnapshotCache(input: { maxBytes?: number } = {}): Snapshot
       }
     },
   };
+}
+
+const sharedKey = Symbol.for('concord.snapshot-cache');
+
+/** The process's cache (found on `globalThis`: the web app is a bundle with its own copy of this module). */
+export function sharedSnapshotCache(): SnapshotCache {
+  const holder = globalThis as { [sharedKey]?: SnapshotCache };
+  holder[sharedKey] ??= createSnapshotCache();
+  return holder[sharedKey];
 }
