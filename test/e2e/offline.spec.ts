@@ -4,7 +4,8 @@ import { actAs, jointStatementTitle, openStatement } from './support.ts';
 /**
  * Offline editing (issue #14 item 4): a delegate loses the connection, keeps typing, closes the
  * tab; the edits are kept on the device (IndexedDB), and when the statement is next opened they
- * reach the server and another delegation. Signing out deletes the device's copies.
+ * reach the server and another delegation. Signing out deletes the device's copies — after
+ * asking, while some of their changes have not reached the hub.
  */
 
 /** Passes the page's sockets through to the host until `cut()`; afterwards refuses new ones. */
@@ -39,6 +40,18 @@ test('edits made offline survive closing the tab and reach the others when the s
   await canada.page.keyboard.type(words, { delay: 10 });
   // The status counts what waits on this device.
   await expect(status).toContainText(new RegExp(`${words.length} changes wait on this device`));
+
+  // Signing out now would delete them with the device's copies: the hub asks, and declining keeps
+  // the session and the edits.
+  let asked = '';
+  canada.page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await canada.page.getByRole('button', { name: 'Sign out' }).first().click();
+  await expect.poll(() => asked).toContain('have not reached the hub');
+  await expect(status).toContainText(new RegExp(`${words.length} changes wait on this device`));
+  expect(new URL(canada.page.url()).pathname).toMatch(/^\/statements\//);
 
   // The tab closes with the edits unsaved; the device keeps them.
   const kept = await canada.context.storageState({ indexedDB: true });

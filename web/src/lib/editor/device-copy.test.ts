@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { deviceCopyName, readWaiting, writeWaiting } from './device-copy.ts';
+import { deviceCopyName, readWaiting, unsavedOnDevice, writeWaiting } from './device-copy.ts';
 
 /** A Storage-shaped map, as localStorage behaves. */
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { items: Map<string, string> } {
+function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> & { items: Map<string, string> } {
   const items = new Map<string, string>();
   return {
     items,
     getItem: (key) => items.get(key) ?? null,
     setItem: (key, value) => void items.set(key, value),
     removeItem: (key) => void items.delete(key),
+    key: (index) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
   };
 }
 
@@ -42,5 +46,18 @@ describe('device copies', () => {
   it('survives a storage that refuses writes (the edits themselves are in IndexedDB)', () => {
     const full = { setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
     expect(() => writeWaiting('x', 4, full)).not.toThrow();
+  });
+
+  it('counts the changes not yet saved over every copy on the device, and nothing else', () => {
+    const storage = memoryStorage();
+    writeWaiting(deviceCopyName({ userId: 'u', docId: 'a' }), 3, storage);
+    writeWaiting(deviceCopyName({ userId: 'u', docId: 'b' }), 4, storage);
+    storage.setItem('theme:waiting', '9');
+    storage.setItem(deviceCopyName({ userId: 'u', docId: 'c' }), 'not a count');
+    expect(unsavedOnDevice(storage)).toBe(7);
+    writeWaiting(deviceCopyName({ userId: 'u', docId: 'a' }), 0, storage);
+    writeWaiting(deviceCopyName({ userId: 'u', docId: 'b' }), 0, storage);
+    expect(unsavedOnDevice(storage)).toBe(0);
+    expect(unsavedOnDevice(null)).toBe(0);
   });
 });

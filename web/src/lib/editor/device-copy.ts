@@ -6,7 +6,8 @@
  *
  * One copy per person and statement (`concord-statement:<user>:<statement>`), beside a count of
  * the changes not yet saved, in localStorage. Drafts under negotiation are confidential: signing
- * out deletes every copy on the device (`forgetDeviceCopies`), as it ends the session.
+ * out deletes every copy on the device (`forgetDeviceCopies`), as it ends the session — after
+ * asking, when some of their changes have not reached the hub (they would be lost).
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
@@ -38,6 +39,17 @@ export function writeWaiting(name: string, count: number, storage: Pick<Storage,
   }
 }
 
+/** Changes kept on this device that have not reached the hub yet, over every copy (as last counted). */
+export function unsavedOnDevice(storage: Pick<Storage, 'getItem'> & { readonly length: number; key(index: number): string | null } | null = localStorageOrNull()): number {
+  if (!storage) return 0;
+  let total = 0;
+  for (let index = 0; index < storage.length; index++) {
+    const key = storage.key(index);
+    if (key?.startsWith(prefix) && key.endsWith(':waiting')) total += readWaiting(key.slice(0, -':waiting'.length), storage);
+  }
+  return total;
+}
+
 /** Deletes every statement copy and count on this device (signing out). */
 export async function forgetDeviceCopies(): Promise<void> {
   const storage = localStorageOrNull();
@@ -67,10 +79,12 @@ function localStorageOrNull(): Storage | null {
 
 /**
  * Deletes the device's copies before any sign-out form is sent (the header's or `/signout`'s),
- * then sends it as it was going to be sent — enhanced or not. Listens on `root` in the capture
- * phase, so it runs before any handler of the form itself. Returns the way to stop listening.
+ * then sends it as it was going to be sent — enhanced or not. With changes not yet saved it first
+ * asks (`confirmLoss`, given how many): signing out then would delete them, so declining keeps the
+ * session and the copies. Listens on `root` in the capture phase, so it runs before any handler of
+ * the form itself. Returns the way to stop listening.
  */
-export function forgetCopiesOnSignOut(root: Document): () => void {
+export function forgetCopiesOnSignOut(root: Document, options: { confirmLoss?: (unsaved: number) => boolean } = {}): () => void {
   let forgotten = false;
   const onSubmit = (event: SubmitEvent) => {
     const form = event.target;
@@ -78,6 +92,8 @@ export function forgetCopiesOnSignOut(root: Document): () => void {
     if (new URL(form.action, root.baseURI).pathname !== '/signout') return;
     event.preventDefault();
     event.stopImmediatePropagation();
+    const unsaved = unsavedOnDevice();
+    if (unsaved > 0 && options.confirmLoss && !options.confirmLoss(unsaved)) return;
     const submitter = event.submitter instanceof HTMLElement ? event.submitter : null;
     void forgetDeviceCopies().finally(() => {
       forgotten = true;
