@@ -18,8 +18,9 @@ let tables = 0;
  * `jitterMs` delays every request after the table exists by a random 0…jitterMs ms, so that
  * concurrent store calls interleave at every step, not only where the network happens to stall.
  */
-export async function startDynalite(input: { tableName?: string; jitterMs?: number } = {}): Promise<TestDynamo> {
-  const dynamo = await startEmbeddedDynamo({ path: null, port: 0 });
+export async function startDynalite(input: { tableName?: string; jitterMs?: number; thread?: boolean } = {}): Promise<TestDynamo> {
+  // `thread`: as the local host runs it — dynalite and the SDK client on a worker (worker-client.ts).
+  const dynamo = await startEmbeddedDynamo({ path: null, port: 0, thread: input.thread ?? false });
   onTestFinished(() => dynamo.close());
   const client = createDynamoClient({ endpoint: dynamo.endpoint });
   onTestFinished(() => client.destroy());

@@ -9,7 +9,7 @@ import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDoc
 import { startDynalite } from './dynalite.ts';
 
 export interface StoreFactory {
-  name: 'memory' | 'dynalite' | 'dynalite, group commit';
+  name: 'memory' | 'dynalite' | 'dynalite, group commit' | 'dynalite on a worker, group commit';
   /** `jitterMs`: random delays at each step (per request on dynalite, per pause in memory). */
   documents(input?: { jitterMs?: number }): Promise<DocumentStore>;
   connections(): Promise<ConnectionRegistry>;
@@ -39,5 +39,12 @@ export const storeFactories: StoreFactory[] = [
     documents: async (input = {}) => createDocumentStore({ ...(await startDynalite(input)), groupCommit: true }),
     connections: async () => createConnectionRegistry(await startDynalite()),
     chunks: async (input = {}) => createChunkStore({ ...(await startDynalite()), ...input }),
+  },
+  {
+    // Exactly the local host's: dynalite and the SDK client on a worker thread, commands posted to it.
+    name: 'dynalite on a worker, group commit',
+    documents: async (input = {}) => createDocumentStore({ ...(await startDynalite({ ...input, thread: true })), groupCommit: true }),
+    connections: async () => createConnectionRegistry(await startDynalite({ thread: true })),
+    chunks: async (input = {}) => createChunkStore({ ...(await startDynalite({ thread: true })), ...input }),
   },
 ];

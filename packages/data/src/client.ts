@@ -4,7 +4,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { portHandlerFor } from './embedded-transport.ts';
+import { portHandlerFor, workerCommandsFor } from './embedded-transport.ts';
+import { createWorkerClient } from './worker-client.ts';
 
 /**
  * A document client. With `endpoint` (dynalite or any DynamoDB-compatible server) it uses dummy
@@ -12,8 +13,11 @@ import { portHandlerFor } from './embedded-transport.ts';
  * one it uses the SDK's default chain (credentials and region from the environment, as in
  * Lambda). `undefined` attributes are dropped when writing, never sent as errors.
  */
-export function createDynamoClient(input: { endpoint?: string; region?: string } = {}): DynamoDBDocumentClient {
+export function createDynamoClient(input: { endpoint?: string; region?: string; sdkOnWorker?: boolean } = {}): DynamoDBDocumentClient {
   const { endpoint, region } = input;
+  // An embedded store this process started on a worker: the SDK client there runs the commands.
+  const onWorker = input.sdkOnWorker === false ? undefined : workerCommandsFor(endpoint);
+  if (onWorker && endpoint) return createWorkerClient({ endpoint, run: onWorker });
   const portHandler = portHandlerFor(endpoint);
   const base = endpoint
     ? new DynamoDBClient({

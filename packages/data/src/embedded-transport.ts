@@ -29,6 +29,21 @@ interface Reply {
   body: Uint8Array;
 }
 
+/** A command's outcome from the worker's own SDK client (embedded-worker.cjs). */
+export interface CommandResult {
+  transport: 'result';
+  id: number;
+  output?: unknown;
+  error?: { name: string; message: string; fields: Record<string, unknown> };
+}
+
+/** A command for the worker's SDK client: which package's command, its export name, its input. */
+export interface WorkerCommand {
+  module: 'lib' | 'base';
+  name: string;
+  input: unknown;
+}
+
 /** The SDK's HttpHandler, over a worker's message port. */
 export interface PortHandler {
   handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Uint8Array } }>;
@@ -37,31 +52,51 @@ export interface PortHandler {
   destroy(): void;
 }
 
+interface Transport {
+  handler: PortHandler;
+  /** Runs a command on the worker's SDK client. */
+  run(command: WorkerCommand): Promise<CommandResult>;
+}
+
 const registryKey = Symbol.for('concord.embedded-dynamo-ports');
 
-function registry(): Map<string, PortHandler> {
-  const holder = globalThis as { [registryKey]?: Map<string, PortHandler> };
+function registry(): Map<string, Transport> {
+  const holder = globalThis as { [registryKey]?: Map<string, Transport> };
   holder[registryKey] ??= new Map();
   return holder[registryKey];
 }
 
 /** The handler for an embedded store started by this process at `endpoint`, if any. */
 export function portHandlerFor(endpoint: string | undefined): PortHandler | undefined {
-  return endpoint ? registry().get(endpoint) : undefined;
+  return endpoint ? registry().get(endpoint)?.handler : undefined;
+}
+
+/** How to run commands on the SDK client of the embedded store's worker at `endpoint`, if this process started one. */
+export function workerCommandsFor(endpoint: string | undefined): Transport['run'] | undefined {
+  return endpoint ? registry().get(endpoint)?.run : undefined;
 }
 
 /** Carries requests for `endpoint` over `worker`'s port until the returned function is called. */
 export function registerPortTransport(input: { endpoint: string; worker: Worker }): () => void {
   const { endpoint, worker } = input;
-  const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (reply: never) => void; reject: (error: Error) => void }>();
   let sequence = 0;
   let failure: Error | null = null;
 
-  const onMessage = (message: Reply | unknown) => {
-    if (typeof message !== 'object' || message === null || (message as Reply).transport !== 'response') return;
-    const reply = message as Reply;
-    pending.get(reply.id)?.resolve(reply);
+  const onMessage = (message: Reply | CommandResult | unknown) => {
+    if (typeof message !== 'object' || message === null) return;
+    const reply = message as Reply | CommandResult;
+    if (reply.transport !== 'response' && reply.transport !== 'result') return;
+    pending.get(reply.id)?.resolve(reply as never);
     pending.delete(reply.id);
+  };
+  const send = <T>(message: Record<string, unknown>): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    const id = (sequence += 1);
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (reply: never) => void, reject });
+      worker.postMessage({ ...message, id });
+    });
   };
   // A worker that died answers nothing more: every waiting request fails (the SDK retries, then throws).
   const onGone = (cause: unknown) => {
@@ -75,21 +110,17 @@ export function registerPortTransport(input: { endpoint: string; worker: Worker 
 
   const handler: PortHandler = {
     async handle(request) {
-      if (failure) throw failure;
-      const id = (sequence += 1);
-      const reply = await new Promise<Reply>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ transport: 'request', id, method: request.method, url: urlOf(request), headers: request.headers, body: bodyOf(request.body) });
-      });
+      const reply = await send<Reply>({ transport: 'request', method: request.method, url: urlOf(request), headers: request.headers, body: bodyOf(request.body) });
       return { response: { statusCode: reply.statusCode, headers: reply.headers, body: reply.body } };
     },
     updateHttpClientConfig: () => {},
     httpHandlerConfigs: () => ({}),
     destroy: () => {},
   };
-  registry().set(endpoint, handler);
+  const transport: Transport = { handler, run: (command) => send<CommandResult>({ transport: 'command', ...command }) };
+  registry().set(endpoint, transport);
   return () => {
-    if (registry().get(endpoint) === handler) registry().delete(endpoint);
+    if (registry().get(endpoint) === transport) registry().delete(endpoint);
     worker.off('message', onMessage);
     worker.off('error', onGone);
     worker.off('exit', onGone);

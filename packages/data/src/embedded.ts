@@ -26,7 +26,9 @@ export interface EmbeddedDynamo {
  * missing) that keeps the data across restarts; `null` keeps it in memory. `port` 0 (the
  * default) picks a free port; `host` defaults to 127.0.0.1. `thread`: run it on a worker thread,
  * so its CPU (LevelDB, request parsing: about a third of the host's under load) does not delay
- * the caller's event loop; same latency, higher throughput (SYNC-NOTES, "Measured").
+ * the caller's event loop; same latency, higher throughput (SYNC-NOTES, "Measured"). This
+ * process's clients of it then run their commands on an SDK client in that worker too
+ * (worker-client.ts).
  */
 export async function startEmbeddedDynamo(input: { path: string | null; host?: string; port?: number; thread?: boolean }): Promise<EmbeddedDynamo> {
   const host = input.host ?? '127.0.0.1';

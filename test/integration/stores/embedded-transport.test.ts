@@ -1,27 +1,29 @@
 /**
  * The embedded store on a worker thread answers this process's clients over the thread's message
  * port (embedded-transport.ts) and everyone else over TCP: the same table, the same answers and
- * the same errors either way.
+ * the same errors either way. By default this process's clients do not even run the SDK: its
+ * commands go to the SDK client on the worker (worker-client.ts); `sdkOnWorker: false` keeps the
+ * SDK here and only the HTTP exchange on the port.
  */
-import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient, ensureTable, startEmbeddedDynamo } from '@concord/data';
+import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ResourceNotFoundException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { countRequests, createDynamoClient, ensureTable, startEmbeddedDynamo, storeKeyOf } from '@concord/data';
 import { portHandlerFor } from '@concord/data/embedded-transport';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
 const TableName = 'concord';
 
-async function onWorker() {
+async function onWorker(options: { sdkOnWorker?: boolean } = {}) {
   const dynamo = await startEmbeddedDynamo({ path: null, thread: true });
   onTestFinished(() => dynamo.close());
-  const client = createDynamoClient({ endpoint: dynamo.endpoint });
+  const client = createDynamoClient({ endpoint: dynamo.endpoint, ...options });
   onTestFinished(() => client.destroy());
   await ensureTable({ client, tableName: TableName });
   return { dynamo, client };
 }
 
 describe('the embedded store over its worker’s message port', () => {
-  it('is what this process’s clients use, and answers as the TCP port does', async () => {
-    const { dynamo, client } = await onWorker();
+  it('is what this process’s SDK clients use, and answers as the TCP port does', async () => {
+    const { dynamo, client } = await onWorker({ sdkOnWorker: false });
     const handler = portHandlerFor(dynamo.endpoint);
     expect(handler).toBeDefined();
     expect(client.config.requestHandler).toBe(handler);
@@ -52,17 +54,49 @@ describe('the embedded store over its worker’s message port', () => {
     }
   });
 
-  it('gives the SDK’s own errors: a failed condition, and a request DynamoDB refuses', async () => {
-    const { client } = await onWorker();
+  it.each([{ sdkOnWorker: true }, { sdkOnWorker: false }])('gives the SDK’s own errors: a failed condition, and a request DynamoDB refuses (SDK on the worker: $sdkOnWorker)', async (options) => {
+    const { client } = await onWorker(options);
     const Item = { pk: { S: 'DOC#b' }, sk: { S: 'HEAD' } };
     await client.send(new PutItemCommand({ TableName, Item }));
-    await expect(client.send(new PutItemCommand({ TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }))).rejects.toBeInstanceOf(ConditionalCheckFailedException);
-    await expect(client.send(new GetItemCommand({ TableName: 'no-such-table', Key: { pk: { S: 'x' }, sk: { S: 'y' } } }))).rejects.toThrow(/non-existent table|not found/i);
+    const failed = await client.send(new PutItemCommand({ TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' })).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(ConditionalCheckFailedException);
+    expect((failed as ConditionalCheckFailedException).$metadata.httpStatusCode).toBe(400);
+    const missing = await client.send(new GetItemCommand({ TableName: 'no-such-table', Key: { pk: { S: 'x' }, sk: { S: 'y' } } })).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(ResourceNotFoundException);
+    expect(String(missing)).toMatch(/non-existent table|not found/i);
   });
 
-  it('fails a request after the store closed instead of leaving it waiting', async () => {
-    const { dynamo, client } = await onWorker();
+  it.each([{ sdkOnWorker: true }, { sdkOnWorker: false }])('fails a request after the store closed instead of leaving it waiting (SDK on the worker: $sdkOnWorker)', async (options) => {
+    const { dynamo, client } = await onWorker(options);
     await dynamo.close();
     await expect(client.send(new GetItemCommand({ TableName, Key: { pk: { S: 'x' }, sk: { S: 'y' } } }))).rejects.toThrow(/worker stopped/);
+  });
+
+  it('runs this process’s commands on the worker’s SDK client: the SDK does not run here, the answers are the same', async () => {
+    const { dynamo, client } = await onWorker();
+    const local = vi.spyOn(DynamoDBClient.prototype, 'send');
+    onTestFinished(() => local.mockRestore());
+    const counts = countRequests(client);
+    // Values of every kind the stores write (bytes, string sets, maps, Unicode, a near-limit item)
+    // survive the trip; the stores' own document-client commands run over it in the contract
+    // suites (test/support/stores.ts, 'dynalite on a worker').
+    const bytes = Uint8Array.from({ length: 300_000 }, (_, i) => i % 251);
+    const Item = { pk: { S: 'DOC#c' }, sk: { S: 'U#1' }, bytes: { B: bytes }, authors: { SS: ['usr_a', 'usr_b'] }, meta: { M: { text: { S: 'Déclaration 宣言' }, n: { N: '3' } } } };
+    await client.send(new PutItemCommand({ TableName, Item }));
+    await client.send(new UpdateItemCommand({ TableName, Key: { pk: { S: 'DOC#c' }, sk: { S: 'HEAD' } }, UpdateExpression: 'ADD tailCount :one', ExpressionAttributeValues: { ':one': { N: '1' } } }));
+    const got = await client.send(new GetItemCommand({ TableName, Key: { pk: { S: 'DOC#c' }, sk: { S: 'U#1' } }, ConsistentRead: true }));
+    const listed = await client.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'DOC#c' } }, ProjectionExpression: 'sk' }));
+    expect(local).not.toHaveBeenCalled();
+
+    expect(got.Item).toEqual(Item);
+    expect(listed.Items).toEqual([{ sk: { S: 'HEAD' } }, { sk: { S: 'U#1' } }]);
+    // Middleware added here sees each command under the SDK's own name, as on an SDK client.
+    expect(counts.byCommand).toEqual({ PutItemCommand: 1, UpdateItemCommand: 1, GetItemCommand: 1, QueryCommand: 1 });
+    // The same store key as an SDK client of that endpoint: the freeze fences are found by it.
+    const sdkClient = createDynamoClient({ endpoint: dynamo.endpoint, sdkOnWorker: false });
+    onTestFinished(() => sdkClient.destroy());
+    expect(await storeKeyOf(client, TableName)).toBe(await storeKeyOf(sdkClient, TableName));
+    const viaSdk = await sdkClient.send(new GetItemCommand({ TableName, Key: { pk: { S: 'DOC#c' }, sk: { S: 'U#1' } }, ConsistentRead: true }));
+    expect(viaSdk.Item).toEqual(got.Item);
   });
 });
