@@ -10,7 +10,6 @@
 const { EventEmitter } = require('node:events');
 const { parentPort, workerData } = require('node:worker_threads');
 const dynalite = require('dynalite');
-const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const base = require('@aws-sdk/client-dynamodb');
 const lib = require('@aws-sdk/lib-dynamodb');
 
@@ -58,7 +57,7 @@ function answered(message) {
 // host's main thread. Configured as client.ts configures one for an embedded store, and its
 // requests handed to dynalite in this thread.
 const sdk = lib.DynamoDBDocumentClient.from(
-  new DynamoDBClient({
+  new base.DynamoDBClient({
     endpoint: `http://127.0.0.1:${workerData.port}`,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
@@ -90,13 +89,20 @@ function errorData(error) {
 }
 
 async function run(message) {
+  let result;
   try {
     const Command = (message.module === 'lib' ? lib : base)[message.name];
     if (typeof Command !== 'function') throw new Error(`unknown DynamoDB command ${message.name}`);
-    const output = await sdk.send(new Command(message.input));
-    parentPort.postMessage({ transport: 'result', id: message.id, output });
+    result = { transport: 'result', id: message.id, output: await sdk.send(new Command(message.input)) };
   } catch (error) {
-    parentPort.postMessage({ transport: 'result', id: message.id, error: errorData(error) });
+    result = { transport: 'result', id: message.id, error: errorData(error) };
+  }
+  try {
+    parentPort.postMessage(result);
+  } catch (error) {
+    // Something in it cannot be cloned: the caller still gets an answer, never a wait forever.
+    const failed = result.error ?? { name: 'Error', message: `the store's answer could not be passed on: ${String(error)}`, fields: {} };
+    parentPort.postMessage({ transport: 'result', id: message.id, error: { name: failed.name, message: failed.message, fields: { $metadata: failed.fields.$metadata } } });
   }
 }
 
