@@ -19,6 +19,7 @@ import { disconnected, echoed, localEdit, saved, uploaded, type SaveState } from
 import { connectionFrom, rateLimitedClose, refusalMessage, shouldReconnect, statusAnnouncement, type Connection, type StatusInput } from './status.ts';
 import { m } from '../paraglide/messages.js';
 import { deviceCopyName, keepOnDevice, readWaiting, writeWaiting } from './device-copy.ts';
+import { createGapWatch, resyncEveryMs, syncRequest } from './gap-resync.ts';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 
 const messageSync = 0;
@@ -60,6 +61,8 @@ export class StatementConnection {
   /** The writer's copy on this device (device-copy.ts); null for readers. */
   readonly #device: IndexeddbPersistence | null = null;
   readonly #deviceName: string;
+  /** Asks the server again when an update arrived that builds on one we never got. */
+  readonly #gaps = createGapWatch({ doc: this.doc, ask: () => this.#askServer() });
 
   constructor(input: { docId: string; user: AwarenessUser; canWrite: boolean; getUrl: () => Promise<string> }) {
     this.canWrite = input.canWrite;
@@ -82,6 +85,8 @@ export class StatementConnection {
       disableBc: true,
       WebSocketPolyfill: WebSocketPolyfill as unknown as typeof WebSocket,
       shouldReconnect: (event) => shouldReconnect({ code: event.code, refused: this.#refused }),
+      // Asks for what it lacks now and then, not only on connecting: a missed update heals (gap-resync.ts).
+      resyncInterval: resyncEveryMs,
     });
     // One keystroke must not make every other editor re-send our caret (bench/README.md).
     sendOwnAwarenessOnly(this.provider);
@@ -101,6 +106,7 @@ export class StatementConnection {
   /** Disconnects (the server nulls our awareness) and frees the document. */
   destroy(): void {
     clearTimeout(this.#confirmTimer);
+    this.#gaps.stop();
     void this.#device?.destroy();
     this.provider.destroy();
     this.doc.destroy();
@@ -156,6 +162,7 @@ export class StatementConnection {
       sync(encoder, decoder, provider, emitSynced, type);
       // y-websocket sends our answer right after this handler returns; confirm after it.
       if (isStep1) queueMicrotask(() => this.#afterUpload());
+      else this.#gaps.check();
     };
     handlers[messageAwareness] = (encoder, decoder, provider, emitSynced, type) => {
       this.#onAwarenessMessage({ arr: decoder.arr, pos: decoder.pos });
@@ -177,6 +184,12 @@ export class StatementConnection {
     if (this.save.kind !== 'awaiting-upload') return;
     this.#change({ save: uploaded(this.save, { clock: this.#ownClock() }) });
     this.#renewAwareness();
+  }
+
+  /** Sync step 1 now, as on connecting: the server answers with everything we lack. */
+  #askServer(): void {
+    const socket = this.provider.ws;
+    if (this.provider.wsconnected && socket) socket.send(syncRequest(this.doc));
   }
 
   /** Re-publishes our awareness state: a new clock the server will echo back. */
