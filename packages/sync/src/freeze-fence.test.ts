@@ -51,6 +51,13 @@ function append(store: DocumentStore, origin = 'c1') {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** `append` for another document. */
+function appendTo(store: DocumentStore, id: string) {
+  let admitted = false;
+  const done = store.appendUpdate({ docId: id, update, origin: 'c1', admitted: () => (admitted = true) });
+  return { admittedAtOnce: admitted, done };
+}
+
 describe('the freeze fence', () => {
   it('admits through the store until an append has passed the freeze check, then at once', async () => {
     const gated = gatedStore();
@@ -63,6 +70,35 @@ describe('the freeze fence', () => {
     expect(second.admittedAtOnce).toBe(true);
     await second.done;
     expect((await gated.inner.load({ docId })).updates).toHaveLength(2);
+  });
+
+  it('remembers a bounded number of documents, forgetting the least recently used first', async () => {
+    const gated = gatedStore();
+    const store = createFreezeFence({ keptDocuments: 2 }).admitting(gated.store);
+    for (const id of ['stmt_a', 'stmt_b', 'stmt_c']) await appendTo(store, id).done;
+    const b = appendTo(store, 'stmt_b');
+    const c = appendTo(store, 'stmt_c');
+    const a = appendTo(store, 'stmt_a');
+    expect([b.admittedAtOnce, c.admittedAtOnce, a.admittedAtOnce]).toEqual([true, true, false]);
+    await Promise.all([a.done, b.done, c.done]);
+  });
+
+  it('never forgets a document whose early admission is in flight: its freeze still waits for it', async () => {
+    const gated = gatedStore();
+    const store = createFreezeFence({ keptDocuments: 1 }).admitting(gated.store);
+    await appendTo(store, 'stmt_a').done;
+    gated.hold();
+    const early = appendTo(store, 'stmt_a');
+    expect(early.admittedAtOnce).toBe(true);
+    // Two more documents arrive while it is in flight: the fence is over its size.
+    const others = [appendTo(store, 'stmt_b'), appendTo(store, 'stmt_c')];
+    const freezing = store.freeze({ docId: 'stmt_a', by: 'call_1' });
+    await settle();
+    expect(gated.events).not.toContain('store.freeze');
+    gated.release();
+    await Promise.all([early.done, ...others.map((one) => one.done)]);
+    expect(await freezing).toBe(true);
+    expect(gated.events.indexOf('store.freeze')).toBeGreaterThan(gated.events.lastIndexOf('store.append'));
   });
 
   it('makes a freeze wait for an update admitted early, which is stored before the freeze', async () => {

@@ -46,15 +46,28 @@ export interface OwnedFreezeFence extends FreezeFence {
   admitting(store: DocumentStore, log?: (entry: { code: string; docId: string; error: unknown }) => void): DocumentStore;
 }
 
-export function createFreezeFence(): OwnedFreezeFence {
+/** Documents a fence remembers by default: a long-running host sees every statement ever opened. */
+const defaultKeptDocuments = 4_096;
+
+export function createFreezeFence(options: { keptDocuments?: number } = {}): OwnedFreezeFence {
+  const kept = options.keptDocuments ?? defaultKeptDocuments;
+  // Least recently used first. Forgetting an idle document only loses "known open": its next
+  // append takes the store's conditional path again. One with a freeze under way or an early
+  // admission in flight is kept — the freeze must still wait for that admission.
   const documents = new Map<string, DocumentFence>();
   const fenceOf = (docId: string): DocumentFence => {
     let fence = documents.get(docId);
-    if (!fence) {
-      fence = { epoch: 0, closing: 0, openAt: null, inflight: new Set() };
-      documents.set(docId, fence);
-    }
+    if (fence) documents.delete(docId);
+    else fence = { epoch: 0, closing: 0, openAt: null, inflight: new Set() };
+    documents.set(docId, fence);
+    if (documents.size > kept) forgetIdle(fence);
     return fence;
+  };
+  const forgetIdle = (current: DocumentFence) => {
+    for (const [docId, fence] of documents) {
+      if (documents.size <= kept) return;
+      if (fence !== current && fence.closing === 0 && fence.inflight.size === 0) documents.delete(docId);
+    }
   };
   const moved = (fence: DocumentFence) => {
     fence.epoch += 1;
