@@ -9,6 +9,7 @@ import { fail } from '@concord/core';
 import type { DocumentStore, TailStats } from '@concord/sync/ports';
 import { commitSnapshot } from './document-commit.ts';
 import { loadDocument } from './document-load.ts';
+import { shareLoads } from './load-sharing.ts';
 import type { DocumentContext } from './document-store.ts';
 import { writeUpdate } from './document-writes.ts';
 import { documentKeys } from './keys.ts';
@@ -22,6 +23,11 @@ import { sortKeysOfUpdate } from './update-groups.ts';
  */
 export function createUncheckedAppends(context: DocumentContext): Pick<DocumentStore, 'appendUpdate' | 'retract' | 'addAuthor' | 'load' | 'commitSnapshot'> {
   const tails = createTailCounter();
+  const load = shareLoads(async (docId) => {
+    const state = await loadDocument({ context, docId });
+    tails.set({ docId, count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) });
+    return state;
+  });
   return {
     appendUpdate: async ({ docId, update, origin }) => {
       const key = await writeUpdate({ context, pk: documentKeys.pk(docId), update, origin });
@@ -44,11 +50,7 @@ export function createUncheckedAppends(context: DocumentContext): Pick<DocumentS
         }),
       );
     },
-    load: async ({ docId }) => {
-      const state = await loadDocument({ context, docId });
-      tails.set({ docId, count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) });
-      return state;
-    },
+    load: ({ docId }) => load(docId),
     commitSnapshot: async (input) => {
       await commitSnapshot({ context, ...input });
       tails.add({ docId: input.docId, count: -input.merged.length, bytes: -input.merged.reduce((n, u) => n + u.update.length, 0) });

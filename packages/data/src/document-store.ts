@@ -17,6 +17,7 @@ import { monotonicFactory } from 'ulid';
 import { commitSnapshot } from './document-commit.ts';
 import { createGroupCommit, type PendingAppend } from './group-commit.ts';
 import { loadDocument } from './document-load.ts';
+import { shareLoads } from './load-sharing.ts';
 import { documentKeys } from './keys.ts';
 import { createUncheckedAppends } from './document-room-read.ts';
 import { writeSplitUpdate } from './document-writes.ts';
@@ -91,8 +92,9 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
 
 /** Everything but the appends: the same whichever way the freeze is checked. */
 function common(context: DocumentContext, fenced: Pick<DocumentStore, 'freeze' | 'unfreeze'>): Omit<DocumentStore, 'appendUpdate'> {
+  const load = shareLoads((docId) => loadDocument({ context, docId }));
   return {
-    load: ({ docId }) => loadDocument({ context, docId }),
+    load: ({ docId }) => load(docId),
     takeAuthors: ({ docId }) => takeAuthors({ context, docId }),
     freeze: fenced.freeze,
     unfreeze: fenced.unfreeze,

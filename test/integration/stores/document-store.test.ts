@@ -206,6 +206,23 @@ describe('DocumentStore on DynamoDB', () => {
     expect({ version: state.version, snapshot: decode(state.snapshot!), updates: texts(state) }).toEqual({ version: 1, snapshot: 'AB', updates: [] });
   });
 
+  // Newcomers arriving together (a host restart reconnects every socket) each load the text.
+  it('loads asked for while one is under way share the next, which finds what was appended before they asked', async () => {
+    const { readerClient, reader, writer } = await twoStores();
+    const docId = 'stmt_crowd';
+    await writer.appendUpdate({ docId, update: encode('a'), origin: 'c' });
+    const hold = holdRequest({ client: readerClient, when: isHeadReRead });
+    const underWay = reader.load({ docId });
+    await hold.reached;
+    await writer.appendUpdate({ docId, update: encode('b'), origin: 'c' });
+    const requests = recordRequests({ client: readerClient });
+    const crowd = Array.from({ length: 6 }, () => reader.load({ docId }));
+    hold.release();
+    expect(texts(await underWay)).toEqual(['a']);
+    for (const state of await Promise.all(crowd)) expect(texts(state)).toEqual(['a', 'b']);
+    expect(requests.filter((r) => r.command === 'QueryCommand')).toHaveLength(1);
+  });
+
   it('reads again when the snapshot it read is replaced twice before it looks at the head again', async () => {
     const { readerClient, reader, writer } = await twoStores();
     const docId = 'stmt_gone';
