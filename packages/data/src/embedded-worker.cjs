@@ -13,6 +13,50 @@ const dynalite = require('dynalite');
 const base = require('@aws-sdk/client-dynamodb');
 const lib = require('@aws-sdk/lib-dynamodb');
 
+/**
+ * dynalite reads a table's description from LevelDB on every request (`getTable`): 18 % of this
+ * thread while a thousand sockets connected. A description changes only when a table is created,
+ * updated or deleted, and each of those writes it through the same sub-database: so it is kept
+ * here as JSON text — every reader still gets an object of its own, as from LevelDB (updateTable
+ * and deleteTable change the one they read) — and forgotten at every write, both when the write
+ * starts and when it has landed, so that a read racing a write never keeps what it replaced.
+ */
+function keepTableDescriptions(store) {
+  const tables = store.tableDb;
+  const { get, put, del } = tables;
+  const kept = new Map();
+  let writes = 0;
+  const forget = () => {
+    writes += 1;
+    kept.clear();
+  };
+  tables.get = (name, callback) => {
+    if (typeof callback !== 'function') return get(name);
+    const text = kept.get(name);
+    if (text !== undefined) return void setImmediate(callback, null, JSON.parse(text));
+    const before = writes;
+    get(name, (error, table) => {
+      if (!error && table && writes === before) kept.set(name, JSON.stringify(table));
+      callback(error, table);
+    });
+  };
+  for (const [method, write] of [['put', put], ['del', del]]) {
+    tables[method] = (...args) => {
+      forget();
+      const callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+      if (!callback) return Promise.resolve(write(...args)).finally(forget);
+      write(...args, (...result) => {
+        forget();
+        callback(...result);
+      });
+    };
+  }
+  return store;
+}
+const dynaliteDb = require('dynalite/db');
+const createStore = dynaliteDb.create;
+dynaliteDb.create = (options) => keepTableDescriptions(createStore(options));
+
 const server = dynalite({ ...(workerData.path === null ? {} : { path: workerData.path }), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 server.once('error', (error) => parentPort.postMessage({ error: String(error && error.stack ? error.stack : error) }));
 server.listen(workerData.port, workerData.host, () => parentPort.postMessage({ port: server.address().port }));

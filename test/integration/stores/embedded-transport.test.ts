@@ -5,7 +5,19 @@
  * commands go to the SDK client on the worker (worker-client.ts); `sdkOnWorker: false` keeps the
  * SDK here and only the HTTP exchange on the port.
  */
-import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ResourceNotFoundException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ResourceNotFoundException,
+  UpdateItemCommand,
+  UpdateTableCommand,
+} from '@aws-sdk/client-dynamodb';
 import { countRequests, createDynamoClient, ensureTable, startEmbeddedDynamo, storeKeyOf } from '@concord/data';
 import { portHandlerFor } from '@concord/data/embedded-transport';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -98,5 +110,41 @@ describe('the embedded store over its worker’s message port', () => {
     expect(await storeKeyOf(client, TableName)).toBe(await storeKeyOf(sdkClient, TableName));
     const viaSdk = await sdkClient.send(new GetItemCommand({ TableName, Key: { pk: { S: 'DOC#c' }, sk: { S: 'U#1' } }, ConsistentRead: true }));
     expect(viaSdk.Item).toEqual(got.Item);
+  });
+
+  // The worker keeps each table's description rather than read it from LevelDB per request.
+  it('sees a table changed, deleted and made again with another key at once, on either port', async () => {
+    const { dynamo, client } = await onWorker();
+    const overTcp = createDynamoClient({ endpoint: dynamo.endpoint.replace('127.0.0.1', 'localhost') });
+    onTestFinished(() => overTcp.destroy());
+    const table = (key: string) => ({
+      TableName: 'other',
+      AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' as const }],
+      KeySchema: [{ AttributeName: key, KeyType: 'HASH' as const }],
+      BillingMode: 'PAY_PER_REQUEST' as const,
+    });
+    // As in DynamoDB, a table is in use only once ACTIVE (dynalite makes it so on its next tick).
+    const status = () => client.send(new DescribeTableCommand({ TableName: 'other' })).then((d) => d.Table?.TableStatus, () => 'GONE');
+    const settled = async (wanted: string) => {
+      for (let i = 0; i < 100 && (await status()) !== wanted; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await client.send(new CreateTableCommand(table('a')));
+    await settled('ACTIVE');
+    await client.send(new PutItemCommand({ TableName: 'other', Item: { a: { S: '1' } } }));
+    await overTcp.send(new UpdateTableCommand({ TableName: 'other', BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 3, WriteCapacityUnits: 4 } }));
+    await settled('ACTIVE');
+    const updated = await client.send(new DescribeTableCommand({ TableName: 'other' }));
+    expect(updated.Table?.ProvisionedThroughput?.WriteCapacityUnits).toBe(4);
+
+    await overTcp.send(new DeleteTableCommand({ TableName: 'other' }));
+    await settled('GONE');
+    await expect(client.send(new GetItemCommand({ TableName: 'other', Key: { a: { S: '1' } } }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await client.send(new CreateTableCommand(table('b')));
+    await settled('ACTIVE');
+    await client.send(new PutItemCommand({ TableName: 'other', Item: { b: { S: '2' } } }));
+    await expect(overTcp.send(new PutItemCommand({ TableName: 'other', Item: { a: { S: '3' } } }))).rejects.toThrow(/key/i);
+    const got = await overTcp.send(new GetItemCommand({ TableName: 'other', Key: { b: { S: '2' } }, ConsistentRead: true }));
+    expect(got.Item).toEqual({ b: { S: '2' } });
+    expect((await client.send(new DescribeTableCommand({ TableName: 'other' }))).Table?.KeySchema).toEqual([{ AttributeName: 'b', KeyType: 'HASH' }]);
   });
 });
