@@ -39,6 +39,11 @@ export interface BenchClient {
 export interface ClientFactory {
   kind: ServerKind;
   open(input: { docId: string; name: string; access?: 'read' | 'write' }): BenchClient;
+  /**
+   * What a person has done before they open a statement: signed in (our hub's session). A
+   * reconnecting crowd is already signed in, so the scale suite does this before its clock starts.
+   */
+  signIn(input: { name: string; access?: 'read' | 'write' }): Promise<void>;
   close(): void;
 }
 
@@ -64,10 +69,12 @@ export function clientFactory(server: ServerAddress, options: ClientOptions = {}
 function concordClients(server: ServerAddress, options: ClientOptions): ClientFactory {
   const tickets = createTicketIssuer({ dynamoEndpoint: server.dynamoEndpoint });
   const wsBase = `${server.url.replace(/^http/, 'ws')}/ws`;
+  const principalOf = (name: string, access: 'read' | 'write') => testPrincipal(name, access === 'write' ? 'member' : 'observer');
   return {
     kind: 'concord',
+    signIn: ({ name, access = 'write' }) => tickets.signIn(principalOf(name, access)),
     open({ docId, name, access = 'write' }) {
-      const principal = testPrincipal(name, access === 'write' ? 'member' : 'observer');
+      const principal = principalOf(name, access);
       const getUrl = async () => {
         const ticket = await tickets.issue({ principal, docId, access });
         return `${wsBase}?${new URLSearchParams({ doc: docId, ticket })}`;
@@ -85,6 +92,7 @@ function yWebsocketClients(server: ServerAddress): ClientFactory {
   return {
     kind: 'y-websocket',
     open: ({ docId, name }) => yWebsocketClient({ docId, name, url: server.url, WebSocketPolyfill: WebSocket }),
+    signIn: async () => {},
     close: () => {},
   };
 }
@@ -149,6 +157,7 @@ function hocuspocusClients(server: ServerAddress): ClientFactory {
         },
       };
     },
+    signIn: async () => {},
     close: () => {},
   };
 }

@@ -4,6 +4,7 @@
  * suite would measure the bench instead of the server. Argument: `{ server, relayAwareness }` as
  * JSON. Tells its parent `ready`, then answers its requests one at a time:
  *   clock   → its `clock()`, so the parent can check every process reads the same clock;
+ *   signIn  → signs its seats' people in (before the clock starts: a reconnecting crowd already is);
  *   connect → opens its seats (at most `limit` connecting at once); how many had not synced by `deadline`;
  *   type    → every editor types from `startAt` to `stopAt`; the inserts it made;
  *   settle  → waits (at most `settleMs`) until each editor has every other insert of its statement; what arrived when;
@@ -26,6 +27,7 @@ export interface Seat {
 
 export type Request =
   | { op: 'clock' }
+  | { op: 'signIn'; seats: Seat[]; limit: number }
   | { op: 'connect'; seats: Seat[]; limit: number; deadline: number }
   | { op: 'type'; keysPerSecond: number; startAt: number; stopAt: number; warmupMs: number }
   | { op: 'settle'; insertsByDoc: Record<string, string[]>; settleMs: number }
@@ -34,6 +36,7 @@ export type Request =
 
 export interface Replies {
   clock: number;
+  signIn: null;
   connect: { failed: number };
   /** `[statement, insert id, made at, sampled]` for every insert this process's editors made. */
   type: Array<[docId: string, key: string, at: number, sampled: boolean]>;
@@ -101,6 +104,9 @@ async function answer(request: Request): Promise<unknown> {
   switch (request.op) {
     case 'clock':
       return clock();
+    case 'signIn':
+      await inBatches({ items: request.seats, limit: request.limit, task: (seat) => factory.signIn({ name: seat.name }) });
+      return null;
     case 'connect':
       return connect(request);
     case 'type':

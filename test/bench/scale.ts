@@ -64,6 +64,7 @@ export async function measureScale(input: {
   const processes = await startClientProcesses({ count, server: address, relayAwareness: input.relayAwareness === true });
   try {
     const clockSkewMs = await processes.clockSkewMs();
+    await processes.all((k) => ({ op: 'signIn', seats: hands[k]!, limit: Math.ceil(50 / count) }));
     const start = clock();
     const connected = await processes.all((k) => ({ op: 'connect', seats: hands[k]!, limit: Math.ceil(50 / count), deadline: start + connectBudgetMs }));
     const connectMs = clock() - start;

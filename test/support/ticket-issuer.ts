@@ -8,6 +8,8 @@ import { generateToken, hashToken } from '@concord/auth/tokens';
 import { createDynamoClient, createSessions, createTickets } from '@concord/data';
 
 export interface TicketIssuer {
+  /** Makes the person's session now (signing in), so that a later `issue` only issues. */
+  signIn(principal: Principal): Promise<void>;
   issue(input: { principal: Principal; docId: string; access: 'read' | 'write' }): Promise<string>;
   close(): void;
 }
@@ -32,6 +34,7 @@ export function createTicketIssuer(input: { dynamoEndpoint: string; tableName?: 
   };
 
   return {
+    signIn: async (principal) => void (await sessionFor(principal)),
     async issue({ principal, docId, access }) {
       const sessionId = await sessionFor(principal);
       return tickets.issue({ principal, sessionId, docId, access, now: Date.now() });
