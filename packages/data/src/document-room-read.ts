@@ -7,9 +7,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
 import type { DocumentStore, TailStats } from '@concord/sync/ports';
+import { shareNext } from '@concord/sync/share-next';
 import { commitSnapshot } from './document-commit.ts';
 import { loadDocument } from './document-load.ts';
-import { shareLoads } from './load-sharing.ts';
 import type { DocumentContext } from './document-store.ts';
 import { writeUpdate } from './document-writes.ts';
 import { documentKeys } from './keys.ts';
@@ -23,7 +23,7 @@ import { sortKeysOfUpdate } from './update-groups.ts';
  */
 export function createUncheckedAppends(context: DocumentContext): Pick<DocumentStore, 'appendUpdate' | 'retract' | 'addAuthor' | 'load' | 'commitSnapshot'> {
   const tails = createTailCounter();
-  const load = shareLoads(async (docId) => {
+  const load = shareNext(async (docId) => {
     const state = await loadDocument({ context, docId });
     tails.set({ docId, count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) });
     return state;

@@ -11,13 +11,13 @@
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentStore, TailStats } from '@concord/sync/ports';
+import { shareNext } from '@concord/sync/share-next';
 import { throughFreezeFences } from '@concord/sync/freeze-fence';
 import { storeKeyOf } from './client.ts';
 import { monotonicFactory } from 'ulid';
 import { commitSnapshot } from './document-commit.ts';
 import { createGroupCommit, type PendingAppend } from './group-commit.ts';
 import { loadDocument } from './document-load.ts';
-import { shareLoads } from './load-sharing.ts';
 import { documentKeys } from './keys.ts';
 import { createUncheckedAppends } from './document-room-read.ts';
 import { writeSplitUpdate } from './document-writes.ts';
@@ -92,7 +92,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
 
 /** Everything but the appends: the same whichever way the freeze is checked. */
 function common(context: DocumentContext, fenced: Pick<DocumentStore, 'freeze' | 'unfreeze'>): Omit<DocumentStore, 'appendUpdate'> {
-  const load = shareLoads((docId) => loadDocument({ context, docId }));
+  const load = shareNext((docId) => loadDocument({ context, docId }));
   return {
     load: ({ docId }) => load(docId),
     takeAuthors: ({ docId }) => takeAuthors({ context, docId }),

@@ -530,6 +530,26 @@ describe('createSyncHandlers', () => {
       expect(textOf(state.snapshot)).toBe(textOf(updateWithText('one ', 1), updateWithText('two', 2)));
     });
 
+    it('compacts the text in at most two runs when ten writers leave at one moment, and all of it', async () => {
+      let leases = 0;
+      const { connect, send, handlers, documents } = setup({
+        documents: (store) => ({ ...store, acquireLease: (input) => ((leases += 1), store.acquireLease(input)) }),
+      });
+      const writers = Array.from({ length: 10 }, (_, i) => `w${i}`);
+      for (const [i, id] of writers.entries()) {
+        await connect(id);
+        await send(id, updateMessage(updateWithText(`${id} `, 10 + i)));
+      }
+
+      await Promise.all(writers.map((connectionId) => handlers.disconnect({ connectionId })));
+
+      // Each leave saw no writer left (every remove came first): one run each, before.
+      expect(leases).toBe(2);
+      const state = await documents.load({ docId });
+      expect(state.updates).toEqual([]);
+      expect(textOf(state.snapshot)).toBe(textOf(...writers.map((id, i) => updateWithText(`${id} `, 10 + i))));
+    });
+
     it('does not compact while another writer remains', async () => {
       const { connect, send, handlers, stored } = setup();
       await connect('w1');

@@ -15,6 +15,7 @@ import { createServerChanges } from './server-change.ts';
 import { createMessageHandlers, createRoom, type Room } from './message-handlers.ts';
 import { AWARENESS_STORE_EVERY } from './presence.ts';
 import { createOutbox } from './outbox.ts';
+import { shareNext } from './share-next.ts';
 import type { ChunkStore, ConnectionAccess, ConnectionContext, ConnectionRecord, ConnectionRegistry, DocumentState, DocumentStore, Gateway, UpdateGuard } from './ports.ts';
 import { decodeMessage, encodeAwareness, encodeNotice, type ClientMessage } from './protocol.ts';
 import { encodeAwarenessUpdate } from './awareness.ts';
@@ -207,6 +208,12 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   };
   const { handleFrame } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard, beforeLargeDeletion });
 
+  /**
+   * The last editors leaving at one moment (a meeting ends) each asked for a compaction and a
+   * checkpoint: who leaves while one is under way shares the next, which starts after they left.
+   */
+  const lastWriterLeft = shareNext((docId) => compactQuietly(docId, 'last-writer-left'));
+
   /** Documents this process is compacting: a long tail asks again with every update until the commit lands. */
   const compacting = new Map<string, number>();
 
@@ -328,7 +335,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
       await fanOut(peers, encodeAwareness(encodeAwarenessUpdate([gone])));
     }
     // The last editor leaving is a quiet moment to fold the tail into a snapshot.
-    if (record.access === 'write' && !peers.some((p) => p.access === 'write')) await compactQuietly(record.docId, 'last-writer-left');
+    if (record.access === 'write' && !peers.some((p) => p.access === 'write')) await lastWriterLeft(record.docId);
   }
 
   async function notify(input: { docId: string; notice: string }): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareLoads } from './load-sharing.ts';
+import { shareNext } from './share-next.ts';
 
 /** A load whose answers the test gives, one by one; `started` lists the documents in start order. */
 function controlledLoads() {
@@ -20,10 +20,10 @@ function controlledLoads() {
   return { load, started, finish };
 }
 
-describe('shareLoads', () => {
+describe('shareNext', () => {
   it('starts at once when nothing is under way; who asks meanwhile shares one load that starts after it', async () => {
     const { load, started, finish } = controlledLoads();
-    const shared = shareLoads(load);
+    const shared = shareNext(load);
     const first = shared('d');
     const later = [shared('d'), shared('d'), shared('d')];
     expect(started).toEqual(['d']);
@@ -37,7 +37,7 @@ describe('shareLoads', () => {
 
   it('never hands a caller a load that started before it asked', async () => {
     const { load, started, finish } = controlledLoads();
-    const shared = shareLoads(load);
+    const shared = shareNext(load);
     const answers: Promise<string>[] = [];
     const startedBeforeAsking: number[] = [];
     const ask = () => {
@@ -57,7 +57,7 @@ describe('shareLoads', () => {
 
   it('keeps documents apart', async () => {
     const { load, started, finish } = controlledLoads();
-    const shared = shareLoads(load);
+    const shared = shareNext(load);
     const a = shared('a');
     const b = shared('b');
     expect(started).toEqual(['a', 'b']);
@@ -68,7 +68,7 @@ describe('shareLoads', () => {
 
   it('passes a failure to those who shared the load, and the next one still runs', async () => {
     const { load, started, finish } = controlledLoads();
-    const shared = shareLoads(load);
+    const shared = shareNext(load);
     const first = shared('d').catch((error: Error) => error.message);
     const waiting = [shared('d'), shared('d')].map((p) => p.catch((error: Error) => error.message));
     await finish(new Error('throttled'));
