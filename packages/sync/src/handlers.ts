@@ -208,10 +208,7 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   };
   const { handleFrame } = createMessageHandlers({ documents, connections, settings, now, sendTo, fanOut, closeWith, compactQuietly, later, guard: deps.guard, beforeLargeDeletion });
 
-  /**
-   * The last editors leaving at one moment (a meeting ends) each asked for a compaction and a
-   * checkpoint: who leaves while one is under way shares the next, which starts after they left.
-   */
+  /** Last editors leaving at one moment (a meeting ends) share one compaction and checkpoint, begun after they left. */
   const lastWriterLeft = shareNext((docId) => compactQuietly(docId, 'last-writer-left'));
 
   /** Documents this process is compacting: a long tail asks again with every update until the commit lands. */
