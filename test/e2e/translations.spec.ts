@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { actAs, typeAtEnd } from './support.ts';
 import { analyzeAccessibility } from './axe.ts';
+import { expectNoHorizontalOverflow } from './layout.ts';
 
 /**
  * Two delegations translate a fresh statement into Arabic, live: each sees the other's words.
@@ -103,6 +104,10 @@ test('two delegations translate into Arabic live; a changed source paragraph sho
   await expect(listed.getByTestId('stale')).toHaveText('1');
   await expect(listed.getByTestId('status')).toHaveText('Needs review');
   await expectAccessible(ghana.page, 'translations list');
+  // On a phone the list scrolls inside its own box; the page does not run off the side.
+  await ghana.page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalOverflow(ghana.page, 'translations list, 390 px wide');
+  await ghana.page.setViewportSize({ width: 1280, height: 720 });
 
   // Ghana reviews and marks it current; Canada's open page follows.
   await openTranslation(ghana.page, path);

@@ -2,6 +2,7 @@ import { hashCanonicalText } from '@concord/text';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { actAs, typeAtEnd } from './support.ts';
 import { analyzeAccessibility } from './axe.ts';
+import { expectNoHorizontalOverflow } from './layout.ts';
 
 /**
  * Two delegations edit a fresh statement and name "Rev. 1" and "Rev. 2"; the compare view shows
@@ -89,6 +90,9 @@ test('name Rev. 1 and Rev. 2, compare them word by word, restore Rev. 1 live in 
   await expect(side.locator('ins')).not.toContainText('Together');
   await expect(side.locator('del')).toHaveCount(0);
   await expectAccessible(history, 'compare side by side');
+  await history.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalOverflow(history, 'compare side by side, 390 px wide');
+  await history.setViewportSize({ width: 1280, height: 720 });
   await history.getByLabel('Inline').check();
   await history.getByRole('button', { name: 'Compare', exact: true }).click();
   const inline = history.getByTestId('compare-inline');
