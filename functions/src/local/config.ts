@@ -50,7 +50,8 @@ export interface HostConfig {
   connectionBudget: boolean;
   /**
    * `CONCORD_STORE_OWNED`: every freeze of the store goes through this process, so a keystroke is
-   * shown to others before the store's freeze check (@concord/sync freeze-fence.ts). On by default
+   * shown to others before the store's freeze check (@concord/sync freeze-fence.ts), and whoever
+   * reads its connections runs in it, so they are not written to DynamoDB (live-registry.ts). On by default
    * for the embedded store (nothing else can reach it); `1` asserts it for an endpoint this
    * process started (benchmarks), `0` turns it off; never on AWS.
    */

@@ -17,6 +17,7 @@ import {
   createTickets,
   ensureTable,
   storeKeyOf,
+  publishLiveConnections,
   startEmbeddedDynamo,
   sweepExpired,
 } from '@concord/data';
@@ -91,6 +92,10 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log, onPost: input.instrument?.onPost });
   const background = createBackground({ log });
   const local = config.realtimeAdapters === 'local';
+  // The gateway's connections: published to the web app and the call timer when the store is
+  // this process's own, else written through to DynamoDB for them (live-registry.ts).
+  const registry = local ? createLiveRegistry(storeKey ? {} : { durable: createConnectionRegistry(store) }) : null;
+  const unpublishConnections = registry && storeKey ? publishLiveConnections(storeKey, registry) : () => {};
   // Lambda merges inside its invocation; the local host keeps that CPU off its event loop.
   const merger = local ? startStateMerger() : null;
   const sync = createHostSync({
@@ -98,7 +103,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
     // Lambda's adapters bring Lambda's store (host-sync.ts); the seed and the local path use this one.
     ...(local ? { documents } : {}),
     gateway: gatewayServer.gateway,
-    ...(local ? { connections: createLiveRegistry({ durable: createConnectionRegistry(store) }), later: background.run } : {}),
+    ...(registry ? { connections: registry, later: background.run } : {}),
     ...(merger ? { mergeState: merger.merge } : {}),
     ...(local ? { compaction: localCompaction } : {}),
     schemaGuard: config.schemaGuard,
@@ -160,6 +165,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
       await merger?.close();
       server.closeAllConnections();
       unregisterFence();
+      unpublishConnections();
       await embedded?.close();
     },
   };

@@ -50,10 +50,11 @@ const unsignedScheme = {
 /**
  * Names the store a client reaches — its endpoint and the table — or null on AWS (no endpoint of
  * our own). Every store instance in a process that reaches the same table gets the same key: the
- * freeze fences are found by it (`@concord/sync`'s freeze-fence.ts).
+ * freeze fences (`@concord/sync`'s freeze-fence.ts) and the local gateway's connections
+ * (live-connections.ts) are found by it. A client without a config (a test's stand-in) has none.
  */
 export async function storeKeyOf(client: DynamoDBDocumentClient, tableName: string): Promise<string | null> {
-  const endpoint = (client.config as { endpoint?: () => Promise<{ hostname?: string; port?: number; path?: string }> }).endpoint;
+  const endpoint = (client.config as { endpoint?: () => Promise<{ hostname?: string; port?: number; path?: string }> } | undefined)?.endpoint;
   if (!endpoint) return null;
   const { hostname, port, path } = await endpoint();
   return `${hostname ?? ''}:${port ?? ''}${path ?? ''} ${tableName}`;

@@ -15,6 +15,8 @@
  */
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, RoomRead } from '@concord/sync/ports';
+import { storeKeyOf } from './client.ts';
+import { liveConnectionsFor } from './live-connections.ts';
 import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
 import { connectionPointerKeys, documentKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
 import { conditionally, deleteAll, key, keyNames, num, putAll, queryAll, str, type Item } from './requests.ts';
@@ -37,18 +39,34 @@ interface Context {
 
 const index = tableDefinition.indexes.gsi1;
 
-/** The ConnectionRegistry port on DynamoDB; same contract as `createMemoryConnectionRegistry`. */
+/**
+ * The ConnectionRegistry port on DynamoDB; same contract as `createMemoryConnectionRegistry`.
+ * In a process whose local host published its gateway's connections for this store
+ * (live-connections.ts), it reads those instead — nothing is written to DynamoDB there — and
+ * leaves adding, forgetting and presence to the gateway.
+ */
 export function createConnectionRegistry(options: { client: DynamoDBDocumentClient; tableName: string }): DynamoConnectionRegistry {
   const context: Context = { client: options.client, tableName: options.tableName };
+  let storeKey: Promise<string | null> | null = null;
+  const live = async () => liveConnectionsFor(await (storeKey ??= storeKeyOf(options.client, options.tableName)));
+  const listByUserHere = async (input: { userId: string; now: number }) => (await live())?.listByUser(input) ?? listByUser({ context, ...input });
   return {
-    add: (record) => add({ context, record }),
-    get: (input) => get({ context, ...input }),
-    remove: (input) => remove({ context, ...input }),
-    listForDocument: (input) => listForDocument({ context, ...input }),
-    readRoom: (input) => readRoom({ context, ...input }),
-    setAwareness: (input) => setAwareness({ context, ...input }),
-    listByUser: (input) => listByUser({ context, ...input }),
-    countForUser: async (input) => (await listByUser({ context, ...input })).length,
+    add: async (record) => {
+      if (await live()) throw new Error("the local gateway adds its own connections; this process's registry only reads them");
+      return add({ context, record });
+    },
+    get: async (input) => (await live())?.get(input) ?? get({ context, ...input }),
+    // The gateway forgets a connection when its socket closes (an eviction closes it), and then
+    // tells its peers and compacts: here there is nothing to forget.
+    remove: async (input) => ((await live()) ? null : remove({ context, ...input })),
+    listForDocument: async (input) => (await live())?.listForDocument(input) ?? listForDocument({ context, ...input }),
+    readRoom: async (input) => {
+      if (await live()) throw new Error("a room read with the head is Lambda's registry; the local gateway's connections have none");
+      return readRoom({ context, ...input });
+    },
+    setAwareness: async (input) => ((await live()) ? 'conflict' : setAwareness({ context, ...input })),
+    listByUser: listByUserHere,
+    countForUser: async (input) => (await listByUserHere(input)).length,
   };
 }
 

@@ -8,6 +8,7 @@ export { ensureTable } from './table.ts';
 export { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded.ts';
 export { createDocumentStore, type DocumentStoreOptions } from './document-store.ts';
 export { createConnectionRegistry, type DynamoConnectionRegistry } from './connection-registry.ts';
+export { liveConnectionsFor, publishLiveConnections, type LiveConnections } from './live-connections.ts';
 export { createChunkStore } from './chunk-store.ts';
 export { createTickets, type Tickets, type TicketAccess, type TicketGrant } from './tickets.ts';
 export { createRepositories, type Repositories, type Directory, type EntityStore } from './repositories.ts';

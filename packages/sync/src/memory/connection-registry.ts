@@ -13,7 +13,12 @@ export interface MemoryConnectionRegistryOptions {
   heads?: (docId: string) => Omit<RoomRead, 'connections'>;
 }
 
-export function createMemoryConnectionRegistry(options: MemoryConnectionRegistryOptions = {}): ConnectionRegistry {
+/** The port, and a person's connections across documents (what the local gateway's readers ask). */
+export type MemoryConnectionRegistry = ConnectionRegistry & {
+  listByUser(input: { userId: string; now: number }): Promise<ConnectionRecord[]>;
+};
+
+export function createMemoryConnectionRegistry(options: MemoryConnectionRegistryOptions = {}): MemoryConnectionRegistry {
   const records = new Map<string, ConnectionRecord>();
   const byDocument = new Map<string, Map<string, ConnectionRecord>>();
   const pause = options.pause ?? (() => Promise.resolve());
@@ -73,6 +78,11 @@ export function createMemoryConnectionRegistry(options: MemoryConnectionRegistry
       let count = 0;
       for (const record of records.values()) if (record.principal.userId === userId && record.expiresAt > now) count += 1;
       return count;
+    },
+
+    async listByUser({ userId, now }) {
+      await pause();
+      return [...records.values()].filter((r) => r.principal.userId === userId && r.expiresAt > now).map(copy);
     },
 
     async listForDocument({ docId, now }) {
