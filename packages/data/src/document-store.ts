@@ -22,6 +22,7 @@ import { documentKeys } from './keys.ts';
 import { createUncheckedAppends } from './document-room-read.ts';
 import { writeSplitUpdate } from './document-writes.ts';
 import { splitBytes } from './parts.ts';
+import { pooledRandomBytes } from './random-bytes.ts';
 import { sharedSnapshotCache, type SnapshotCache } from './snapshot-cache.ts';
 import { conditionally, isConditionFailed, key, keyNames, num, putAll, type Item } from './requests.ts';
 import { fail } from '@concord/core';
@@ -43,7 +44,7 @@ export interface DocumentStoreOptions {
   tableName: string;
   /** Epoch ms; stamps `updatedAt`, ULIDs and the expiry of half-written parts. */
   now?: () => number;
-  /** `n` random bytes; defaults to `crypto.getRandomValues`. */
+  /** `n` random bytes; defaults to the system's CSPRNG, drawn in blocks (random-bytes.ts). */
   random?: (n: number) => Uint8Array;
   /**
    * Group one document's appends while a write is in flight (group-commit.ts). For a long-lived
@@ -68,7 +69,7 @@ export interface DocumentStoreOptions {
 /** The DocumentStore port on DynamoDB; same contract as `createMemoryDocumentStore`. */
 export function createDocumentStore(options: DocumentStoreOptions): DocumentStore {
   const now = options.now ?? Date.now;
-  const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const random = options.random ?? pooledRandomBytes();
   const ulid = monotonicFactory(() => (random(1)[0] ?? 0) / 256);
   const context: DocumentContext = { client: options.client, tableName: options.tableName, now, newId: () => ulid(now()), snapshots: options.snapshotCache ?? sharedSnapshotCache() };
   const group = options.groupCommit ? createGroupCommit((input) => appendBatch({ context, ...input })) : null;
