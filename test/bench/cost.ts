@@ -53,6 +53,10 @@ export async function measureCost(input: { server: ServerHandle; seed: number })
   metrics['ddb.requestsPerConnection'] = round((counts.dynamo.requests - (afterTyping.dynamo.requests - beforeTyping.dynamo.requests)) / editors, 1);
   metrics['cost.dollarsPerEditorHour'] = dollarsPerEditorHour({ metrics, editors });
   for (const [operation, n] of Object.entries(dynamo.byOperation)) metrics[`ddb.${operation}PerUpdate`] = per(n);
+  // Where the typing's requests go (the target is about these): each operation apart.
+  for (const [operation, n] of Object.entries(afterTyping.dynamo.byOperation)) {
+    metrics[`ddb.${operation}PerUpdate.typing`] = per(n - (beforeTyping.dynamo.byOperation[operation] ?? 0));
+  }
   return metrics;
 }
 
