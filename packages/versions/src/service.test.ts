@@ -90,6 +90,27 @@ describe('VersionService.checkpoint', () => {
     expect(loads).toBe(1);
   });
 
+  it('reads no version after a compaction while the latest it saw or made is recent', async () => {
+    const { documents, versions, writer, write } = setup();
+    let reads = 0;
+    const counting = { ...versions, latest: (input: { docId: string }) => (reads++, versions.latest(input)) };
+    const service = createVersionService({ documents, versions: counting });
+    await write(writer.paragraph('Start.'));
+    await service.checkpoint({ docId, reason: 'tail', now: T0 });
+    reads = 0;
+    await write(writer.type(0, ' Typing on.'));
+    for (const at of [1, 5, 9]) expect(await service.checkpoint({ docId, reason: 'tail', now: T0 + at * minute })).toBeNull();
+    expect(reads).toBe(0);
+    // Once one may be due it reads again, and takes it.
+    expect(await service.checkpoint({ docId, reason: 'tail', now: T0 + 10 * minute })).toMatchObject({ seq: 2 });
+    expect(reads).toBe(1);
+    // Another process's service, which saw nothing yet, reads once and then remembers too.
+    const other = createVersionService({ documents, versions: counting });
+    await other.checkpoint({ docId, reason: 'tail', now: T0 + 11 * minute });
+    await other.checkpoint({ docId, reason: 'tail', now: T0 + 12 * minute });
+    expect(reads).toBe(2);
+  });
+
   it('does not wait when the last writer left', async () => {
     const { service, writer, write } = setup();
     await write(writer.paragraph('Start.'));

@@ -59,10 +59,24 @@ export interface VersionService {
 /** A name for a version: 1–80 characters after trimming, no control characters. */
 export const versionNameLimit = 80;
 const defaultCheckpointEveryMs = 10 * 60_000;
+/** Documents whose latest version this process remembers (least recently used forgotten first). */
+const rememberedDocuments = 4_096;
 
 export function createVersionService(options: VersionServiceOptions): VersionService {
   const { documents, versions } = options;
   const checkpointEveryMs = options.checkpointEveryMs ?? defaultCheckpointEveryMs;
+  // When the latest version this process saw or made of each document was taken. Versions are
+  // immutable and only ever newer, so while it is recent a compaction's checkpoint cannot be due
+  // and is skipped without reading the latest version (a Query every compaction of a long tail).
+  const latestSeen = new Map<string, number>();
+  const saw = (docId: string, version: Version | null) => {
+    if (!version) return version;
+    const known = latestSeen.get(docId) ?? 0;
+    latestSeen.delete(docId);
+    latestSeen.set(docId, Math.max(known, version.createdAt));
+    if (latestSeen.size > rememberedDocuments) latestSeen.delete(latestSeen.keys().next().value as string);
+    return version;
+  };
 
   /** The text now: read from the store, or the state a compaction just committed (no second read). */
   async function current(docId: string, known?: DocumentState): Promise<{ doc: Y.Doc; state: Uint8Array; hash: string }> {
@@ -72,7 +86,9 @@ export function createVersionService(options: VersionServiceOptions): VersionSer
 
   async function checkpoint(input: { docId: string; reason: CompactionReason; now: number; state?: DocumentState }): Promise<Version | null> {
     const { docId, reason, now } = input;
-    const latest = await versions.latest({ docId });
+    const seen = latestSeen.get(docId);
+    if (reason === 'tail' && seen !== undefined && now - seen < checkpointEveryMs) return null;
+    const latest = saw(docId, await versions.latest({ docId }));
     // A long tail compacts often while people type: when no checkpoint can be due yet, skip reading
     // and hashing the whole text (it ran on the message path, and cost every keystroke under load).
     if (reason === 'tail' && latest && now - latest.createdAt < checkpointEveryMs) return null;
@@ -87,7 +103,7 @@ export function createVersionService(options: VersionServiceOptions): VersionSer
     if (!due(latest)) return null;
     const authors = authorsFrom(await documents.takeAuthors({ docId }));
     const version = { kind: 'checkpoint' as const, name: null, hash, createdAt: now, createdBy: null, authors, restoredFrom: null };
-    return versions.append({ docId, version, state, when: due });
+    return saw(docId, await versions.append({ docId, version, state, when: due }));
   }
 
   async function nameVersion(input: { docId: string; name: string; actor: VersionAuthor; now: number }): Promise<Version> {
@@ -99,7 +115,7 @@ export function createVersionService(options: VersionServiceOptions): VersionSer
     const authors = authorsFrom(await documents.takeAuthors({ docId: input.docId }));
     const createdBy = { userId: input.actor.userId, organisationId: input.actor.organisationId };
     const version = { kind: 'named' as const, name, hash, createdAt: input.now, createdBy, authors, restoredFrom: null };
-    return (await versions.append({ docId: input.docId, version, state })) as Version;
+    return saw(input.docId, await versions.append({ docId: input.docId, version, state })) as Version;
   }
 
   async function restore(input: Parameters<VersionService['restore']>[0]): Promise<RestoreOutcome> {
@@ -116,7 +132,7 @@ export function createVersionService(options: VersionServiceOptions): VersionSer
       const authors = authorsFrom(await documents.takeAuthors({ docId }));
       const createdBy = { userId: actor.userId, organisationId: actor.organisationId };
       const version = { kind: 'checkpoint' as const, name: null, hash: contentHash({ doc }), createdAt: input.now, createdBy, authors, restoredFrom: seq };
-      return { restored, version: await versions.append({ docId, version, state: Y.encodeStateAsUpdateV2(doc) }) };
+      return { restored, version: saw(docId, await versions.append({ docId, version, state: Y.encodeStateAsUpdateV2(doc) })) };
     } finally {
       doc.destroy();
     }
