@@ -1,6 +1,7 @@
 import type { SyncHandlers } from '@concord/sync';
 import { describe, expect, it } from 'vitest';
 import { createRealtimeHandlers, type GatewayEvent } from './realtime.ts';
+import { encodeConnectionContext } from './connection-context.ts';
 
 const principal = {
   userId: 'usr_1',
@@ -126,6 +127,15 @@ describe('createRealtimeHandlers', () => {
 });
 
 describe('the connection’s context (API Gateway’s authorizer)', () => {
+  it("names the connection's document at $disconnect, so a store registry need not look it up", async () => {
+    const { sync, calls } = recordingSync();
+    const handlers = createRealtimeHandlers({ sync, redeemTicket: async () => null, sessionAlive: async () => true });
+    const authorizer = encodeConnectionContext({ docId: 'stmt_9', access: 'write', sessionId: 'sess_1', connectedAt: 1_000, principal });
+    await handlers.disconnect({ requestContext: { connectionId: 'c1', routeKey: '$disconnect', authorizer } });
+    await handlers.disconnect({ requestContext: { connectionId: 'c2', routeKey: '$disconnect' } });
+    expect(calls.filter((c) => c.kind === 'disconnect').map((c) => c.input)).toEqual([{ connectionId: 'c1', docId: 'stmt_9' }, { connectionId: 'c2' }]);
+  });
+
   it('authorizes once, then connects and handles messages from the context without redeeming again', async () => {
     const { sync, calls } = recordingSync();
     let redeemed = 0;

@@ -137,7 +137,8 @@ export function createRealtimeHandlers(input: {
 
     async disconnect(event) {
       try {
-        await sync.disconnect({ connectionId: event.requestContext.connectionId });
+        const docId = decodeConnectionContext(event.requestContext.authorizer)?.docId;
+        await sync.disconnect({ connectionId: event.requestContext.connectionId, ...(docId ? { docId } : {}) });
       } catch (error) {
         // The record expires by TTL; nothing else depends on this succeeding.
         log({ level: 'warn', code: 'realtime.disconnect-failed', error });

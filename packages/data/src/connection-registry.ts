@@ -3,10 +3,11 @@
  * - `DOC#<docId>` / `CONN#<connectionId>`: the record, in the document's partition, so that
  *   `listForDocument` is one consistent Query (a GSI would be eventually consistent: a joiner
  *   could miss an update's fan-out *and* its load);
- * - `CONN#<connectionId>` / `CONN`: a pointer to the document, for `get` and `remove`, which only
- *   know the connection id. It is also listed in `gsi1` under `USER#<userId>#CONNS`, so that
- *   `listByUser` finds a person's connections across documents (eventually consistent on AWS:
- *   good enough to close connections after the fact, not for fan-out).
+ * - `CONN#<connectionId>` / `CONN`: a pointer to the document, for `get`, and for `remove` when
+ *   the caller does not name the document (`$disconnect` does, from the gateway's context). It
+ *   is also listed in `gsi1` under `USER#<userId>#CONNS`, so that `listByUser` finds a person's
+ *   connections across documents (eventually consistent on AWS: good enough to close connections
+ *   after the fact, not for fan-out).
  * Both are written by one BatchWriteItem (connecting is one round trip, where two puts took two);
  * a write it leaves unprocessed is retried, and when one still is, both are deleted and `add`
  * throws (the connection is refused): a record never stays without its pointer. The pointer is
@@ -107,13 +108,14 @@ async function get(input: { context: Context; connectionId: string; now: number 
   return record && record.expiresAt > now ? record : null;
 }
 
-async function remove(input: { context: Context; connectionId: string }): Promise<ConnectionRecord | null> {
+async function remove(input: { context: Context; connectionId: string; docId?: string }): Promise<ConnectionRecord | null> {
   const { context, connectionId } = input;
-  const pointer = await readPointer({ context, connectionId });
-  if (!pointer) return null;
+  // The gateway's context names the document at `$disconnect`: then the pointer need not be read.
+  const docId = input.docId ?? (await readPointer({ context, connectionId }))?.docId;
+  if (!docId) return null;
   // Of two concurrent removes, only one gets the old record back.
   const result = await context.client.send(
-    new DeleteCommand({ TableName: context.tableName, Key: recordKey({ docId: pointer.docId, connectionId }), ReturnValues: 'ALL_OLD' }),
+    new DeleteCommand({ TableName: context.tableName, Key: recordKey({ docId, connectionId }), ReturnValues: 'ALL_OLD' }),
   );
   await context.client.send(new DeleteCommand({ TableName: context.tableName, Key: pointerKey(connectionId) }));
   return result.Attributes ? recordFrom(result.Attributes) : null;

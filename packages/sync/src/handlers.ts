@@ -112,8 +112,8 @@ export interface SyncHandlers {
    * reconnecting script costs one ticket lookup, not a connection.
    */
   coolingFor(input: { userId: string }): number;
-  /** `$disconnect`, or a connection found gone: forgets it and clears its presence. */
-  disconnect(input: { connectionId: string }): Promise<void>;
+  /** `$disconnect` (with its document, when the context says it), or a connection found gone: forgets it, clears its presence. */
+  disconnect(input: { connectionId: string; docId?: string }): Promise<void>;
   /** Compacts a document now (e.g. from a scheduled task); safe to call at any time. */
   compact(input: { docId: string }): Promise<void>;
   /**
@@ -316,9 +316,9 @@ export function createSyncHandlers(deps: SyncDependencies): SyncHandlers {
   const admit: SyncHandlers['admit'] = ({ userId, bytes, at }) => budgets?.spend({ connectionId: userId, bytes, now: at }) ?? true;
   const coolingFor: SyncHandlers['coolingFor'] = ({ userId }) => budgets?.coolingFor({ key: userId, now: now() }) ?? 0;
 
-  async function disconnect({ connectionId }: { connectionId: string }): Promise<void> {
+  async function disconnect({ connectionId, docId }: Parameters<SyncHandlers['disconnect']>[0]): Promise<void> {
     incomplete.forget(connectionId);
-    const record = await connections.remove({ connectionId });
+    const record = await connections.remove({ connectionId, ...(docId ? { docId } : {}) });
     if (!record) return;
     const peers = await connections.listForDocument({ docId: record.docId, now: now() });
     const awareness = record.awareness;

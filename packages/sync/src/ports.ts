@@ -163,8 +163,12 @@ export interface ConnectionRegistry {
   get(input: { connectionId: string; now: number }): Promise<ConnectionRecord | null>;
   /** How many live connections a person has, on every document (for the per-person cap). */
   countForUser?(input: { userId: string; now: number }): Promise<number>;
-  /** Removes the connection; returns the record it had, or null when already gone. */
-  remove(input: { connectionId: string }): Promise<ConnectionRecord | null>;
+  /**
+   * Removes the connection; returns the record it had, or null when already gone. `docId`, when
+   * the caller knows it (the gateway's context at `$disconnect`), spares a store registry the
+   * lookup of the connection's document.
+   */
+  remove(input: { connectionId: string; docId?: string }): Promise<ConnectionRecord | null>;
   /** Consistent read of a document's live connections (expired ones filtered out). */
   listForDocument(input: { docId: string; now: number }): Promise<ConnectionRecord[]>;
   /**

@@ -125,6 +125,22 @@ describe('ConnectionRegistry on DynamoDB', () => {
     expect(await connections.get({ connectionId: 'one-trip', now: 2_000 })).toStrictEqual(record('one-trip'));
   });
 
+  it('forgets a connection whose document the caller names without reading its pointer', async () => {
+    const { client, tableName } = await startDynalite();
+    const connections = createConnectionRegistry({ client, tableName });
+    await connections.add(record('named'));
+    await connections.add(record('unnamed'));
+    const counts = countRequests(client);
+    expect(await connections.remove({ connectionId: 'named', docId: 'stmt_1' })).toStrictEqual(record('named'));
+    expect(counts.byCommand).toEqual({ DeleteItemCommand: 2 });
+    counts.reset();
+    expect(await connections.remove({ connectionId: 'unnamed' })).toStrictEqual(record('unnamed'));
+    expect(counts.byCommand).toEqual({ GetItemCommand: 1, DeleteItemCommand: 2 });
+    // Both items of each are gone: a second remove finds nothing, and the room is empty.
+    expect(await connections.remove({ connectionId: 'named' })).toBeNull();
+    expect(await connections.listForDocument({ docId: 'stmt_1', now: 2_000 })).toEqual([]);
+  });
+
   it('leaves no record in the room when the batch wrote it but failed for the pointer', async () => {
     const { client, tableName } = await startDynalite();
     // The first batch reaches the store with only the record, then the answer is lost.
