@@ -28,16 +28,23 @@ import type { SnapshotCache } from './snapshot-cache.ts';
 import { tableDefinition } from './table-definition.ts';
 import { parseUpdateSortKey, visibleUpdates, type UpdatePiece } from './update-groups.ts';
 
-/** Where the head points: the snapshot version and the attempt that wrote it. */
+/** Where the head points: the snapshot version and the attempt that wrote it; whether frozen. */
 export interface Head {
   version: number;
   snapshotId: string | null;
   snapshotParts: number;
+  frozen: boolean;
+}
+
+/** A load's state, and whether the head it read last named a freeze. */
+export interface LoadedDocument {
+  state: DocumentState;
+  frozen: boolean;
 }
 
 const maxAttempts = 10;
 
-export async function loadDocument(input: { context: DocumentContext; docId: string }): Promise<DocumentState> {
+export async function loadDocument(input: { context: DocumentContext; docId: string }): Promise<LoadedDocument> {
   const { context, docId } = input;
   const snapshots = context.snapshots;
   const cached = snapshots?.get(docId);
@@ -45,12 +52,13 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
     const items = await queryRange({ context, docId, from: documentKeys.updatePrefix, through: `${documentKeys.updatePrefix}\uffff` });
     const head = await readHead({ context, docId });
     const updates = () => visibleUpdates(updatePiecesOf(items));
-    if (head.version === cached.version && head.snapshotId === cached.snapshotId) return { snapshot: cached.bytes, version: head.version, updates: updates() };
-    if (head.version === 0) return { snapshot: null, version: 0, updates: updates() };
+    const { frozen } = head;
+    if (head.version === cached.version && head.snapshotId === cached.snapshotId) return { state: { snapshot: cached.bytes, version: head.version, updates: updates() }, frozen };
+    if (head.version === 0) return { state: { snapshot: null, version: 0, updates: updates() }, frozen };
     const snapshot = head.snapshotId ? await readSnapshot({ context, docId, head }) : 'missing';
     if (snapshot !== 'missing' && snapshot !== null && head.snapshotId) {
       snapshots?.set(docId, { version: head.version, snapshotId: head.snapshotId, bytes: snapshot });
-      return { snapshot, version: head.version, updates: updates() };
+      return { state: { snapshot, version: head.version, updates: updates() }, frozen };
     }
   }
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
@@ -62,7 +70,7 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
     const again = await readHead({ context, docId });
     if (snapshot === 'missing' || again.version !== head.version) continue;
     if (snapshot && head.snapshotId) snapshots?.set(docId, { version: head.version, snapshotId: head.snapshotId, bytes: snapshot });
-    return { snapshot, version: head.version, updates: visibleUpdates(pieces) };
+    return { state: { snapshot, version: head.version, updates: visibleUpdates(pieces) }, frozen: again.frozen };
   }
   throw fail.conflict('sync.load-contended', `the head of ${docId} kept moving during ${maxAttempts} loads`);
 }
@@ -74,7 +82,7 @@ export async function readHead(input: { context: DocumentContext; docId: string 
       TableName: context.tableName,
       Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
       ConsistentRead: true,
-      ProjectionExpression: '#version, snapshotId, snapshotParts',
+      ProjectionExpression: '#version, snapshotId, snapshotParts, frozenBy',
       ExpressionAttributeNames: { '#version': 'version' },
     }),
   );
@@ -91,7 +99,12 @@ async function readSnapshot(input: { context: DocumentContext; docId: string; he
 
 function headOf(item: Item | undefined): Head {
   const fields = item ?? {};
-  return { version: num(fields, 'version') ?? 0, snapshotId: str(fields, 'snapshotId') ?? null, snapshotParts: num(fields, 'snapshotParts') ?? 0 };
+  return {
+    version: num(fields, 'version') ?? 0,
+    snapshotId: str(fields, 'snapshotId') ?? null,
+    snapshotParts: num(fields, 'snapshotParts') ?? 0,
+    frozen: str(fields, 'frozenBy') !== undefined,
+  };
 }
 
 /** The snapshot the head names, or 'missing' when its parts are not all there (any more). */

@@ -24,7 +24,7 @@ import { sortKeysOfUpdate } from './update-groups.ts';
 export function createUncheckedAppends(context: DocumentContext): Pick<DocumentStore, 'appendUpdate' | 'retract' | 'addAuthor' | 'load' | 'commitSnapshot'> {
   const tails = createTailCounter();
   const load = shareNext(async (docId) => {
-    const state = await loadDocument({ context, docId });
+    const { state } = await loadDocument({ context, docId });
     tails.set({ docId, count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) });
     return state;
   });

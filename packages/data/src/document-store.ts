@@ -95,7 +95,11 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
 function common(context: DocumentContext, fenced: Pick<DocumentStore, 'freeze' | 'unfreeze'>): Omit<DocumentStore, 'appendUpdate'> {
   const load = shareNext((docId) => loadDocument({ context, docId }));
   return {
-    load: ({ docId }) => load(docId),
+    load: async ({ docId, sawFreeze }) => {
+      const { state, frozen } = await load(docId);
+      sawFreeze?.(frozen);
+      return state;
+    },
     takeAuthors: ({ docId }) => takeAuthors({ context, docId }),
     freeze: fenced.freeze,
     unfreeze: fenced.unfreeze,

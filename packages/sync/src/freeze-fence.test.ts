@@ -72,6 +72,56 @@ describe('the freeze fence', () => {
     expect((await gated.inner.load({ docId })).updates).toHaveLength(2);
   });
 
+  it('learns a text is open from a load that found no freeze: its first append is admitted at once', async () => {
+    const gated = gatedStore();
+    const store = createFreezeFence().admitting(gated.store);
+    const seen: boolean[] = [];
+    await store.load({ docId, sawFreeze: (frozen) => seen.push(frozen) });
+    expect(seen).toEqual([false]);
+    gated.hold();
+    const first = append(store);
+    expect(first.admittedAtOnce).toBe(true);
+    gated.release();
+    await first.done;
+    expect((await gated.inner.load({ docId })).updates).toHaveLength(1);
+  });
+
+  it('learns nothing from a load that found a freeze, or that overlapped a freeze of this process', async () => {
+    const gated = gatedStore();
+    const fence = createFreezeFence();
+    const store = fence.admitting(gated.store);
+    await gated.inner.freeze({ docId, by: 'call_1' });
+    await store.load({ docId });
+    const refused = append(store);
+    expect(refused.admittedAtOnce).toBe(false);
+    await expect(refused.done).rejects.toSatisfy(frozen);
+    expect(refused.admitted()).toBe(false);
+    await gated.inner.unfreeze({ docId, by: 'call_1' });
+
+    // A load that read the head before a freeze of this process, and answered after it: what it
+    // saw is void, so the append after it takes the store's path and is refused, never shown.
+    let answer: () => void = () => {};
+    const slow: DocumentStore = {
+      ...gated.store,
+      async load({ sawFreeze, ...input }) {
+        let seen = true;
+        const state = await gated.inner.load({ ...input, sawFreeze: (frozenThen) => (seen = frozenThen) });
+        await new Promise<void>((resolve) => (answer = resolve));
+        sawFreeze?.(seen);
+        return state;
+      },
+    };
+    const slowStore = fence.admitting(slow);
+    const loading = slowStore.load({ docId });
+    await settle();
+    expect(await fence.freezing(docId, () => gated.inner.freeze({ docId, by: 'call_2' }))).toBe(true);
+    answer();
+    await loading;
+    const after = append(slowStore);
+    expect(after.admittedAtOnce).toBe(false);
+    await expect(after.done).rejects.toSatisfy(frozen);
+  });
+
   it('remembers a bounded number of documents, forgetting the least recently used first', async () => {
     const gated = gatedStore();
     const store = createFreezeFence({ keptDocuments: 2 }).admitting(gated.store);

@@ -7,9 +7,10 @@
  * store goes through this process (the local host on its own embedded dynalite: the web app, the
  * call timer and the seed run in it), the process can know instead:
  *
- * - a document is known open once an append's conditional write succeeded, and stays so until a
- *   freeze *starts* in this process (each start and end moves the document's epoch; knowledge of
- *   an older epoch is void);
+ * - a document is known open once an append's conditional write succeeded, or a load's
+ *   consistent read of the head found no freeze, and stays so until a freeze *starts* in this
+ *   process (each start and end moves the document's epoch; knowledge of an older epoch, or
+ *   gathered while a freeze was under way, is void);
  * - a freeze first closes the fence (new appends take the store's path and are admitted only
  *   after its condition passed), then waits for every append admitted early to be durable, and
  *   only then writes: nothing admitted early can meet the freeze, and the call's hash check after
@@ -128,6 +129,22 @@ export function createFreezeFence(options: { keptDocuments?: number } = {}): Own
           );
           void settled.finally(() => fence.inflight.delete(append)).catch(() => {});
           return settled;
+        },
+        // A load's consistent read of the head is as good as an append's condition: a text seen
+        // open while no freeze of this process started is open, so its first keystroke (a
+        // newcomer's, or the first after a meeting opened the statement) needs no round trip.
+        async load(input) {
+          const fence = fenceOf(input.docId);
+          const epoch = fence.epoch;
+          const quiet = fence.closing === 0;
+          return store.load({
+            ...input,
+            sawFreeze(frozen) {
+              input.sawFreeze?.(frozen);
+              if (frozen) fence.openAt = null;
+              else if (quiet) learn(fence, epoch, null);
+            },
+          });
         },
         freeze: (input) => owned.freezing(input.docId, () => store.freeze(input)),
         async unfreeze(input) {

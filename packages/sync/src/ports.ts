@@ -83,7 +83,15 @@ export interface DocumentStore {
    * Consistent read of the snapshot and the updates not merged into it. Must never miss an
    * acknowledged update, even while a compaction commits concurrently (retry internally).
    */
-  load(input: { docId: string }): Promise<DocumentState>;
+  load(input: {
+    docId: string;
+    /**
+     * Told whether the head this load read last named a freeze (a consistent read made during
+     * the load): the freeze fence learns from it that a text is open (freeze-fence.ts). A store
+     * that reads no head need not call it.
+     */
+    sawFreeze?: (frozen: boolean) => void;
+  }): Promise<DocumentState>;
   /**
    * Takes the compaction lease; false when another owner holds an unexpired one, or the text is
    * frozen: a frozen text is not compacted (a `'room-read'` writer may still be taking back an

@@ -34,6 +34,25 @@ describe.each(storeFactories)('DocumentStore ($name)', (factory) => {
     expect(await documents.load({ docId: 'stmt_empty' })).toEqual({ snapshot: null, version: 0, updates: [] });
   });
 
+  it('tells a load whether the head it read named a freeze, before and after a compaction', async () => {
+    const documents = await factory.documents();
+    const docId = 'stmt_seen';
+    const seen: boolean[] = [];
+    const sawFreeze = (frozen: boolean) => seen.push(frozen);
+    await documents.appendUpdate({ docId, update: encode('a'), origin: 'conn1' });
+    expect(await documents.freeze({ docId, by: 'call_1' })).toBe(true);
+    await documents.load({ docId, sawFreeze });
+    await documents.unfreeze({ docId, by: 'call_1' });
+    await documents.load({ docId, sawFreeze });
+    // After a compaction this process keeps the snapshot, and a load reads the head on its own.
+    await compactAll({ documents, docId, owner: 'owner1', snapshot: encode('a') });
+    expect(await documents.freeze({ docId, by: 'call_2' })).toBe(true);
+    await documents.load({ docId, sawFreeze });
+    await documents.unfreeze({ docId, by: 'call_2' });
+    await documents.load({ docId, sawFreeze });
+    expect(seen).toEqual([true, false, true, false]);
+  });
+
   it('loads every appended update, in append order', async () => {
     const documents = await factory.documents();
     for (let n = 0; n < 30; n++) await documents.appendUpdate({ docId: 'stmt_a', update: encode(`u${n}`), origin: 'conn1' });

@@ -111,10 +111,11 @@ export function createMemoryDocumentStore(options: MemoryDocumentStoreOptions = 
       return authors;
     },
 
-    async load({ docId }): Promise<DocumentState> {
+    async load({ docId, sawFreeze }): Promise<DocumentState> {
       await pause();
       const doc = documentFor(docId);
       const updates: StoredUpdate[] = [...doc.updates].map(([key, update]) => ({ key, update }));
+      sawFreeze?.(doc.frozenBy !== null);
       return { snapshot: doc.snapshot, version: doc.version, updates };
     },
 
