@@ -21,6 +21,8 @@ export function createHostSync(input: {
   later?: (input: { key: string; task: () => Promise<void> }) => Promise<void>;
   /** Judge client updates against the editor's schema (default true; off only for test documents). */
   schemaGuard?: boolean;
+  /** Documents the schema guard keeps built (statement-guard.ts; 64 by default, sized for a Lambda's memory). */
+  guardDocuments?: number;
   /** Close connections over their budget of messages and bytes (default true). */
   connectionBudget?: boolean;
   /** Where compactions merge (the local host: a worker thread); in the invocation by default. */
@@ -40,7 +42,7 @@ export function createHostSync(input: {
     later: input.later,
     mergeState: input.mergeState,
     compaction: input.compaction,
-    ...(input.schemaGuard === false ? {} : { guard: createStatementGuard() }),
+    ...(input.schemaGuard === false ? {} : { guard: createStatementGuard({ cachedDocuments: input.guardDocuments }) }),
     ...(input.connectionBudget === false ? { budget: false as const } : {}),
     chunks: createChunkStore(store),
     gateway: input.gateway,

@@ -61,6 +61,21 @@ describe('the statement guard', () => {
     expect(loads).toBe(2);
   });
 
+  it('judges the first keystroke against a newcomer\'s load it was given, and never replaces what it keeps', async () => {
+    const { seed, editor } = statement();
+    const guard = createStatementGuard();
+    let loads = 0;
+    const load = async (): Promise<DocumentState> => (loads++, stateOf([seed]));
+    guard.prepare!({ docId, state: stateOf([seed]) });
+    const here = editor(10);
+    expect(await guard.check({ docId, update: here.type(' Online'), load })).toEqual({ ok: true });
+    expect(loads).toBe(0);
+    // A later newcomer's load (made before ' Online' was stored) leaves the kept document alone.
+    guard.prepare!({ docId, state: stateOf([seed]) });
+    expect(await guard.check({ docId, update: here.type(' and free'), load })).toEqual({ ok: true });
+    expect(loads).toBe(0);
+  });
+
   it('shares one load between concurrent checks of a document it has not seen', async () => {
     const { seed, editor } = statement();
     const guard = createStatementGuard();

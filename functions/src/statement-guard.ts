@@ -56,6 +56,10 @@ export function createStatementGuard(input: { cachedDocuments?: number } = {}): 
 
   return {
     appliesUpdates: true,
+    prepare({ docId, state }) {
+      // What a check loads or keeps is at least as recent: a newcomer's load never replaces it.
+      if (!cache.has(docId) && !loading.has(docId)) remember(docId, documentFrom(state));
+    },
     async check({ docId, update, load }) {
       const kind = documentKindOf(docId);
       const cached = cache.get(docId);

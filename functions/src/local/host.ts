@@ -60,6 +60,12 @@ const sweepEveryMs = 15 * 60_000;
  */
 const localCompaction = { maxTailCount: 50 };
 
+/**
+ * Statements the schema guard keeps built: every one a meeting has open, so that a keystroke is
+ * judged without a load. Lambda's 64 is sized for a container's memory; this host serves them all.
+ */
+const localGuardDocuments = 512;
+
 /** Optional hooks for benchmarks and fault tests (test/bench, test/reliability); `main.ts` sets none. */
 export interface HostInstrument {
   /** Wraps the realtime handlers the gateway calls, e.g. to count invocations as Lambda would bill them. */
@@ -107,6 +113,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
     ...(merger ? { mergeState: merger.merge } : {}),
     ...(local ? { compaction: localCompaction } : {}),
     schemaGuard: config.schemaGuard,
+    ...(local ? { guardDocuments: localGuardDocuments } : {}),
     connectionBudget: config.connectionBudget,
     log,
   });

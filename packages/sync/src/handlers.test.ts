@@ -416,6 +416,21 @@ describe('createSyncHandlers', () => {
       expect(await isConnected('w1')).toBe(false);
     });
 
+    it('hands a newcomer\'s load to a guard that keeps documents, for the first keystroke', async () => {
+      const prepared: string[] = [];
+      const guard: UpdateGuard = {
+        appliesUpdates: true,
+        check: async () => ({ ok: true }),
+        prepare: ({ docId: id, state }) => void prepared.push(`${id} ${state.updates.length}`),
+      };
+      const { connect, send } = setup({ guard });
+      await connect('w1');
+      expect(await send('w1', updateMessage(updateWithText('We affirm.', 1)))).toBe('handled');
+      await connect('w2');
+      expect(await send('w2', syncStep1Message(new Y.Doc()))).toBe('handled');
+      expect(prepared).toEqual([`${docId} 1`]);
+    });
+
     it('closes the connection with badFrame when chunks of one message disagree on their count', async () => {
       const { connect, handlers, gateway, appended } = setup();
       await connect('w1');

@@ -112,6 +112,10 @@ export function createMessageHandlers(core: MessageCore) {
     if (present.length > 0) {
       await sendTo(record, encodeAwareness(encodeAwarenessUpdate(present.map((p) => p.awareness!))), room);
     }
+    // A long-lived host's guard keeps the document for the first keystroke: built beside the
+    // message path, after the newcomer was answered.
+    const prepare = connections.inMemory ? guard?.prepare?.bind(guard) : undefined;
+    if (prepare) await later({ key: `guard ${record.docId}`, task: async () => prepare({ docId: record.docId, state }) }, room);
     const tail = { count: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.update.length, 0) };
     if (needsCompaction({ tail, settings })) await later({ key: `compact ${record.docId}`, task: () => compactQuietly(record.docId, 'tail') }, room);
     return 'handled';

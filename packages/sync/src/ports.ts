@@ -242,4 +242,9 @@ export interface UpdateGuard {
    */
   readonly appliesUpdates?: boolean;
   check(input: { docId: string; update: Uint8Array; load: () => Promise<DocumentState> }): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /**
+   * A newcomer's load of the document, for a guard that keeps documents: it may keep this one
+   * now, so that the first keystroke after a meeting opened it is judged without a load.
+   */
+  prepare?(input: { docId: string; state: DocumentState }): void;
 }
