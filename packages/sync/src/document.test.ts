@@ -1,7 +1,8 @@
 import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
+import { checkStateVector, checkUpdate, documentFrom, mergeUpdateRuns } from './document.ts';
+import type { ClientMessage } from './protocol.ts';
 import { decodesButDoesNotApply, docWithText, updateWithText } from './testing/fixtures.ts';
 
 /** A document edited by two clients, with every incremental update it emitted. */
@@ -107,5 +108,51 @@ describe('documentFrom', () => {
     const rebuilt = documentFrom({ snapshot: Y.encodeStateAsUpdate(doc), version: 3, updates: [] });
     expect(rebuilt.getText('text').toString()).toBe('A whole coalition calls for action.');
     expect(rebuilt.getText('text').toString()).toBe(doc.getText('text').toString());
+  });
+});
+
+describe('mergeUpdateRuns', () => {
+  /** A paragraph-like first edit and a letter typed into it: the second needs the first. */
+  function edits() {
+    const doc = new Y.Doc();
+    doc.clientID = 41;
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    const text = doc.getText('t');
+    text.insert(0, 'We ');
+    text.insert(3, 'affirm');
+    text.delete(0, 1);
+    doc.destroy();
+    return updates;
+  }
+  const update = (u: Uint8Array): ClientMessage => ({ type: 'update', update: u });
+
+  it('merges a run of updates into one that makes the same document', () => {
+    const [a, b, c] = edits();
+    const merged = mergeUpdateRuns([update(a!), update(b!), update(c!)]);
+    expect(merged).toHaveLength(1);
+    const message = merged[0]!;
+    if (message.type !== 'update') throw new Error('not an update');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, message.update);
+    expect(doc.getText('t').toString()).toBe('e affirm');
+    doc.destroy();
+  });
+
+  it('keeps other messages where they were, merging each run apart', () => {
+    const [a, b, c] = edits();
+    const caret: ClientMessage = { type: 'awareness', update: new Uint8Array([1, 0]) };
+    const merged = mergeUpdateRuns([update(a!), update(b!), caret, update(c!)]);
+    expect(merged.map((m) => m.type)).toEqual(['update', 'awareness', 'update']);
+    expect(merged[1]).toBe(caret);
+    expect(merged[2]).toEqual(update(c!));
+  });
+
+  it('leaves a run as it came when one of its updates does not decode or is empty', () => {
+    const [a] = edits();
+    const broken = [update(a!), update(new Uint8Array([1, 2, 3]))];
+    expect(mergeUpdateRuns(broken)).toEqual(broken);
+    const empty = [update(a!), update(Y.encodeStateAsUpdate(new Y.Doc()))];
+    expect(mergeUpdateRuns(empty)).toEqual(empty);
   });
 });

@@ -1,6 +1,7 @@
 /** Yjs documents rebuilt from what the store holds, and the check every incoming update passes. */
 import * as Y from 'yjs';
 import type { DocumentState } from './ports.ts';
+import type { ClientMessage } from './protocol.ts';
 
 /**
  * A server-side document needs no random guid: Yjs draws one (crypto) for each `new Y.Doc()`,
@@ -51,5 +52,41 @@ export function checkStateVector(stateVector: Uint8Array): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * One frame's consecutive updates (a tick's edits: a new paragraph and the letter typed into it)
+ * merged into one, so that they are judged, stored and fanned out once — and the letter is not
+ * held back until the paragraph is durable, as each update's handling waits for its write. A run
+ * with an update that does not decode, or is empty, stays as it came, so each is refused as
+ * itself.
+ */
+export function mergeUpdateRuns(messages: readonly ClientMessage[]): readonly ClientMessage[] {
+  if (messages.length < 2) return messages;
+  const out: ClientMessage[] = [];
+  let run: Uint8Array[] = [];
+  const flush = () => {
+    const merged = run.length > 1 && run.every((update) => checkUpdate(update, { scratch: false }) === 'ok') ? mergeQuietly(run) : null;
+    if (merged) out.push({ type: 'update', update: merged });
+    else out.push(...run.map((update) => ({ type: 'update' as const, update })));
+    run = [];
+  };
+  for (const message of messages) {
+    if (message.type === 'update') run.push(message.update);
+    else {
+      flush();
+      out.push(message);
+    }
+  }
+  flush();
+  return out;
+}
+
+function mergeQuietly(updates: Uint8Array[]): Uint8Array | null {
+  try {
+    return Y.mergeUpdates(updates);
+  } catch {
+    return null;
   }
 }

@@ -8,7 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AWARENESS_STATE_MAX_BYTES, stampState } from './awareness.ts';
-import { CloseCode, encodeMessage, MESSAGE_MAX_BYTES } from './frames.ts';
+import { CloseCode, encodeMessage, encodeMessages, MESSAGE_MAX_BYTES } from './frames.ts';
 import { createSyncHandlers } from './handlers.ts';
 import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDocumentStore } from './memory/index.ts';
 import {
@@ -94,6 +94,32 @@ describe('createSyncHandlers with frames out of order and oversized', () => {
 
     expect(outcome).toEqual({ closed: CloseCode.tooLarge, reason: 'sync.message-too-large' });
     expect(gateway.closesOf('w1')).toEqual([{ code: CloseCode.tooLarge, reason: 'sync.message-too-large' }]);
+  });
+
+  it('stores and sends on a frame\'s consecutive updates as one: the second is not held behind the first\'s write', async () => {
+    const { connect, handlers, gateway, documents } = setup();
+    await connect('w1');
+    await connect('w2');
+    const doc = new Y.Doc();
+    doc.clientID = 5;
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    doc.getText('t').insert(0, 'We');
+    doc.getText('t').insert(2, ' affirm');
+    doc.destroy();
+    const [frame] = encodeMessages({ messages: updates.map(updateMessage), newMessageId: () => 'tick' });
+    expect(frame!.startsWith('b')).toBe(true);
+
+    expect(await handlers.message({ connectionId: 'w1', frame: frame! })).toBe('handled');
+
+    const received = gateway.messagesTo('w2').flatMap((m) => (m.type === 'update' ? [m.update] : []));
+    expect(received).toHaveLength(1);
+    const stored = (await documents.load({ docId })).updates;
+    expect(stored).toHaveLength(1);
+    const seen = new Y.Doc();
+    Y.applyUpdate(seen, received[0]!);
+    expect(seen.getText('t').toString()).toBe('We affirm');
+    seen.destroy();
   });
 
   it('gives a joiner the newest awareness of a peer whose older update arrived last', async () => {

@@ -8,7 +8,7 @@ import { isDomainError } from '@concord/core';
 import * as Y from 'yjs';
 import { encodeAwarenessUpdate } from './awareness.ts';
 import { needsCompaction, type CompactionSettings } from './compaction.ts';
-import { checkStateVector, checkUpdate, documentFrom } from './document.ts';
+import { checkStateVector, checkUpdate, documentFrom, mergeUpdateRuns } from './document.ts';
 import { CloseCode } from './frames.ts';
 import type { CompactionReason, MessageOutcome } from './handlers.ts';
 import { judgeAwareness, mustStore } from './presence.ts';
@@ -271,10 +271,12 @@ export function createMessageHandlers(core: MessageCore) {
   }
 
   /**
-   * A frame's messages in order, until one closes the connection. On a registry in memory an
-   * update followed by its caret move is handled as one (`onUpdateWithCaret`).
+   * A frame's messages in order, until one closes the connection; its consecutive updates as one
+   * (`mergeUpdateRuns`). On a registry in memory an update followed by its caret move is handled
+   * as one (`onUpdateWithCaret`).
    */
-  async function handleFrame(record: ConnectionRecord, messages: readonly ClientMessage[], room: Room): Promise<MessageOutcome> {
+  async function handleFrame(record: ConnectionRecord, frame: readonly ClientMessage[], room: Room): Promise<MessageOutcome> {
+    const messages = mergeUpdateRuns(frame);
     let outcome: MessageOutcome = 'ignored';
     for (let i = 0; i < messages.length; i++) {
       const one = messages[i]!;
