@@ -13,9 +13,7 @@
  *   stricter case of API Gateway's "no ordering guarantee" that the client's save indicator
  *   relies on locally), different connections' concurrently. Because it queues, it spends each
  *   frame's budget as the frame arrives (`arrived`), as a handler invoked per frame in AWS does:
- *   a flooder is closed at the first frame over budget, and what it queued is dropped;
- * - presence frames (`mayWait`) wait a turn of the event loop each, so text read meanwhile is not
- *   handled behind a burst of them: in AWS nothing queues across connections at all.
+ *   a flooder is closed at the first frame over budget, and what it queued is dropped.
  *
  * It owns the sockets and implements the sync core's Gateway port over them. A connection the
  * server closed (an eviction) has its frames still queued dropped, as API Gateway delivers
@@ -26,7 +24,6 @@ import type { Duplex } from 'node:stream';
 import type { Gateway } from '@concord/sync';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { GatewayEvent, RealtimeHandlers } from '../realtime.ts';
-import { createYieldingLane } from './yielding-lane.ts';
 
 export interface GatewayLimits {
   /** API Gateway: 32 KB frames (browsers send each message as one frame). */
@@ -72,19 +69,12 @@ export function createGatewayServer(input: {
   log?: (entry: { level: 'warn' | 'error'; code: string; error?: unknown }) => void;
   /** Called for each frame posted to a client (benchmarks count API Gateway's outbound messages). */
   onPost?: (frame: string) => void;
-  /**
-   * Frames that may wait behind others (presence): each is handled on a later turn of the event
-   * loop, one a turn, so that text read meanwhile goes first (yielding-lane.ts says why). A
-   * connection's own frames stay in order.
-   */
-  mayWait?: (body: string) => boolean;
 }): GatewayServer {
   const limits = { ...apiGatewayLimits, ...input.limits };
   const log = input.log ?? (() => {});
   const live = new Map<string, LiveConnection>();
   const pending = new Set<Promise<unknown>>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
-  const lane = createYieldingLane();
   let sequence = 0;
 
   const track = <T>(promise: Promise<T>): Promise<T> => {
@@ -156,8 +146,7 @@ export function createGatewayServer(input: {
         return;
       }
       const admitted: GatewayEvent = { ...arrival, requestContext: { ...arrival.requestContext, admitted: true } };
-      const turn = input.mayWait?.(body) ? () => lane.wait() : () => undefined;
-      connection.queue = connection.queue.then(turn).then(() => (connection.evicted ? undefined : handled(input.handlers().message(admitted))));
+      connection.queue = connection.queue.then(() => (connection.evicted ? undefined : handled(input.handlers().message(admitted))));
     });
     socket.on('error', (error) => log({ level: 'warn', code: 'gateway.socket-error', error }));
     socket.on('close', () => {

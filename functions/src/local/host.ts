@@ -21,7 +21,7 @@ import {
   startEmbeddedDynamo,
   sweepExpired,
 } from '@concord/data';
-import { createFreezeFence, isPresenceFrame, registerFreezeFence } from '@concord/sync';
+import { createFreezeFence, registerFreezeFence } from '@concord/sync';
 import { createHostSync } from '../host-sync.ts';
 import { createRealtimeHandlers, type RealtimeHandlers } from '../realtime.ts';
 import { auditChainKey } from '@concord/auth/audit-chain';
@@ -95,7 +95,7 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const demoAccounts = await seedIfAsked({ config, secretKey, log, store, documents, repositories: createRepositories(store) });
 
   let realtime: RealtimeHandlers | undefined;
-  const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log, onPost: input.instrument?.onPost, mayWait: isPresenceFrame });
+  const gatewayServer = createGatewayServer({ handlers: () => realtime!, limits: config.limits, log, onPost: input.instrument?.onPost });
   const background = createBackground({ log });
   const local = config.realtimeAdapters === 'local';
   // The gateway's connections: published to the web app and the call timer when the store is

@@ -10,11 +10,9 @@ import {
   encodeMessage,
   encodeMessages,
   FRAME_MAX_BYTES,
-  isPresenceFrame,
   joinChunks,
   type Frame,
 } from './frames.ts';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import { rejoin, sameBytes } from './testing/fixtures.ts';
 
 const bytes = (length: number, seed = length): Uint8Array => prng.uint8Array(prng.create(seed), length);
@@ -120,28 +118,6 @@ describe('decodeFrame', () => {
 
   it('decodes an error frame with an empty reason', () => {
     expect(decodeFrame(encodeError({ code: 4500, reason: '' }))).toEqual({ kind: 'error', code: 4500, reason: '' });
-  });
-});
-
-describe('isPresenceFrame', () => {
-  const one = (data: Uint8Array) => encodeMessages({ messages: [data], newMessageId: () => 'x' });
-
-  it('is true only for a lone awareness message', () => {
-    const awareness = encodeAwareness(bytes(40));
-    const update = encodeUpdate(bytes(40));
-    expect(one(awareness).map(isPresenceFrame)).toEqual([true]);
-    expect(one(update).map(isPresenceFrame)).toEqual([false]);
-    expect(one(encodeSyncStep1(bytes(8))).map(isPresenceFrame)).toEqual([false]);
-    // A keystroke with its caret move: text, whatever rides along.
-    expect(encodeMessages({ messages: [update, awareness], newMessageId: () => 'x' }).map(isPresenceFrame)).toEqual([false]);
-    // An awareness message too large for one frame travels as chunks: handled in turn.
-    const chunks = one(encodeAwareness(bytes(CHUNK_RAW_BYTES + 10)));
-    expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.some(isPresenceFrame)).toBe(false);
-  });
-
-  it('is false for what does not decode', () => {
-    for (const frame of ['', 'm', 'mAQ', 'm!!!!', 'e4400.bad', 'bAQAA']) expect(isPresenceFrame(frame)).toBe(false);
   });
 });
 

@@ -14,7 +14,6 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MessageType } from './protocol.ts';
 
 export const FRAME_MAX_BYTES = 32 * 1024;
 /** Largest message a client may send, assembled. Larger pastes are refused with `tooLarge`. */
@@ -164,18 +163,6 @@ function decodeBase64(text: string): Uint8Array | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Whether a frame carries only presence (one awareness message), read from its first bytes
- * without decoding the rest: a gateway may let such a frame wait behind text
- * (functions/src/local/yielding-lane.ts). A malformed frame is not presence; it is handled (and
- * refused) in turn.
- */
-export function isPresenceFrame(frame: string): boolean {
-  if (frame.length < 5 || frame[0] !== 'm') return false;
-  const head = decodeBase64(frame.slice(1, 5));
-  return head !== null && head[0] === MessageType.awareness;
 }
 
 /** Joins chunks received in index order into the message they carry. */
