@@ -1,13 +1,13 @@
 /**
- * The sync core as both hosts run it (Lambda: lambda.ts, the local host: local/host.ts): the
- * DynamoDB stores, and an automatic version checkpoint at each quiet moment the core reports
- * (a long tail compacted, the last writer gone — @concord/versions decides whether one is due).
- * One function, so the two hosts cannot drift apart.
+ * The sync core as both hosts run it (Lambda: lambda.ts, the local host: local/host.ts): what
+ * every writer of documents has (`createServerSync`: the DynamoDB stores, the version hooks), plus
+ * what only a host that takes client updates needs — the schema guard, budgets, where compaction
+ * runs. One function, so the two hosts cannot drift apart.
  */
-import { createChunkStore, createConnectionRegistry, createDocumentStore, createVersionStore, type createDynamoClient } from '@concord/data';
-import { createSyncHandlers, type CompactionSettings, type ConnectionRegistry, type DocumentStore, type Gateway, type MergeState, type SyncHandlers, type SyncLogEntry } from '@concord/sync';
+import { createDocumentStore, type createDynamoClient } from '@concord/data';
+import { createServerSync } from '@concord/hub';
+import type { CompactionSettings, ConnectionRegistry, DocumentStore, Gateway, MergeState, SyncHandlers, SyncLogEntry } from '@concord/sync';
 import { createStatementGuard } from './statement-guard.ts';
-import { checkpointAfterCompaction, createVersionService } from '@concord/versions';
 
 export function createHostSync(input: {
   client: ReturnType<typeof createDynamoClient>;
@@ -35,20 +35,16 @@ export function createHostSync(input: {
   const store = { client: input.client, tableName: input.tableName };
   // Lambda's adapters: an append is one PutItem, the freeze checked by the room's Query after it.
   const documents = input.documents ?? createDocumentStore({ ...store, freezeCheck: 'room-read' });
-  const versions = createVersionService({ documents, versions: createVersionStore(store) });
-  return createSyncHandlers({
+  return createServerSync({
+    ...store,
     documents,
-    connections: input.connections ?? createConnectionRegistry(store),
+    ...(input.connections ? { connections: input.connections } : {}),
     later: input.later,
     mergeState: input.mergeState,
     compaction: input.compaction,
     ...(input.schemaGuard === false ? {} : { guard: createStatementGuard({ cachedDocuments: input.guardDocuments }) }),
     ...(input.connectionBudget === false ? { budget: false as const } : {}),
-    chunks: createChunkStore(store),
     gateway: input.gateway,
-    afterCompaction: checkpointAfterCompaction({ service: versions, now: input.now }),
-    // A wipe (select all, delete) is kept from: the text before it becomes a checkpoint first.
-    beforeLargeDeletion: async ({ docId }) => void (await versions.checkpoint({ docId, reason: 'large-deletion', now: (input.now ?? Date.now)() })),
     log: input.log,
     now: input.now,
   });

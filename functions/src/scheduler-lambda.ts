@@ -3,9 +3,9 @@
  * deadline passed and sends reminders, with the same code as the local host's timer. Notices to
  * open editors go through the WebSocket API's management endpoint (`CONCORD_WS_MANAGEMENT_URL`).
  */
-import { createChunkStore, createConnectionRegistry, createDocumentStore, createDynamoClient, createManagementGateway } from '@concord/data';
+import { createDynamoClient, createManagementGateway } from '@concord/data';
+import { createServerSync } from '@concord/hub';
 import { auditChainKey } from '@concord/auth/audit-chain';
-import { createSyncHandlers } from '@concord/sync';
 import { createCallSchedule } from './call-scheduler.ts';
 
 const tableName = process.env.CONCORD_TABLE ?? 'concord';
@@ -14,13 +14,7 @@ const log = (entry: object) => console.error(JSON.stringify(entry, (_k, v: unkno
 const endpoint = process.env.CONCORD_WS_MANAGEMENT_URL;
 if (!endpoint) throw new Error('CONCORD_WS_MANAGEMENT_URL is not set');
 const store = { client, tableName };
-const sync = createSyncHandlers({
-  documents: createDocumentStore(store),
-  connections: createConnectionRegistry(store),
-  chunks: createChunkStore(store),
-  gateway: createManagementGateway({ endpoint }),
-  log,
-});
+const sync = createServerSync({ ...store, gateway: createManagementGateway({ endpoint }), log });
 const secretKey = process.env.CONCORD_SECRET_KEY;
 if (!secretKey) throw new Error('CONCORD_SECRET_KEY is not set');
 const schedule = createCallSchedule({ ...store, sync, log, auditKey: auditChainKey({ secretKeyBase64: secretKey }) });

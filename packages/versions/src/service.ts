@@ -170,12 +170,19 @@ export function checkedName(raw: string): string {
 }
 
 /**
- * The sync core's `afterCompaction` hook for a host: a checkpoint at each quiet moment. The
- * sync core logs a failure and carries on; the text is safe either way.
+ * The sync core's version hooks, for every process whose sync handlers write documents: a
+ * checkpoint at each quiet moment (`afterCompaction`), and of the text as it was before a wipe
+ * (`beforeLargeDeletion`: select all, delete). The sync core logs a failure and carries on; the
+ * text is safe either way.
  */
-export function checkpointAfterCompaction(input: { service: Pick<VersionService, 'checkpoint'>; now?: () => number }) {
+export function versionHooks(input: { service: Pick<VersionService, 'checkpoint'>; now?: () => number }) {
   const now = input.now ?? Date.now;
-  return async ({ docId, reason, state }: { docId: string; reason: CompactionReason; state?: DocumentState }): Promise<void> => {
-    await input.service.checkpoint({ docId, reason, now: now(), ...(state ? { state } : {}) });
+  return {
+    async afterCompaction({ docId, reason, state }: { docId: string; reason: CompactionReason; state?: DocumentState }): Promise<void> {
+      await input.service.checkpoint({ docId, reason, now: now(), ...(state ? { state } : {}) });
+    },
+    async beforeLargeDeletion({ docId }: { docId: string }): Promise<void> {
+      await input.service.checkpoint({ docId, reason: 'large-deletion', now: now() });
+    },
   };
 }

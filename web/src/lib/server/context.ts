@@ -18,7 +18,6 @@ import {
   createAccounts,
   createAttemptThrottle,
   createAuditLog,
-  createChunkStore,
   createConnectionRegistry,
   createDocumentActivity,
   createDocumentStore,
@@ -36,7 +35,7 @@ import {
   createTickets,
 } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
-import { createSyncHandlers } from '@concord/sync';
+import { createServerSync } from '@concord/hub';
 import { newId } from './coalition/lookup.ts';
 import { fixedBy } from './stage.ts';
 import { stageReader } from './stage-context.ts';
@@ -156,24 +155,22 @@ function realtimeFromEnv(input: {
   return createRealtime({ ...store, sync: syncFromEnv(input), connections });
 }
 
-/** The sync core's handlers (stateless): evictions, server-made changes and notices to open editors. */
-function syncFromEnv(input: {
+/**
+ * The sync core's handlers (stateless): evictions, server-made changes and notices to open
+ * editors, with the version hooks every writer of documents has (`createServerSync`).
+ */
+export function syncFromEnv(input: {
   store: { client: ReturnType<typeof createDynamoClient>; tableName: string };
   documents: ReturnType<typeof createDocumentStore>;
 }) {
-  const { store, documents } = input;
-  return createSyncHandlers({
-    documents,
-    connections: createConnectionRegistry(store),
-    chunks: createChunkStore(store),
-    gateway: createManagementGateway({ endpoint: required('CONCORD_WS_MANAGEMENT_URL'), credentials: managementCredentials() }),
-  });
+  return createServerSync({ ...input.store, documents: input.documents, gateway: managementGatewayFromEnv() });
 }
 
-/** The local host's management endpoint takes a per-process key id as its shared secret. */
-function managementCredentials() {
+/** The WebSocket API's management endpoint; the local host's takes a per-process key id as its shared secret. */
+function managementGatewayFromEnv() {
   const accessKeyId = env.CONCORD_WS_MANAGEMENT_KEY;
-  return accessKeyId ? { accessKeyId, secretAccessKey: 'local' } : undefined;
+  const credentials = accessKeyId ? { accessKeyId, secretAccessKey: 'local' } : undefined;
+  return createManagementGateway({ endpoint: required('CONCORD_WS_MANAGEMENT_URL'), credentials });
 }
 
 function mailFromEnv(): { mailer: Mailer; outbox: Outbox | null } {

@@ -4,21 +4,12 @@
  * it). Live editors are reached through the sync core over the gateway's management API.
  */
 import { env } from '$env/dynamic/private';
-import {
-  createChunkStore,
-  createConnectionRegistry,
-  createDocumentStore,
-  createDynamoClient,
-  createManagementGateway,
-  createNegotiationStore,
-  createRealtime,
-} from '@concord/data';
+import { createConnectionRegistry, createDocumentStore, createDynamoClient, createNegotiationStore, createRealtime } from '@concord/data';
 import type { CallPorts } from '@concord/data/call-ports';
 import { createCallPorts } from '@concord/data/call-wiring';
 import { createNotificationStore, type NotificationStore } from '@concord/data/notifications';
 import { createVersionStore } from '@concord/data/version-store';
-import { createSyncHandlers } from '@concord/sync';
-import { auditKeyFromEnv } from '../context.ts';
+import { auditKeyFromEnv, syncFromEnv } from '../context.ts';
 import { createCallText } from './text.ts';
 
 export interface CallContext {
@@ -38,15 +29,7 @@ function build(): CallContext {
   const store = { client, tableName: env.CONCORD_TABLE || 'concord' };
   const documents = createDocumentStore(store);
   const connections = createConnectionRegistry(store);
-  const endpoint = env.CONCORD_WS_MANAGEMENT_URL;
-  if (!endpoint) throw new Error('CONCORD_WS_MANAGEMENT_URL is not set');
-  const accessKeyId = env.CONCORD_WS_MANAGEMENT_KEY;
-  const sync = createSyncHandlers({
-    documents,
-    connections,
-    chunks: createChunkStore(store),
-    gateway: createManagementGateway({ endpoint, credentials: accessKeyId ? { accessKeyId, secretAccessKey: 'local' } : undefined }),
-  });
+  const sync = syncFromEnv({ store, documents });
   const realtime = createRealtime({ ...store, sync, connections });
   const ports = createCallPorts({
     ...store,

@@ -5,11 +5,10 @@
  * its open editors through the sync core (`broadcastUpdate`).
  */
 import { env } from '$env/dynamic/private';
-import { createChunkStore, createConnectionRegistry, createDocumentStore, createDynamoClient, createManagementGateway, createTranslationStore } from '@concord/data';
+import { createDocumentStore, createDynamoClient, createTranslationStore } from '@concord/data';
 import { createVersionStore } from '@concord/data/version-store';
-import { createSyncHandlers } from '@concord/sync';
 import { createTranslationService, type TranslationService } from '@concord/translations';
-import { webContext } from '../context.ts';
+import { syncFromEnv, webContext } from '../context.ts';
 import type { AuditLog, Directory } from '../ports.ts';
 
 export interface TranslationsDeps {
@@ -50,15 +49,7 @@ async function build(): Promise<TranslationsDeps> {
   const { directory, audit } = await webContext();
   const store = storeFromEnv();
   const documents = createDocumentStore(store);
-  const endpoint = env.CONCORD_WS_MANAGEMENT_URL;
-  if (!endpoint) throw new Error('CONCORD_WS_MANAGEMENT_URL is not set');
-  const accessKeyId = env.CONCORD_WS_MANAGEMENT_KEY;
-  const live = createSyncHandlers({
-    documents,
-    connections: createConnectionRegistry(store),
-    chunks: createChunkStore(store),
-    gateway: createManagementGateway({ endpoint, credentials: accessKeyId ? { accessKeyId, secretAccessKey: 'local' } : undefined }),
-  });
+  const live = syncFromEnv({ store, documents });
   const service = createTranslationService({ store: createTranslationStore(store), documents, versions: createVersionStore(store) });
   return { directory, audit, service, live, now: Date.now };
 }

@@ -3,11 +3,10 @@
  * `context.ts` (own clients, like calls/context.ts, so the shared composition root stays put).
  */
 import { env } from '$env/dynamic/private';
-import { createChunkStore, createConnectionRegistry, createDocumentStore, createDynamoClient, createManagementGateway } from '@concord/data';
+import { createDocumentStore, createDynamoClient } from '@concord/data';
 import { createVersionStore } from '@concord/data/version-store';
-import { createSyncHandlers } from '@concord/sync';
 import { createVersionService } from '@concord/versions';
-import { webContext } from '../context.ts';
+import { syncFromEnv, webContext } from '../context.ts';
 import type { VersionsDeps } from './deps.ts';
 import { fixedBy } from '../stage.ts';
 import { stageReader } from '../stage-context.ts';
@@ -24,15 +23,7 @@ async function build(): Promise<VersionsDeps> {
   const client = createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined });
   const store = { client, tableName: env.CONCORD_TABLE || 'concord' };
   const documents = createDocumentStore(store);
-  const endpoint = env.CONCORD_WS_MANAGEMENT_URL;
-  if (!endpoint) throw new Error('CONCORD_WS_MANAGEMENT_URL is not set');
-  const accessKeyId = env.CONCORD_WS_MANAGEMENT_KEY;
-  const live = createSyncHandlers({
-    documents,
-    connections: createConnectionRegistry(store),
-    chunks: createChunkStore(store),
-    gateway: createManagementGateway({ endpoint, credentials: accessKeyId ? { accessKeyId, secretAccessKey: 'local' } : undefined }),
-  });
+  const live = syncFromEnv({ store, documents });
   return {
     directory,
     audit,

@@ -1,0 +1,1 @@
+export { createServerSync } from './server-sync.ts';
