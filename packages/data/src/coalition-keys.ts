@@ -5,7 +5,8 @@
  * table alone cannot sign for a coalition.
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { generateSigningKey, signingKeyId, signMessage, type SecretBox } from '@concord/auth';
+import type { SecretBox } from '@concord/auth/secret-box';
+import { generateSigningKey, signingKeyId, signMessage } from '@concord/auth/signing-keys';
 import { adoptionStatement, type Attestation, type CoalitionKey, type EncryptedSecret, type Publication } from '@concord/core';
 import { entityKeys } from './keys.ts';
 import { conditionally, key, keyNames, type Item } from './requests.ts';

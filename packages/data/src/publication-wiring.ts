@@ -5,7 +5,7 @@
  * work once wired).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { SecretBox } from '@concord/auth';
+import type { SecretBox } from '@concord/auth/secret-box';
 import { monotonicFactory } from 'ulid';
 import { createAuditLog } from './audit-log.ts';
 import { createCallStore } from './calls.ts';

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkFile, checkWorkspace, packageRules, specifiersOf } from './boundaries.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+describe('the packages’ import rules', () => {
+  it('hold across the workspace today', () => {
+    expect(checkWorkspace(root)).toEqual([]);
+  });
+
+  it('refuse a deliberate bad import: the sync core reaching for DynamoDB', () => {
+    const source = "import { createDocumentStore } from '@concord/data';\nimport * as Y from 'yjs';\n";
+    expect(checkFile({ name: 'sync', file: 'src/engine.ts', source })).toEqual([
+      expect.objectContaining({ file: 'src/engine.ts', specifier: '@concord/data' }),
+    ]);
+  });
+
+  it('refuse a relative path out of the package, and the auth index (argon2) from the data package', () => {
+    const source = "import { host } from '../../../functions/src/local/host.ts';\nimport { hashPassword } from '@concord/auth';\nimport { key } from './keys.ts';\n";
+    expect(checkFile({ name: 'data', file: 'src/accounts.ts', source }).map((v) => v.specifier)).toEqual(['../../../functions/src/local/host.ts', '@concord/auth']);
+  });
+
+  it('let tests import the runner and other packages’ test helpers, and sources not', () => {
+    const source = "import { it } from 'vitest';\nimport { createRecordingGateway } from '@concord/sync/testing/fixtures';\n";
+    expect(checkFile({ name: 'versions', file: 'src/service.test.ts', source })).toEqual([]);
+    expect(checkFile({ name: 'versions', file: 'src/service.ts', source }).map((v) => v.specifier)).toEqual(['vitest', '@concord/sync/testing/fixtures']);
+  });
+
+  it('ask a new package for its rule', () => {
+    expect(packageRules.newcomer).toBeUndefined();
+    expect(checkFile({ name: 'newcomer', file: 'src/index.ts', source: '' })).toEqual([expect.objectContaining({ why: expect.stringContaining('no import rule') })]);
+  });
+
+  it('read static, re-exported and dynamic imports', () => {
+    const source = "import a from 'a';\nexport { b } from 'b';\nimport 'c';\nconst d = await import('d');\nimport type { E } from 'e';\n";
+    expect(specifiersOf(source).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
