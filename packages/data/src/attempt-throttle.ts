@@ -8,7 +8,7 @@
  */
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { expiryItem } from './account-shapes.ts';
-import { rateKeyPart } from './keys.ts';
+import { throttleKeys } from './keys.ts';
 import { conditionally, key, keyNames } from './requests.ts';
 
 export interface Backoff {
@@ -35,7 +35,7 @@ export interface AttemptThrottle {
 
 export function createAttemptThrottle(options: { client: DynamoDBDocumentClient; tableName: string }): AttemptThrottle {
   const { client, tableName } = options;
-  const itemKey = (backoff: Backoff, throttled: string) => key({ pk: `THROTTLE#${rateKeyPart(backoff.bucket)}#${rateKeyPart(throttled)}`, sk: 'THROTTLE' });
+  const itemKey = (backoff: Backoff, throttled: string) => key({ pk: throttleKeys.pk({ bucket: backoff.bucket, key: throttled }), sk: throttleKeys.sk });
 
   return {
     async claim({ backoff, key: throttled, now }) {

@@ -79,6 +79,7 @@ export const entityKeys = {
   /** gsi1 partition holding every coalition, sorted by `coalitionEntry`. */
   allCoalitions: 'COALITIONS',
   coalitionEntry: (id: string) => `COAL#${keyPart(id)}`,
+  coalitionPrefix: 'COAL#',
   /** gsi1 partition of one coalition's organisations, task forces, users and statements. */
   coalitionMembers: (coalitionId: string) => `COAL#${keyPart(coalitionId)}`,
   /** gsi1 sort key: kind prefix, then the id (ULID ids list in creation order). */
@@ -136,6 +137,12 @@ export function rateKeyPart(key: string): string {
   if (!/\p{Surrogate}/u.test(key) && encoder.encode(escaped).length <= rateKeyMaxBytes) return escaped;
   return `%H${encodeHexLowerCase(sha256(encoder.encode(key)))}`;
 }
+
+/** A failed attempt's backoff (attempt-throttle.ts): one item per bucket and throttled key. */
+export const throttleKeys = {
+  pk: (input: { bucket: string; key: string }) => `THROTTLE#${rateKeyPart(input.bucket)}#${rateKeyPart(input.key)}`,
+  sk: 'THROTTLE',
+} as const;
 
 const seqWidth = 12;
 
@@ -230,4 +237,18 @@ export const publicationKeys = {
   /** gsi1: every declaration ever published, by publication time. */
   all: 'DECLARATIONS',
   entry: (input: { publishedAt: number; statementId: string }) => `${pad({ value: input.publishedAt, width: 15 })}#${keyPart(input.statementId)}`,
+} as const;
+
+/** A statement's translations: one item per language. */
+export const translationKeys = {
+  pk: (statementId: string) => `TRANS#${keyPart(statementId)}`,
+  sk: (language: string) => `LANG#${keyPart(language)}`,
+  prefix: 'LANG#',
+} as const;
+
+/** A person's notifications, newest last by time. */
+export const notificationKeys = {
+  pk: (userId: string) => `NOTE#${keyPart(userId)}`,
+  sk: (input: { at: number; eventId: string }) => `N#${pad({ value: input.at, width: 15 })}#${keyPart(input.eventId)}`,
+  prefix: 'N#',
 } as const;

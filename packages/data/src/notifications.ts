@@ -5,7 +5,7 @@
  * language from `kind` and the facts kept.
  */
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { keyPart, pad } from './keys.ts';
+import { notificationKeys } from './keys.ts';
 import { conditionally, key, queryAll, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
@@ -44,12 +44,6 @@ export interface NotificationStore {
   /** Marks the given ones (or all) read. */
   markRead(input: { userId: string; ids?: readonly string[]; now: number }): Promise<void>;
 }
-
-export const notificationKeys = {
-  pk: (userId: string) => `NOTE#${keyPart(userId)}`,
-  sk: (input: { at: number; eventId: string }) => `N#${pad({ value: input.at, width: 15 })}#${keyPart(input.eventId)}`,
-  prefix: 'N#',
-} as const;
 
 export function createNotificationStore(options: { client: DynamoDBDocumentClient; tableName: string }): NotificationStore {
   const { client, tableName } = options;

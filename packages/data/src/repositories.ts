@@ -48,7 +48,7 @@ export function createRepositories(options: { client: DynamoDBDocumentClient; ta
   const context: Context = { client: options.client, tableName: options.tableName };
   const coalitions = entity({ context, shape: coalitionShape, keys: entityKeys.coalition, gsi1: (c) => ({ pk: entityKeys.allCoalitions, sk: entityKeys.coalitionEntry(c.id) }) });
   return {
-    coalitions: { get: coalitions.get, put: coalitions.put, list: () => coalitions.list({ pk: entityKeys.allCoalitions, prefix: 'COAL#' }) },
+    coalitions: { get: coalitions.get, put: coalitions.put, list: () => coalitions.list({ pk: entityKeys.allCoalitions, prefix: entityKeys.coalitionPrefix }) },
     organisations: directory({ context, shape: organisationShape, keys: entityKeys.organisation, kind: 'ORG' }),
     taskForces: {
       ...directory({ context, shape: taskForceShape, keys: entityKeys.taskForce, kind: 'TF' }),

@@ -6,7 +6,7 @@
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isTranslationLanguage, type TranslationLanguage } from '@concord/core';
-import { keyPart } from './keys.ts';
+import { translationKeys } from './keys.ts';
 import { conditionally, key, keyNames, queryAll, type Item } from './requests.ts';
 
 export interface StoredTranslation {
@@ -15,12 +15,6 @@ export interface StoredTranslation {
   createdAt: number;
   createdBy: { userId: string; organisationId: string };
 }
-
-export const translationKeys = {
-  pk: (statementId: string) => `TRANS#${keyPart(statementId)}`,
-  sk: (language: string) => `LANG#${keyPart(language)}`,
-  prefix: 'LANG#',
-} as const;
 
 export function createTranslationStore(options: { client: DynamoDBDocumentClient; tableName: string }) {
   const { client, tableName } = options;
