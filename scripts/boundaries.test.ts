@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkWorkspace, packageRules, specifiersOf } from './boundaries.ts';
+import { checkFile, checkWorkspace, clientsOutsideTheHub, packageRules, specifiersOf } from './boundaries.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -35,5 +38,14 @@ describe('the packages’ import rules', () => {
   it('read static, re-exported and dynamic imports', () => {
     const source = "import a from 'a';\nexport { b } from 'b';\nimport 'c';\nconst d = await import('d');\nimport type { E } from 'e';\n";
     expect(specifiersOf(source).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('find no DynamoDB client made outside the hub’s context, and find one made there', () => {
+    expect(clientsOutsideTheHub(root)).toEqual([]);
+    const tree = mkdtempSync(join(tmpdir(), 'boundaries-'));
+    for (const dir of ['web/src/lib/server', 'functions/src']) mkdirSync(join(tree, dir), { recursive: true });
+    writeFileSync(join(tree, 'web/src/lib/server/own.ts'), "const client = createDynamoClient({ endpoint });\n");
+    writeFileSync(join(tree, 'functions/src/fine.ts'), "const { store } = createHubContext(process.env);\n");
+    expect(clientsOutsideTheHub(tree)).toEqual(['web/src/lib/server/own.ts']);
   });
 });

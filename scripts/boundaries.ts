@@ -24,7 +24,7 @@ export const packageRules: Record<string, readonly Allowed[]> = {
   export: ['@concord/core', /^@concord\/text(\/.+)?$/, 'yjs', 'bidi-js', 'docx', 'fast-xml-parser', 'fflate', 'mammoth', 'marked', 'pdfkit', 'turndown', 'unpdf', 'node:module', 'node:crypto'],
   // Not `@concord/auth` itself: its index loads the native argon2 binding.
   data: [/^@aws-sdk\//, '@concord/core', /^@concord\/auth\/.+$/, /^@concord\/sync(\/.+)?$/, /^@concord\/versions(\/.+)?$/, oslo, 'ulid', 'dynalite', node],
-  hub: ['@concord/data', '@concord/sync', '@concord/versions'],
+  hub: ['@concord/data', '@concord/sync', '@concord/versions', /^@concord\/auth\/.+$/],
 };
 
 /** What every test file may import besides its package's rule: the runner, Node, and other packages' test helpers and memory stores. */
@@ -91,4 +91,17 @@ export function checkWorkspace(root: string): Violation[] {
       checkFile({ name, file: relative(packageRoot, path), source: readFileSync(path, 'utf8') }).map((v) => ({ ...v, file: `packages/${name}/${v.file}` })),
     );
   });
+}
+
+/**
+ * One composition root (issue 15, item 2): the web app and the Lambda entries take their store
+ * from `@concord/hub`'s `createHubContext`, so no source under `web/src` or `functions/src` makes
+ * a DynamoDB client of its own. Each call found, by file.
+ */
+export function clientsOutsideTheHub(root: string): string[] {
+  return ['web/src', 'functions/src'].flatMap((dir) =>
+    sourcesUnder(join(root, dir))
+      .filter((path) => !isTestFile(path) && /\bcreateDynamoClient\(/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(root, path)),
+  );
 }

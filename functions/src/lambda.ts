@@ -3,13 +3,14 @@
  * `disconnect`, and the module's default export for `$default`. The composition root on AWS:
  * the only place reading the Lambda environment.
  */
-import { createDynamoClient, createManagementGateway, createSessions, createTickets } from '@concord/data';
+import { createManagementGateway, createSessions, createTickets } from '@concord/data';
+import { createHubContext } from '@concord/hub';
 import { decodeConnectionContext } from './connection-context.ts';
 import { createHostSync } from './host-sync.ts';
 import { createRealtimeHandlers, type GatewayEvent, type RealtimeHandlers } from './realtime.ts';
 
-const tableName = process.env.CONCORD_TABLE ?? 'concord';
-const client = createDynamoClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
+// The store as every process builds it; the management endpoint comes with each event (below).
+const { client, tableName } = createHubContext(process.env).store;
 const tickets = createTickets({ client, tableName });
 const sessions = createSessions({ client, tableName });
 const log = (entry: object) => console.error(JSON.stringify(entry, errorFields));

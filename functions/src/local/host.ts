@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import {
   createConnectionRegistry,
   createDocumentStore,
-  createDynamoClient,
   createRepositories,
   createSessions,
   createTickets,
@@ -22,6 +21,7 @@ import {
   sweepExpired,
 } from '@concord/data';
 import { createFreezeFence, registerFreezeFence } from '@concord/sync';
+import { createHubContext } from '@concord/hub';
 import { createHostSync } from '../host-sync.ts';
 import { createRealtimeHandlers, type RealtimeHandlers } from '../realtime.ts';
 import { auditChainKey } from '@concord/auth/audit-chain';
@@ -79,8 +79,9 @@ export async function startLocalHost(input: { config: HostConfig; log?: HostLog;
   const log: HostLog = input.log ?? (() => {});
   const embedded = config.store.kind === 'embedded' ? await startEmbeddedDynamo({ path: config.store.path, thread: true }) : null;
   const dynamoEndpoint = embedded?.endpoint ?? (config.store.kind === 'endpoint' ? config.store.endpoint : undefined);
-  const client = createDynamoClient({ endpoint: dynamoEndpoint });
-  const store = { client, tableName: config.tableName };
+  // The store as every process builds it; the host's own adapters go on top of it below.
+  const store = createHubContext({ DYNAMODB_ENDPOINT: dynamoEndpoint, CONCORD_TABLE: config.tableName }).store;
+  const { client } = store;
   await ensureTable(store);
   const appended = createDocumentStore({ ...store, groupCommit: config.realtimeAdapters === 'local' });
   // Every freeze of a store this process owns goes through it (web app, call timer, seed): a

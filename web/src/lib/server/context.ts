@@ -11,31 +11,31 @@
  * adapter-node's `ORIGIN`: the origin put in mailed links; unset → the request's own origin,
  * which only a loopback request may use, see `links.ts`). The local host sets all but the last
  * two before loading the built app.
+ *
+ * The parts every feature shares — the DynamoDB client, the document and version stores, the
+ * sync handlers, the audit key — come from one `@concord/hub` context (`hub()`): the feature
+ * contexts beside this file (calls, versions, translations, publication, exports) take theirs
+ * from it and read no environment of their own.
  */
 import { env } from '$env/dynamic/private';
-import { auditChainKey, createSecretBox, type SecretBox } from '@concord/auth';
+import { createSecretBox, type SecretBox } from '@concord/auth';
 import {
   createAccounts,
   createAttemptThrottle,
   createAuditLog,
-  createConnectionRegistry,
   createDocumentActivity,
-  createDocumentStore,
-  createDynamoClient,
   createInvitations,
-  createManagementGateway,
   createNegotiationStore,
   createOutboxMailer,
   createPasswordResets,
   createRateLimiter,
-  createRealtime,
   createRepositories,
   createSesMailer,
   createSessions,
   createTickets,
 } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
-import { createServerSync } from '@concord/hub';
+import { createHubContext, type HubContext } from '@concord/hub';
 import { newId } from './coalition/lookup.ts';
 import { fixedBy } from './stage.ts';
 import { stageReader } from './stage-context.ts';
@@ -84,8 +84,15 @@ export interface WebContext {
   publicUrl: string | undefined;
 }
 
+let shared: HubContext | undefined;
 let context: Promise<WebContext> | undefined;
 let negotiation: Promise<NegotiationDeps> | undefined;
+
+/** The hub's shared parts, from this server's environment: one client, one document store, one set of sync handlers. */
+export function hub(): HubContext {
+  shared ??= createHubContext(env);
+  return shared;
+}
 
 /** The context, built on first use (not at import: `vite build` imports server code). */
 export function webContext(): Promise<WebContext> {
@@ -96,8 +103,7 @@ export function webContext(): Promise<WebContext> {
 /** Comments, amendments and brackets (PROTOCOL.md §7): built on first use, like the context. */
 export function negotiationDeps(): Promise<NegotiationDeps> {
   negotiation ??= webContext().then(({ directory, audit, accounts, mailer }) => {
-    const store = storeFromEnv();
-    const documents = createDocumentStore(store);
+    const { store, documents } = hub();
     return {
       directory,
       audit,
@@ -105,7 +111,7 @@ export function negotiationDeps(): Promise<NegotiationDeps> {
       notes: createNegotiationStore(store),
       // An adopted text is fixed even without its freeze: accepting or settling refuses it too.
       texts: { load: documents.load, frozenBy: fixedBy({ frozenBy: documents.frozenBy, reader: stageReader }) },
-      live: syncFromEnv({ store, documents }),
+      live: hub().sync(),
       now: Date.now,
       newId,
     };
@@ -113,17 +119,10 @@ export function negotiationDeps(): Promise<NegotiationDeps> {
   return negotiation;
 }
 
-function storeFromEnv() {
-  return { client: createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined }), tableName: env.CONCORD_TABLE || 'concord' };
-}
-
 async function buildContext(): Promise<WebContext> {
-  const client = createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined });
-  const tableName = env.CONCORD_TABLE || 'concord';
-  const store = { client, tableName };
+  const { store, documents } = hub();
   const repositories = createRepositories(store);
   const { mailer, outbox } = mailFromEnv();
-  const documents = createDocumentStore(store);
   return {
     directory: repositories,
     documents,
@@ -133,44 +132,22 @@ async function buildContext(): Promise<WebContext> {
     resets: createPasswordResets(store),
     rateLimiter: createRateLimiter(store),
     throttle: createAttemptThrottle(store),
-    audit: createAuditLog({ ...store, key: auditKeyFromEnv() }),
+    audit: createAuditLog({ ...store, key: hub().auditKey() }),
     tickets: createTickets(store),
-    realtime: realtimeFromEnv({ store, documents }),
+    // Closing connections goes through the gateway's management API (the local host serves one too).
+    realtime: hub().realtime(),
     mailer,
     outbox,
-    secretBox: await createSecretBox({ keyBase64: required('CONCORD_SECRET_KEY') }),
+    secretBox: await createSecretBox({ keyBase64: hub().secretKey() }),
     activity: createDocumentActivity(store),
     gatewayUrl: env.CONCORD_WS_URL || undefined,
-    publicUrl: env.CONCORD_PUBLIC_URL || env.ORIGIN || undefined,
+    publicUrl: configuredPublicUrl(),
   };
 }
 
-/** Closing connections goes through the gateway's management API (the local host serves one too). */
-function realtimeFromEnv(input: {
-  store: { client: ReturnType<typeof createDynamoClient>; tableName: string };
-  documents: ReturnType<typeof createDocumentStore>;
-}): Realtime {
-  const { store } = input;
-  const connections = createConnectionRegistry(store);
-  return createRealtime({ ...store, sync: syncFromEnv(input), connections });
-}
-
-/**
- * The sync core's handlers (stateless): evictions, server-made changes and notices to open
- * editors, with the version hooks every writer of documents has (`createServerSync`).
- */
-export function syncFromEnv(input: {
-  store: { client: ReturnType<typeof createDynamoClient>; tableName: string };
-  documents: ReturnType<typeof createDocumentStore>;
-}) {
-  return createServerSync({ ...input.store, documents: input.documents, gateway: managementGatewayFromEnv() });
-}
-
-/** The WebSocket API's management endpoint; the local host's takes a per-process key id as its shared secret. */
-function managementGatewayFromEnv() {
-  const accessKeyId = env.CONCORD_WS_MANAGEMENT_KEY;
-  const credentials = accessKeyId ? { accessKeyId, secretAccessKey: 'local' } : undefined;
-  return createManagementGateway({ endpoint: required('CONCORD_WS_MANAGEMENT_URL'), credentials });
+/** `CONCORD_PUBLIC_URL`, or adapter-node's `ORIGIN`: the origin of links in mail and public answers. */
+export function configuredPublicUrl(): string | undefined {
+  return env.CONCORD_PUBLIC_URL || env.ORIGIN || undefined;
 }
 
 function mailFromEnv(): { mailer: Mailer; outbox: Outbox | null } {
@@ -186,11 +163,6 @@ function mailFromEnv(): { mailer: Mailer; outbox: Outbox | null } {
     return { mailer, outbox: local };
   }
   return { mailer: createSesMailer({ from: required('CONCORD_MAIL_FROM') }), outbox: null };
-}
-
-/** The audit chain's key, derived from `CONCORD_SECRET_KEY` (every writer of the log needs it). */
-export function auditKeyFromEnv(): Uint8Array {
-  return auditChainKey({ secretKeyBase64: required('CONCORD_SECRET_KEY') });
 }
 
 function required(name: string): string {

@@ -1,8 +1,5 @@
-/** The export routes' dependencies, built on first use (own clients, like versions/context.ts). */
-import { env } from '$env/dynamic/private';
-import { createDocumentStore, createDynamoClient } from '@concord/data';
-import { createVersionStore } from '@concord/data/version-store';
-import { webContext } from '../context.ts';
+/** The export routes' dependencies, built on first use from the hub's shared parts (`hub()` in `context.ts`). */
+import { hub, webContext } from '../context.ts';
 import type { ExportsDeps } from './deps.ts';
 import { pdfFonts } from './fonts.ts';
 
@@ -15,6 +12,6 @@ export function exportsDeps(): Promise<ExportsDeps> {
 
 async function build(): Promise<ExportsDeps> {
   const { directory } = await webContext();
-  const store = { client: createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined }), tableName: env.CONCORD_TABLE || 'concord' };
-  return { directory, versions: createVersionStore(store), texts: createDocumentStore(store), fonts: pdfFonts, now: Date.now };
+  const { versions, documents } = hub();
+  return { directory, versions, texts: documents, fonts: pdfFonts, now: Date.now };
 }

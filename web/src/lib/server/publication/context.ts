@@ -1,14 +1,12 @@
 /**
- * The publication ports for the web app, built on first use from the same environment as
- * `context.ts` (its own clients, as the call pages do, so the shared root stays untouched).
+ * The publication ports for the web app, built on first use from the hub's shared parts
+ * (`hub()` in `context.ts`).
  */
-import { env } from '$env/dynamic/private';
 import type { SecretBox } from '@concord/auth';
-import { createDynamoClient } from '@concord/data';
 import type { PublicationPorts } from '@concord/data/publication-ports';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { renderState } from '@concord/text';
-import { auditKeyFromEnv, webContext } from '../context.ts';
+import { hub, webContext } from '../context.ts';
 import { translationsForPublication } from '../translations/context.ts';
 
 let ports: PublicationPorts | undefined;
@@ -21,10 +19,9 @@ const contextSecretBox: SecretBox = {
 
 export function publicationPorts(): PublicationPorts {
   ports ??= createPublicationPorts({
-    client: createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined }),
-    tableName: env.CONCORD_TABLE || 'concord',
+    ...hub().store,
     render: renderState,
-    auditKey: auditKeyFromEnv(),
+    auditKey: hub().auditKey(),
     // The translations complete and current against the adopted version, snapshotted at publication.
     translations: translationsForPublication(),
     secretBox: contextSecretBox,
@@ -33,9 +30,7 @@ export function publicationPorts(): PublicationPorts {
 }
 
 /**
- * The hub's public origin for absolute links in public answers (`CONCORD_PUBLIC_URL`, or
- * adapter-node's `ORIGIN`, as `context.ts` reads it for mail), see `publicLinkOrigin`.
+ * The hub's public origin for absolute links in public answers, see `publicLinkOrigin` (read in
+ * `context.ts`, the one place that reads the environment).
  */
-export function configuredPublicUrl(): string | undefined {
-  return env.CONCORD_PUBLIC_URL || env.ORIGIN || undefined;
-}
+export { configuredPublicUrl } from '../context.ts';
