@@ -3,6 +3,7 @@ export * from './ids.ts';
 export * from './coalition.ts';
 export * from './statement.ts';
 export * from './policy.ts';
+export * from './refusals.ts';
 export * from './account.ts';
 export * from './auth-rules.ts';
 export * from './zoned-time.ts';

@@ -6,12 +6,14 @@
  * compile, and the authorization matrix test walks every action in it.
  */
 import { hasRole, type Organisation, type Principal, type TaskForce } from './coalition.ts';
+import { generalCode, refusals, type RefusalCode } from './refusals.ts';
 import type { Statement } from './statement.ts';
 
 export type Decision = { allow: true } | { allow: false; code: string; reason: string };
 
 const allow: Decision = { allow: true };
-const deny = (code: string, reason: string): Decision => ({ allow: false, code, reason });
+/** A refusal, by its own code (refusals.ts): it answers with the general code and the English reason. */
+const deny = (refusal: RefusalCode): Decision => ({ allow: false, code: generalCode(refusal), reason: refusals[refusal] });
 
 /** What a person may do with a statement's text. */
 export type StatementAccess = 'none' | 'read' | 'write';
@@ -57,13 +59,13 @@ type CoalitionRule = (input: { actor: Principal; coalitionId: string }) => Decis
 export type OrganisationRef = Pick<Organisation, 'id' | 'coalitionId' | 'isChair'>;
 type OrganisationRule = (input: { actor: Principal; organisation: OrganisationRef }) => Decision;
 
-const notShared = deny('forbidden.not-shared', 'This statement is not shared with your organisation.');
+const notShared = deny('forbidden.not-shared');
 
 const canSee: StatementRule = (input) => (statementAccess(input) === 'none' ? notShared : allow);
 
 const manages = (actor: Principal) => actor.isChair || hasRole(actor, 'secretariat');
 
-const ownOrganisation = deny('forbidden.own-organisation', 'Nobody changes the standing of their own organisation; another manager does.');
+const ownOrganisation = deny('forbidden.own-organisation');
 
 /** Rules on a statement (the actor is signed in; the coalition check is inside statementAccess). */
 export const statementPolicy = {
@@ -76,14 +78,14 @@ export const statementPolicy = {
     const access = statementAccess(input);
     if (access === 'none') return notShared;
     if (access === 'read' && input.actor.tier === 'member' && input.statement.penHolderIds.length > 0) {
-      return deny('forbidden.not-pen-holder', 'Only the pen-holders edit this text.');
+      return deny('forbidden.not-pen-holder');
     }
-    return access === 'write' ? allow : deny('forbidden.read-only', 'Your organisation reads this draft; members edit it.');
+    return access === 'write' ? allow : deny('forbidden.read-only.edit');
   },
   /** Change who it is shared with and who holds the pen. */
   'statement.configure': (input) => {
     if (statementAccess(input) === 'none') return notShared;
-    return manages(input.actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat change how a draft is shared.');
+    return manages(input.actor) ? allow : deny('forbidden.not-manager.sharing');
   },
 } satisfies Record<string, StatementRule>;
 
@@ -111,38 +113,38 @@ export const negotiationPolicy = {
   /** Start or reply to a comment thread; resolve or reopen one. Observers only read. */
   'statement.comment': negotiating(
     (input) => participates(input) || manages(input.actor),
-    deny('forbidden.cannot-comment', 'Your organisation reads this draft without commenting on it.'),
+    deny('forbidden.cannot-comment'),
   ),
   /** Propose an amendment, support or oppose one. */
-  'statement.propose-amendment': negotiating(participates, deny('forbidden.cannot-propose', 'Your organisation cannot propose amendments to this draft.')),
+  'statement.propose-amendment': negotiating(participates, deny('forbidden.cannot-propose')),
   /** Accept or reject an amendment (brackets are lifted by their holders' consent, or a ruling). */
-  'statement.decide-amendment': negotiating(decides, deny('forbidden.cannot-decide', 'The pen-holders (or the chair) decide on amendments to this draft.')),
+  'statement.decide-amendment': negotiating(decides, deny('forbidden.cannot-decide')),
   /** Open, join, leave or agree to lift a bracket on behalf of the organisation: members negotiate. */
-  'statement.bracket': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member', 'Member organisations hold brackets.')),
+  'statement.bracket': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member.brackets')),
   /** Lift a bracket by ruling, whatever its holders say, with a recorded reason: the chair alone. */
-  'statement.rule-bracket': negotiating(({ actor }) => actor.isChair, deny('forbidden.chair-only', 'Only the chair rules on a bracket.')),
+  'statement.rule-bracket': negotiating(({ actor }) => actor.isChair, deny('forbidden.chair-only.rule-bracket')),
   /** Name a version ("Rev. 1"). */
   'statement.name-version': negotiating(
     (input) => statementAccess(input) === 'write' || manages(input.actor),
-    deny('forbidden.cannot-name-version', 'Those who edit the text, the chair and the secretariat name versions.'),
+    deny('forbidden.cannot-name-version'),
   ),
   /** Bring an old version back as a new change: an edit like any other. */
   'statement.restore-version': negotiating(
     (input) => statementAccess(input) === 'write',
-    deny('forbidden.read-only', 'Only those who edit the text restore a version.'),
+    deny('forbidden.read-only.restore'),
   ),
 } satisfies Record<string, StatementRule>;
 
 /** Rules for consensus calls on a statement (issue "Consensus calls"). */
 export const callPolicy = {
   /** Open a call on a frozen version: the chair, or the secretariat on the chair's behalf. */
-  'call.open': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) opens consensus calls.')),
+  'call.open': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager.open-call')),
   /** Open a call below the coalition's notice, as an urgent procedure with a reason: the chair's own decision. */
-  'call.open-urgent': negotiating(({ actor }) => actor.isChair, deny('forbidden.chair-only', 'Only the chair shortens the notice of a consensus call.')),
+  'call.open-urgent': negotiating(({ actor }) => actor.isChair, deny('forbidden.chair-only.urgent-call')),
   /** Extend, withdraw, or close a call early. */
-  'call.manage': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) runs consensus calls.')),
+  'call.manage': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager.run-call')),
   /** Take (and change) the organisation's position: member organisations only. */
-  'call.take-position': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member', 'Member organisations take positions; others follow the call.')),
+  'call.take-position': negotiating(({ actor }) => actor.tier === 'member', deny('forbidden.not-member.positions')),
 } satisfies Record<string, StatementRule>;
 
 /**
@@ -155,18 +157,18 @@ export const translationPolicy = {
   /** Add a language, edit a translation live, mark a paragraph current after review. */
   'statement.translate': (input) => {
     const edit = statementPolicy['statement.edit'](input);
-    return edit.allow || edit.code === 'forbidden.not-shared' ? edit : deny('forbidden.cannot-translate', 'Those who edit the text translate it.');
+    return edit.allow || edit.code === 'forbidden.not-shared' ? edit : deny('forbidden.cannot-translate');
   },
 } satisfies Record<string, StatementRule>;
 
 /** Rules for publishing an adopted version and its sign-on (issue 6). Endorsing itself is public: see sign-on.ts. */
 export const publicationPolicy = {
   /** Publish the adopted version as a declaration. */
-  'statement.publish': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) publishes declarations.')),
+  'statement.publish': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager.publish')),
   /** Withdraw a publication (the page stays, with a notice). */
-  'publication.withdraw': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) withdraws declarations.')),
+  'publication.withdraw': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager.withdraw')),
   /** Open or close the sign-on window; verify, reject and import endorsements. */
-  'signon.manage': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager', 'The chair (or the secretariat on its behalf) runs the sign-on.')),
+  'signon.manage': negotiating(({ actor }) => manages(actor), deny('forbidden.not-manager.sign-on')),
 } satisfies Record<string, StatementRule>;
 
 /** Rules on the actor's coalition. */
@@ -175,17 +177,17 @@ export const coalitionPolicy = {
   'coalition.read-directory': () => allow,
   /** Start a new draft. */
   'statement.create': ({ actor }) =>
-    actor.tier === 'member' || hasRole(actor, 'secretariat') ? allow : deny('forbidden.not-member', 'Member organisations start drafts.'),
+    actor.tier === 'member' || hasRole(actor, 'secretariat') ? allow : deny('forbidden.not-member.drafts'),
   /** Add organisations, run task forces (tiers and the chair: `organisationPolicy`). */
   'coalition.manage': ({ actor }) =>
-    manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat manage the coalition.'),
+    manages(actor) ? allow : deny('forbidden.not-manager.coalition'),
   /** Set the minimum notice of consensus calls, per procedure. */
   'coalition.set-notice': ({ actor }) =>
-    manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat set the notice of consensus calls.'),
+    manages(actor) ? allow : deny('forbidden.not-manager.notice'),
   /** Give or take the secretariat role: the chair's delegates only (see `organisationPolicy`). */
-  'role.grant-secretariat': ({ actor }) => (actor.isChair ? allow : deny('forbidden.chair-only', 'Only the chair grants the secretariat role.')),
+  'role.grant-secretariat': ({ actor }) => (actor.isChair ? allow : deny('forbidden.chair-only.secretariat')),
   /** Read and verify the audit log. */
-  'audit.read': ({ actor }) => (manages(actor) ? allow : deny('forbidden.not-manager', 'Only the chair and the secretariat read the audit log.')),
+  'audit.read': ({ actor }) => (manages(actor) ? allow : deny('forbidden.not-manager.audit')),
 } satisfies Record<string, CoalitionRule>;
 
 /**
@@ -210,16 +212,16 @@ export const organisationPolicy = {
     const ownLead = hasRole(actor, 'organisation-lead') && actor.organisationId === organisation.id;
     if (ownLead || actor.isChair) return allow;
     if (hasRole(actor, 'secretariat') && !organisation.isChair) return allow;
-    return deny('forbidden.not-lead', "Only your organisation's lead, the chair or the secretariat manage its delegates.");
+    return deny('forbidden.not-lead');
   },
   /** Change the organisation's tier or stakeholder group: the chair and the secretariat, never their own organisation's. */
   'organisation.change-tier': ({ actor, organisation }) => {
-    if (!manages(actor)) return deny('forbidden.not-manager', 'Only the chair and the secretariat manage the coalition.');
+    if (!manages(actor)) return deny('forbidden.not-manager.coalition');
     return actor.organisationId === organisation.id ? ownOrganisation : allow;
   },
   /** Hand the chair to the organisation: the chair's delegates, to another organisation. */
   'organisation.hand-chair': ({ actor, organisation }) => {
-    if (!actor.isChair) return deny('forbidden.chair-only', 'Only the chair hands the chair on.');
+    if (!actor.isChair) return deny('forbidden.chair-only.hand');
     return actor.organisationId === organisation.id ? ownOrganisation : allow;
   },
 } satisfies Record<string, OrganisationRule>;
@@ -256,9 +258,9 @@ export type AuthorizationRequest =
 /** Decides one request. Signed out, or in another coalition: denied before any rule runs. */
 export function authorize(input: { actor: Principal | null } & AuthorizationRequest): Decision {
   const { actor } = input;
-  if (!actor) return deny('auth.signed-out', 'Sign in first.');
+  if (!actor) return deny('auth.signed-out');
   if (coalitionOf(input) !== actor.coalitionId) {
-    return 'statement' in input ? notShared : deny('forbidden.other-coalition', 'This belongs to another coalition.');
+    return 'statement' in input ? notShared : deny('forbidden.other-coalition');
   }
   if ('statement' in input) return statementRules[input.action]({ actor, statement: input.statement, taskForce: input.taskForce });
   if ('organisation' in input) return organisationPolicy[input.action]({ actor, organisation: input.organisation });

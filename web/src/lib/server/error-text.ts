@@ -1,10 +1,10 @@
 /**
  * Refusals that come worded in English from `@concord/core` (the policy's reasons, password
  * rules), put in the reader's language by their code. Codes stay codes; a code with no message
- * here keeps the English it came with (listed in the README as still to translate).
+ * here keeps the English it came with; every refusal the policy makes has one (error-text.test.ts).
  */
-import type { PasswordIssue } from '@concord/core';
-import { passwordRules } from '@concord/core';
+import type { PasswordIssue, RefusalCode } from '@concord/core';
+import { passwordRules, refusalOf } from '@concord/core';
 import { m } from '../paraglide/messages.js';
 
 const byCode: Record<string, () => string> = {
@@ -18,6 +18,7 @@ const byCode: Record<string, () => string> = {
   'forbidden.cannot-decide': () => m.forbidden_cannot_decide(),
   'forbidden.not-member': () => m.forbidden_not_member(),
   'forbidden.cannot-name-version': () => m.forbidden_cannot_name_version(),
+  'forbidden.cannot-translate': () => m.forbidden_cannot_translate(),
   'forbidden.chair-only': () => m.forbidden_chair_only(),
   'forbidden.not-lead': () => m.forbidden_not_lead(),
   'forbidden.other-coalition': () => m.forbidden_other_coalition(),
@@ -25,25 +26,47 @@ const byCode: Record<string, () => string> = {
 };
 
 /**
- * Some codes carry several reasons (who may manage what); the exact English reason picks the
- * precise message, the code a general one.
+ * Some general codes carry several of the policy's refusals (who may manage what): each refusal's
+ * own code (`@concord/core` refusals.ts) picks the precise message, the general code a broader one.
  */
-const byReason: Record<string, () => string> = {
-  'Only those who edit the text restore a version.': () => m.forbidden_read_only_restore(),
-  'Only the chair and the secretariat change how a draft is shared.': () => m.forbidden_not_manager_sharing(),
-  'Only the chair and the secretariat manage the coalition.': () => m.forbidden_not_manager_coalition(),
-  'Only the chair and the secretariat read the audit log.': () => m.forbidden_not_manager_audit(),
-  'Only the chair hands the chair on.': () => m.forbidden_chair_only_hand(),
-  'The chair (or the secretariat on its behalf) opens consensus calls.': () => m.forbidden_not_manager_open_call(),
-  'The chair (or the secretariat on its behalf) runs consensus calls.': () => m.forbidden_not_manager_run_call(),
-  'Member organisations hold brackets.': () => m.forbidden_not_member_brackets(),
-  'Member organisations start drafts.': () => m.forbidden_not_member_drafts(),
-  'Member organisations take positions; others follow the call.': () => m.forbidden_not_member_positions(),
+const byRefusal: Partial<Record<RefusalCode, () => string>> = {
+  'forbidden.read-only.edit': () => m.forbidden_read_only(),
+  'forbidden.read-only.restore': () => m.forbidden_read_only_restore(),
+  'forbidden.chair-only.secretariat': () => m.forbidden_chair_only(),
+  'forbidden.chair-only.rule-bracket': () => m.negotiation_error_chair_only(),
+  'forbidden.chair-only.urgent-call': () => m.calls_error_urgent_chair_only(),
+  'forbidden.not-manager.publish': () => m.forbidden_not_manager_publish(),
+  'forbidden.not-manager.withdraw': () => m.forbidden_not_manager_withdraw(),
+  'forbidden.not-manager.sign-on': () => m.forbidden_not_manager_sign_on(),
+  'forbidden.not-manager.notice': () => m.forbidden_not_manager_notice(),
+  'forbidden.not-manager.sharing': () => m.forbidden_not_manager_sharing(),
+  'forbidden.not-manager.coalition': () => m.forbidden_not_manager_coalition(),
+  'forbidden.not-manager.audit': () => m.forbidden_not_manager_audit(),
+  'forbidden.chair-only.hand': () => m.forbidden_chair_only_hand(),
+  'forbidden.not-manager.open-call': () => m.forbidden_not_manager_open_call(),
+  'forbidden.not-manager.run-call': () => m.forbidden_not_manager_run_call(),
+  'forbidden.not-member.brackets': () => m.forbidden_not_member_brackets(),
+  'forbidden.not-member.drafts': () => m.forbidden_not_member_drafts(),
+  'forbidden.not-member.positions': () => m.forbidden_not_member_positions(),
 };
 
-/** The message for a refusal's code in the request's language, or `fallback` when there is none. */
+/**
+ * The message for a refusal in the request's language, or `fallback` (the English it came with)
+ * when there is none. A policy refusal is recognised by its code and reason together (`refusalOf`).
+ */
 export function errorText(input: { code: string; fallback: string }): string {
-  return byReason[input.fallback]?.() ?? byCode[input.code]?.() ?? input.fallback;
+  const refusal = refusalOf({ code: input.code, reason: input.fallback });
+  return (refusal ? byRefusal[refusal]?.() : undefined) ?? byCode[input.code]?.() ?? input.fallback;
+}
+
+/** Whether a refusal has words of its own in the reader's language (not only its general code's). */
+export function hasOwnWords(refusal: RefusalCode): boolean {
+  return refusal in byRefusal;
+}
+
+/** Whether a general code has words in the reader's language. */
+export function isWordedCode(code: string): boolean {
+  return code in byCode;
 }
 
 const passwordTexts = {

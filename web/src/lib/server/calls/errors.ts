@@ -36,7 +36,6 @@ const byCode: Record<string, () => string> = {
   'call.not-in-electorate': () => m.calls_error_not_in_electorate(),
   'call.notice-too-short': () => m.calls_error_notice_too_short(),
   'call.urgent-reason-required': () => m.calls_error_urgent_reason(),
-  'forbidden.chair-only': () => m.calls_error_urgent_chair_only(),
 };
 
 /** Runs `run`; a refusal with a known code comes back worded in the reader's language. */
