@@ -6,20 +6,6 @@
 import { m } from '../paraglide/messages.js';
 import type { NegotiationView } from './view.ts';
 
-/** Codes whose refusal the person can act on, in their language; others keep the server's words. */
-const messages: Record<string, () => string> = {
-  'negotiation.text-not-saved': () => m.negotiation_error_not_saved(),
-  'negotiation.text-changed': () => m.negotiation_error_text_changed(),
-  'negotiation.deciding': () => m.negotiation_error_deciding(),
-  'negotiation.decided': () => m.negotiation_error_decided(),
-  'negotiation.text-frozen': () => m.negotiation_error_frozen(),
-  'bracket.not-holder': () => m.negotiation_error_not_holder(),
-  'bracket.already-agreed': () => m.negotiation_error_already_agreed(),
-  'bracket.ruling-reason-empty': () => m.negotiation_error_ruling_reason(),
-  'forbidden.chair-only': () => m.negotiation_error_chair_only(),
-  'comment.mention-not-shared': () => m.negotiation_error_mention_not_shared(),
-};
-
 /** Edits typed just before an act may still be on their way to the server: wait for them this often. */
 const notSavedRetries = 6;
 const retryDelayMs = 500;
@@ -55,7 +41,8 @@ export class NegotiationClient {
           await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
           continue;
         }
-        this.error = (answer.code && messages[answer.code]?.()) || answer.message || m.negotiation_error_generic();
+        // The server words its refusals in the person's language (web/src/lib/server/error-messages.ts).
+        this.error = answer.message || m.negotiation_error_generic();
         // Someone else acted first: show what is true now.
         if (response.status === 409) await this.refresh();
         return false;

@@ -1,13 +1,13 @@
 /**
- * Reading form posts, and what a failed action answers. Pages decode fields with these helpers,
- * call a `$lib/server` function, and map its DomainError with `actionFailure`: `input` and
+ * Reading form posts, and what a failed action answers. Pages decode fields with these helpers
+ * and run a `$lib/server` function through `act`, which maps its DomainError: `input` and
  * `conflict` become `fail()` (the form is shown again with the message beside its field),
- * `not-found`/`forbidden`/`auth` become `error()`.
+ * `not-found`/`forbidden`/`auth` become `error()` — worded by the one registry
+ * (`error-messages.ts`), as the page's area means the code.
  */
 import { DomainError, isDomainError } from '@concord/core';
-import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import { m } from '../paraglide/messages.js';
-import { errorText } from './error-text.ts';
+import { error, fail, json, redirect, type ActionFailure } from '@sveltejs/kit';
+import { wordsFor, type Area, type Submitted } from './error-messages.ts';
 import { statusForErrorKind } from './http.ts';
 
 /** A trimmed text field, at most `max` characters (longer input is cut, never trusted). */
@@ -53,30 +53,51 @@ export interface FormProblem {
   message: string;
 }
 
+/** How a page's refusals are worded: its area (error-messages.ts), and what was submitted when the words depend on it. */
+export interface Wording {
+  area?: Area;
+  submitted?: Submitted;
+}
+
 /**
  * Maps an error thrown by a `$lib/server` function: validation and conflicts → `fail`, the rest
  * → `error` (forbidden 403, not-found 404, auth 401). Anything that is not a DomainError (a
  * SvelteKit redirect or error included) is rethrown untouched.
  */
-export function actionFailure(caught: unknown, form: string): ActionFailure<FormProblem> {
+export function actionFailure(caught: unknown, form: string, wording: Wording = {}): ActionFailure<FormProblem> {
   if (!isDomainError(caught)) throw caught;
   const status = statusForErrorKind(caught.kind);
-  if (caught.kind === 'input' || caught.kind === 'conflict') {
-    const field = caught.code.startsWith('input.') && caught.code !== 'input.form' ? caught.code.slice('input.'.length) : null;
-    return fail(status, { form, code: caught.code, field, message: errorText({ code: caught.code, fallback: caught.message }) });
-  }
-  error(status, caught.kind === 'not-found' ? m.error_not_found_or_hidden() : errorText({ code: caught.code, fallback: caught.message }));
+  const { text, field } = wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, ...wording });
+  if (caught.kind === 'input' || caught.kind === 'conflict') return fail(status, { form, code: caught.code, field, message: text });
+  error(status, text);
 }
 
 /**
- * An action's body: runs `run`, maps a DomainError to the form's failure, and on success
- * redirects (303) to `then`, so a reload never posts twice.
+ * Every form action's body: runs `run`, maps a DomainError to the form's failure (worded as the
+ * page's area means it), and on success redirects (303) to `then`, so a reload never posts twice
+ * — or, with no `then`, answers what `run` returned (an action that shows a result in place).
  */
-export async function perform(input: { form: string; run: () => Promise<unknown>; then: string | (() => string) }): Promise<ActionFailure<FormProblem>> {
+export async function act<T>(input: { form: string; run: () => Promise<T>; then: string | ((result: T) => string) } & Wording): Promise<ActionFailure<FormProblem>>;
+export async function act<T>(input: { form: string; run: () => Promise<T> } & Wording): Promise<ActionFailure<FormProblem> | T>;
+export async function act<T>(input: { form: string; run: () => Promise<T>; then?: string | ((result: T) => string) } & Wording): Promise<ActionFailure<FormProblem> | T> {
+  let result: T;
   try {
-    await input.run();
+    result = await input.run();
   } catch (caught) {
-    return actionFailure(caught, input.form);
+    return actionFailure(caught, input.form, { ...(input.area ? { area: input.area } : {}), ...(input.submitted ? { submitted: input.submitted } : {}) });
   }
-  redirect(303, typeof input.then === 'function' ? input.then() : input.then);
+  if (input.then === undefined) return result;
+  redirect(303, typeof input.then === 'function' ? input.then(result) : input.then);
+}
+
+/**
+ * A JSON endpoint's refusal, worded as a form's would be: `{ code, message }` with the status the
+ * error's kind stands for (not-found and not-shared alike: 404, with words that tell them apart
+ * to no one). Anything that is not a DomainError is rethrown.
+ */
+export function jsonRefusal(caught: unknown, options: Wording & { headers?: Record<string, string> } = {}): Response {
+  if (!isDomainError(caught)) throw caught;
+  const { headers, ...wording } = options;
+  const { text } = wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, ...wording });
+  return json({ code: caught.code, message: text }, { status: statusForErrorKind(caught.kind), ...(headers ? { headers } : {}) });
 }

@@ -5,7 +5,7 @@
 import { isDomainError, type Decision, type Principal } from '@concord/core';
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '../paraglide/messages.js';
-import { errorText } from './error-text.ts';
+import { wordsFor, type Area } from './error-messages.ts';
 import { statusForErrorKind } from './http.ts';
 
 /** The signed-in principal, or a redirect to sign in (coming back here afterwards). */
@@ -21,7 +21,7 @@ export function requirePrincipal(input: { locals: App.Locals; url: URL }): Princ
  */
 export function enforce(decision: Decision, options: { hide?: boolean } = {}): void {
   if (decision.allow) return;
-  const message = errorText({ code: decision.code, fallback: decision.reason });
+  const message = wordsFor({ code: decision.code, message: decision.reason, kind: 'forbidden' }).text;
   if (decision.code === 'auth.signed-out') error(401, message);
   if (options.hide) error(404, m.error_not_found_or_hidden());
   error(403, message);
@@ -29,15 +29,15 @@ export function enforce(decision: Decision, options: { hide?: boolean } = {}): v
 
 /**
  * A page's data, with a DomainError from `$lib/server` turned into the HTTP error it stands for
- * — an unknown or foreign id is our 404 (worded as for hidden drafts), not a 500. Anything else
+ * — an unknown or foreign id is our 404 (worded as for hidden drafts, unless the page's area has
+ * words of its own), not a 500 — worded by the registry (`error-messages.ts`). Anything else
  * (SvelteKit's own redirects and errors included) passes through untouched.
  */
-export async function loading<T>(run: () => Promise<T>): Promise<T> {
+export async function loading<T>(run: () => Promise<T>, options: { area?: Area } = {}): Promise<T> {
   try {
     return await run();
   } catch (caught) {
     if (!isDomainError(caught)) throw caught;
-    if (caught.kind === 'not-found') error(404, m.error_not_found_or_hidden());
-    error(statusForErrorKind(caught.kind), errorText({ code: caught.code, fallback: caught.message }));
+    error(statusForErrorKind(caught.kind), wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, ...options }).text);
   }
 }

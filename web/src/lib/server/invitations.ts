@@ -9,7 +9,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { recordAct } from './audit.ts';
 import type { WebContext } from './context.ts';
 import { m } from '../paraglide/messages.js';
-import { passwordText } from './error-text.ts';
+import { passwordText } from './error-messages.ts';
 import { invalid } from './forms.ts';
 import { startSession } from './session.ts';
 

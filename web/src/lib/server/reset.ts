@@ -9,7 +9,7 @@ import { fail, isPlausibleEmail, normaliseEmail, passwordIssue, rateLimits, type
 import { recordAct } from './audit.ts';
 import type { WebContext } from './context.ts';
 import { m } from '../paraglide/messages.js';
-import { passwordText } from './error-text.ts';
+import { passwordText } from './error-messages.ts';
 import { invalid } from './forms.ts';
 
 export const resetLifetimeMs = 60 * 60_000;

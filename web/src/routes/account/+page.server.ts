@@ -1,6 +1,6 @@
 import { accountOverview, chooseLanguage, deleteAccount, revokeSession, signOutElsewhere } from '$lib/server/account.ts';
 import { webContext } from '$lib/server/context.ts';
-import { perform, secretField, textField } from '$lib/server/forms.ts';
+import { act, secretField, textField } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
 import { clearLocaleCookie, setLocaleCookie } from '$lib/server/locale.ts';
 import { clearSessionCookie } from '$lib/server/session.ts';
@@ -29,7 +29,7 @@ export const actions: Actions = {
     const { principal, session } = signedIn(event);
     const form = await event.request.formData();
     const context = await webContext();
-    return perform({ form: 'revoke', run: () => revokeSession({ context, principal, current: session, sessionId: textField(form, 'sessionId', 100) }), then: '/account?done=session-revoked#sessions' });
+    return act({ form: 'revoke', run: () => revokeSession({ context, principal, current: session, sessionId: textField(form, 'sessionId', 100) }), then: '/account?done=session-revoked#sessions' });
   },
   /** The interface language, kept with the account (and in this browser's cookie); empty: follow the browser. */
   language: async (event) => {
@@ -45,13 +45,13 @@ export const actions: Actions = {
   others: async (event) => {
     const { principal, session } = signedIn(event);
     const context = await webContext();
-    return perform({ form: 'others', run: () => signOutElsewhere({ context, principal, current: session }), then: '/account?done=signed-out-elsewhere#sessions' });
+    return act({ form: 'others', run: () => signOutElsewhere({ context, principal, current: session }), then: '/account?done=signed-out-elsewhere#sessions' });
   },
   delete: async (event) => {
     const { principal } = signedIn(event);
     const form = await event.request.formData();
     const context = await webContext();
-    return perform({
+    return act({
       form: 'delete',
       run: async () => {
         await deleteAccount({ context, principal, password: secretField(form, 'password'), now: Date.now() });

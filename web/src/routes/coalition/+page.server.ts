@@ -1,7 +1,7 @@
 import type { Principal } from '@concord/core';
 import { redirect } from '@sveltejs/kit';
 import { webContext } from '$lib/server/context.ts';
-import { listField, perform, textField } from '$lib/server/forms.ts';
+import { listField, act, textField } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
 import { addOrganisation, changeOrganisation, handChair } from '$lib/server/coalition/organisations.ts';
 import { coalitionLanding, coalitionPage } from '$lib/server/coalition/overview.ts';
@@ -18,38 +18,38 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Decodes the post and hands the actor, the context and the fields to `run`. */
-async function act(event: RequestEvent, form: string, done: string | ((actor: Principal) => string), run: (input: { actor: Principal; context: Awaited<ReturnType<typeof webContext>>; fields: FormData; now: number }) => Promise<unknown>) {
+async function action(event: RequestEvent, form: string, done: string | ((actor: Principal) => string), run: (input: { actor: Principal; context: Awaited<ReturnType<typeof webContext>>; fields: FormData; now: number }) => Promise<unknown>) {
   const actor = requirePrincipal(event);
   const fields = await event.request.formData();
   const context = await webContext();
   const then = typeof done === 'string' ? `/coalition?done=${done}` : done(actor);
-  return perform({ form, run: () => run({ actor, context, fields, now: Date.now() }), then });
+  return act({ form, run: () => run({ actor, context, fields, now: Date.now() }), then });
 }
 
 export const actions: Actions = {
   addOrganisation: (event) =>
-    act(event, 'addOrganisation', 'organisation-added', ({ fields, ...rest }) =>
+    action(event, 'addOrganisation', 'organisation-added', ({ fields, ...rest }) =>
       addOrganisation({ ...rest, name: textField(fields, 'name', 120), tier: textField(fields, 'tier'), stakeholderGroup: textField(fields, 'stakeholderGroup') }),
     ),
   changeOrganisation: (event) =>
-    act(event, 'changeOrganisation', 'organisation-changed', ({ fields, ...rest }) =>
+    action(event, 'changeOrganisation', 'organisation-changed', ({ fields, ...rest }) =>
       changeOrganisation({ ...rest, organisationId: textField(fields, 'organisationId'), tier: textField(fields, 'tier'), stakeholderGroup: textField(fields, 'stakeholderGroup') }),
     ),
   handChair: (event) =>
     // Whoever handed their own organisation's chair on no longer manages the coalition.
-    act(event, 'handChair', (actor) => (actor.isChair && !actor.roles.includes('secretariat') ? '/' : '/coalition?done=chair-handed'), ({ fields, ...rest }) => handChair({ ...rest, organisationId: textField(fields, 'organisationId') })),
+    action(event, 'handChair', (actor) => (actor.isChair && !actor.roles.includes('secretariat') ? '/' : '/coalition?done=chair-handed'), ({ fields, ...rest }) => handChair({ ...rest, organisationId: textField(fields, 'organisationId') })),
   createTaskForce: (event) =>
-    act(event, 'createTaskForce', 'task-force-created', ({ fields, ...rest }) =>
+    action(event, 'createTaskForce', 'task-force-created', ({ fields, ...rest }) =>
       createTaskForce({ ...rest, name: textField(fields, 'name', 120), organisationIds: listField(fields, 'organisationIds', 500) }),
     ),
   taskForceMember: (event) =>
-    act(event, 'taskForceMember', 'task-force-changed', ({ fields, ...rest }) =>
+    action(event, 'taskForceMember', 'task-force-changed', ({ fields, ...rest }) =>
       setTaskForceMember({ ...rest, taskForceId: textField(fields, 'taskForceId'), organisationId: textField(fields, 'organisationId'), member: textField(fields, 'member') === 'add' }),
     ),
   setNotice: (event) =>
-    act(event, 'setNotice', 'notice-saved', ({ fields, ...rest }) =>
+    action(event, 'setNotice', 'notice-saved', ({ fields, ...rest }) =>
       setNotice({ ...rest, silenceHours: textField(fields, 'silenceHours', 6), explicitHours: textField(fields, 'explicitHours', 6) }),
     ),
   deleteTaskForce: (event) =>
-    act(event, 'deleteTaskForce', 'task-force-deleted', ({ fields, ...rest }) => deleteTaskForce({ ...rest, taskForceId: textField(fields, 'taskForceId') })),
+    action(event, 'deleteTaskForce', 'task-force-deleted', ({ fields, ...rest }) => deleteTaskForce({ ...rest, taskForceId: textField(fields, 'taskForceId') })),
 };

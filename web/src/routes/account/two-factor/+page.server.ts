@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { twoFactorRequired } from '@concord/core';
 import { webContext } from '$lib/server/context.ts';
-import { actionFailure, perform, textField } from '$lib/server/forms.ts';
+import { actionFailure, act, textField } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
 import { beginEnrolment, completeEnrolment, disableTwoFactor, resumeEnrolment } from '$lib/server/two-factor.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,6 +37,6 @@ export const actions: Actions = {
     const principal = requirePrincipal(event);
     const form = await event.request.formData();
     const context = await webContext();
-    return perform({ form: 'disable', run: () => disableTwoFactor({ context, principal, code: textField(form, 'code', 20), now: Date.now() }), then: '/account?done=two-factor-off' });
+    return act({ form: 'disable', run: () => disableTwoFactor({ context, principal, code: textField(form, 'code', 20), now: Date.now() }), then: '/account?done=two-factor-off' });
   },
 };

@@ -1,5 +1,5 @@
 import { webContext } from '$lib/server/context.ts';
-import { perform, secretField, textField } from '$lib/server/forms.ts';
+import { act, secretField, textField } from '$lib/server/forms.ts';
 import { acceptInvitation, describeInvitation } from '$lib/server/invitations.ts';
 import { describeDevice } from '$lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +14,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const context = await webContext();
     let next = '/';
-    return perform({
+    return act({
       form: 'accept',
       run: async () => {
         const result = await acceptInvitation({

@@ -1,5 +1,5 @@
 import { webContext } from '$lib/server/context.ts';
-import { perform, secretField } from '$lib/server/forms.ts';
+import { act, secretField } from '$lib/server/forms.ts';
 import { completeReset, resetLinkWorks } from '$lib/server/reset.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +11,7 @@ export const actions: Actions = {
   default: async ({ params, request }) => {
     const form = await request.formData();
     const context = await webContext();
-    return perform({
+    return act({
       form: 'reset',
       run: () => completeReset({ context, token: params.token, password: secretField(form, 'password'), now: Date.now() }),
       then: '/signin?done=password-reset',

@@ -2,7 +2,7 @@ import { authorize, membersOnlyVisibility } from '@concord/core';
 import { textLimits } from '@concord/export';
 import { webContext } from '$lib/server/context.ts';
 import { markdownFromUpload } from '$lib/server/exports/upload.ts';
-import { perform, textField } from '$lib/server/forms.ts';
+import { act, textField } from '$lib/server/forms.ts';
 import { enforce, requirePrincipal } from '$lib/server/guard.ts';
 import { createStatement, languages, readSettingsFields, settingsOptions } from '$lib/server/statement-settings.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +22,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const context = await webContext();
     let id = '';
-    return perform({
+    return act({
       form: 'create',
       run: async () => {
         // A chosen file (.md or .docx) is the initial text instead of what was typed.

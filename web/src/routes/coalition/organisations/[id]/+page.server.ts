@@ -1,6 +1,6 @@
 import type { Principal } from '@concord/core';
 import { webContext } from '$lib/server/context.ts';
-import { checkbox, perform, textField } from '$lib/server/forms.ts';
+import { checkbox, act, textField } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
 import { mailLinkOrigin } from '$lib/server/links.ts';
 import { organisationPage } from '$lib/server/coalition/overview.ts';
@@ -17,16 +17,16 @@ export const load: PageServerLoad = async (event) => {
 
 type Run = (input: { actor: Principal; context: Awaited<ReturnType<typeof webContext>>; fields: FormData; now: number }) => Promise<unknown>;
 
-async function act(event: RequestEvent, form: string, done: string, run: Run) {
+async function action(event: RequestEvent, form: string, done: string, run: Run) {
   const actor = requirePrincipal(event);
   const fields = await event.request.formData();
   const context = await webContext();
-  return perform({ form, run: () => run({ actor, context, fields, now: Date.now() }), then: `/coalition/organisations/${event.params.id}?done=${done}` });
+  return act({ form, run: () => run({ actor, context, fields, now: Date.now() }), then: `/coalition/organisations/${event.params.id}?done=${done}` });
 }
 
 export const actions: Actions = {
   invite: (event) =>
-    act(event, 'invite', 'invited', ({ fields, context, ...rest }) =>
+    action(event, 'invite', 'invited', ({ fields, context, ...rest }) =>
       invitePerson({
         ...rest,
         context,
@@ -38,10 +38,10 @@ export const actions: Actions = {
         linkOrigin: mailLinkOrigin({ configured: context.publicUrl, requestOrigin: event.url.origin, clientAddress: event.getClientAddress() }),
       }),
     ),
-  cancel: (event) => act(event, 'cancel', 'invitation-cancelled', ({ fields, ...rest }) => cancelInvitation({ ...rest, invitationId: textField(fields, 'invitationId', 100) })),
-  remove: (event) => act(event, 'remove', 'removed', ({ fields, ...rest }) => removeDelegate({ ...rest, userId: textField(fields, 'userId') })),
+  cancel: (event) => action(event, 'cancel', 'invitation-cancelled', ({ fields, ...rest }) => cancelInvitation({ ...rest, invitationId: textField(fields, 'invitationId', 100) })),
+  remove: (event) => action(event, 'remove', 'removed', ({ fields, ...rest }) => removeDelegate({ ...rest, userId: textField(fields, 'userId') })),
   lead: (event) =>
-    act(event, 'lead', 'lead-changed', ({ fields, ...rest }) => setOrganisationLead({ ...rest, userId: textField(fields, 'userId'), lead: textField(fields, 'lead') === 'name' })),
+    action(event, 'lead', 'lead-changed', ({ fields, ...rest }) => setOrganisationLead({ ...rest, userId: textField(fields, 'userId'), lead: textField(fields, 'lead') === 'name' })),
   secretariat: (event) =>
-    act(event, 'secretariat', 'secretariat-changed', ({ fields, ...rest }) => setSecretariat({ ...rest, userId: textField(fields, 'userId'), grant: textField(fields, 'grant') === 'grant' })),
+    action(event, 'secretariat', 'secretariat-changed', ({ fields, ...rest }) => setSecretariat({ ...rest, userId: textField(fields, 'userId'), grant: textField(fields, 'grant') === 'grant' })),
 };

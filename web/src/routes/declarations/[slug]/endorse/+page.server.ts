@@ -1,8 +1,8 @@
 import { m } from '$lib/paraglide/messages.js';
 import { webContext } from '$lib/server/context.ts';
-import { actionFailure, perform, textField, type FormProblem } from '$lib/server/forms.ts';
+import { act, textField, type FormProblem } from '$lib/server/forms.ts';
+import { loading } from '$lib/server/guard.ts';
 import { publicationPorts } from '$lib/server/publication/context.ts';
-import { translated } from '$lib/server/publication/errors.ts';
 import { declaration } from '$lib/server/publication/public.ts';
 import { endorsementLimits, endorsementRateLimit, type Endorser, type Principal } from '@concord/core';
 import { fail } from '@sveltejs/kit';
@@ -20,23 +20,18 @@ function endorserOf(principal: Principal | null, coalitionId: string): Endorser 
 }
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-  try {
-    const { publication, signOnOpen } = await declaration({ ports: publicationPorts(), slug: params.slug, now: Date.now() });
-    const endorser = endorserOf(locals.principal, publication.coalitionId);
-    return {
-      slug: publication.slug,
-      title: publication.title,
-      language: publication.language,
-      dir: publication.dir,
-      signOnOpen,
-      outsiders: publication.signOn?.outsiders ?? false,
-      memberName: endorser.kind === 'member' ? endorser.organisationName : null,
-      done: url.searchParams.get('done') === '1',
-    };
-  } catch (caught) {
-    actionFailure(caught, 'load');
-    throw caught;
-  }
+  const { publication, signOnOpen } = await loading(() => declaration({ ports: publicationPorts(), slug: params.slug, now: Date.now() }), { area: 'publication' });
+  const endorser = endorserOf(locals.principal, publication.coalitionId);
+  return {
+    slug: publication.slug,
+    title: publication.title,
+    language: publication.language,
+    dir: publication.dir,
+    signOnOpen,
+    outsiders: publication.signOn?.outsiders ?? false,
+    memberName: endorser.kind === 'member' ? endorser.organisationName : null,
+    done: url.searchParams.get('done') === '1',
+  };
 };
 
 export const actions: Actions = {
@@ -45,20 +40,20 @@ export const actions: Actions = {
     const ports = publicationPorts();
     const hit = await (await webContext()).rateLimiter.hit({ limit: endorsementRateLimit, key: getClientAddress(), now: Date.now() });
     if (!hit.allowed) return fail(429, { form: 'endorse', code: 'signon.rate-limited', field: null, message: m.publication_error_rate_limited() } satisfies FormProblem);
-    return perform({
+    return act({
       form: 'endorse',
-      run: () =>
-        translated(async () => {
-          const { publication } = await declaration({ ports, slug: params.slug, now: Date.now() });
-          await endorse({
-            ports,
-            slug: publication.slug,
-            endorser: endorserOf(locals.principal, publication.coalitionId),
-            // Cut one past the limits so the core rules refuse an over-long entry instead of storing a cut one.
-            request: { name: textField(data, 'name', endorsementLimits.nameMax + 1), country: textField(data, 'country', endorsementLimits.countryMax + 1), contact: textField(data, 'contact', endorsementLimits.contactMax + 1) },
-            now: Date.now(),
-          });
-        }),
+      area: 'publication',
+      run: async () => {
+        const { publication } = await declaration({ ports, slug: params.slug, now: Date.now() });
+        await endorse({
+          ports,
+          slug: publication.slug,
+          endorser: endorserOf(locals.principal, publication.coalitionId),
+          // Cut one past the limits so the core rules refuse an over-long entry instead of storing a cut one.
+          request: { name: textField(data, 'name', endorsementLimits.nameMax + 1), country: textField(data, 'country', endorsementLimits.countryMax + 1), contact: textField(data, 'contact', endorsementLimits.contactMax + 1) },
+          now: Date.now(),
+        });
+      },
       then: `/declarations/${encodeURIComponent(params.slug)}/endorse?done=1`,
     });
   },

@@ -1,8 +1,8 @@
-import { isDomainError } from '@concord/core';
 import { error, json } from '@sveltejs/kit';
 import { negotiationDeps, webContext } from '$lib/server/context.ts';
 import { mailLinkOrigin } from '$lib/server/links.ts';
-import { isSameOrigin, statusForErrorKind } from '$lib/server/http.ts';
+import { jsonRefusal } from '$lib/server/forms.ts';
+import { isSameOrigin } from '$lib/server/http.ts';
 import { negotiate } from '$lib/server/negotiation/service.ts';
 import { negotiationState } from '$lib/server/negotiation/state.ts';
 import type { RequestHandler } from './$types';
@@ -16,13 +16,8 @@ import type { RequestHandler } from './$types';
  */
 const noStore = { 'cache-control': 'no-store' };
 
-function refusal(thrown: unknown): Response {
-  if (!isDomainError(thrown)) throw thrown;
-  // Not shared and missing look the same: the existence of a draft does not leak.
-  const status = statusForErrorKind(thrown.kind);
-  const message = status === 404 ? 'There is no statement here, or you cannot see it.' : thrown.message;
-  return json({ code: thrown.code, message }, { status, headers: noStore });
-}
+/** Worded in the person's language by the one registry; not shared and missing look the same, so a draft's existence does not leak. */
+const refusal = (thrown: unknown): Response => jsonRefusal(thrown, { area: 'negotiation', headers: noStore });
 
 export const GET: RequestHandler = async ({ params, locals }) => {
   const { principal } = locals;

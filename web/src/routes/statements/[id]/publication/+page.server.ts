@@ -1,7 +1,6 @@
-import { actionFailure, perform, textField } from '$lib/server/forms.ts';
-import { requirePrincipal } from '$lib/server/guard.ts';
+import { actionFailure, act, textField } from '$lib/server/forms.ts';
+import { loading, requirePrincipal } from '$lib/server/guard.ts';
 import { publicationPorts } from '$lib/server/publication/context.ts';
-import { translated } from '$lib/server/publication/errors.ts';
 import { managementPage, readSignOnEnd } from '$lib/server/publication/manage.ts';
 import { checkbox } from '$lib/server/forms.ts';
 import { previewPublication, publish, withdrawPublication } from '@concord/data/publication-service';
@@ -12,19 +11,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const actor = requirePrincipal(event);
-  try {
-    return { ...(await managementPage({ ports: publicationPorts(), actor, statementId: event.params.id })), now: Date.now(), done: event.url.searchParams.get('done') };
-  } catch (caught) {
-    actionFailure(caught, 'load');
-    throw caught;
-  }
+  const page = await loading(() => managementPage({ ports: publicationPorts(), actor, statementId: event.params.id }), { area: 'publication' });
+  return { ...page, now: Date.now(), done: event.url.searchParams.get('done') };
 };
 
 /** Each act re-authorizes in the services; the form only decodes input. */
-function act(form: string, run: (input: { event: Parameters<Actions[string]>[0]; data: FormData; now: number }) => Promise<unknown>): Actions[string] {
+function action(form: string, run: (input: { event: Parameters<Actions[string]>[0]; data: FormData; now: number }) => Promise<unknown>): Actions[string] {
   return async (event) => {
     const data = await event.request.formData();
-    return perform({ form, run: () => translated(() => run({ event, data, now: Date.now() })), then: `/statements/${event.params.id}/publication?done=${form}` });
+    return act({ form, area: 'publication', run: () => run({ event, data, now: Date.now() }), then: `/statements/${event.params.id}/publication?done=${form}` });
   };
 }
 
@@ -35,7 +30,7 @@ const naming = (data: FormData) => ({ title: textField(data, 'title', publicTitl
 
 /** A refused title or slug comes back with what was typed, so nothing is lost. */
 function keepingValues(caught: unknown, data: FormData) {
-  const failure = actionFailure(caught, 'publish');
+  const failure = actionFailure(caught, 'publish', { area: 'publication' });
   return fail(failure.status, { ...failure.data, values: naming(data) });
 }
 
@@ -44,7 +39,7 @@ export const actions: Actions = {
   preview: async (event) => {
     const data = await event.request.formData();
     try {
-      const preview = await translated(() => previewPublication({ ...common(event, Date.now()), ...naming(data) }));
+      const preview = await previewPublication({ ...common(event, Date.now()), ...naming(data) });
       return { form: 'preview', preview, values: naming(data) };
     } catch (caught) {
       return keepingValues(caught, data);
@@ -53,16 +48,16 @@ export const actions: Actions = {
   publish: async (event) => {
     const data = await event.request.formData();
     try {
-      await translated(() => publish({ ...common(event, Date.now()), ...naming(data) }));
+      await publish({ ...common(event, Date.now()), ...naming(data) });
     } catch (caught) {
       return keepingValues(caught, data);
     }
     redirect(303, `/statements/${event.params.id}/publication?done=publish`);
   },
-  withdraw: act('withdraw', ({ event, data, now }) => withdrawPublication({ ...common(event, now), reason: textField(data, 'reason', 1_001) })),
-  openSignOn: act('openSignOn', ({ event, data, now }) => openSignOn({ ...common(event, now), closesAt: readSignOnEnd(data), outsiders: checkbox(data, 'outsiders') })),
-  closeSignOn: act('closeSignOn', ({ event, now }) => closeSignOn(common(event, now))),
-  verify: act('verify', ({ event, data, now }) => decideEndorsement({ ...common(event, now), endorsementId: textField(data, 'endorsementId', 80), decision: 'verified' })),
-  reject: act('reject', ({ event, data, now }) => decideEndorsement({ ...common(event, now), endorsementId: textField(data, 'endorsementId', 80), decision: 'rejected' })),
-  import: act('import', ({ event, data, now }) => importSignatories({ ...common(event, now), text: textField(data, 'signatories', 500_000) })),
+  withdraw: action('withdraw', ({ event, data, now }) => withdrawPublication({ ...common(event, now), reason: textField(data, 'reason', 1_001) })),
+  openSignOn: action('openSignOn', ({ event, data, now }) => openSignOn({ ...common(event, now), closesAt: readSignOnEnd(data), outsiders: checkbox(data, 'outsiders') })),
+  closeSignOn: action('closeSignOn', ({ event, now }) => closeSignOn(common(event, now))),
+  verify: action('verify', ({ event, data, now }) => decideEndorsement({ ...common(event, now), endorsementId: textField(data, 'endorsementId', 80), decision: 'verified' })),
+  reject: action('reject', ({ event, data, now }) => decideEndorsement({ ...common(event, now), endorsementId: textField(data, 'endorsementId', 80), decision: 'rejected' })),
+  import: action('import', ({ event, data, now }) => importSignatories({ ...common(event, now), text: textField(data, 'signatories', 500_000) })),
 };

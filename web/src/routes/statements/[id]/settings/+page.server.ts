@@ -1,5 +1,5 @@
 import { webContext } from '$lib/server/context.ts';
-import { perform } from '$lib/server/forms.ts';
+import { act } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
 import { changeSettings, configurableStatement, readSettingsFields, settingsOptions } from '$lib/server/statement-settings.ts';
 import { noticeFor } from '$lib/notices.ts';
@@ -29,7 +29,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const context = await webContext();
     let changed = false;
-    return perform({
+    return act({
       form: 'settings',
       run: async () => ({ changed } = await changeSettings({ context, actor, statementId: event.params.id, fields: readSettingsFields(form), now: Date.now() })),
       then: () => `/statements/${event.params.id}/settings?done=${changed ? 'settings-saved' : 'settings-unchanged'}`,

@@ -1,9 +1,8 @@
-import { requirePrincipal } from '$lib/server/guard.ts';
+import { act } from '$lib/server/forms.ts';
+import { loading, requirePrincipal } from '$lib/server/guard.ts';
 import { versionsDeps } from '$lib/server/versions/context.ts';
-import { loadFailure, versionsFailure } from '$lib/server/versions/errors.ts';
 import { nameCurrentVersion, restoreVersion, versionHistory, versionNumber } from '$lib/server/versions/versions.ts';
 import { m } from '$lib/paraglide/messages.js';
-import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 const notices: Record<string, () => string> = {
@@ -14,13 +13,9 @@ const notices: Record<string, () => string> = {
 
 export const load: PageServerLoad = async (event) => {
   const principal = requirePrincipal(event);
-  try {
-    const history = await versionHistory({ deps: await versionsDeps(), principal, statementId: event.params.id });
-    const done = event.url.searchParams.get('done');
-    return { ...history, notice: done ? (notices[done]?.() ?? null) : null };
-  } catch (caught) {
-    loadFailure(caught);
-  }
+  const history = await loading(async () => versionHistory({ deps: await versionsDeps(), principal, statementId: event.params.id }), { area: 'versions' });
+  const done = event.url.searchParams.get('done');
+  return { ...history, notice: done ? (notices[done]?.() ?? null) : null };
 };
 
 export const actions: Actions = {
@@ -30,24 +25,23 @@ export const actions: Actions = {
     const raw = form.get('name');
     // Cut well above the limit so an overlong name is refused with a message, never silently cut.
     const name = typeof raw === 'string' ? raw.slice(0, 1000) : '';
-    try {
-      await nameCurrentVersion({ deps: await versionsDeps(), principal, statementId: event.params.id, name });
-    } catch (caught) {
-      return versionsFailure(caught, 'name', { name });
-    }
-    redirect(303, `/statements/${event.params.id}/versions?done=named`);
+    return act({
+      form: 'name',
+      area: 'versions',
+      submitted: { name },
+      run: async () => nameCurrentVersion({ deps: await versionsDeps(), principal, statementId: event.params.id, name }),
+      then: `/statements/${event.params.id}/versions?done=named`,
+    });
   },
 
   restore: async (event) => {
     const principal = requirePrincipal(event);
     const form = await event.request.formData();
-    let changed = false;
-    try {
-      const seq = versionNumber(String(form.get('seq') ?? ''));
-      changed = (await restoreVersion({ deps: await versionsDeps(), principal, statementId: event.params.id, seq })).version !== null;
-    } catch (caught) {
-      return versionsFailure(caught, 'restore');
-    }
-    redirect(303, `/statements/${event.params.id}/versions?done=${changed ? 'restored' : 'unchanged'}`);
+    return act({
+      form: 'restore',
+      area: 'versions',
+      run: async () => restoreVersion({ deps: await versionsDeps(), principal, statementId: event.params.id, seq: versionNumber(String(form.get('seq') ?? '')) }),
+      then: ({ version }) => `/statements/${event.params.id}/versions?done=${version !== null ? 'restored' : 'unchanged'}`,
+    });
   },
 };

@@ -1,6 +1,5 @@
-import { requirePrincipal } from '$lib/server/guard.ts';
+import { loading, requirePrincipal } from '$lib/server/guard.ts';
 import { versionsDeps } from '$lib/server/versions/context.ts';
-import { loadFailure } from '$lib/server/versions/errors.ts';
 import { compareTwo, versionHistory, versionNumber } from '$lib/server/versions/versions.ts';
 import type { PageServerLoad } from './$types';
 
@@ -8,7 +7,7 @@ export const load: PageServerLoad = async (event) => {
   const principal = requirePrincipal(event);
   const query = event.url.searchParams;
   const view = query.get('view') === 'inline' ? 'inline' : 'side';
-  try {
+  return loading(async () => {
     const deps = await versionsDeps();
     const history = await versionHistory({ deps, principal, statementId: event.params.id });
     const options = history.versions.map((v) => ({ seq: v.seq, name: v.name, createdAt: v.createdAt }));
@@ -19,7 +18,5 @@ export const load: PageServerLoad = async (event) => {
     const to = query.has('to') ? versionNumber(query.get('to')) : newest.seq;
     const result = await compareTwo({ deps, principal, statementId: event.params.id, from, to });
     return { statement: history.statement, options, view, result };
-  } catch (caught) {
-    loadFailure(caught);
-  }
+  }, { area: 'versions' });
 };
