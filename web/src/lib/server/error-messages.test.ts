@@ -1,6 +1,8 @@
-import { DomainError, fail, generalCode, refusals, type RefusalCode } from '@concord/core';
+import { generalCode, refusals, type RefusalCode } from '@concord/core';
 import { describe, expect, it } from 'vitest';
-import { errorText, hasOwnWords, isWordedCode, translatedIn, wordsFor } from './error-messages.ts';
+import { hasOwnWords, isWordedCode, wordsFor } from './error-messages.ts';
+
+const forbidden = (code: string, message: string) => wordsFor({ code, message, kind: 'forbidden' }).text;
 
 describe('the policy’s refusals in the reader’s language', () => {
   it('word every refusal the policy makes, by its code', () => {
@@ -12,27 +14,21 @@ describe('the policy’s refusals in the reader’s language', () => {
   });
 
   it('pick the precise message by the refusal, not only its general code', () => {
-    const sharing = errorText({ code: 'forbidden.not-manager', fallback: refusals['forbidden.not-manager.sharing'] });
-    const audit = errorText({ code: 'forbidden.not-manager', fallback: refusals['forbidden.not-manager.audit'] });
+    const sharing = forbidden('forbidden.not-manager', refusals['forbidden.not-manager.sharing']);
+    const audit = forbidden('forbidden.not-manager', refusals['forbidden.not-manager.audit']);
     expect(sharing).not.toBe(audit);
     // A denial the policy did not make keeps its own words.
-    expect(errorText({ code: 'forbidden.something-new', fallback: 'Only the chair.' })).toBe('Only the chair.');
+    expect(forbidden('forbidden.something-new', 'Only the chair.')).toBe('Only the chair.');
   });
 });
 
 describe('call refusals', () => {
-  const translated = translatedIn('calls');
-
-  it('come back worded from the messages, keeping kind and code', async () => {
-    const caught = await translated(() => Promise.reject(fail.conflict('call.text-not-clean', 'english'))).catch((e: unknown) => e);
-    expect(caught).toBeInstanceOf(DomainError);
-    expect(caught).toMatchObject({ kind: 'conflict', code: 'call.text-not-clean', message: 'Settle every open bracket first: only a clean text goes to a consensus call.' });
+  it('are worded from the messages on the call page', () => {
+    expect(wordsFor({ code: 'call.text-not-clean', message: 'english', kind: 'conflict', area: 'calls' }).text).toBe('Settle every open bracket first: only a clean text goes to a consensus call.');
   });
 
-  it('leave unknown codes and other errors as they were', async () => {
-    const other = fail.forbidden('forbidden.not-member', 'as is');
-    expect(await translated(() => Promise.reject(other)).catch((e: unknown) => e)).toBe(other);
-    expect(await translated(async () => 7)).toBe(7);
+  it('leave a code the area has no words for as it came', () => {
+    expect(wordsFor({ code: 'forbidden.something-new', message: 'as is', kind: 'forbidden', area: 'calls' }).text).toBe('as is');
   });
 });
 

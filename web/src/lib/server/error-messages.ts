@@ -14,7 +14,7 @@
  * The field is the area's, else the one an `input.<field>` code names. Every refusal the policy
  * makes has words here (error-messages.test.ts).
  */
-import { DomainError, isDomainError, passwordRules, refusalOf, type ErrorKind, type PasswordIssue, type RefusalCode } from '@concord/core';
+import { passwordRules, refusalOf, type ErrorKind, type PasswordIssue, type RefusalCode } from '@concord/core';
 import { versionNameLimit } from '@concord/versions';
 import { m } from '../paraglide/messages.js';
 
@@ -189,28 +189,6 @@ export function wordsFor(input: { code: string; message: string; kind: ErrorKind
   const anywhere = general[input.code];
   if (anywhere) return { text: anywhere(), field };
   return { text: input.kind === 'not-found' ? m.error_not_found_or_hidden() : input.message, field };
-}
-
-/** The words for a refusal in the request's language, or `fallback` (the English it came with). */
-export function errorText(input: { code: string; fallback: string }): string {
-  return wordsFor({ code: input.code, message: input.fallback, kind: 'forbidden' }).text;
-}
-
-/**
- * `run`, with a refusal worded again in the reader's language as `area` means it — for code that
- * passes refusals on rather than answering a form (`act` words its own). The policy's refusals,
- * and codes with no words in the area, pass untouched.
- */
-export function translatedIn(area: Area) {
-  return async function translated<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (caught) {
-      if (!isDomainError(caught) || refusalOf({ code: caught.code, reason: caught.message }) || !areas[area][caught.code]) throw caught;
-      const { text } = wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, area });
-      throw new DomainError({ kind: caught.kind, code: caught.code, message: text, cause: caught });
-    }
-  };
 }
 
 /** Whether a refusal of the policy has words of its own (not only its general code's). */
