@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkWorkspace, clientsOutsideTheHub, packageRules, specifiersOf } from './boundaries.ts';
+import { checkFile, checkWorkspace, clientsOutsideTheHub, packageRules, specifiersOf, wildcardExports } from './boundaries.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,5 +47,15 @@ describe('the packages’ import rules', () => {
     writeFileSync(join(tree, 'web/src/lib/server/own.ts'), "const client = createDynamoClient({ endpoint });\n");
     writeFileSync(join(tree, 'functions/src/fine.ts'), "const { store } = createHubContext(process.env);\n");
     expect(clientsOutsideTheHub(tree)).toEqual(['web/src/lib/server/own.ts']);
+  });
+
+  it('find every package’s exports listed one by one, and a wildcard when there is one', () => {
+    expect(wildcardExports(root)).toEqual([]);
+    const tree = mkdtempSync(join(tmpdir(), 'exports-'));
+    for (const [dir, exports] of [['packages/narrow', { '.': './src/index.ts', './ports': './src/ports.ts' }], ['packages/wide', { '.': './src/index.ts', './*': './src/*.ts' }], ['functions', { '.': './src/index.ts' }]] as const) {
+      mkdirSync(join(tree, dir), { recursive: true });
+      writeFileSync(join(tree, dir, 'package.json'), JSON.stringify({ exports }));
+    }
+    expect(wildcardExports(tree)).toEqual(['packages/wide']);
   });
 });

@@ -16,6 +16,7 @@ const oslo = /^@oslojs\//;
 /** Per package under `packages/`: the module specifiers its sources may import. */
 export const packageRules: Record<string, readonly Allowed[]> = {
   core: [],
+  calls: ['@concord/core'],
   auth: ['@concord/core', oslo, '@node-rs/argon2', 'node:crypto'],
   text: ['@concord/core', 'yjs', /^@tiptap\//, 'marked', 'diff', oslo],
   sync: ['@concord/core', 'yjs', 'y-protocols', /^y-protocols\//, /^lib0\//, 'lib0'],
@@ -23,7 +24,7 @@ export const packageRules: Record<string, readonly Allowed[]> = {
   translations: ['@concord/core', /^@concord\/sync(\/ports)?$/, '@concord/text', /^@concord\/versions(\/ports)?$/, 'yjs'],
   export: ['@concord/core', /^@concord\/text(\/.+)?$/, 'yjs', 'bidi-js', 'docx', 'fast-xml-parser', 'fflate', 'mammoth', 'marked', 'pdfkit', 'turndown', 'unpdf', 'node:module', 'node:crypto'],
   // Not `@concord/auth` itself: its index loads the native argon2 binding.
-  data: [/^@aws-sdk\//, '@concord/core', /^@concord\/auth\/.+$/, /^@concord\/sync(\/.+)?$/, /^@concord\/versions(\/.+)?$/, oslo, 'ulid', 'dynalite', node],
+  data: [/^@aws-sdk\//, '@concord/core', /^@concord\/calls(\/ports)?$/, /^@concord\/auth\/.+$/, /^@concord\/sync(\/.+)?$/, /^@concord\/versions(\/.+)?$/, oslo, 'ulid', 'dynalite', node],
   hub: ['@concord/data', '@concord/sync', '@concord/versions', /^@concord\/auth\/.+$/],
 };
 
@@ -104,4 +105,17 @@ export function clientsOutsideTheHub(root: string): string[] {
       .filter((path) => !isTestFile(path) && /\bcreateDynamoClient\(/.test(readFileSync(path, 'utf8')))
       .map((path) => relative(root, path)),
   );
+}
+
+/**
+ * Each package's `exports` lists the modules other packages may import, one by one: a wildcard
+ * (`./*`) would let any file become a dependency. The packages (and `functions`) whose exports
+ * hold one.
+ */
+export function wildcardExports(root: string): string[] {
+  const dirs = [...readdirSync(join(root, 'packages'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join('packages', e.name)), 'functions'];
+  return dirs.filter((dir) => {
+    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { exports?: Record<string, string> };
+    return Object.keys(manifest.exports ?? {}).some((subpath) => subpath.includes('*'));
+  });
 }

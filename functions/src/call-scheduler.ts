@@ -5,7 +5,7 @@
  * the sync core (so open editors are told, and evicted when a text thaws).
  */
 import { createConnectionRegistry, createRealtime } from '@concord/data';
-import { runCallScheduler, type SchedulerRun } from '@concord/data/call-scheduler';
+import { runCallScheduler, type SchedulerRun } from '@concord/calls';
 import { createCallPorts } from '@concord/data/call-wiring';
 import type { createDynamoClient } from '@concord/data';
 

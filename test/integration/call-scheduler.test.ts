@@ -7,8 +7,8 @@
 import type { Principal, User } from '@concord/core';
 import { actors, organisations, statements } from '@concord/core/testing/authorization-matrix';
 import { createAuditLog, createDocumentStore, createRepositories } from '@concord/data';
-import { runCallScheduler } from '@concord/data/call-scheduler';
-import { openCall, takePosition } from '@concord/data/call-service';
+import { runCallScheduler } from '@concord/calls';
+import { openCall, takePosition } from '@concord/calls';
 import { createCallPorts } from '@concord/data/call-wiring';
 import { testAuditKey } from '../support/audit-key.ts';
 import { createNotificationStore } from '@concord/data/notifications';

@@ -36,7 +36,7 @@ async function hostFixture() {
 }
 
 describe('the local host', () => {
-  it('loses no acknowledged update when SIGKILLed mid-typing, and clients converge after restart', async () => {
+  it('[G5] loses no acknowledged update when SIGKILLed mid-typing, and clients converge after restart', async () => {
     const { port, dataDir, state } = await hostFixture();
     const where = () => state.host;
     const editors: TestEditor[] = Array.from({ length: 8 }, (_, i) =>

@@ -18,7 +18,7 @@ async function rawSocket(input: { url: string; dynamoEndpoint: string; docId: st
 const closeCode = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
 
 describe('the local gateway with API Gateway limits', () => {
-  it('carries a 200 KB paste to another editor and a 200 KB first sync to a newcomer', async () => {
+  it('[G4] carries a 200 KB paste to another editor and a 200 KB first sync to a newcomer', async () => {
     const host = await startTestHost();
     const where = () => host;
     const docId = 'stmt_paste';
@@ -50,7 +50,7 @@ describe('the local gateway with API Gateway limits', () => {
     expect(await binaryClosed).toBe(1003);
   });
 
-  it('announces a bad frame with an e-frame and closes only that connection', async () => {
+  it('[G3] announces a bad frame with an e-frame and closes only that connection', async () => {
     const host = await startTestHost();
     const bad = await rawSocket({ ...host, docId: 'stmt_bad' });
     const good = connectEditor({ where: () => host, docId: 'stmt_bad', principal: testPrincipal('good'), access: 'write' });

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { connectEditor, testPrincipal } from '../support/clients.ts';
 import { startTestHost } from '../support/test-host.ts';
 
-describe('a read-only connection', () => {
+describe('[G2] a read-only connection', () => {
   it('has its updates refused: never stored, never passed on, and told so', async () => {
     const host = await startTestHost();
     const where = () => host;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startDynalite } from '../support/dynalite.ts';
 
-describe('the sync handlers under a seeded faulty network (dynalite)', () => {
+describe('[G1, G6] the sync handlers under a seeded faulty network (dynalite)', () => {
   it.each([1, 2, 3, 4, 5, 6])('converge every replica and the store, losing no update (seed %i)', async (seed) => {
     const { client, tableName } = await startDynalite();
     const result = await runSeededNetwork({

@@ -5,7 +5,7 @@
  * without any test-only clock in the app.
  */
 import { createDocumentStore, createDynamoClient } from '@concord/data';
-import { runCallScheduler } from '@concord/data/call-scheduler';
+import { runCallScheduler } from '@concord/calls';
 import { createCallPorts } from '@concord/data/call-wiring';
 import { e2eHostAuditKey } from './audit-key.ts';
 import { createVersionStore } from '@concord/data/version-store';

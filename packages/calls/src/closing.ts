@@ -4,8 +4,8 @@
  * adopted text stays frozen (it is the adopted version), any other outcome reopens drafting.
  */
 import type { ConsensusCall } from '@concord/core';
-import type { CallPorts } from './call-ports.ts';
-import { quietly, tell } from './call-notices.ts';
+import type { CallPorts } from './ports.ts';
+import { quietly, tell } from './notices.ts';
 
 /** What a closed call's audit entry and notices carry. */
 export async function afterClose(input: { ports: CallPorts; call: ConsensusCall; actor: { userId: string; organisationId: string } | null }): Promise<void> {

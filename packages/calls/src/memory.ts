@@ -4,9 +4,9 @@
  * deadline), evaluated synchronously so they cannot race.
  */
 import { computeOutcome, type AuditEntry, type Coalition, type ConsensusCall, type Organisation, type PositionChange, type Statement, type TaskForce, type User } from '@concord/core';
-import type { CallStore } from './calls.ts';
-import type { CallPorts, NamedVersion } from './call-ports.ts';
-import type { Notification, NotificationStore, StoredNotification } from './notifications.ts';
+import type { CallStore } from './ports.ts';
+import type { CallPorts, NamedVersion } from './ports.ts';
+import type { Notification, NotificationStore, StoredNotification } from './ports.ts';
 
 export function createMemoryCallStore(): CallStore {
   const calls = new Map<string, ConsensusCall>();

@@ -4,8 +4,8 @@
  * thrown: the act they tell about is already stored and must not look failed.
  */
 import { statementAccess, type ConsensusCall, type Principal } from '@concord/core';
-import type { CallPorts } from './call-ports.ts';
-import type { Notification, NotificationKind } from './notifications.ts';
+import type { CallPorts } from './ports.ts';
+import type { Notification, NotificationKind } from './ports.ts';
 
 /** The notice sent to open editors (sync `[100, text]`): they refetch the call. */
 export const callNotice = (kind: NotificationKind, callId: string) => `call:${kind}:${callId}`;

@@ -5,10 +5,10 @@
  * `now` is an input: the tests move time, production passes the clock.
  */
 import { isDue, remindersDue } from '@concord/core';
-import { afterClose } from './call-closing.ts';
-import { tell } from './call-notices.ts';
-import type { CallPorts } from './call-ports.ts';
-import { afterWithdrawal } from './call-service.ts';
+import { afterClose } from './closing.ts';
+import { tell } from './notices.ts';
+import type { CallPorts } from './ports.ts';
+import { afterWithdrawal } from './service.ts';
 
 const dayMs = 24 * 3_600_000;
 /**

@@ -1,9 +1,9 @@
 import { isDomainError, type NoticeSettings, type Principal, type User } from '@concord/core';
 import { actors, organisations, statements } from '@concord/core/testing/authorization-matrix';
 import { describe, expect, it } from 'vitest';
-import { createMemoryCallPorts } from './call-memory.ts';
-import { runCallScheduler } from './call-scheduler.ts';
-import { closeEarly, extendCall, openCall, takePosition, withdrawCall } from './call-service.ts';
+import { createMemoryCallPorts } from './memory.ts';
+import { runCallScheduler } from './scheduler.ts';
+import { closeEarly, extendCall, openCall, takePosition, withdrawCall } from './service.ts';
 
 const hour = 3_600_000;
 const t0 = Date.UTC(2026, 2, 4, 9, 0);

@@ -1,7 +1,7 @@
 /**
  * The acts of a consensus call (issue 5), each authorized by the core policy, checked by the core
  * rules, stored with conditional writes, audited and told. The web calls these for people; the
- * scheduler (`call-scheduler.ts`) closes due calls with the same closing code.
+ * scheduler (`scheduler.ts`) closes due calls with the same closing code.
  */
 import {
   authorize,
@@ -22,9 +22,9 @@ import {
   type StatementAction,
   type TaskForce,
 } from '@concord/core';
-import { afterClose } from './call-closing.ts';
-import { quietly, tell } from './call-notices.ts';
-import type { CallPorts } from './call-ports.ts';
+import { afterClose } from './closing.ts';
+import { quietly, tell } from './notices.ts';
+import type { CallPorts } from './ports.ts';
 
 export const callStances: readonly Stance[] = ['support', 'support-ad-referendum', 'abstain', 'object'];
 

@@ -7,7 +7,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { createAuditLog } from './audit-log.ts';
-import type { CallLive, CallPorts, CallText } from './call-ports.ts';
+import type { CallLive, CallPorts, CallText } from '@concord/calls/ports';
 import { createCallStore } from './calls.ts';
 import { createDocumentStore } from './document-store.ts';
 import { createNotificationStore } from './notifications.ts';

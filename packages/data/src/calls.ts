@@ -7,6 +7,7 @@
  * and the outcome is computed from exactly the positions the closing update returned.
  */
 import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CallStore } from '@concord/calls/ports';
 import { computeOutcome, type ConsensusCall, type Position, type PositionChange } from '@concord/core';
 import { monotonicFactory } from 'ulid';
 import { callFrom, callItem, changeFrom, changeItem, latestEntry, type LatestEntry } from './call-shapes.ts';
@@ -15,43 +16,6 @@ import { conditionally, key, queryAll } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { gsi1IndexName } from './table.ts';
 
-export interface CallStore {
-  /** Stores a new call (and its due-list entry); a call with this id must not exist. */
-  create(call: ConsensusCall): Promise<void>;
-  /** The call with its current positions (reasons and explanations included), or null. */
-  get(callId: string): Promise<ConsensusCall | null>;
-  /** A statement's calls, newest first. */
-  listByStatement(statementId: string): Promise<ConsensusCall[]>;
-  /**
-   * Ids of calls whose deadline is at or before `now` and that are not settled: open ones, and
-   * closed or withdrawn ones whose follow-up (thawing, notices) was cut short (eventually
-   * consistent: run again).
-   */
-  listDue(input: { now: number }): Promise<string[]>;
-  /** Every position taken in the call, oldest first (those that never counted marked `voided`). */
-  history(callId: string): Promise<PositionChange[]>;
-  /** Records a checked position; 'closed' when the call closed or its deadline passed first. */
-  takePosition(input: { callId: string; position: Position; now: number }): Promise<'ok' | 'closed'>;
-  /**
-   * Moves the deadline from `from` (the one read) to the later `deadline`; false when the call is
-   * no longer open, its deadline passed, or it was moved meanwhile.
-   */
-  extend(input: { callId: string; from: number; deadline: number; by: string; now: number; reason?: string | null }): Promise<boolean>;
-  /** Withdraws an open call; false when it was not open. */
-  withdraw(input: { callId: string; by: string; now: number }): Promise<boolean>;
-  /**
-   * Closes the call and records the outcome computed from its stored positions. `by` null: at the
-   * deadline (refused before it). Returns the closed call, or null when it was not open (another
-   * close won: read it with `get`).
-   */
-  close(input: { callId: string; by: string | null; now: number }): Promise<ConsensusCall | null>;
-  /** A closed call with its outcome (recorded now if a close was cut short before it), else null. */
-  closed(input: { callId: string }): Promise<ConsensusCall | null>;
-  /** Takes a closed or withdrawn call off the due list once everything that follows is done. */
-  settle(input: { callId: string }): Promise<void>;
-  /** Records a reminder as sent; false when it was already. */
-  markReminded(input: { callId: string; reminder: string }): Promise<boolean>;
-}
 
 export function createCallStore(options: { client: DynamoDBDocumentClient; tableName: string }): CallStore {
   const { client, tableName } = options;

@@ -30,7 +30,7 @@ describe('createGroupCommit', () => {
     expect(writer.batches).toEqual([[1], [9], [2, 3, 4]]);
   });
 
-  it('fails every append of a batch that fails, and admits none of them before the check', async () => {
+  it('[G7] fails every append of a batch that fails, and admits none of them before the check', async () => {
     const writer = recordingWriter({ failBatch: 2 });
     const group = createGroupCommit(writer.write);
     const admitted: number[] = [];

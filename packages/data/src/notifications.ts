@@ -8,42 +8,10 @@ import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { notificationKeys } from './keys.ts';
 import { conditionally, key, queryAll, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
+import type { Notification, NotificationKind, NotificationStore, StoredNotification } from '@concord/calls/ports';
 
-export type NotificationKind = 'call-opened' | 'call-reminder' | 'call-extended' | 'call-closed' | 'call-withdrawn' | 'mention';
-
-export interface Notification {
-  userId: string;
-  /** The event: the same event for the same person is one notification. */
-  eventId: string;
-  kind: NotificationKind;
-  at: number;
-  statementId: string;
-  statementTitle: string;
-  /** The call told about; empty for a mention. */
-  callId: string;
-  /** The call's deadline when told (opened, reminder, extended). */
-  deadline: number | null;
-  /** For `call-closed`. */
-  result: 'adopted' | 'not-adopted' | null;
-  /** For `mention`: the organisation whose delegate mentioned the reader's (its name when told). */
-  mentionedBy?: string | null;
-}
-
-export interface StoredNotification extends Notification {
-  /** Stable id within the person's notifications. */
-  id: string;
-  readAt: number | null;
-}
-
-export interface NotificationStore {
-  /** Stores each notification unless the same event was already stored for that person. */
-  add(input: { notifications: readonly Notification[] }): Promise<void>;
-  /** The person's notifications, newest first. */
-  list(input: { userId: string; limit?: number }): Promise<StoredNotification[]>;
-  unreadCount(input: { userId: string }): Promise<number>;
-  /** Marks the given ones (or all) read. */
-  markRead(input: { userId: string; ids?: readonly string[]; now: number }): Promise<void>;
-}
+/** The notice types live with the calls that tell most of them (`@concord/calls`); mentions tell them too. */
+export type { Notification, NotificationKind, NotificationStore, StoredNotification } from '@concord/calls/ports';
 
 export function createNotificationStore(options: { client: DynamoDBDocumentClient; tableName: string }): NotificationStore {
   const { client, tableName } = options;

@@ -4,8 +4,7 @@
  * dynalite.
  */
 import type { PublishedTranslation } from '@concord/core';
-import type { CallAudit, CallDirectory } from './call-ports.ts';
-import type { CallStore } from './calls.ts';
+import type { CallAudit, CallDirectory, CallStore } from '@concord/calls/ports';
 import type { CoalitionKeys } from './coalition-keys.ts';
 import type { PublicationStore } from './publications.ts';
 

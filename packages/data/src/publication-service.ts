@@ -16,7 +16,7 @@ import {
   type Publication,
   type StatementAction,
 } from '@concord/core';
-import { authorizedStatement } from './call-service.ts';
+import { authorizedStatement } from '@concord/calls';
 import { attestAdoption } from './coalition-keys.ts';
 import type { PublicationPorts } from './publication-ports.ts';
 

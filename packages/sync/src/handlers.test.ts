@@ -205,7 +205,7 @@ describe('createSyncHandlers', () => {
     it.each([
       ['an update', updateMessage(updateWithText('sneaky', 9))],
       ['a sync step 2', syncStep2Message(docWithText('sneaky', 9))],
-    ])('refuses %s from a read-only connection: not stored, not passed on, answered read-only', async (_, data) => {
+    ])('[G2] refuses %s from a read-only connection: not stored, not passed on, answered read-only', async (_, data) => {
       const { connect, send, gateway, appended, isConnected } = setup();
       await connect('r1', 'read');
       await connect('w1');
@@ -359,7 +359,7 @@ describe('createSyncHandlers', () => {
     });
   });
 
-  describe('bad input', () => {
+  describe('[G3] bad input', () => {
     const truncatedUpdate = updateWithText('truncated', 1).subarray(0, 6);
 
     it.each<[string, unknown, string]>([

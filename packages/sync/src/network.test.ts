@@ -25,7 +25,7 @@ describe.each([
   ['the local gateway’s registry', true, false],
   ['a store registry', false, false],
   ['a store registry reading the head (Lambda’s room-read)', false, true],
-])('the sync handlers under a seeded faulty network (in memory, %s)', (_, inMemory, roomRead) => {
+])('[G1, G6] the sync handlers under a seeded faulty network (in memory, %s)', (_, inMemory, roomRead) => {
   it.each(seeds)('converge every replica and the store, losing no update (seed %i)', async (seed) => {
     const result = await runSeededNetwork({
       seed,

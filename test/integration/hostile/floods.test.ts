@@ -36,7 +36,7 @@ function open(url: string): Promise<{ socket: WebSocket; status: number; reason?
   });
 }
 
-describe('floods at the host (dynalite)', () => {
+describe('[G8] floods at the host (dynalite)', () => {
   it('refuses a person’s connections past the cap with 429', async () => {
     const { url } = await hostWithIssuer();
     const opened: WebSocket[] = [];

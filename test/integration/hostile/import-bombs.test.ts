@@ -19,7 +19,7 @@ async function refusal(input: { filename: string; bytes: Uint8Array }) {
   }
 }
 
-describe('import bombs', () => {
+describe('[G8] import bombs', () => {
   it('stops a 350 KB DOCX that inflates to 100 MB after the first 8 MB', async () => {
     const bomb = docxBomb({ inflatedBytes: 100 * 1024 * 1024 });
     expect(bomb.byteLength).toBeLessThan(importSizeLimit);

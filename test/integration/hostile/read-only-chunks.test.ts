@@ -7,7 +7,7 @@ import { createMemoryChunkStore, createMemoryConnectionRegistry, createMemoryDoc
 import { describe, expect, it } from 'vitest';
 import { testPrincipal } from '../../support/clients.ts';
 
-describe('a writer that starts chunked messages and never finishes them', () => {
+describe('[G8] a writer that starts chunked messages and never finishes them', () => {
   it('is closed once it holds more than one large message’s worth, with nothing more stored', async () => {
     let stored = 0;
     const memory = createMemoryChunkStore();
@@ -33,7 +33,7 @@ describe('a writer that starts chunked messages and never finishes them', () => 
   });
 });
 
-describe('a read-only connection sending chunks', () => {
+describe('[G2, G8] a read-only connection sending chunks', () => {
   it('is closed on its first chunk, with nothing stored', async () => {
     const stored: unknown[] = [];
     const memory = createMemoryChunkStore();

@@ -31,7 +31,7 @@ function guardedHandlers() {
   return { documents, handlers, sent };
 }
 
-describe('the schema guard at the sync handlers', () => {
+describe('[G8] the schema guard at the sync handlers', () => {
   it.each(schemaCorpus().map((c) => [c.name, c] as const))('%s', async (_, example) => {
     const { documents, handlers, sent } = guardedHandlers();
     const docId = example.kind === 'translation' ? 'stmt_corpus--tr-fr' : 'stmt_corpus';
@@ -59,7 +59,7 @@ describe('the schema guard at the sync handlers', () => {
   });
 });
 
-describe('the schema guard at the host’s socket (dynalite)', () => {
+describe('[G8] the schema guard at the host’s socket (dynalite)', () => {
   it('closes a writer that puts a Y.Text into the editor’s root, storing and passing on nothing', async () => {
     const host = await startTestHost({ schemaGuard: true });
     const issuer = createTicketIssuer({ dynamoEndpoint: host.dynamoEndpoint });

@@ -31,7 +31,7 @@ async function outcome(run: () => Promise<unknown>): Promise<unknown> {
   }
 }
 
-describe('looking up an id that is not one of ours', () => {
+describe('[G8] looking up an id that is not one of ours', () => {
   it('is not-found for an unknown, a foreign or a malformed id, and finds a real one', async () => {
     const { directory, chair } = await world();
     const ids = ['org_DoesNotExist', 'org_Foreign', 'x'.repeat(3_000), '', '%00', '../org_Chair', 'org_Chair\n', '🏴‍☠️'];

@@ -4,7 +4,7 @@ import { markdownToYUpdate } from '@concord/text';
 import { describe, expect, it } from 'vitest';
 import { codeOf, publicationWorld } from './setup.ts';
 
-describe('publish', () => {
+describe('[DC6] publish', () => {
   it('snapshots the adopted version: its text as HTML, hash, adoption record and translations', async () => {
     const translations = [{ language: 'ar', dir: 'rtl' as const, title: 'بيان مشترك', paragraphs: ['ندعو الدول.', 'فقرة ثانية.'] }];
     const world = await publicationWorld({ translations: { forPublication: async () => translations } });

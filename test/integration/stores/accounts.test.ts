@@ -27,7 +27,7 @@ async function startAccounts(input: { jitterMs?: number; now?: () => number } = 
   return { dynamo, accounts: createAccounts({ ...dynamo, ...(input.now ? { now: input.now } : {}) }) };
 }
 
-describe('Accounts', () => {
+describe('[DC10] Accounts', () => {
   it('creates an account found by id and by email in any case, with the email normalised', async () => {
     const { accounts } = await startAccounts();
     expect(await accounts.create(account('usr_1', ' Ada@Example.ORG '))).toBe('ok');

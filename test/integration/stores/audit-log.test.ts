@@ -22,7 +22,7 @@ async function startAudit(input: { jitterMs?: number } = {}) {
   return { dynamo, audit: createAuditLog({ ...dynamo, key: testAuditKey }) };
 }
 
-describe('AuditLog', () => {
+describe('[DC13] AuditLog', () => {
   it('numbers entries from 1 and links each to the one before', async () => {
     const { audit } = await startAudit();
     const first = await audit.append({ entry: entry(1) });

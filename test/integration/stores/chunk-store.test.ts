@@ -18,7 +18,7 @@ function putter(store: ChunkStore, base: { connectionId?: string; messageId?: st
     });
 }
 
-describe.each(storeFactories)('ChunkStore ($name)', (factory) => {
+describe.each(storeFactories)('[DC7] ChunkStore ($name)', (factory) => {
   it('hands the whole message, in index order, to the caller whose chunk completes it', async () => {
     const put = putter(await factory.chunks());
     expect(await put(2)).toBeNull();

@@ -30,7 +30,7 @@ const record = (connectionId: string, overrides: Partial<ConnectionRecord> = {})
 
 const entry = (clientId: number, clock: number, state: string | null = '{"cursor":1}') => ({ clientId, clock, state });
 
-describe.each(storeFactories)('ConnectionRegistry ($name)', (factory) => {
+describe.each(storeFactories)('[DC5] ConnectionRegistry ($name)', (factory) => {
   it('returns a connection as it was added, and null for one it never saw', async () => {
     const connections = await factory.connections();
     const added = record('conn=A', { awareness: entry(7, 1) });

@@ -28,7 +28,7 @@ async function compactAll(input: { documents: DocumentStore; docId: string; owne
   return state;
 }
 
-describe.each(storeFactories)('DocumentStore ($name)', (factory) => {
+describe.each(storeFactories)('[DC1–DC4] DocumentStore ($name)', (factory) => {
   it('loads an empty document as version 0 with no snapshot and no updates', async () => {
     const documents = await factory.documents();
     expect(await documents.load({ docId: 'stmt_empty' })).toEqual({ snapshot: null, version: 0, updates: [] });

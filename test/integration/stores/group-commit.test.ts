@@ -26,7 +26,7 @@ describe('DocumentStore with group commit (dynalite)', () => {
     expect(writes.length).toBeLessThan(ids.length);
   });
 
-  it('loses no acknowledged append when a batch’s write fails mid-way', async () => {
+  it('[G7] loses no acknowledged append when a batch’s write fails mid-way', async () => {
     const dynamo = await startDynalite();
     let batchWrites = 0;
     dynamo.client.middlewareStack.add(

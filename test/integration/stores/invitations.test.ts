@@ -24,7 +24,7 @@ async function startInvitations(input: { jitterMs?: number } = {}) {
   return { clock, invitations: createInvitations({ ...dynamo, now: () => clock.now }) };
 }
 
-describe('Invitations', () => {
+describe('[DC11] Invitations', () => {
   it('returns an invitation as created until it is consumed, then never again', async () => {
     const { invitations } = await startInvitations();
     await invitations.create(invitation('i1'));

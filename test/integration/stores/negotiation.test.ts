@@ -26,7 +26,7 @@ async function store(jitterMs?: number) {
   return createNegotiationStore(await startDynalite({ jitterMs }));
 }
 
-describe('the negotiation store: threads', () => {
+describe('[DC15] the negotiation store: threads', () => {
   it('lists a thread with its replies in order, and resolves and reopens it once each', async () => {
     const notes = await store();
     await notes.startThread({ thread: thread('thr_1') });
@@ -52,7 +52,7 @@ describe('the negotiation store: threads', () => {
   });
 });
 
-describe('the negotiation store: amendments', () => {
+describe('[DC15] the negotiation store: amendments', () => {
   it('keeps one current position per organisation, overwritten, and every change', async () => {
     const notes = await store();
     await notes.propose({ amendment: amendment('amd_1') });

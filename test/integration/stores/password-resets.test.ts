@@ -8,7 +8,7 @@ async function startResets(input: { jitterMs?: number } = {}) {
   return createPasswordResets(await startDynalite(input));
 }
 
-describe('PasswordResets', () => {
+describe('[DC11] PasswordResets', () => {
   it('hands a reset over once', async () => {
     const resets = await startResets();
     await resets.create({ id: 'r1', userId: 'usr_1', expiresAt: T0 + 3_600_000 });

@@ -10,7 +10,7 @@ async function startLimiter(input: { jitterMs?: number } = {}) {
   return createRateLimiter(await startDynalite(input));
 }
 
-describe('RateLimiter', () => {
+describe('[DC12] RateLimiter', () => {
   it('allows `limit` attempts in a window, then refuses until the window ends', async () => {
     const limiter = await startLimiter();
     const results = [];

@@ -39,7 +39,7 @@ async function startRealtime() {
   return { realtime, gateway, live, closed };
 }
 
-describe('Realtime', () => {
+describe('[DC14] Realtime', () => {
   it('closes every connection of a person, and only theirs, with 4401 and the reason', async () => {
     const { realtime, gateway, live, closed } = await startRealtime();
     expect(await realtime.evictUser({ userId: 'usr_ada', reason: 'auth.removed' })).toBe(3);

@@ -32,7 +32,7 @@ async function repositories() {
   return createRepositories(await startDynalite());
 }
 
-describe('Repositories', () => {
+describe('[DC9] Repositories', () => {
   it('returns each entity exactly as it was put, with no storage attributes', async () => {
     const repos = await repositories();
     const org = organisation('org_1', 'coal_1', { tier: 'observer', stakeholderGroup: 'civil-society', isChair: true });

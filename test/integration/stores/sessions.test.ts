@@ -24,7 +24,7 @@ async function startSessions() {
   return { dynamo, clock, sessions: createSessions({ ...dynamo, now: () => clock.now }) };
 }
 
-describe('Sessions', () => {
+describe('[DC11] Sessions', () => {
   it('returns a session as created, and null for an unknown one', async () => {
     const { sessions } = await startSessions();
     await sessions.create(session('s1'));

@@ -21,7 +21,7 @@ async function startTickets() {
   return { ...dynamo, tickets: createTickets(dynamo) };
 }
 
-describe('Tickets', () => {
+describe('[DC8] Tickets', () => {
   it('redeems a ticket once, for the principal, session and access it was issued with', async () => {
     const { tickets } = await startTickets();
     const ticket = await tickets.issue({ principal, sessionId: 'sess_1', docId: 'stmt_1', access: 'read', now: 1_000 });

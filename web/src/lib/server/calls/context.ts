@@ -3,7 +3,7 @@
  * `context.ts`). Live editors are reached through the sync core over the gateway's management API.
  */
 import { createNegotiationStore } from '@concord/data';
-import type { CallPorts } from '@concord/data/call-ports';
+import type { CallPorts } from '@concord/calls/ports';
 import { createCallPorts } from '@concord/data/call-wiring';
 import { createNotificationStore, type NotificationStore } from '@concord/data/notifications';
 import { hub } from '../context.ts';

@@ -1,10 +1,10 @@
 /**
- * The text as a consensus call sees it (`CallText` of `@concord/data/call-ports`), over the stores
+ * The text as a consensus call sees it (`CallText` of `@concord/calls/ports`), over the stores
  * that hold it: the latest *named* version (versions store), open brackets (negotiation store),
  * and the hash of the current stored text (the Yjs document, hashed as packages/text does it).
  */
 import { isClean, type BracketStatus } from '@concord/core';
-import type { CallText, NamedVersion } from '@concord/data/call-ports';
+import type { CallText, NamedVersion } from '@concord/calls/ports';
 import { documentFrom } from '@concord/sync/document';
 import type { DocumentState } from '@concord/sync/ports';
 import { contentHash } from '@concord/text';

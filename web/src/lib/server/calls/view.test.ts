@@ -1,7 +1,7 @@
 import type { Principal, User } from '@concord/core';
 import { actors, organisations, statements } from '@concord/core/testing/authorization-matrix';
-import { createMemoryCallPorts } from '@concord/data/call-memory';
-import { openCall, takePosition } from '@concord/data/call-service';
+import { createMemoryCallPorts } from '@concord/calls/memory';
+import { openCall, takePosition } from '@concord/calls';
 import { describe, expect, it } from 'vitest';
 import { callPage, openCallsFor } from './view.ts';
 

@@ -4,8 +4,8 @@
  * each organisation its own), and which controls the actor gets (the actions re-check anyway).
  */
 import { authorize, canCloseEarly, hasRole, noticeOf, statementAccess, suggestedDeadline, wallTimeAt, type ConsensusCall, type Principal } from '@concord/core';
-import type { CallPorts } from '@concord/data/call-ports';
-import { authorizedStatement } from '@concord/data/call-service';
+import type { CallPorts } from '@concord/calls/ports';
+import { authorizedStatement } from '@concord/calls';
 
 const manages = (actor: Principal) => actor.isChair || hasRole(actor, 'secretariat');
 

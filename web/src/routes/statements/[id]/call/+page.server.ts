@@ -3,7 +3,7 @@ import { readDeadline, readOpenFields, readPositionFields } from '$lib/server/ca
 import { callPage } from '$lib/server/calls/view.ts';
 import { act, textField } from '$lib/server/forms.ts';
 import { loading, requirePrincipal } from '$lib/server/guard.ts';
-import { closeEarly, extendCall, openCall, takePosition, withdrawCall } from '@concord/data/call-service';
+import { closeEarly, extendCall, openCall, takePosition, withdrawCall } from '@concord/calls';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

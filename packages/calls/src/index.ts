@@ -1,0 +1,4 @@
+export { afterWithdrawal, authorizedStatement, callStances, closeEarly, extendCall, openCall, takePosition, withdrawCall, type OpenCallInput, type PositionInput } from './service.ts';
+export { runCallScheduler, unsettledAfterMs, type SchedulerRun } from './scheduler.ts';
+export { callNotice } from './notices.ts';
+export type * from './ports.ts';
