@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from './errors.ts';
+import { codeOf } from './testing/code-of.ts';
 import { negotiationLimits, type Bracket, type BracketHolder, type BracketStatus } from './negotiation.ts';
 import { bracketActions, bracketConsent, checkAgreement, checkRuling, type NegotiationPermissions } from './negotiation-rules.ts';
-
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return isDomainError(error) ? error.code : 'not a domain error';
-  }
-  return null;
-};
 
 /** A holder, and what it agreed to: `undefined` nothing yet, `null` the text as it stands, else an alternative. */
 const holder = (organisationId: string, agreed?: string | null): BracketHolder => ({

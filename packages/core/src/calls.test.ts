@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from './testing/code-of.ts';
 import { canCloseEarly, checkExtension, checkPosition, computeOutcome, isDue, remindersDue, type CallState, type Position, type Stance } from './calls.ts';
-import { isDomainError } from './errors.ts';
 
 const deadline = Date.UTC(2026, 11, 1, 15);
 const members = ['org_EE', 'org_FI', 'org_GH', 'org_CA'];
@@ -10,14 +10,6 @@ const explicit = (quorum: number): CallState => ({ ...silence, procedure: { kind
 const position = (organisationId: string, stance: Stance, extra: Partial<Position> = {}): Position => ({
   organisationId, stance, confirmed: false, reason: stance === 'object' ? 'Paragraph 3 goes too far.' : null, explanation: null, actedBy: 'usr_x', at: deadline - 1, ...extra,
 });
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return isDomainError(error) ? error.code : 'not a domain error';
-  }
-  return null;
-};
 
 describe('computeOutcome', () => {
   it.each<[string, CallState, Position[], 'adopted' | 'not-adopted', string[]]>([

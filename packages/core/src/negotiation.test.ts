@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from './errors.ts';
+import { codeOf } from './testing/code-of.ts';
 import { checkAlternative, checkAmendmentText, checkCommentBody, checkMentions, checkQuote, negotiationLimits, type Amendment, type AmendmentStatus, type Bracket, type BracketStatus } from './negotiation.ts';
 import {
   amendmentActions,
@@ -18,15 +18,6 @@ import {
   threadActions,
   type NegotiationPermissions,
 } from './negotiation-rules.ts';
-
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return isDomainError(error) ? error.code : 'not a domain error';
-  }
-  return null;
-};
 
 const act = (organisationId: string) => ({ userId: `usr_${organisationId}`, organisationId, at: 1 });
 const amendment = (status: AmendmentStatus, proposer = 'org_A'): Pick<Amendment, 'status' | 'proposedBy'> => ({ status, proposedBy: act(proposer) });

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from './errors.ts';
+import { codeOf } from './testing/code-of.ts';
 import { checkNotice, checkNoticeSettings, defaultNotice, noticeOf, requiredNoticeHours, suggestedDeadline } from './notice.ts';
 
 const now = Date.UTC(2026, 5, 1, 9);
 const hours = (n: number) => now + n * 3_600_000;
 const silence = { kind: 'silence' } as const;
 const explicit = { kind: 'explicit', quorum: 0.5 } as const;
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return isDomainError(error) ? error.code : 'not a domain error';
-  }
-  return null;
-};
 
 describe('noticeOf', () => {
   it('gives 72 hours for silence and 24 for explicit consensus to a coalition that never set them', () => {

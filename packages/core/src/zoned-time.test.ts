@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from './errors.ts';
+import { codeOf } from './testing/code-of.ts';
 import { instantOf, isKnownTimeZone, wallTimeAt } from './zoned-time.ts';
-
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return isDomainError(error) ? error.code : 'not a domain error';
-  }
-  return null;
-};
 
 describe('instantOf', () => {
   it.each([

@@ -14,6 +14,7 @@ import { newId } from '../../../web/src/lib/server/coalition/lookup.ts';
 import type { NegotiationDeps } from '../../../web/src/lib/server/negotiation/deps.ts';
 import { testAuditKey } from '../../support/audit-key.ts';
 import { startDynalite } from '../../support/dynalite.ts';
+import { seatPerson } from '../../support/seat-person.ts';
 
 export const statementId = 'stmt_NEGOTIATION';
 export const markdown = 'States **shall** protect human rights online.\n\nSecond paragraph here.';
@@ -89,10 +90,7 @@ async function seedCoalition(directory: ReturnType<typeof createRepositories>) {
   };
   await directory.coalitions.put({ id: coalitionId, name: 'Negotiating Coalition' });
   for (const organisation of Object.values(organisations)) await directory.organisations.put(organisation);
-  const person = async (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => {
-    await directory.users.put({ id, name: id.slice(4), organisationId: organisation.id, coalitionId, roles, status: 'active' });
-    return { userId: id, userName: id.slice(4), organisationId: organisation.id, organisationName: organisation.name, coalitionId, tier: organisation.tier, isChair: organisation.isChair, roles };
-  };
+  const person = (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => seatPerson({ directory, coalitionId, id, organisation, roles });
   const people = {
     chair: await person('usr_Chair', organisations.chair),
     member: await person('usr_Member', organisations.member),

@@ -12,6 +12,7 @@ import type { TranslationSource } from '@concord/data/publication-ports';
 import { markdownToYUpdate, renderState } from '@concord/text';
 import { adoptStatement } from '../../../functions/src/local/seed-declaration.ts';
 import { startDynalite } from '../../support/dynalite.ts';
+import { seatPerson } from '../../support/seat-person.ts';
 
 const coalitionId = 'coal_PUB';
 
@@ -22,10 +23,7 @@ export async function publicationWorld(input: { translations?: TranslationSource
   const org = (id: string, tier: Organisation['tier'], isChair = false): Organisation => ({ id, coalitionId, name: id.slice(4), tier, stakeholderGroup: 'government', isChair });
   const organisations = { chair: org('org_Chair', 'member', true), member: org('org_Estonia', 'member'), support: org('org_Support', 'observer') };
   for (const o of Object.values(organisations)) await directory.organisations.put(o);
-  const person = async (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => {
-    await directory.users.put({ id, name: id.slice(4), organisationId: organisation.id, coalitionId, roles, status: 'active' });
-    return { userId: id, userName: id.slice(4), organisationId: organisation.id, organisationName: organisation.name, coalitionId, tier: organisation.tier, isChair: organisation.isChair, roles };
-  };
+  const person = (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => seatPerson({ directory, coalitionId, id, organisation, roles });
   const people = {
     chair: await person('usr_Chair', organisations.chair),
     member: await person('usr_Member', organisations.member),

@@ -1,21 +1,13 @@
 import type { Principal } from '@concord/core';
 import type { ConnectionRecord } from '@concord/sync';
+import { principalFor } from '@concord/sync/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { startDynalite } from '../../support/dynalite.ts';
 import { storeFactories } from '../../support/stores.ts';
 import { countRequests, createConnectionRegistry } from '@concord/data';
 import { putAll, queryAll } from '@concord/data/requests';
 
-const principal: Principal = {
-  userId: 'usr_ada',
-  userName: 'Ada',
-  organisationId: 'org_one',
-  organisationName: 'Organisation One',
-  coalitionId: 'coal_1',
-  tier: 'advisory',
-  isChair: false,
-  roles: ['secretariat'],
-};
+const principal: Principal = principalFor('Ada', { userId: 'usr_ada', organisationId: 'org_one', organisationName: 'Organisation One', coalitionId: 'coal_1', tier: 'advisory', roles: ['secretariat'] });
 
 const record = (connectionId: string, overrides: Partial<ConnectionRecord> = {}): ConnectionRecord => ({
   connectionId,

@@ -1,19 +1,12 @@
 import type { Principal } from '@concord/core';
 import { createConnectionRegistry } from '@concord/data';
 import type { ConnectionRecord } from '@concord/sync';
+import { principalFor } from '@concord/sync/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { putRawItem, startDynalite } from '../../support/dynalite.ts';
 
-const principal = (userId: string): Principal => ({
-  userId,
-  userName: userId,
-  organisationId: 'org_1',
-  organisationName: 'Organisation One',
-  coalitionId: 'coal_1',
-  tier: 'member',
-  isChair: false,
-  roles: [],
-});
+/** One organisation's people, each named by their id. */
+const principal = (userId: string): Principal => principalFor(userId, { userId, organisationId: 'org_1', organisationName: 'Organisation One', coalitionId: 'coal_1' });
 
 const record = (connectionId: string, overrides: Partial<ConnectionRecord> = {}): ConnectionRecord => ({
   connectionId,

@@ -1,20 +1,12 @@
 import type { Principal } from '@concord/core';
 import { createChunkStore, createConnectionRegistry, createDocumentStore, createRealtime } from '@concord/data';
 import { createSyncHandlers } from '@concord/sync';
-import { createRecordingGateway } from '@concord/sync/testing/fixtures';
+import { createRecordingGateway, principalFor } from '@concord/sync/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { startDynalite } from '../../support/dynalite.ts';
 
-const principal = (userId: string): Principal => ({
-  userId,
-  userName: userId,
-  organisationId: 'org_1',
-  organisationName: 'Organisation One',
-  coalitionId: 'coal_1',
-  tier: 'member',
-  isChair: false,
-  roles: [],
-});
+/** One organisation's people, each named by their id. */
+const principal = (userId: string): Principal => principalFor(userId, { userId, organisationId: 'org_1', organisationName: 'Organisation One', coalitionId: 'coal_1' });
 
 /** Real sync handlers on dynalite with a recording gateway, and these connections open. */
 async function startRealtime() {

@@ -8,19 +8,11 @@ import {
   createTickets,
   sweepExpired,
 } from '@concord/data';
+import { principalFor } from '@concord/sync/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { startDynalite } from '../../support/dynalite.ts';
 
-const principal: Principal = {
-  userId: 'usr_sweeper',
-  userName: 'Sweeper',
-  organisationId: 'org_1',
-  organisationName: 'Organisation One',
-  coalitionId: 'coal_1',
-  tier: 'member',
-  isChair: false,
-  roles: [],
-};
+const principal: Principal = principalFor('Sweeper', { userId: 'usr_sweeper', organisationId: 'org_1', organisationName: 'Organisation One', coalitionId: 'coal_1' });
 
 describe('sweepExpired', () => {
   it('deletes expired tickets and connections and keeps live ones', async () => {
