@@ -1,4 +1,3 @@
-export { afterWithdrawal, authorizedStatement, callStances, closeEarly, extendCall, openCall, takePosition, withdrawCall, type OpenCallInput, type PositionInput } from './service.ts';
+export { authorizedStatement, callStances, closeEarly, extendCall, openCall, takePosition, withdrawCall, type OpenCallInput, type PositionInput } from './service.ts';
 export { runCallScheduler, unsettledAfterMs, type SchedulerRun } from './scheduler.ts';
-export { callNotice } from './notices.ts';
 export type * from './ports.ts';
