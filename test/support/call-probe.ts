@@ -11,7 +11,7 @@
  * - `call.open-urgent`: the same second call, a day away (below the 72 hours' notice) as an
  *   urgent procedure with a reason: 409 only when the actor may shorten the notice (403 otherwise).
  */
-import type { ConsensusCall, Organisation, Statement } from '@concord/core';
+import { openedCall, type Organisation, type Statement } from '@concord/core';
 import { createCallStore, createDynamoClient, createRepositories } from '@concord/data';
 import type { APIRequestContext } from '@playwright/test';
 
@@ -27,7 +27,7 @@ export async function seedProbeCalls(input: { dynamoEndpoint: string; statements
   for (const original of input.statements) {
     const statement: Statement = { ...original, id: callProbeStatementId(original.id) };
     await repositories.statements.put(statement);
-    const call: ConsensusCall = {
+    const call = openedCall({
       id: `call_probe_${statement.id}`,
       statementId: statement.id,
       coalitionId: statement.coalitionId,
@@ -37,18 +37,9 @@ export async function seedProbeCalls(input: { dynamoEndpoint: string; statements
       timeZone: 'UTC',
       resultsVisibility: 'after-close',
       electorate: input.organisations.filter((o) => o.tier === 'member' && o.coalitionId === statement.coalitionId).map((o) => o.id),
-      status: 'open',
       openedBy: { userId: 'usr_probe', organisationId: 'org_probe', onBehalfOfChair: false },
       openedAt: input.now,
-      positions: [],
-      extensions: [],
-      closedAt: null,
-      closedBy: null,
-      withdrawnAt: null,
-      withdrawnBy: null,
-      outcome: null,
-      reminders: [],
-    };
+    });
     await calls.create(call);
   }
 }

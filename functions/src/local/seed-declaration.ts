@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecretBox } from '@concord/auth';
-import { makeId, textDirection, type ConsensusCall, type Principal, type PublishedTranslation, type Statement } from '@concord/core';
+import { makeId, openedCall, textDirection, type ConsensusCall, type Principal, type PublishedTranslation, type Statement } from '@concord/core';
 import { createCallStore, createDocumentStore, createRepositories, createVersionStore } from '@concord/data';
 import { publish } from '@concord/data/publication-service';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
@@ -32,28 +32,21 @@ export async function adoptStatement(input: { store: Store; statement: Statement
   const calls = createCallStore(store);
   const id = `call_${statement.id}_adopted`;
   if (!(await createDocumentStore(store).freeze({ docId: statement.id, by: id }))) throw new Error('the text is already frozen');
-  await calls.create({
-    id,
-    statementId: statement.id,
-    coalitionId: statement.coalitionId,
-    version: { seq: version.seq, name: 'Final', hash },
-    procedure: { kind: 'silence' },
-    deadline: now + 60_000,
-    timeZone: 'UTC',
-    resultsVisibility: 'after-close',
-    electorate: input.electorate ?? [chair.organisationId],
-    status: 'open',
-    openedBy: { ...by, onBehalfOfChair: false },
-    openedAt: now - 1_000,
-    positions: [],
-    extensions: [],
-    closedAt: null,
-    closedBy: null,
-    withdrawnAt: null,
-    withdrawnBy: null,
-    outcome: null,
-    reminders: [],
-  });
+  await calls.create(
+    openedCall({
+      id,
+      statementId: statement.id,
+      coalitionId: statement.coalitionId,
+      version: { seq: version.seq, name: 'Final', hash },
+      procedure: { kind: 'silence' },
+      deadline: now + 60_000,
+      timeZone: 'UTC',
+      resultsVisibility: 'after-close',
+      electorate: input.electorate ?? [chair.organisationId],
+      openedBy: { ...by, onBehalfOfChair: false },
+      openedAt: now - 1_000,
+    }),
+  );
   const closed = await calls.close({ callId: id, by: chair.userId, now });
   if (!closed) throw new Error('the call did not close');
   await calls.settle({ callId: id });

@@ -14,6 +14,7 @@ import {
   fail,
   isKnownTimeZone,
   noticeOf,
+  openedCall,
   type ConsensusCall,
   type Principal,
   type Procedure,
@@ -110,7 +111,7 @@ export async function openCall(input: OpenCallInput): Promise<ConsensusCall> {
   if (electorate.length === 0) throw fail.conflict('call.no-members', 'No member organisation can take a position on this statement.');
   const id = ports.newId();
   if (!(await ports.freezer.freeze({ docId, by: id }))) throw fail.conflict('call.already-open', 'A consensus call is already open on this statement.');
-  const call: ConsensusCall = {
+  const call = openedCall({
     id,
     statementId: statement.id,
     coalitionId: statement.coalitionId,
@@ -120,19 +121,10 @@ export async function openCall(input: OpenCallInput): Promise<ConsensusCall> {
     timeZone: input.timeZone,
     resultsVisibility: input.resultsVisibility,
     electorate,
-    status: 'open',
     openedBy: { ...actedBy(actor), onBehalfOfChair: !actor.isChair },
     openedAt: now,
-    positions: [],
-    extensions: [],
-    closedAt: null,
-    closedBy: null,
-    withdrawnAt: null,
-    withdrawnBy: null,
-    outcome: null,
-    reminders: [],
     urgent,
-  };
+  });
   try {
     // An edit may have landed between the hash check and the freeze: the frozen text must be the version.
     if ((await ports.text.currentHash({ docId })) !== version.hash) {

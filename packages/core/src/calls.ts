@@ -195,6 +195,26 @@ export interface ConsensusCall extends CallState {
   urgent?: UrgentProcedure | null;
 }
 
+/** What opening a call decides; the rest of a new call (no positions, not closed, no outcome) is the same for every call. */
+export type CallOpening = Pick<ConsensusCall, 'id' | 'statementId' | 'coalitionId' | 'version' | 'procedure' | 'deadline' | 'timeZone' | 'resultsVisibility' | 'electorate' | 'openedBy' | 'openedAt'> &
+  Partial<Pick<ConsensusCall, 'urgent'>>;
+
+/** A call just opened: nobody has taken a position, nothing is closed, withdrawn or reminded. */
+export function openedCall(opening: CallOpening): ConsensusCall {
+  return {
+    ...opening,
+    status: 'open',
+    positions: [],
+    extensions: [],
+    closedAt: null,
+    closedBy: null,
+    withdrawnAt: null,
+    withdrawnBy: null,
+    outcome: null,
+    reminders: [],
+  };
+}
+
 /** One position taken, kept for ever: the history of a call. */
 export interface PositionChange extends Position {
   id: string;
