@@ -3,7 +3,7 @@
  * stores, and live editors that record what they were sent (server-made changes are stored
  * through the real document store, as the sync core does).
  */
-import { isDomainError, type Organisation, type Principal, type Statement, type User } from '@concord/core';
+import type { Organisation, Principal, Statement, User } from '@concord/core';
 import { createAccounts, createAuditLog, createDocumentStore, createNegotiationStore, createRepositories, type Mail } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
 import { documentFrom } from '@concord/sync/document';
@@ -114,13 +114,4 @@ function pointAt(doc: Y.Doc, words: string, after = false): TextPoint {
 /** The anchor of the first occurrence of `words`, as a client makes it from its selection. */
 export const around = (doc: Y.Doc, words: string) => anchorBetween({ from: pointAt(doc, words), to: pointAt(doc, words, true) });
 
-/** The DomainError code `work` threw, or null. */
-export async function codeOf(work: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await work();
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-  return null;
-}
+export { codeOf } from '../../support/code-of.ts';

@@ -4,7 +4,7 @@
  * the real publication ports.
  */
 import { createSecretBox, generateSecretKey } from '@concord/auth';
-import { isDomainError, type Organisation, type Principal, type Statement, type User } from '@concord/core';
+import type { Organisation, Principal, Statement, User } from '@concord/core';
 import { createAuditLog, createDocumentStore, createRepositories } from '@concord/data';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { testAuditKey } from '../../support/audit-key.ts';
@@ -59,13 +59,4 @@ export async function publicationWorld(input: { translations?: TranslationSource
   return { dynamo, ports, people, statement, adopt, documents, auditActions, secretBox };
 }
 
-/** The DomainError code `work` threw, or null. */
-export async function codeOf(work: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await work();
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-  return null;
-}
+export { codeOf } from '../../support/code-of.ts';
