@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { nameCurrentVersion, runSchedulerAt } from '../support/call-fixture.ts';
 import { expectAccessible } from './layout.ts';
 import { useOwnHost } from './own-host.ts';
-import { actAs } from './support.ts';
+import { actAs, startStatement, statementIdOf } from './support.ts';
 
 /**
  * A consensus call from start to finish on a host of its own (its store is reachable from here):
@@ -22,15 +22,7 @@ test.setTimeout(180_000);
 
 const own = useOwnHost('concord-calls-');
 
-async function newStatement(page: Page, title: string): Promise<string> {
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('textarea[name=markdown]').fill('Members shall protect human rights online as offline.');
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname.split('/').pop()!;
-}
+const newStatement = async (page: Page, title: string) => statementIdOf(await startStatement(page, { title, markdown: 'Members shall protect human rights online as offline.' }));
 
 /** The chair's form: silence procedure, a deadline in Tallinn's wall time a week ahead. */
 async function openSilenceCall(page: Page, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { actAs, demoAccount, jointStatementTitle, openStatement, typeAtEnd } from './support.ts';
-import { analyzeAccessibility } from './axe.ts';
+import { actAs, demoAccount, jointStatementTitle, openLive, openStatement, startStatement, typeAtEnd } from './support.ts';
+import { expectAccessible } from './layout.ts';
 
 /**
  * Accessibility of drafting: axe (WCAG 2.2 A/AA) on every page and state of it that exists, the
@@ -9,41 +9,20 @@ import { analyzeAccessibility } from './axe.ts';
  * slot in as more entries of `editorStates` and more paths in the first test.
  */
 
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await analyzeAccessibility(page);
-  expect(violations.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
-
-/** A fresh statement only this test edits (others run in parallel on the seeded ones), readable by observers. */
-async function newStatement(page: Page, title: string): Promise<string> {
-  await page.goto('/statements/new');
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('The whole coalition').check();
-  await page.getByLabel('Observers read it').check();
-  await page.getByLabel('First text (optional, Markdown)').fill('An opening paragraph agreed by the members.');
-  await page.getByRole('button', { name: 'Start the draft' }).click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname;
-}
-
-async function openLive(page: Page, path: string, editable: boolean) {
-  await page.goto(path);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
-  await expect(page.getByTestId('editor')).toHaveAttribute('contenteditable', editable ? 'true' : 'false');
-}
+const newStatement = (page: Page, title: string) => startStatement(page, { title, also: ['observers'], markdown: 'An opening paragraph agreed by the members.' });
 
 test.describe('accessibility of drafting', () => {
   test('the home page signed out, the statements list and the not-found page have no WCAG 2.2 AA violations', async ({ browser, page, baseURL }) => {
     await page.goto('/');
-    await expectNoViolations(page, 'home, signed out');
+    await expectAccessible(page, 'home, signed out');
     const { context, page: signedIn } = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
     await signedIn.goto('/');
     await expect(signedIn.getByRole('link', { name: jointStatementTitle })).toBeVisible();
-    await expectNoViolations(signedIn, 'statements list');
+    await expectAccessible(signedIn, 'statements list');
     for (const path of ['/statements/stmt_doesnotexist', '/no/such/page']) {
       const response = await signedIn.goto(path);
       expect(response?.status()).toBe(404);
-      await expectNoViolations(signedIn, `not found ${path}`);
+      await expectAccessible(signedIn, `not found ${path}`);
     }
     await context.close();
   });
@@ -63,7 +42,7 @@ test.describe('accessibility of drafting', () => {
     ];
     for (const state of editorStates) {
       await state.setup?.();
-      await expectNoViolations(state.page, state.label);
+      await expectAccessible(state.page, state.label);
     }
     await expect(taiwan.page.getByTestId('read-only-notice')).toBeVisible();
     for (const who of [canada, ghana, taiwan]) await who.context.close();

@@ -3,7 +3,7 @@ import { documentOf, fixture, fixtureParagraphs, positionsInOrder } from '@conco
 import { linkedDocx } from '@concord/export/testing/linked-docx';
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { actAs } from './support.ts';
+import { actAs, startStatement } from './support.ts';
 
 /**
  * A delegation starts a statement from a Word file (the joint statement, made with the DOCX
@@ -30,12 +30,7 @@ test('import a DOCX into a new statement, then download its DOCX and PDF', async
   await page.goto('/');
   await expect(page.getByRole('link', { name: `${title} (broken)` })).toHaveCount(0);
 
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('input[name=file]').setInputFiles({ name: 'joint-statement.docx', mimeType: docxType, buffer: Buffer.from(source.body) });
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
+  await startStatement(page, { title, file: { name: 'joint-statement.docx', mimeType: docxType, buffer: Buffer.from(source.body) } });
   const paragraphs = fixtureParagraphs(en);
   await expect(page.getByTestId('editor')).toContainText(paragraphs[13]!);
 
@@ -69,12 +64,7 @@ test('the hyperlinks of an imported DOCX are links in the editor and in the PDF 
     { before: 'Never ', link: { words: 'click here', href: 'javascript:alert(1)' }, after: '.' },
   ]);
   const { page } = await actAs({ browser, baseURL: baseURL!, organisation: 'Canada' });
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(`Linked statement ${Date.now()}`);
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('input[name=file]').setInputFiles({ name: 'linked.docx', mimeType: docxType, buffer: Buffer.from(source) });
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
+  await startStatement(page, { title: `Linked statement ${Date.now()}`, file: { name: 'linked.docx', mimeType: docxType, buffer: Buffer.from(source) } });
 
   const editor = page.getByTestId('editor');
   await expect(editor.locator(`a[href="${udhr}"]`)).toHaveText('Universal Declaration');

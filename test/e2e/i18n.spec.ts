@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nameCurrentVersion } from '../support/call-fixture.ts';
 import { useOwnHost } from './own-host.ts';
 import { expectAccessible, expectInterface, expectMirroredHeader, expectNoHorizontalOverflow, inlineStart, interfaceLocales, messagesOf, screenshot, type InterfaceLocale } from './layout.ts';
-import { codeFor, demoAccount, demoAccounts, jointStatementTitle, type DemoAccount } from './support.ts';
+import { codeFor, demoAccount, type DemoAccount, demoAccounts, jointStatementTitle, startStatement, statementIdOf } from './support.ts';
 
 /**
  * The interface in four languages, proven in a browser. In Arabic: a visitor signs in with the
@@ -147,16 +147,8 @@ test('two delegates co-edit an English statement in the Arabic interface, typing
   await ghana.close();
 });
 
-async function newStatement(page: Page, title: string): Promise<string> {
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('select[name=language]').selectOption('en');
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('textarea[name=markdown]').fill('Members shall protect human rights online as offline.');
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname.split('/').pop()!;
-}
+const newStatement = async (page: Page, title: string) =>
+  statementIdOf(await startStatement(page, { title, language: 'en', markdown: 'Members shall protect human rights online as offline.' }));
 
 let callStatement = '';
 

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { expectNoHorizontalOverflow } from './layout.ts';
 import { openLive, select } from './negotiating.ts';
-import { actAs } from './support.ts';
+import { actAs, startStatement } from './support.ts';
 
 /**
  * The margin (issue 14.1): on a wide screen each open comment is a card beside the paragraph its
@@ -18,13 +18,7 @@ async function longStatement(page: Page, title: string): Promise<string> {
     { length: paragraphs },
     (_, i) => `${clause(i + 1)} here, with words enough to wrap onto a second line at a comfortable reading measure, as a real statement would.`,
   ).join('\n\n');
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('textarea[name=markdown]').fill(markdown);
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname;
+  return startStatement(page, { title, markdown });
 }
 
 async function comment(page: Page, words: string, body: string): Promise<void> {

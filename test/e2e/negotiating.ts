@@ -1,26 +1,15 @@
 /** Shared steps of the negotiation specs: a fresh statement, the live editor, selecting words. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openLive as openEditor, startStatement } from './support.ts';
 
 const paragraph = 'States shall protect privacy and freedom of expression online.';
 
-export async function newStatement(page: Page, title: string): Promise<string> {
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('input[name=advisory]').check();
-  await page.locator('input[name=advisoryParticipation]').check();
-  await page.locator('input[name=amendmentDecisions][value=editors]').check();
-  await page.locator('textarea[name=markdown]').fill(paragraph);
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname;
-}
+export const newStatement = (page: Page, title: string) =>
+  startStatement(page, { title, also: ['advisory', 'advisoryParticipation'], amendmentDecisions: 'editors', markdown: paragraph });
 
+/** The live editor, once the negotiation summary beside it is drawn too. */
 export async function openLive(page: Page, path: string, editable = true): Promise<Locator> {
-  await page.goto(path);
-  const editor = page.getByTestId('editor');
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
-  await expect(editor).toHaveAttribute('contenteditable', editable ? 'true' : 'false');
+  const editor = await openEditor(page, path, editable);
   await expect(page.getByTestId('negotiation-summary')).toBeVisible();
   return editor;
 }

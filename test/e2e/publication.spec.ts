@@ -2,8 +2,8 @@ import { wallTimeAt } from '@concord/core';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nameCurrentVersion, runSchedulerAt } from '../support/call-fixture.ts';
 import { useOwnHost } from './own-host.ts';
-import { actAs } from './support.ts';
-import { analyzeAccessibility } from './axe.ts';
+import { actAs, startStatement, statementIdOf } from './support.ts';
+import { expectAccessible } from './layout.ts';
 
 /**
  * Publication from end to end on a host of its own (its store is reachable from here, to run the
@@ -24,12 +24,11 @@ const own = useOwnHost('concord-publication-');
  * axe runs as a script in the page, so it checks the same URL in a context with JavaScript on
  * (the public pages ship none: they render the same).
  */
-async function expectAccessible(browser: Browser, url: string): Promise<void> {
+async function expectAccessibleAt(browser: Browser, url: string): Promise<void> {
   const context = await browser.newContext({ baseURL: own.host.url });
   const page = await context.newPage();
   await page.goto(url);
-  const { violations } = await analyzeAccessibility(page);
-  expect(violations.map((v) => `${page.url()}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+  await expectAccessible(page);
   await context.close();
 }
 
@@ -39,15 +38,8 @@ async function publicReader(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-async function newStatement(page: Page, title: string): Promise<string> {
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('textarea[name=markdown]').fill('Members shall protect human rights online as offline.\n\nThey shall publish what they adopt.');
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname.split('/').pop()!;
-}
+const newStatement = async (page: Page, title: string) =>
+  statementIdOf(await startStatement(page, { title, markdown: 'Members shall protect human rights online as offline.\n\nThey shall publish what they adopt.' }));
 
 /** Named, put to a silence procedure by the chair, and adopted when the scheduler runs past the deadline. */
 async function adopt(page: Page, id: string): Promise<string> {
@@ -70,7 +62,7 @@ test('the seeded declaration reads with JavaScript off: text, hash, record and t
   await page.goto('/');
   await page.getByTestId('main-nav').getByRole('link', { name: 'Declarations' }).click();
   await expect(page).toHaveURL(/\/declarations$/);
-  await expectAccessible(browser, '/declarations');
+  await expectAccessibleAt(browser, '/declarations');
   await page.getByRole('link', { name: /States use of digital surveillance/ }).click();
   await expect(page.getByTestId('declaration-text')).toContainText('The COVID-19 pandemic is a global public health emergency');
   await expect(page.getByTestId('declaration-hash')).toHaveText(/^[0-9a-f]{64}$/);
@@ -108,7 +100,7 @@ test('the seeded declaration reads with JavaScript off: text, hash, record and t
   expect((await page.request.get('/declarations/no-such-declaration-2026/export/pdf')).status()).toBe(404);
   // No JavaScript at all on the public page: nothing of the editor ships.
   expect(await page.locator('script').count()).toBe(0);
-  await expectAccessible(browser, new URL(page.url()).pathname);
+  await expectAccessibleAt(browser, new URL(page.url()).pathname);
 });
 
 test('the chair publishes; an outsider endorses with JavaScript off; the secretariat verifies; it shows, dated', async ({ browser }) => {
@@ -128,9 +120,8 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   await chair.page.getByLabel('Organisations outside the coalition may endorse').check();
   await chair.page.getByRole('button', { name: 'Open the sign-on' }).click();
   await expect(chair.page.getByTestId('message')).toContainText('The sign-on is open.');
-  const { violations } = await analyzeAccessibility(chair.page);
-  expect(violations.map((v) => `${chair.page.url()}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
-  await expectAccessible(browser, `${path}/endorse`);
+  await expectAccessible(chair.page);
+  await expectAccessibleAt(browser, `${path}/endorse`);
 
   const reader = await publicReader(browser);
   await reader.goto(path);
@@ -207,7 +198,7 @@ test('the chair publishes; an outsider endorses with JavaScript off; the secreta
   // A file would outlive the notice: a withdrawn declaration is no longer offered as one.
   await expect(reader.getByTestId('export-links')).toHaveCount(0);
   expect((await reader.request.get(`${path}/export/pdf`)).status()).toBe(410);
-  await expectAccessible(browser, path);
+  await expectAccessibleAt(browser, path);
 });
 
 test('the chair sets the public title and address at publication, previewed first; a malformed address is refused and nothing typed is lost', async ({ browser }) => {

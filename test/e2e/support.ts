@@ -90,6 +90,47 @@ export async function actAs(input: { browser: Browser; baseURL: string; organisa
   return { context, page };
 }
 
+/** What the "new statement" form gets in a test: a title, the first text (Markdown or a file), who else reads it. */
+export interface NewStatement {
+  title: string;
+  markdown?: string;
+  file?: { name: string; mimeType: string; buffer: Buffer };
+  language?: string;
+  /** Boxes checked beyond the whole coalition's scope. */
+  also?: readonly ('advisory' | 'advisoryParticipation' | 'observers')[];
+  amendmentDecisions?: 'editors' | 'chair';
+}
+
+/**
+ * Starts a statement for the whole coalition through the form (by field names, so in any interface
+ * language) — a fresh one only the calling test edits; resolves to its path, `/statements/<id>`.
+ */
+export async function startStatement(page: Page, statement: NewStatement): Promise<string> {
+  await page.goto('/statements/new');
+  await page.locator('input[name=title]').fill(statement.title);
+  if (statement.language) await page.locator('select[name=language]').selectOption(statement.language);
+  await page.locator('input[name=scope][value=coalition]').check();
+  for (const name of statement.also ?? []) await page.locator(`input[name=${name}]`).check();
+  if (statement.amendmentDecisions) await page.locator(`input[name=amendmentDecisions][value=${statement.amendmentDecisions}]`).check();
+  if (statement.markdown !== undefined) await page.locator('textarea[name=markdown]').fill(statement.markdown);
+  if (statement.file) await page.locator('input[name=file]').setInputFiles(statement.file);
+  await page.locator('form button[type=submit]').last().click();
+  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+/** The statement id at the end of a statement's path. */
+export const statementIdOf = (path: string): string => path.split('/').pop()!;
+
+/** Opens a statement's page and waits until its editor is live and editable (or read-only). */
+export async function openLive(page: Page, path: string, editable = true): Promise<Locator> {
+  await page.goto(path);
+  const editor = page.getByTestId('editor');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
+  await expect(editor).toHaveAttribute('contenteditable', editable ? 'true' : 'false');
+  return editor;
+}
+
 /** Opens the statement from the list and waits until its editor is live and editable (or read-only). */
 export async function openStatement(input: { page: Page; title: RegExp; editable?: boolean }): Promise<Locator> {
   const { page } = input;

@@ -1,30 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { actAs, typeAtEnd } from './support.ts';
-import { analyzeAccessibility } from './axe.ts';
+import { actAs, openLive, startStatement, typeAtEnd } from './support.ts';
+import { expectAccessible } from './layout.ts';
 
-/** A fresh statement only this test edits (others run in parallel on the seeded ones), readable by observers. */
-async function newStatement(page: Page, title: string): Promise<string> {
-  await page.goto('/statements/new');
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('The whole coalition').check();
-  await page.getByLabel('Observers read it').check();
-  await page.getByLabel('First text (optional, Markdown)').fill('An opening paragraph agreed by the members.');
-  await page.getByRole('button', { name: 'Start the draft' }).click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname;
-}
-
-async function openLive(page: Page, path: string, editable = true) {
-  await page.goto(path);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
-  await expect(page.getByTestId('editor')).toHaveAttribute('contenteditable', editable ? 'true' : 'false');
-  return page.getByTestId('editor');
-}
-
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await analyzeAccessibility(page);
-  expect(violations.map((v) => `${label}: ${v.id} ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
+const newStatement = (page: Page, title: string) => startStatement(page, { title, also: ['observers'], markdown: 'An opening paragraph agreed by the members.' });
 
 /** Presses a history button (or its shortcut) until it turns disabled: the whole history is used up. */
 async function pressUntilDisabled(button: Locator, press: () => Promise<void>): Promise<void> {
@@ -139,7 +117,7 @@ test.describe('the editor toolbar', () => {
     await expect(help.getByRole('row', { name: /Link/ })).toContainText('Ctrl+K');
     await expect(help.getByRole('row', { name: /Redo/ })).toContainText('Ctrl+Shift+Z or Ctrl+Y');
     await expect(canada.page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveAttribute('aria-expanded', 'true');
-    await expectNoViolations(canada.page, 'shortcuts help');
+    await expectAccessible(canada.page, 'shortcuts help');
     await canada.page.keyboard.press('Escape');
     await expect(help).toBeHidden();
     await expect(editor).toBeFocused();
@@ -151,7 +129,7 @@ test.describe('the editor toolbar', () => {
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('Enter the address to link to.');
     await expect(dialog.getByLabel('Text to show')).toHaveValue('the secretariat');
-    await expectNoViolations(canada.page, 'link dialog with an error');
+    await expectAccessible(canada.page, 'link dialog with an error');
     await dialog.getByLabel('Address').fill('secretariat@example.org');
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await expect(editor.locator('a[href="mailto:secretariat@example.org"]')).toHaveText('the secretariat');

@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { actAs, typeAtEnd } from './support.ts';
-import { analyzeAccessibility } from './axe.ts';
-import { expectNoHorizontalOverflow } from './layout.ts';
+import { actAs, startStatement, typeAtEnd } from './support.ts';
+import { expectAccessible, expectNoHorizontalOverflow } from './layout.ts';
 
 /**
  * Two delegations translate a fresh statement into Arabic, live: each sees the other's words.
@@ -13,26 +12,12 @@ import { expectNoHorizontalOverflow } from './layout.ts';
 const first = 'States shall protect privacy online.';
 const second = 'We call on all parties to act.';
 
-async function newStatement(page: Page, title: string): Promise<string> {
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=scope][value=coalition]').check();
-  await page.locator('input[name=advisory]').check();
-  await page.locator('textarea[name=markdown]').fill(`${first}\n\n${second}`);
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname;
-}
+const newStatement = (page: Page, title: string) => startStatement(page, { title, also: ['advisory'], markdown: `${first}\n\n${second}` });
 
 async function openTranslation(page: Page, path: string): Promise<Locator> {
   await page.goto(`${path}/translations/ar`);
   await expect(page.getByTestId('translation-editor')).toHaveAttribute('data-ready', 'true');
   return page.getByTestId('translation-row');
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const { violations } = await analyzeAccessibility(page);
-  expect(violations.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
 }
 
 test('two delegations translate into Arabic live; a changed source paragraph shows stale until reviewed', async ({ browser, baseURL }) => {

@@ -1,8 +1,7 @@
 import { hashCanonicalText } from '@concord/text';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { actAs, typeAtEnd } from './support.ts';
-import { analyzeAccessibility } from './axe.ts';
-import { expectNoHorizontalOverflow } from './layout.ts';
+import { actAs, openLive, startStatement, typeAtEnd } from './support.ts';
+import { expectAccessible, expectNoHorizontalOverflow } from './layout.ts';
 
 /**
  * Two delegations edit a fresh statement and name "Rev. 1" and "Rev. 2"; the compare view shows
@@ -13,24 +12,8 @@ import { expectNoHorizontalOverflow } from './layout.ts';
  */
 const paragraph = 'States shall protect privacy online.';
 
-async function newStatement(page: Page, title: string, options: { observers?: boolean } = {}): Promise<string> {
-  await page.goto('/statements/new');
-  await page.locator('input[name=title]').fill(title);
-  await page.locator('input[name=scope][value=coalition]').check();
-  if (options.observers) await page.locator('input[name=observers]').check();
-  await page.locator('textarea[name=markdown]').fill(paragraph);
-  await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/statements\/stmt_[^/]+$/);
-  return new URL(page.url()).pathname;
-}
-
-async function openLive(page: Page, path: string): Promise<Locator> {
-  await page.goto(path);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
-  const editor = page.getByTestId('editor');
-  await expect(editor).toHaveAttribute('contenteditable', 'true');
-  return editor;
-}
+const newStatement = (page: Page, title: string, options: { observers?: boolean } = {}) =>
+  startStatement(page, { title, also: options.observers ? ['observers'] : [], markdown: paragraph });
 
 async function nameVersion(page: Page, path: string, name: string): Promise<Locator> {
   await page.goto(`${path}/versions`);
@@ -41,11 +24,6 @@ async function nameVersion(page: Page, path: string, name: string): Promise<Loca
 }
 
 const versionCalled = (page: Page, name: string) => page.getByTestId('version').filter({ has: page.getByRole('heading', { name, exact: true }) });
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const { violations } = await analyzeAccessibility(page);
-  expect(violations.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
-}
 
 test('name Rev. 1 and Rev. 2, compare them word by word, restore Rev. 1 live in the other editor', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
