@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Organisation, TaskForce } from './coalition.ts';
 import { mentionableOrganisations } from './negotiation-rules.ts';
 import type { Statement } from './statement.ts';
+import { openDraft } from './testing/statement.ts';
 
 const org = (id: string, name: string, tier: Organisation['tier'], isChair = false): Organisation => ({ id, coalitionId: 'coal_M', name, tier, stakeholderGroup: 'government', isChair });
 const organisations = [
@@ -12,9 +13,7 @@ const organisations = [
   org('org_EE', 'Ecuador (observer)', 'observer'),
   org('org_AL', 'Åland Institute', 'advisory'),
 ];
-const statement = (visibility: Statement['visibility']): Statement => ({
-  id: 'stmt_M', coalitionId: 'coal_M', title: 'T', language: 'en', visibility, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors', createdAt: 0, updatedAt: 0,
-});
+const statement = (visibility: Statement['visibility']): Statement => openDraft({ id: 'stmt_M', coalitionId: 'coal_M', title: 'T', visibility });
 const names = (list: Organisation[]) => list.map((o) => o.name);
 
 describe('mentionableOrganisations', () => {

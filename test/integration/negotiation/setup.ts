@@ -4,6 +4,7 @@
  * through the real document store, as the sync core does).
  */
 import type { Organisation, Principal, Statement, User } from '@concord/core';
+import { openDraft } from '@concord/core/testing/statement';
 import { createAccounts, createAuditLog, createDocumentStore, createNegotiationStore, createRepositories, type Mail } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
 import { documentFrom } from '@concord/sync/document';
@@ -23,19 +24,7 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
   const dynamo = await startDynalite({ jitterMs: input.jitterMs });
   const directory = createRepositories(dynamo);
   const { organisations, people } = await seedCoalition(directory);
-  const statement: Statement = {
-    id: statementId,
-    coalitionId: people.chair.coalitionId,
-    title: 'Rights online',
-    language: 'en',
-    visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true },
-    penHolderIds: [],
-    advisoryParticipation: true,
-    amendmentDecisions: 'editors',
-    createdAt: 0,
-    updatedAt: 0,
-    ...input.statement,
-  };
+  const statement = openDraft({ id: statementId, coalitionId: people.chair.coalitionId, title: 'Rights online', ...input.statement });
   await directory.statements.put(statement);
   const documents = createDocumentStore(dynamo);
   await documents.appendUpdate({ docId: statementId, update: markdownToYUpdate({ markdown }), origin: 'seed' });

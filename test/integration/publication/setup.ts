@@ -5,6 +5,7 @@
  */
 import { createSecretBox, generateSecretKey } from '@concord/auth';
 import type { Organisation, Principal, Statement, User } from '@concord/core';
+import { openDraft } from '@concord/core/testing/statement';
 import { createAuditLog, createDocumentStore, createRepositories } from '@concord/data';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { testAuditKey } from '../../support/audit-key.ts';
@@ -34,19 +35,7 @@ export async function publicationWorld(input: { translations?: TranslationSource
   async function statement(fields: Partial<Statement> & { markdown?: string } = {}): Promise<Statement> {
     count += 1;
     const { markdown, ...rest } = fields;
-    const s: Statement = {
-      id: `stmt_PUB${count}`,
-      coalitionId,
-      title: 'Joint statement on surveillance',
-      language: 'en',
-      visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true },
-      penHolderIds: [],
-      advisoryParticipation: true,
-      amendmentDecisions: 'editors',
-      createdAt: 0,
-      updatedAt: 0,
-      ...rest,
-    };
+    const s = openDraft({ id: `stmt_PUB${count}`, coalitionId, title: 'Joint statement on surveillance', ...rest });
     await directory.statements.put(s);
     await documents.appendUpdate({ docId: s.id, update: markdownToYUpdate({ markdown: markdown ?? 'We **call** on states.\n\nSecond paragraph.' }), origin: 'seed' });
     return s;

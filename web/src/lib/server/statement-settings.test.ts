@@ -1,4 +1,4 @@
-import type { Statement } from '@concord/core';
+import { openDraft } from '@concord/core/testing/statement';
 import { yUpdateToText } from '@concord/text';
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ const open: SettingsFields = { title: 'Open draft', scope: 'coalition', taskForc
 async function setup() {
   const fake = await createFakeContext({ now: () => now });
   const seeded = await seedCoalition(fake);
-  const draft: Statement = { id: 'stmt_D', coalitionId, title: 'Draft', language: 'en', visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true }, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors', createdAt: 0, updatedAt: 0 };
+  const draft = openDraft({ id: 'stmt_D', coalitionId });
   await fake.context.directory.statements.put(draft);
   await fake.context.directory.statements.put({ ...draft, id: 'stmt_M', visibility: { scope: 'members', taskForceId: null, advisory: false, observers: false } });
   return { fake, ...seeded };

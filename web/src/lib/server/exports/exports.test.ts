@@ -1,4 +1,5 @@
-import { isDomainError, type Statement } from '@concord/core';
+import { isDomainError } from '@concord/core';
+import { openDraft } from '@concord/core/testing/statement';
 import { createMemoryDocumentStore } from '@concord/sync/memory';
 import { contentHash, markdownToYUpdate } from '@concord/text';
 import { createMemoryVersionStore } from '@concord/versions';
@@ -17,7 +18,7 @@ const code = (thrown: unknown) => (isDomainError(thrown) ? `${thrown.kind}:${thr
 async function setup() {
   const fake = await createFakeContext({ now: () => now });
   const seeded = await seedCoalition(fake);
-  const open: Statement = { id: 'stmt_D', coalitionId, title: 'Joint statement', language: 'en', visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true }, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors', createdAt: 0, updatedAt: 0 };
+  const open = openDraft({ id: 'stmt_D', coalitionId, title: 'Joint statement' });
   await fake.context.directory.statements.put(open);
   await fake.context.directory.statements.put({ ...open, id: 'stmt_M', title: 'Members only', visibility: { scope: 'members', taskForceId: null, advisory: false, observers: false } });
   const documents = createMemoryDocumentStore();

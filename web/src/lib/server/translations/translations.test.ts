@@ -1,4 +1,5 @@
-import { isDomainError, translationDocId, type Statement } from '@concord/core';
+import { isDomainError, translationDocId } from '@concord/core';
+import { openDraft } from '@concord/core/testing/statement';
 import { documentFrom } from '@concord/sync';
 import { createMemoryDocumentStore } from '@concord/sync/memory';
 import { hashCanonicalText, readTranslation, translationState } from '@concord/text';
@@ -15,7 +16,7 @@ const now = 1_800_000_000_000;
 async function setup() {
   const fake = await createFakeContext({ now: () => now });
   const seeded = await seedCoalition(fake);
-  const draft: Statement = { id: 'stmt_T', coalitionId, title: 'Draft', language: 'en', visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: false }, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors', createdAt: 0, updatedAt: 0 };
+  const draft = openDraft({ id: 'stmt_T', coalitionId, visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: false } });
   await fake.context.directory.statements.put(draft);
   const documents = createMemoryDocumentStore();
   const deps: TranslationsDeps = {

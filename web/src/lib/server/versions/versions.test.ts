@@ -1,4 +1,5 @@
-import { isDomainError, type Statement } from '@concord/core';
+import { isDomainError } from '@concord/core';
+import { openDraft } from '@concord/core/testing/statement';
 import { documentFrom } from '@concord/sync';
 import { createMemoryDocumentStore } from '@concord/sync/memory';
 import { canonicalText } from '@concord/text';
@@ -14,7 +15,7 @@ const now = 1_800_000_000_000;
 async function setup() {
   const fake = await createFakeContext({ now: () => now });
   const seeded = await seedCoalition(fake);
-  const draft: Statement = { id: 'stmt_D', coalitionId, title: 'Draft', language: 'en', visibility: { scope: 'coalition', taskForceId: null, advisory: true, observers: true }, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors', createdAt: 0, updatedAt: 0 };
+  const draft = openDraft({ id: 'stmt_D', coalitionId });
   await fake.context.directory.statements.put(draft);
   await fake.context.directory.statements.put({ ...draft, id: 'stmt_M', visibility: { scope: 'members', taskForceId: null, advisory: false, observers: false } });
   const documents = createMemoryDocumentStore();
