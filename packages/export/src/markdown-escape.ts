@@ -6,7 +6,7 @@
  * CommonMark or GFM viewer would read as syntax get a backslash (CommonMark allows one before any
  * ASCII punctuation, and shows the character itself).
  */
-import { inlineMarkdown, textMarks, type InlinePiece, type TextBlock, type TextMark } from '@concord/text';
+import { inlineMarkdown, markedMarkdown, textMarks, type InlinePiece, type MarkedUnit, type TextBlock } from '@concord/text';
 import { inlineGroups } from './links.ts';
 
 /** Characters `inlineMarkdown` leaves alone that open HTML, entities, links, code, tables, strikethrough. */
@@ -23,12 +23,6 @@ function escapeLineStart(line: string): string {
     mark ? `${spaces}\\${mark}` : `${spaces}${digits}\\${dot}`,
   );
 }
-
-/** The canonical text's delimiters (`inlineMarkdown`). */
-const delimiters: Record<TextMark, string> = { bold: '**', italic: '_' };
-
-/** What is written between marks: escaped text or a whole link, with the marks around it. */
-type Unit = { marks: readonly TextMark[]; markdown: string } | { hardBreak: true };
 
 /**
  * Text as `inlineMarkdown` escapes it (marks, line feeds), then every other syntax character; in
@@ -48,34 +42,7 @@ export function markdownHref(href: string): string {
   return href.replace(/[\s()<>[\]\\`]/gu, encode).replace(/&/g, '\\&');
 }
 
-/** Units with their marks opened and closed as `inlineMarkdown` does (a hard break closes them all). */
-function writeUnits(units: readonly Unit[], continuation: number): string {
-  let out = '';
-  const open: TextMark[] = [];
-  const closeTo = (depth: number) => {
-    while (open.length > depth) out += delimiters[open.pop() as TextMark];
-  };
-  for (const unit of units) {
-    if ('hardBreak' in unit) {
-      closeTo(0);
-      out += `\\\n${' '.repeat(continuation)}`;
-      continue;
-    }
-    const wanted = textMarks.filter((mark) => unit.marks.includes(mark));
-    let kept = 0;
-    while (kept < open.length && open[kept] === wanted[kept]) kept += 1;
-    closeTo(kept);
-    for (const mark of wanted.slice(kept)) {
-      out += delimiters[mark];
-      open.push(mark);
-    }
-    out += unit.markdown;
-  }
-  closeTo(0);
-  return out;
-}
-
-const pieceUnit = (piece: InlinePiece, continuation: number, inLink = false): Unit =>
+const pieceUnit = (piece: InlinePiece, continuation: number, inLink = false): MarkedUnit =>
   'hardBreak' in piece ? piece : { marks: piece.marks, markdown: escapedText(piece.text, continuation, inLink) };
 
 /**
@@ -86,15 +53,15 @@ const pieceUnit = (piece: InlinePiece, continuation: number, inLink = false): Un
  */
 export function safeInlineMarkdown(input: { pieces: readonly InlinePiece[]; continuation: number }): string {
   const { continuation } = input;
-  const units = inlineGroups(input.pieces).flatMap((group): Unit[] => {
+  const units = inlineGroups(input.pieces).flatMap((group): MarkedUnit[] => {
     if (group.href === undefined) return group.pieces.map((piece) => pieceUnit(piece, continuation));
     const words = group.pieces.filter((piece): piece is Extract<InlinePiece, { text: string }> => !('hardBreak' in piece));
     const shared = textMarks.filter((mark) => words.every((piece) => piece.marks.includes(mark)));
     const inner = words.map((piece) => pieceUnit({ text: piece.text, marks: piece.marks.filter((mark) => !shared.includes(mark)) }, continuation, true));
-    return [{ marks: shared, markdown: `[${writeUnits(inner, continuation)}](${markdownHref(group.href)})` }];
+    return [{ marks: shared, markdown: `[${markedMarkdown({ units: inner, continuation })}](${markdownHref(group.href)})` }];
   });
   const indent = ' '.repeat(continuation);
-  return writeUnits(units, continuation)
+  return markedMarkdown({ units, continuation })
     .split('\n')
     .map((line, index) => (index === 0 ? escapeLineStart(line) : indent + escapeLineStart(line.slice(continuation))))
     .join('\n');

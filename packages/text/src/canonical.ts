@@ -94,18 +94,32 @@ function blockLine(block: TextBlock): string {
  * `continuation` is the indentation of lines after a hard break.
  */
 export function inlineMarkdown(input: { pieces: readonly InlinePiece[]; continuation: number }): string {
+  const { continuation } = input;
+  const units = input.pieces.map((piece): MarkedUnit => ('hardBreak' in piece ? piece : { marks: piece.marks, markdown: escapeText({ text: piece.text, continuation }) }));
+  return markedMarkdown({ units, continuation });
+}
+
+/** Markdown already written for its words (escaped text, a whole link), with the marks to put around it; or a hard break. */
+export type MarkedUnit = { marks: readonly TextMark[]; markdown: string } | { hardBreak: true };
+
+/**
+ * Units with their marks opened and closed as the canonical text does: in the fixed order, each
+ * kept open while the next unit has it too, all closed at a hard break. The Markdown export writes
+ * its links through this too, so its marks nest exactly as the canonical text's.
+ */
+export function markedMarkdown(input: { units: readonly MarkedUnit[]; continuation: number }): string {
   let out = '';
   const open: TextMark[] = [];
   const closeTo = (depth: number) => {
     while (open.length > depth) out += delimiters[open.pop() as TextMark];
   };
-  for (const piece of input.pieces) {
-    if ('hardBreak' in piece) {
+  for (const unit of input.units) {
+    if ('hardBreak' in unit) {
       closeTo(0);
       out += `\\\n${' '.repeat(input.continuation)}`;
       continue;
     }
-    const wanted = textMarks.filter((mark) => piece.marks.includes(mark));
+    const wanted = textMarks.filter((mark) => unit.marks.includes(mark));
     let kept = 0;
     while (kept < open.length && open[kept] === wanted[kept]) kept += 1;
     closeTo(kept);
@@ -113,7 +127,7 @@ export function inlineMarkdown(input: { pieces: readonly InlinePiece[]; continua
       out += delimiters[mark];
       open.push(mark);
     }
-    out += escapeText({ text: piece.text, continuation: input.continuation });
+    out += unit.markdown;
   }
   closeTo(0);
   return out;
