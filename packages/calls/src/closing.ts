@@ -6,6 +6,7 @@
 import type { ConsensusCall } from '@concord/core';
 import type { CallPorts } from './ports.ts';
 import { quietly, tell } from './notices.ts';
+import { recordCallAct } from './record.ts';
 
 /** What a closed call's audit entry and notices carry. */
 export async function afterClose(input: { ports: CallPorts; call: ConsensusCall; actor: { userId: string; organisationId: string } | null }): Promise<void> {
@@ -17,25 +18,22 @@ export async function afterClose(input: { ports: CallPorts; call: ConsensusCall;
     // Editors reconnect as writers again.
     await quietly(ports, 'call.evict-failed', () => ports.live.evictDocument({ docId: call.statementId, reason: 'consensus call closed' }));
   }
-  await ports.audit.append({
-    entry: {
-      coalitionId: call.coalitionId,
-      at: call.closedAt ?? call.deadline,
-      actor: input.actor,
-      action: input.actor ? 'call.closed-early' : 'call.closed',
-      subject: { kind: 'statement', id: call.statementId },
-      details: {
-        callId: call.id,
-        result: outcome?.result ?? null,
-        reasons: outcome?.reasons.join(',') ?? '',
-        versionHash: call.version.hash,
-        versionName: call.version.name,
-        procedure: call.procedure.kind,
-        support: outcome ? outcome.tally.support + outcome.tally.supportAdReferendumConfirmed : 0,
-        object: outcome?.tally.object ?? 0,
-        abstain: outcome?.tally.abstain ?? 0,
-        silent: outcome?.tally.silent ?? 0,
-      },
+  await recordCallAct({
+    ports,
+    call,
+    actor: input.actor,
+    action: input.actor ? 'call.closed-early' : 'call.closed',
+    at: call.closedAt ?? call.deadline,
+    details: {
+      result: outcome?.result ?? null,
+      reasons: outcome?.reasons.join(',') ?? '',
+      versionHash: call.version.hash,
+      versionName: call.version.name,
+      procedure: call.procedure.kind,
+      support: outcome ? outcome.tally.support + outcome.tally.supportAdReferendumConfirmed : 0,
+      object: outcome?.tally.object ?? 0,
+      abstain: outcome?.tally.abstain ?? 0,
+      silent: outcome?.tally.silent ?? 0,
     },
   });
   await tell({ ports, call, kind: 'call-closed', at: call.closedAt ?? call.deadline, eventId: `${call.id}:closed` });

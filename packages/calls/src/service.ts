@@ -24,6 +24,7 @@ import {
   type TaskForce,
 } from '@concord/core';
 import { afterClose } from './closing.ts';
+import { recordCallAct } from './record.ts';
 import { quietly, tell } from './notices.ts';
 import type { CallPorts } from './ports.ts';
 
@@ -135,27 +136,24 @@ export async function openCall(input: OpenCallInput): Promise<ConsensusCall> {
     await ports.freezer.unfreeze({ docId, by: id });
     throw error;
   }
-  await ports.audit.append({
-    entry: {
-      coalitionId: call.coalitionId,
-      at: now,
-      actor: actedBy(actor),
-      action: 'call.opened',
-      subject: { kind: 'statement', id: statement.id },
-      details: {
-        callId: id,
-        versionSeq: version.seq,
-        versionName: version.name,
-        versionHash: version.hash,
-        procedure: input.procedure.kind,
-        quorum: input.procedure.kind === 'explicit' ? input.procedure.quorum : null,
-        deadline: input.deadline,
-        timeZone: input.timeZone,
-        onBehalfOfChair: call.openedBy.onBehalfOfChair,
-        urgent: urgent !== null,
-        urgentReason: urgent?.reason ?? null,
-        requiredNoticeHours: urgent?.requiredHours ?? null,
-      },
+  await recordCallAct({
+    ports,
+    call,
+    actor: actedBy(actor),
+    action: 'call.opened',
+    at: now,
+    details: {
+      versionSeq: version.seq,
+      versionName: version.name,
+      versionHash: version.hash,
+      procedure: input.procedure.kind,
+      quorum: input.procedure.kind === 'explicit' ? input.procedure.quorum : null,
+      deadline: input.deadline,
+      timeZone: input.timeZone,
+      onBehalfOfChair: call.openedBy.onBehalfOfChair,
+      urgent: urgent !== null,
+      urgentReason: urgent?.reason ?? null,
+      requiredNoticeHours: urgent?.requiredHours ?? null,
     },
   });
   await quietly(ports, 'call.evict-failed', () => ports.live.evictDocument({ docId, reason: 'frozen for a consensus call' }));
@@ -187,15 +185,13 @@ export async function takePosition(input: PositionInput): Promise<void> {
   if ((await ports.calls.takePosition({ callId: call.id, position, now })) === 'closed') {
     throw fail.conflict('call.not-open', 'This call closed before your position was recorded.');
   }
-  await ports.audit.append({
-    entry: {
-      coalitionId: call.coalitionId,
-      at: now,
-      actor: actedBy(actor),
-      action: 'call.position-taken',
-      subject: { kind: 'statement', id: call.statementId },
-      details: { callId: call.id, stance: position.stance, confirmed: position.confirmed, explanation: position.explanation !== null },
-    },
+  await recordCallAct({
+    ports,
+    call,
+    actor: actedBy(actor),
+    action: 'call.position-taken',
+    at: now,
+    details: { stance: position.stance, confirmed: position.confirmed, explanation: position.explanation !== null },
   });
   await quietly(ports, 'call.live-notice-failed', () => ports.live.notify({ docId: call.statementId, notice: `call:position:${call.id}` }));
 }
@@ -211,16 +207,7 @@ export async function extendCall(input: { ports: CallPorts; actor: Principal; ca
   if (!(await ports.calls.extend({ callId: call.id, from: call.deadline, deadline: input.deadline, by: actor.userId, now, reason }))) {
     throw fail.conflict('call.changed', 'The call changed meanwhile (closed, or extended by someone else): look again.');
   }
-  await ports.audit.append({
-    entry: {
-      coalitionId: call.coalitionId,
-      at: now,
-      actor: actedBy(actor),
-      action: 'call.extended',
-      subject: { kind: 'statement', id: call.statementId },
-      details: { callId: call.id, from: call.deadline, to: input.deadline, reason },
-    },
-  });
+  await recordCallAct({ ports, call, actor: actedBy(actor), action: 'call.extended', at: now, details: { from: call.deadline, to: input.deadline, reason } });
   await tell({ ports, call: { ...call, deadline: input.deadline }, kind: 'call-extended', at: now, eventId: `${call.id}:extended:${input.deadline}` });
 }
 
@@ -230,9 +217,7 @@ export async function withdrawCall(input: { ports: CallPorts; actor: Principal; 
   const { call } = await authorizedCall({ ...input, action: 'call.manage' });
   checkWithdrawal({ call, now });
   if (!(await ports.calls.withdraw({ callId: call.id, by: actor.userId, now }))) throw fail.conflict('call.not-open', 'This call is no longer open.');
-  await ports.audit.append({
-    entry: { coalitionId: call.coalitionId, at: now, actor: actedBy(actor), action: 'call.withdrawn', subject: { kind: 'statement', id: call.statementId }, details: { callId: call.id } },
-  });
+  await recordCallAct({ ports, call, actor: actedBy(actor), action: 'call.withdrawn', at: now });
   await afterWithdrawal({ ports, call: { ...call, status: 'withdrawn', withdrawnAt: now } });
 }
 
