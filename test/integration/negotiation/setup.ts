@@ -4,6 +4,7 @@
  * through the real document store, as the sync core does).
  */
 import type { Organisation, Principal, Statement, User } from '@concord/core';
+import { testOrganisations } from '@concord/core/testing/coalition';
 import { openDraft } from '@concord/core/testing/statement';
 import { createAccounts, createAuditLog, createDocumentStore, createNegotiationStore, createRepositories, type Mail } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
@@ -67,16 +68,8 @@ const coalitionId = 'coal_NEGOTIATION';
 
 /** A chair, two members (one with a lead), an advisory and an observer organisation. */
 async function seedCoalition(directory: ReturnType<typeof createRepositories>) {
-  const org = (id: string, tier: Organisation['tier'], isChair = false): Organisation => ({
-    id, coalitionId, name: id.slice(4), tier, stakeholderGroup: tier === 'member' ? 'government' : 'civil-society', isChair,
-  });
-  const organisations = {
-    chair: org('org_Chair', 'member', true),
-    member: org('org_Member', 'member'),
-    other: org('org_Other', 'member'),
-    advisory: org('org_Advisory', 'advisory'),
-    observer: org('org_Observer', 'observer'),
-  };
+  // No support unit: the world is the chair, the members, an advisory organisation and an observer.
+  const { support: _support, ...organisations } = testOrganisations(coalitionId);
   await directory.coalitions.put({ id: coalitionId, name: 'Negotiating Coalition' });
   for (const organisation of Object.values(organisations)) await directory.organisations.put(organisation);
   const person = (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => seatPerson({ directory, coalitionId, id, organisation, roles });

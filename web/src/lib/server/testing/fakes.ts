@@ -19,6 +19,7 @@ import {
   type TaskForce,
   type User,
 } from '@concord/core';
+import { testOrganisations } from '@concord/core/testing/coalition';
 import type { Cookies } from '@sveltejs/kit';
 import type { WebContext } from '../context.ts';
 import type { Backoff, EntityStore, Mail } from '../ports.ts';
@@ -221,22 +222,7 @@ export const coalitionId = 'coal_TEST';
 /** A small coalition: a chair, two members, an advisory and an observer organisation, a support unit. */
 export async function seedCoalition(fake: FakeContext) {
   const { directory } = fake.context;
-  const org = (id: string, tier: Organisation['tier'], isChair = false): Organisation => ({
-    id,
-    coalitionId,
-    name: id.slice(4),
-    tier,
-    stakeholderGroup: tier === 'member' ? 'government' : 'civil-society',
-    isChair,
-  });
-  const organisations = {
-    chair: org('org_Chair', 'member', true),
-    member: org('org_Member', 'member'),
-    other: org('org_Other', 'member'),
-    advisory: org('org_Advisory', 'advisory'),
-    observer: org('org_Observer', 'observer'),
-    support: org('org_Support', 'observer'),
-  };
+  const organisations = testOrganisations(coalitionId);
   await directory.coalitions.put({ id: coalitionId, name: 'Test Coalition' });
   for (const organisation of Object.values(organisations)) await directory.organisations.put(organisation);
   const person = async (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => {

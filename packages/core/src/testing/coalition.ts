@@ -1,0 +1,24 @@
+import type { Organisation } from '../coalition.ts';
+
+/**
+ * The test coalition's organisations: the chair and two more members (governments), an advisory
+ * organisation, an observer and the support unit (civil society). Each is named after its id.
+ */
+export function testOrganisations(coalitionId: string) {
+  const org = (id: string, tier: Organisation['tier'], isChair = false): Organisation => ({
+    id,
+    coalitionId,
+    name: id.slice(4),
+    tier,
+    stakeholderGroup: tier === 'member' ? 'government' : 'civil-society',
+    isChair,
+  });
+  return {
+    chair: org('org_Chair', 'member', true),
+    member: org('org_Member', 'member'),
+    other: org('org_Other', 'member'),
+    advisory: org('org_Advisory', 'advisory'),
+    observer: org('org_Observer', 'observer'),
+    support: org('org_Support', 'observer'),
+  };
+}
