@@ -4,7 +4,7 @@
  * through the real document store, as the sync core does).
  */
 import type { Organisation, Principal, Statement, User } from '@concord/core';
-import { testOrganisations } from '@concord/core/testing/coalition';
+import { seatPerson, testOrganisations } from '@concord/core/testing/coalition';
 import { openDraft } from '@concord/core/testing/statement';
 import { createAccounts, createAuditLog, createDocumentStore, createNegotiationStore, createRepositories, type Mail } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
@@ -16,7 +16,6 @@ import { newId } from '../../../web/src/lib/server/coalition/lookup.ts';
 import type { NegotiationDeps } from '../../../web/src/lib/server/negotiation/deps.ts';
 import { testAuditKey } from '../../support/audit-key.ts';
 import { startDynalite } from '../../support/dynalite.ts';
-import { seatPerson } from '../../support/seat-person.ts';
 
 export const statementId = 'stmt_NEGOTIATION';
 export const markdown = 'States **shall** protect human rights online.\n\nSecond paragraph here.';

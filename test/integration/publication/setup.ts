@@ -5,6 +5,7 @@
  */
 import { createSecretBox, generateSecretKey } from '@concord/auth';
 import type { Organisation, Principal, Statement, User } from '@concord/core';
+import { seatPerson } from '@concord/core/testing/coalition';
 import { openDraft } from '@concord/core/testing/statement';
 import { createAuditLog, createDocumentStore, createRepositories } from '@concord/data';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
@@ -13,7 +14,6 @@ import type { TranslationSource } from '@concord/data/publication-ports';
 import { markdownToYUpdate, renderState } from '@concord/text';
 import { adoptStatement } from '../../../functions/src/local/seed-declaration.ts';
 import { startDynalite } from '../../support/dynalite.ts';
-import { seatPerson } from '../../support/seat-person.ts';
 
 const coalitionId = 'coal_PUB';
 

@@ -1,4 +1,4 @@
-import type { Organisation } from '../coalition.ts';
+import type { Organisation, Principal, User } from '../coalition.ts';
 
 /**
  * The test coalition's organisations: the chair and two more members (governments), an advisory
@@ -21,4 +21,17 @@ export function testOrganisations(coalitionId: string) {
     observer: org('org_Observer', 'observer'),
     support: org('org_Support', 'observer'),
   };
+}
+
+/** A person seated in a test coalition's directory (active, named after their id), as the principal they act as. */
+export async function seatPerson(input: {
+  directory: { users: { put(user: User): Promise<void> } };
+  coalitionId: string;
+  id: string;
+  organisation: Organisation;
+  roles?: User['roles'];
+}): Promise<Principal> {
+  const { directory, coalitionId, id, organisation, roles = [] } = input;
+  await directory.users.put({ id, name: id.slice(4), organisationId: organisation.id, coalitionId, roles, status: 'active' });
+  return { userId: id, userName: id.slice(4), organisationId: organisation.id, organisationName: organisation.name, coalitionId, tier: organisation.tier, isChair: organisation.isChair, roles };
 }

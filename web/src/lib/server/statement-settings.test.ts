@@ -1,9 +1,8 @@
-import { openDraft } from '@concord/core/testing/statement';
 import { yUpdateToText } from '@concord/text';
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { changeSettings, createStatement, readSettingsFields, type SettingsFields } from './statement-settings.ts';
-import { caught, coalitionId, createFakeContext, seedCoalition } from './testing/fakes.ts';
+import { caught, coalitionId, createFakeContext, seedCoalition, seedDrafts } from './testing/fakes.ts';
 
 const now = 1_800_000_000_000;
 const open: SettingsFields = { title: 'Open draft', scope: 'coalition', taskForceId: '', advisory: true, observers: true, penHolderIds: [], advisoryParticipation: true, amendmentDecisions: 'editors' };
@@ -11,9 +10,7 @@ const open: SettingsFields = { title: 'Open draft', scope: 'coalition', taskForc
 async function setup() {
   const fake = await createFakeContext({ now: () => now });
   const seeded = await seedCoalition(fake);
-  const draft = openDraft({ id: 'stmt_D', coalitionId });
-  await fake.context.directory.statements.put(draft);
-  await fake.context.directory.statements.put({ ...draft, id: 'stmt_M', visibility: { scope: 'members', taskForceId: null, advisory: false, observers: false } });
+  await seedDrafts(fake);
   return { fake, ...seeded };
 }
 

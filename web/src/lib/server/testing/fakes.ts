@@ -19,7 +19,8 @@ import {
   type TaskForce,
   type User,
 } from '@concord/core';
-import { testOrganisations } from '@concord/core/testing/coalition';
+import { seatPerson, testOrganisations } from '@concord/core/testing/coalition';
+import { openDraft } from '@concord/core/testing/statement';
 import type { Cookies } from '@sveltejs/kit';
 import type { WebContext } from '../context.ts';
 import type { Backoff, EntityStore, Mail } from '../ports.ts';
@@ -226,8 +227,7 @@ export async function seedCoalition(fake: FakeContext) {
   await directory.coalitions.put({ id: coalitionId, name: 'Test Coalition' });
   for (const organisation of Object.values(organisations)) await directory.organisations.put(organisation);
   const person = async (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => {
-    const user: User = { id, name: id.slice(4), organisationId: organisation.id, coalitionId, roles, status: 'active' };
-    await directory.users.put(user);
+    const principal = await seatPerson({ directory, coalitionId, id, organisation, roles });
     await fake.context.accounts.create({
       userId: id,
       email: `${id.slice(4).toLowerCase()}@test.example`,
@@ -237,16 +237,7 @@ export async function seedCoalition(fake: FakeContext) {
       privilegeVersion: 1,
       createdAt: 0,
     });
-    return {
-      userId: id,
-      userName: user.name,
-      organisationId: organisation.id,
-      organisationName: organisation.name,
-      coalitionId,
-      tier: organisation.tier,
-      isChair: organisation.isChair,
-      roles,
-    };
+    return principal;
   };
   const people = {
     chair: await person('usr_Chair', organisations.chair),
@@ -258,6 +249,13 @@ export async function seedCoalition(fake: FakeContext) {
     secretariat: await person('usr_Secretariat', organisations.support, ['secretariat']),
   };
   return { organisations, people };
+}
+
+/** Two drafts of the test coalition: `stmt_D` shared with everyone (`openDraft`, with `fields`), `stmt_M` for its members only. */
+export async function seedDrafts(fake: FakeContext, fields: Partial<Statement> = {}): Promise<void> {
+  const draft = openDraft({ id: 'stmt_D', coalitionId, ...fields });
+  await fake.context.directory.statements.put(draft);
+  await fake.context.directory.statements.put({ ...draft, id: 'stmt_M', visibility: { scope: 'members', taskForceId: null, advisory: false, observers: false } });
 }
 
 /** Runs `work` and returns what it threw (a SvelteKit error/redirect or a DomainError), or null. */

@@ -1,12 +1,11 @@
 import { isDomainError } from '@concord/core';
-import { openDraft } from '@concord/core/testing/statement';
 import { documentFrom } from '@concord/sync';
 import { createMemoryDocumentStore } from '@concord/sync/memory';
 import { canonicalText } from '@concord/text';
 import { createMemoryVersionStore, createVersionService } from '@concord/versions';
 import { statementWriter } from '@concord/versions/testing';
 import { describe, expect, it } from 'vitest';
-import { caught, coalitionId, createFakeContext, seedCoalition } from '../testing/fakes.ts';
+import { caught, coalitionId, createFakeContext, seedCoalition, seedDrafts } from '../testing/fakes.ts';
 import type { VersionsDeps } from './deps.ts';
 import { compareTwo, nameCurrentVersion, restoreVersion, versionHistory, versionNumber } from './versions.ts';
 
@@ -15,9 +14,7 @@ const now = 1_800_000_000_000;
 async function setup() {
   const fake = await createFakeContext({ now: () => now });
   const seeded = await seedCoalition(fake);
-  const draft = openDraft({ id: 'stmt_D', coalitionId });
-  await fake.context.directory.statements.put(draft);
-  await fake.context.directory.statements.put({ ...draft, id: 'stmt_M', visibility: { scope: 'members', taskForceId: null, advisory: false, observers: false } });
+  await seedDrafts(fake);
   const documents = createMemoryDocumentStore();
   const broadcasts: string[] = [];
   let frozen: string | null = null;
