@@ -2,21 +2,17 @@
  * Each coalition's Ed25519 signing key (its adoption records are signed with it): made when the
  * coalition first signs, put only if absent — two first signatures at once keep the one key that
  * won — its private half sealed with the server's secret box like the TOTP keys, so a copy of the
- * table alone cannot sign for a coalition.
+ * table alone cannot sign for a coalition. The adapter of `@concord/publication`'s `CoalitionKeys`
+ * port: it keeps keys and signs bytes; what a coalition signs (the adoption record) is the
+ * publication package's `attestation.ts`.
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SecretBox } from '@concord/auth/secret-box';
 import { generateSigningKey, signingKeyId, signMessage } from '@concord/auth/signing-keys';
-import { adoptionStatement, type Attestation, type CoalitionKey, type EncryptedSecret, type Publication } from '@concord/core';
+import type { CoalitionKey, EncryptedSecret } from '@concord/core';
+import type { CoalitionKeys } from '@concord/publication/ports';
 import { entityKeys } from './keys.ts';
 import { conditionally, key, keyNames, type Item } from './requests.ts';
-
-export interface CoalitionKeys {
-  /** The coalition's public key, or null while it has never signed. */
-  publicKey(coalitionId: string): Promise<CoalitionKey | null>;
-  /** Signs `message` with the coalition's key (made now if it has none): a base64 Ed25519 signature and the key it verifies with. */
-  sign(input: { coalitionId: string; message: Uint8Array; now: number }): Promise<{ signature: string; key: CoalitionKey }>;
-}
 
 interface StoredKey extends CoalitionKey {
   privateKey: EncryptedSecret;
@@ -55,9 +51,3 @@ export function createCoalitionKeys(input: { client: DynamoDBDocumentClient; tab
   };
 }
 
-/** The declaration's adoption record signed by its coalition (`@concord/core` `adoptionStatement`). */
-export async function attestAdoption(input: { keys: CoalitionKeys; publication: Publication; now: number }): Promise<Attestation> {
-  const record = adoptionStatement({ publication: input.publication });
-  const { signature, key } = await input.keys.sign({ coalitionId: input.publication.coalitionId, message: new TextEncoder().encode(record), now: input.now });
-  return { record, signature, publicKey: key.publicKey, keyId: key.keyId };
-}

@@ -1,19 +1,22 @@
 /**
- * The publication ports on DynamoDB: declarations, calls, versions, the directory, the audit log
- * and the coalitions' signing keys from this package; rendering, translations and the secret box
- * from the caller (the web renders with `@concord/text`; translations come from the translations
- * work once wired).
+ * The publication ports (`@concord/publication/ports`) on DynamoDB: declarations, calls,
+ * versions, the directory, the audit log and the coalitions' signing keys from this package;
+ * rendering, translations and the secret box from the caller (the web renders with
+ * `@concord/text` and takes translations from `@concord/translations`' `forPublication`).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SecretBox } from '@concord/auth/secret-box';
+import type { PublicationPorts, TranslationSource } from '@concord/publication/ports';
 import { monotonicFactory } from 'ulid';
 import { createAuditLog } from './audit-log.ts';
 import { createCallStore } from './calls.ts';
 import { createCoalitionKeys } from './coalition-keys.ts';
-import { noTranslations, type PublicationPorts, type TranslationSource } from './publication-ports.ts';
 import { createPublicationStore } from './publications.ts';
 import { createRepositories } from './repositories.ts';
 import { createVersionStore } from './version-store.ts';
+
+/** A wiring given no translations (a seed, a test) publishes none. */
+export const noTranslations: TranslationSource = { forPublication: async () => [] };
 
 export function createPublicationPorts(input: {
   client: DynamoDBDocumentClient;

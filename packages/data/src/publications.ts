@@ -3,43 +3,18 @@
  * record is put with `attribute_not_exists`, after the snapshot it points to was written under a
  * fresh attempt id, so a lost race leaves only unreferenced parts and never changes what the
  * winner published. Slugs are claimed with a conditional put; endorsements hold a lock item per
- * organisation name, so one organisation is listed once whatever the concurrency.
+ * organisation name, so one organisation is listed once whatever the concurrency. The adapter of
+ * `@concord/publication`'s `PublicationStore` port.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Endorsement, Publication, SignOnWindow } from '@concord/core';
+import type { Endorsement, Publication } from '@concord/core';
+import type { PublicationRecord, PublicationStore } from '@concord/publication/ports';
 import { ulid } from 'ulid';
 import { publicationKeys } from './keys.ts';
 import { joinBytes, splitBytes } from './parts.ts';
 import { conditionally, key, keyNames, queryAll, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { gsi1IndexName } from './table.ts';
-
-/** A declaration's record without its text: what lists, feeds and management read. */
-export type PublicationRecord = Omit<Publication, 'html' | 'plainText' | 'translations'>;
-
-export interface PublicationStore {
-  /** Claims `slug` for `statementId`; true when it is (or already was) this statement's. */
-  claimSlug(input: { slug: string; statementId: string }): Promise<boolean>;
-  /** Stores the declaration; false when the statement was already published (nothing changes). */
-  publish(publication: Publication): Promise<boolean>;
-  record(statementId: string): Promise<PublicationRecord | null>;
-  /** The whole declaration (text and translations included), by slug. */
-  bySlug(slug: string): Promise<Publication | null>;
-  full(statementId: string): Promise<Publication | null>;
-  /** Every declaration's record, newest first. */
-  list(): Promise<PublicationRecord[]>;
-  /** Marks a published declaration withdrawn; false when it was not published. */
-  withdraw(input: { statementId: string; withdrawn: NonNullable<Publication['withdrawn']> }): Promise<boolean>;
-  /** Sets the sign-on window (a new one replaces a closed or ended one); false unless published. */
-  setSignOn(input: { statementId: string; signOn: SignOnWindow }): Promise<boolean>;
-  /** Closes an open window early; false when none was open. */
-  closeSignOn(input: { statementId: string; now: number }): Promise<boolean>;
-  /** Adds an endorsement unless its organisation (by name key) already endorsed: then false. */
-  addEndorsement(endorsement: Endorsement): Promise<boolean>;
-  endorsements(statementId: string): Promise<Endorsement[]>;
-  /** Verifies or rejects a pending endorsement; false when it was not pending. A rejected name may endorse again. */
-  decide(input: { statementId: string; endorsementId: string; status: 'verified' | 'rejected'; by: string; now: number }): Promise<boolean>;
-}
 
 /** The immutable text of a declaration, stored as JSON in parts under the record's attempt. */
 type Snapshot = Pick<Publication, 'html' | 'plainText' | 'translations'>;

@@ -1,5 +1,5 @@
 import { createCallStore } from '@concord/data';
-import { previewPublication, publish, withdrawPublication } from '@concord/data/publication-service';
+import { previewPublication, publish, withdrawPublication } from '@concord/publication';
 import { markdownToYUpdate } from '@concord/text';
 import { describe, expect, it } from 'vitest';
 import { codeOf, publicationWorld } from './setup.ts';

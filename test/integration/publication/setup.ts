@@ -10,7 +10,7 @@ import { openDraft } from '@concord/core/testing/statement';
 import { createAuditLog, createDocumentStore, createRepositories } from '@concord/data';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { testAuditKey } from '../../support/audit-key.ts';
-import type { TranslationSource } from '@concord/data/publication-ports';
+import type { TranslationSource } from '@concord/publication/ports';
 import { markdownToYUpdate, renderState } from '@concord/text';
 import { adoptStatement } from '../../../functions/src/local/seed-declaration.ts';
 import { startDynalite } from '../../support/dynalite.ts';

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { endorsementList } from '@concord/core';
-import { publish } from '@concord/data/publication-service';
-import { closeSignOn, decideEndorsement, endorse, importSignatories, openSignOn } from '@concord/data/sign-on-service';
+import { closeSignOn, decideEndorsement, endorse, importSignatories, openSignOn, publish } from '@concord/publication';
 import { describe, expect, it } from 'vitest';
 import { codeOf, publicationWorld } from './setup.ts';
 

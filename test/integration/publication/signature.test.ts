@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createSecretBox, generateSecretKey, verifySignature } from '@concord/auth';
 import { canonicalTextOfState } from '@concord/text';
-import { publish } from '@concord/data/publication-service';
+import { publish } from '@concord/publication';
 import { createCoalitionKeys } from '@concord/data/coalition-keys';
 import { describe, expect, it } from 'vitest';
 import { publicationWorld } from './setup.ts';

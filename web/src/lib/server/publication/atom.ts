@@ -2,7 +2,7 @@
  * The Atom feed (RFC 4287) of declarations: one entry per declaration, updated when withdrawn.
  * Small enough to write by hand; every text is escaped as XML.
  */
-import type { PublicationRecord } from '@concord/data/publications';
+import type { PublicationRecord } from '@concord/publication/ports';
 import { escapeHtml } from '@concord/text';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -3,7 +3,7 @@
  * (`hub()` in `context.ts`).
  */
 import type { SecretBox } from '@concord/auth';
-import type { PublicationPorts } from '@concord/data/publication-ports';
+import type { PublicationPorts } from '@concord/publication/ports';
 import { createPublicationPorts } from '@concord/data/publication-wiring';
 import { renderState } from '@concord/text';
 import { hub, webContext } from '../context.ts';

@@ -4,8 +4,8 @@
  * `statement.read` (hidden drafts: 404); what may be done comes from the policy.
  */
 import { authorize, fail, instantOf, isKnownTimeZone, type Principal } from '@concord/core';
-import type { PublicationPorts } from '@concord/data/publication-ports';
-import { adoptedCall, authorizedFor } from '@concord/data/publication-service';
+import type { PublicationPorts } from '@concord/publication/ports';
+import { adoptedCall, authorizedFor } from '@concord/publication';
 import { textField } from '../forms.ts';
 
 export async function managementPage(input: { ports: PublicationPorts; actor: Principal; statementId: string }) {

@@ -4,8 +4,7 @@
  * the JSON shapes of the API. Contacts of endorsers and internal ids never leave here.
  */
 import { endorsementList, fail, isSignOnOpen, isSlug, type Publication } from '@concord/core';
-import type { PublicationPorts } from '@concord/data/publication-ports';
-import type { PublicationRecord } from '@concord/data/publications';
+import type { PublicationPorts, PublicationRecord } from '@concord/publication/ports';
 
 export interface PublicEndorsement {
   name: string;

@@ -6,7 +6,7 @@ import { publicationPorts } from '$lib/server/publication/context.ts';
 import { declaration } from '$lib/server/publication/public.ts';
 import { endorsementLimits, endorsementRateLimit, type Endorser, type Principal } from '@concord/core';
 import { fail } from '@sveltejs/kit';
-import { endorse } from '@concord/data/sign-on-service';
+import { endorse } from '@concord/publication';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;

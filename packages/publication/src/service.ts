@@ -17,8 +17,8 @@ import {
   type StatementAction,
 } from '@concord/core';
 import { authorizedStatement } from '@concord/calls';
-import { attestAdoption } from './coalition-keys.ts';
-import type { PublicationPorts } from './publication-ports.ts';
+import { attestAdoption } from './attestation.ts';
+import type { PublicationPorts } from './ports.ts';
 
 const actedBy = (actor: Principal) => ({ userId: actor.userId, organisationId: actor.organisationId });
 const maxSlugAttempts = 50;

@@ -14,8 +14,8 @@ import {
   type Endorser,
   type Principal,
 } from '@concord/core';
-import type { PublicationPorts } from './publication-ports.ts';
-import { authorizedFor } from './publication-service.ts';
+import type { PublicationPorts } from './ports.ts';
+import { authorizedFor } from './service.ts';
 
 const importConcurrency = 8;
 
