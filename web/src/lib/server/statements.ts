@@ -1,5 +1,5 @@
 /** Statement lookups with the access check every page and endpoint must make. */
-import { statementAccess, type Principal, type Statement, type StatementAccess, type TaskForce } from '@concord/core';
+import { authorize, fail, statementAccess, type Principal, type Statement, type StatementAccess, type TaskForce } from '@concord/core';
 import type { Directory } from './ports.ts';
 
 export interface AccessibleStatement {
@@ -25,6 +25,16 @@ export async function findAccessibleStatement(input: {
   const taskForce = statement.visibility.scope === 'task-force' && taskForceId ? await input.directory.taskForces.get(taskForceId) : null;
   const access = statementAccess({ actor: input.principal, statement, taskForce });
   return access === 'none' ? null : { statement, taskForce, access };
+}
+
+/**
+ * The statement the principal may read (`statement.read`, the core policy), or a not-found error —
+ * the same for a missing statement and a hidden one, so a draft's existence never leaks.
+ */
+export async function readableStatement(input: { directory: Directory; principal: Principal; id: string }): Promise<AccessibleStatement> {
+  const found = await findAccessibleStatement(input);
+  if (!found || !authorize({ actor: input.principal, action: 'statement.read', ...found }).allow) throw fail.notFound('statement.not-found', 'There is no statement here, or you cannot see it.');
+  return found;
 }
 
 /**

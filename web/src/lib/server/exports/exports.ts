@@ -3,13 +3,13 @@
  * `@concord/export`. Reading is `statement.read`, decided by the core policy on every request;
  * whoever may not read the statement gets not-found, so a draft never leaks through an export.
  */
-import { authorize, fail, isDomainError, type Principal } from '@concord/core';
+import { fail, isDomainError, type Principal } from '@concord/core';
 import { error } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages.js';
 import { exportDocument, exportDocumentFromDoc, exportDocumentFromState, isExportFormat, type ExportedFile, type ExportLabels, type ExportVersion } from '@concord/export';
 import { documentFrom } from '@concord/sync';
 import { contentHash } from '@concord/text';
-import { findAccessibleStatement } from '../statements.ts';
+import { readableStatement } from '../statements.ts';
 import type { ExportsDeps } from './deps.ts';
 
 export async function exportStatement(input: {
@@ -22,8 +22,7 @@ export async function exportStatement(input: {
   labels: ExportLabels;
 }): Promise<ExportedFile> {
   const { deps, principal, format } = input;
-  const found = await findAccessibleStatement({ directory: deps.directory, principal, id: input.statementId });
-  if (!found || !authorize({ actor: principal, action: 'statement.read', ...found }).allow) throw fail.notFound('statement.not-found', 'There is no statement here, or you cannot see it.');
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   if (!isExportFormat(format)) throw fail.notFound('exports.format', 'There is no such export format.');
   const { statement } = found;
   const coalition = (await deps.directory.coalitions.get(statement.coalitionId))?.name ?? '';

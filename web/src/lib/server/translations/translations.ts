@@ -6,18 +6,12 @@
  */
 import { authorize, directionOf, fail, isTranslationLanguage, translationDocId, translationLanguages, type Principal, type Statement, type TaskForce, type TranslationLanguage } from '@concord/core';
 import { recordAct } from '../audit.ts';
-import { findAccessibleStatement } from '../statements.ts';
+import { readableStatement } from '../statements.ts';
 import type { TranslationsDeps } from './context.ts';
 
 interface Found {
   statement: Statement;
   taskForce: TaskForce | null;
-}
-
-async function readable(deps: Pick<TranslationsDeps, 'directory'>, principal: Principal, statementId: string): Promise<Found> {
-  const found = await findAccessibleStatement({ directory: deps.directory, principal, id: statementId });
-  if (!found || !authorize({ actor: principal, action: 'statement.read', ...found }).allow) throw fail.notFound('statement.not-found', 'There is no statement here, or you cannot see it.');
-  return found;
 }
 
 function mayTranslate(principal: Principal, found: Found): boolean {
@@ -42,7 +36,7 @@ async function existingLanguage(deps: TranslationsDeps, statementId: string, raw
 /** The list page: each translation with its completeness, and the languages one may still add. */
 export async function translationList(input: { deps: TranslationsDeps; principal: Principal; statementId: string }) {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   const translations = await deps.service.list({ statementId: found.statement.id });
   const taken = new Set<string>([found.statement.language.split('-')[0]!, ...translations.map((t) => t.language)]);
   return {
@@ -56,7 +50,7 @@ export async function translationList(input: { deps: TranslationsDeps; principal
 /** Adds a language (audited); returns it. */
 export async function addTranslation(input: { deps: TranslationsDeps; principal: Principal; statementId: string; language: string }): Promise<TranslationLanguage> {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   requireTranslate(principal, found);
   const now = deps.now();
   const by = { userId: principal.userId, organisationId: principal.organisationId };
@@ -68,7 +62,7 @@ export async function addTranslation(input: { deps: TranslationsDeps; principal:
 /** One translation beside its source, as stored now (the page then follows both live). */
 export async function translationPage(input: { deps: TranslationsDeps; principal: Principal; statementId: string; language: string }) {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   const language = await existingLanguage(deps, found.statement.id, input.language);
   const view = await deps.service.view({ statementId: found.statement.id, language });
   return {
@@ -82,7 +76,7 @@ export async function translationPage(input: { deps: TranslationsDeps; principal
 /** Marks the translation of source paragraph `source` current after review (audited, sent live). */
 export async function markParagraphCurrent(input: { deps: TranslationsDeps; principal: Principal; statementId: string; language: string; source: number; hash: string }) {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   requireTranslate(principal, found);
   const statementId = found.statement.id;
   const language = await existingLanguage(deps, statementId, input.language);
@@ -96,7 +90,7 @@ export async function markParagraphCurrent(input: { deps: TranslationsDeps; prin
 /** For the ticket route: the translation's document id and what the person may do with it; null when hidden or absent. */
 export async function translationTicketAccess(input: { deps: TranslationsDeps; principal: Principal; statementId: string; language: string }) {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   const language = await existingLanguage(deps, found.statement.id, input.language);
   return { docId: translationDocId({ statementId: found.statement.id, language }), access: mayTranslate(principal, found) ? ('write' as const) : ('read' as const) };
 }

@@ -8,7 +8,7 @@ import { authorize, fail, type Principal, type Statement, type StatementAction, 
 import type { Comparison } from '@concord/text';
 import type { Version, VersionAuthor } from '@concord/versions';
 import { recordAct } from '../audit.ts';
-import { findAccessibleStatement } from '../statements.ts';
+import { readableStatement } from '../statements.ts';
 import type { VersionsDeps } from './deps.ts';
 
 export interface Named {
@@ -36,13 +36,6 @@ export interface VersionView {
 interface Found {
   statement: Statement;
   taskForce: TaskForce | null;
-}
-
-/** The statement if the principal may read it; not-found otherwise (missing and hidden alike). */
-async function readable(deps: Pick<VersionsDeps, 'directory'>, principal: Principal, statementId: string): Promise<Found> {
-  const found = await findAccessibleStatement({ directory: deps.directory, principal, id: statementId });
-  if (!found || !authorize({ actor: principal, action: 'statement.read', ...found }).allow) throw fail.notFound('statement.not-found', 'There is no statement here, or you cannot see it.');
-  return found;
 }
 
 function allowed(principal: Principal, found: Found, action: StatementAction): boolean {
@@ -104,7 +97,7 @@ async function namesFor(deps: Pick<VersionsDeps, 'directory'>, versions: readonl
 /** The history page: every version newest first, and what the principal may do with them. */
 export async function versionHistory(input: { deps: VersionsDeps; principal: Principal; statementId: string }) {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   const versions = await deps.service.list({ docId: found.statement.id });
   const view = await namesFor(deps, versions);
   return {
@@ -118,7 +111,7 @@ export async function versionHistory(input: { deps: VersionsDeps; principal: Pri
 /** Two versions compared, older first whichever order they were asked in; not-found for an unknown one. */
 export async function compareTwo(input: { deps: VersionsDeps; principal: Principal; statementId: string; from: number; to: number }) {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   const result = await deps.service.compare({ docId: found.statement.id, from: input.from, to: input.to });
   if (!result) throw fail.notFound('versions.not-found', 'There is no such version.');
   const view = await namesFor(deps, [result.older, result.newer]);
@@ -129,7 +122,7 @@ export async function compareTwo(input: { deps: VersionsDeps; principal: Princip
 /** Names the current text (audited). */
 export async function nameCurrentVersion(input: { deps: VersionsDeps; principal: Principal; statementId: string; name: string }): Promise<Version> {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   require(principal, found, 'statement.name-version');
   const now = deps.now();
   const version = await deps.service.nameVersion({ docId: found.statement.id, name: input.name, actor: principal, now });
@@ -151,7 +144,7 @@ export async function nameCurrentVersion(input: { deps: VersionsDeps; principal:
  */
 export async function restoreVersion(input: { deps: VersionsDeps; principal: Principal; statementId: string; seq: number }) {
   const { deps, principal } = input;
-  const found = await readable(deps, principal, input.statementId);
+  const found = await readableStatement({ directory: deps.directory, principal, id: input.statementId });
   require(principal, found, 'statement.restore-version');
   const docId = found.statement.id;
   if (await deps.texts.frozenBy({ docId })) throw fail.conflict('versions.text-frozen', 'The text is frozen for a consensus call; it cannot change now.');
