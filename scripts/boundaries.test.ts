@@ -19,6 +19,16 @@ describe('the packages’ import rules', () => {
     ]);
   });
 
+  it('refuse the negotiation service reaching for the DynamoDB store, the web or Svelte, and let it import the text’s anchors', () => {
+    const source = "import type { NegotiationStore } from '@concord/data/negotiation';\nimport { findAccessibleStatement } from '../../../web/src/lib/server/statements.ts';\nimport { m } from '$lib/paraglide/messages.js';\nimport { json } from '@sveltejs/kit';\nimport { resolveAnchor } from '@concord/text/anchors';\nimport type { Notification } from '@concord/calls/ports';\n";
+    expect(checkFile({ name: 'negotiation', file: 'src/mentions.ts', source }).map((v) => v.specifier)).toEqual([
+      '@concord/data/negotiation',
+      '../../../web/src/lib/server/statements.ts',
+      '$lib/paraglide/messages.js',
+      '@sveltejs/kit',
+    ]);
+  });
+
   it('refuse a relative path out of the package, and the auth index (argon2) from the data package', () => {
     const source = "import { host } from '../../../functions/src/local/host.ts';\nimport { hashPassword } from '@concord/auth';\nimport { key } from './keys.ts';\n";
     expect(checkFile({ name: 'data', file: 'src/accounts.ts', source }).map((v) => v.specifier)).toEqual(['../../../functions/src/local/host.ts', '@concord/auth']);

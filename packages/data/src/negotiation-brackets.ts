@@ -10,36 +10,12 @@
  * again, or the join finds the bracket lifted and takes its holder back.
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { negotiationLimits, type Act, type Bracket, type BracketAgreement, type BracketAlternative, type BracketHolder, type BracketLift } from '@concord/core';
+import { negotiationLimits, type Act, type BracketAgreement } from '@concord/core';
+import type { BracketNotes } from '@concord/negotiation/ports';
 import { negotiationKeys } from './keys.ts';
 import { getItem, type NotesContext } from './negotiation-context.ts';
-import { agreementItem, alternativeItem, assembleNotes, bracketItem, holderItem, type AssembledNotes } from './negotiation-shapes.ts';
+import { agreementItem, alternativeItem, assembleNotes, bracketItem, holderItem } from './negotiation-shapes.ts';
 import { conditionally, keyNames } from './requests.ts';
-
-export interface BracketNotes {
-  /** A bracket with its holders, alternatives, `rev` and lock, or null. */
-  getBracket(input: { docId: string; bracketId: string }): Promise<AssembledNotes['brackets'][number] | null>;
-  /** Stores a new bracket with its holders and alternatives; one with its id must not exist. */
-  openBracket(input: { bracket: Bracket }): Promise<void>;
-  /** `already`: the organisation holds it; `closed`: it was lifted (nothing stays stored). */
-  joinBracket(input: { docId: string; bracketId: string; holder: BracketHolder }): Promise<'ok' | 'already' | 'closed'>;
-  /** `released`: it was the last holder, and the bracket is lifted (`agreed`, closed by `by`). */
-  leaveBracket(input: { docId: string; bracketId: string; by: Act }): Promise<'left' | 'released' | 'not-held'>;
-  /** False when the bracket is not open any more, or has all the alternatives it may have. */
-  addAlternative(input: { docId: string; bracketId: string; alternative: BracketAlternative }): Promise<boolean>;
-  /**
-   * Records what the holder `organisationId` agrees to (replacing its earlier agreement), then
-   * bumps `rev` so that a lift by consent read before it fails. `closed`: the bracket was lifted
-   * meanwhile (the earlier agreement is put back, so the record stays true).
-   */
-  recordAgreement(input: { docId: string; bracketId: string; organisationId: string; agreement: BracketAgreement; previous: BracketAgreement | null }): Promise<'ok' | 'not-held' | 'closed'>;
-  /**
-   * Lifts the bracket as the text stands (`agreed`), recording how. With `rev` (a lift by
-   * consent), only if no join or agreement landed since the holders were read. False when it was
-   * not open, a change holds it, or `rev` moved.
-   */
-  liftBracket(input: { docId: string; bracketId: string; by: Act; lift: Exclude<BracketLift, 'released'>; ruling: string | null; rev: number | null }): Promise<boolean>;
-}
 
 /** A leave re-counts at most this many times when joins keep landing. */
 const releaseAttempts = 8;

@@ -4,35 +4,11 @@
  * its status, and on no lock being there), records the Yjs client id of the change it is about to
  * store, stores it, then completes the decision (status, who, the new range) and drops the lock,
  * each step conditioned on its token. Whoever finds a lock expired (its decider died) completes or
- * releases it from what the document shows (see the web server's `text-change.ts`).
+ * releases it from what the document shows (`@concord/negotiation` text-change.ts).
  */
-import type { Act, Anchor, TextChangeLock } from '@concord/core';
+import type { ChangeLocks, ChangeOutcome, ChangeTarget } from '@concord/negotiation/ports';
 import { negotiationKeys } from './keys.ts';
 import type { NotesContext } from './negotiation-context.ts';
-
-/** The item a change of the text is about. */
-export type ChangeTarget = { kind: 'amendment'; id: string } | { kind: 'bracket'; id: string };
-
-/** What a completed change records. */
-export type ChangeOutcome =
-  | { kind: 'accepted'; amendmentId: string; by: Act; applied: Anchor }
-  | { kind: 'reverted'; amendmentId: string; by: Act }
-  | { kind: 'settled'; bracketId: string; by: Act; alternativeId: string; applied: Anchor; lift: 'consent' | 'ruling'; ruling: string | null };
-
-export interface ChangeLocks {
-  /**
-   * Takes the lock of `target` for a change of the text: false when it is not in `status` any more,
-   * or another change holds the lock (expired or not: an expired one is recovered first). With
-   * `rev` (a bracket lifted by consent), also false when a join or an agreement landed since.
-   */
-  lockChange(input: { docId: string; target: ChangeTarget; status: string; token: string; until: number; rev?: number }): Promise<boolean>;
-  /** Records the change about to be stored; false when the lock is not `token`'s any more. */
-  notePending(input: { docId: string; target: ChangeTarget; token: string; pending: NonNullable<TextChangeLock['pending']> }): Promise<boolean>;
-  /** Records the decision and drops the lock; false when the lock is not `token`'s any more. */
-  completeChange(input: { docId: string; token: string; outcome: ChangeOutcome }): Promise<boolean>;
-  /** Drops the lock without a decision (the text could not change); false when it was not `token`'s. */
-  releaseChange(input: { docId: string; target: ChangeTarget; token: string }): Promise<boolean>;
-}
 
 const skOf = (target: ChangeTarget) => (target.kind === 'amendment' ? negotiationKeys.amendment(target.id) : negotiationKeys.bracket(target.id));
 

@@ -18,6 +18,7 @@ import type {
   CommentThread,
   TextChangeLock,
 } from '@concord/core';
+import type { AssembledNotes } from '@concord/negotiation/ports';
 import type { Item } from './requests.ts';
 
 export type NoteKind = 'thread' | 'message' | 'amendment' | 'position' | 'position-change' | 'bracket' | 'holder' | 'alternative';
@@ -214,13 +215,6 @@ function bracketFrom(item: Item, children: Item[]): Bracket {
     lift: lifts.find((l) => l === item.lift) ?? null,
     ruling: typeof item.ruling === 'string' ? item.ruling : null,
   };
-}
-
-/** What one partition (or part of one) holds, parents with their children; oldest first. */
-export interface AssembledNotes {
-  threads: CommentThread[];
-  amendments: (Amendment & { lock: TextChangeLock | null })[];
-  brackets: (Bracket & { rev: number; lock: TextChangeLock | null })[];
 }
 
 /** Assembles items of a partition. Children whose parent is missing (a write cut short) are left out. */

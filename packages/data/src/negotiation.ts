@@ -4,44 +4,19 @@
  * state a conditional write on the state it was read in — so of two people accepting the same
  * amendment, or resolving the same thread, exactly one succeeds. Brackets are in
  * `negotiation-brackets.ts`; changes of the text (accept, revert, settle with an alternative) take
- * a lock on their item first (`negotiation-changes.ts`).
+ * a lock on their item first (`negotiation-changes.ts`). The contract, `NegotiationStore`, is
+ * `@concord/negotiation`'s (its ports), as the calls store's is `@concord/calls`'.
  */
 import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Act, Amendment, AmendmentPositionChange, AmendmentStatus, CommentMessage, CommentThread, ThreadStatus } from '@concord/core';
 import { negotiationLimits } from '@concord/core';
+import type { NegotiationStore } from '@concord/negotiation/ports';
 import { monotonicFactory } from 'ulid';
-import { createBracketNotes, type BracketNotes } from './negotiation-brackets.ts';
-import { createChangeLocks, type ChangeLocks } from './negotiation-changes.ts';
-import { amendmentItem, assembleNotes, messageItem, positionChangeFrom, positionChangeItem, positionItem, threadItem, type AssembledNotes } from './negotiation-shapes.ts';
+import { createBracketNotes } from './negotiation-brackets.ts';
+import { createChangeLocks } from './negotiation-changes.ts';
+import { amendmentItem, assembleNotes, messageItem, positionChangeFrom, positionChangeItem, positionItem, threadItem } from './negotiation-shapes.ts';
 import { negotiationKeys } from './keys.ts';
 import type { NotesContext } from './negotiation-context.ts';
 import { conditionally, key, keyNames, queryAll, type Item } from './requests.ts';
-
-export type { AssembledNotes } from './negotiation-shapes.ts';
-
-export interface NegotiationStore extends BracketNotes, ChangeLocks {
-  /** Everything of one statement, with one consistent query; amendments and brackets with their lock, if any. */
-  list(input: { docId: string }): Promise<AssembledNotes>;
-  getThread(input: { docId: string; threadId: string }): Promise<CommentThread | null>;
-  getAmendment(input: { docId: string; amendmentId: string }): Promise<AssembledNotes['amendments'][number] | null>;
-  /** Every position taken on an amendment, oldest first (`none`: a position dropped). */
-  positionHistory(input: { docId: string; amendmentId: string }): Promise<AmendmentPositionChange[]>;
-  /** Stores a new thread with its first message (`thread.messages[0]`). */
-  startThread(input: { thread: CommentThread }): Promise<void>;
-  /** Adds a reply; false (nothing stored) when the thread is not open any more, or full. */
-  addMessage(input: { docId: string; message: CommentMessage }): Promise<boolean>;
-  /** Resolves or reopens; false when the thread was not in `from` any more. */
-  setThreadStatus(input: { docId: string; threadId: string; from: ThreadStatus; to: ThreadStatus; by: Act }): Promise<boolean>;
-  /** Stores a new amendment; one with its id must not exist. */
-  propose(input: { amendment: Amendment }): Promise<void>;
-  /**
-   * Records an organisation's position (`none` drops it): the current one is overwritten, the change
-   * kept. False (nothing stored) when the amendment is not proposed any more.
-   */
-  setPosition(input: { docId: string; change: Omit<AmendmentPositionChange, 'id'> }): Promise<boolean>;
-  /** Rejects or withdraws: false when it was not in `from` any more, or a decision is changing the text. */
-  decideAmendment(input: { docId: string; amendmentId: string; from: AmendmentStatus; to: 'rejected' | 'withdrawn'; by: Act }): Promise<boolean>;
-}
 
 export function createNegotiationStore(options: { client: DynamoDBDocumentClient; tableName: string }): NegotiationStore {
   const { client, tableName } = options;

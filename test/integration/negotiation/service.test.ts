@@ -1,7 +1,5 @@
+import { isTextClean, negotiate, negotiationState } from '@concord/negotiation';
 import { describe, expect, it } from 'vitest';
-import { negotiate } from '../../../web/src/lib/server/negotiation/service.ts';
-import { negotiationState } from '../../../web/src/lib/server/negotiation/state.ts';
-import { isTextClean } from '../../../web/src/lib/server/negotiation/clean.ts';
 import { around, codeOf, negotiationWorld, statementId } from './setup.ts';
 
 describe('negotiation service: comments', () => {

@@ -8,12 +8,14 @@ import { seatPerson, testOrganisations } from '@concord/core/testing/coalition';
 import { openDraft } from '@concord/core/testing/statement';
 import { createAccounts, createAuditLog, createDocumentStore, createNegotiationStore, createRepositories, type Mail } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
+import type { NegotiationDeps } from '@concord/negotiation/ports';
 import { documentFrom } from '@concord/sync/document';
 import { anchorBetween, textLeaves, type TextPoint } from '@concord/text/anchors';
 import { markdownToYUpdate, yDocToText } from '@concord/text/text';
 import type * as Y from 'yjs';
 import { newId } from '../../../web/src/lib/server/coalition/lookup.ts';
-import type { NegotiationDeps } from '../../../web/src/lib/server/negotiation/deps.ts';
+import { mentionMail } from '../../../web/src/lib/server/negotiation/mention-mail.ts';
+import { findAccessibleStatement } from '../../../web/src/lib/server/statements.ts';
 import { testAuditKey } from '../../support/audit-key.ts';
 import { startDynalite } from '../../support/dynalite.ts';
 
@@ -39,6 +41,7 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
   const notifications = createNotificationStore(dynamo);
   const mails: Mail[] = [];
   const deps: NegotiationDeps = {
+    statements: { accessible: (found) => findAccessibleStatement({ directory, ...found }) },
     directory,
     notes: createNegotiationStore(dynamo),
     texts: documents,
@@ -52,7 +55,7 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
       },
     },
     audit,
-    mentions: { notifications, accounts, mailer: { send: async (mail) => void mails.push(mail) } },
+    mentions: { notifications, accounts, mailer: { send: async (mail) => void mails.push(mail) }, wordMail: mentionMail },
     now: Date.now,
     newId,
     lockMs: input.lockMs,

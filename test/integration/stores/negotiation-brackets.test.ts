@@ -1,5 +1,7 @@
 import type { Bracket } from '@concord/core';
 import { createNegotiationStore } from '@concord/data';
+import { createMemoryNegotiationStore } from '@concord/negotiation/memory';
+import type { NegotiationStore } from '@concord/negotiation/ports';
 import { describe, expect, it } from 'vitest';
 import { startDynalite } from '../../support/dynalite.ts';
 
@@ -15,12 +17,17 @@ function bracket(id: string, holders: string[] = ['org_A']): Bracket {
   };
 }
 
-/** `jitterMs`: random delays before each request, so concurrent calls interleave at every step. */
-async function store(jitterMs?: number) {
-  return createNegotiationStore(await startDynalite({ jitterMs }));
-}
+/**
+ * The NegotiationStore contract (`@concord/negotiation`'s ports) over the DynamoDB store on dynalite
+ * and the in-memory one. `jitterMs`: random delays before each DynamoDB request, so concurrent
+ * calls interleave at every step.
+ */
+const stores: [string, (jitterMs?: number) => Promise<NegotiationStore>][] = [
+  ['dynalite', async (jitterMs) => createNegotiationStore(await startDynalite({ jitterMs }))],
+  ['memory', async () => createMemoryNegotiationStore()],
+];
 
-describe('the negotiation store: brackets', () => {
+describe.each(stores)('the negotiation store: brackets (%s)', (_name, store) => {
   it('opens a bracket with its holder and alternatives, and lists them', async () => {
     const notes = await store();
     await notes.openBracket({ bracket: bracket('brk_1') });

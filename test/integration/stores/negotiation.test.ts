@@ -1,5 +1,7 @@
 import type { Amendment, CommentThread } from '@concord/core';
 import { createNegotiationStore } from '@concord/data';
+import { createMemoryNegotiationStore } from '@concord/negotiation/memory';
+import type { NegotiationStore } from '@concord/negotiation/ports';
 import { describe, expect, it } from 'vitest';
 import { startDynalite } from '../../support/dynalite.ts';
 
@@ -22,11 +24,17 @@ function amendment(id: string): Amendment {
   };
 }
 
-async function store(jitterMs?: number) {
-  return createNegotiationStore(await startDynalite({ jitterMs }));
-}
+/**
+ * The NegotiationStore contract (`@concord/negotiation`'s ports) over the DynamoDB store on dynalite
+ * and the in-memory one. `jitterMs`: random delays before each DynamoDB request, so concurrent
+ * calls interleave at every step.
+ */
+const stores: [string, (jitterMs?: number) => Promise<NegotiationStore>][] = [
+  ['dynalite', async (jitterMs) => createNegotiationStore(await startDynalite({ jitterMs }))],
+  ['memory', async () => createMemoryNegotiationStore()],
+];
 
-describe('[DC15] the negotiation store: threads', () => {
+describe.each(stores)('[DC15] the negotiation store: threads (%s)', (_name, store) => {
   it('lists a thread with its replies in order, and resolves and reopens it once each', async () => {
     const notes = await store();
     await notes.startThread({ thread: thread('thr_1') });
@@ -52,7 +60,7 @@ describe('[DC15] the negotiation store: threads', () => {
   });
 });
 
-describe('[DC15] the negotiation store: amendments', () => {
+describe.each(stores)('[DC15] the negotiation store: amendments (%s)', (_name, store) => {
   it('keeps one current position per organisation, overwritten, and every change', async () => {
     const notes = await store();
     await notes.propose({ amendment: amendment('amd_1') });

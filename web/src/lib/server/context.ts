@@ -36,10 +36,12 @@ import {
 } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
 import { createHubContext, type HubContext } from '@concord/hub';
+import type { NegotiationDeps } from '@concord/negotiation/ports';
 import { newId } from './coalition/lookup.ts';
 import { fixedBy } from './stage.ts';
 import { stageReader } from './stage-context.ts';
-import type { NegotiationDeps } from './negotiation/deps.ts';
+import { mentionMail } from './negotiation/mention-mail.ts';
+import { findAccessibleStatement } from './statements.ts';
 import type {
   Accounts,
   AttemptThrottle,
@@ -105,9 +107,10 @@ export function negotiationDeps(): Promise<NegotiationDeps> {
   negotiation ??= webContext().then(({ directory, audit, accounts, mailer }) => {
     const { store, documents } = hub();
     return {
+      statements: { accessible: (input) => findAccessibleStatement({ directory, ...input }) },
       directory,
       audit,
-      mentions: { notifications: createNotificationStore(store), accounts, mailer, log: ({ code, error }) => console.warn(`[concord] ${code}:`, error) },
+      mentions: { notifications: createNotificationStore(store), accounts, mailer, wordMail: mentionMail, log: ({ code, error }) => console.warn(`[concord] ${code}:`, error) },
       notes: createNegotiationStore(store),
       // An adopted text is fixed even without its freeze: accepting or settling refuses it too.
       texts: { load: documents.load, frozenBy: fixedBy({ frozenBy: documents.frozenBy, reader: stageReader }) },

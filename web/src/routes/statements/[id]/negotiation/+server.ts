@@ -3,13 +3,12 @@ import { negotiationDeps, webContext } from '$lib/server/context.ts';
 import { mailLinkOrigin } from '$lib/server/links.ts';
 import { jsonRefusal } from '$lib/server/forms.ts';
 import { isSameOrigin } from '$lib/server/http.ts';
-import { negotiate } from '$lib/server/negotiation/service.ts';
-import { negotiationState } from '$lib/server/negotiation/state.ts';
+import { negotiate, negotiationState } from '@concord/negotiation';
 import type { RequestHandler } from './$types';
 
 /**
  * The statement's comments, amendments and brackets for the live editor (PROTOCOL.md §7).
- * GET: the state the person may see (`NegotiationView`). POST `{ op, … }` (see `input.ts`): one
+ * GET: the state the person may see (`NegotiationView`). POST `{ op, … }` (see `@concord/negotiation` input.ts): one
  * act, authorized by the core policy here; answers `{ id, state }`, or `{ code, message }` with
  * 400 (bad input), 403 (the policy refused), 404 (not shared, or no such item), 409 (it changed
  * meanwhile: someone decided first, the text moved, edits not saved yet).

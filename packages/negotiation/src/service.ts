@@ -6,7 +6,7 @@ import type { Principal } from '@concord/core';
 import { negotiating, type NegotiationAction } from './access.ts';
 import { amendmentAct } from './amendments.ts';
 import { bracketAct } from './brackets.ts';
-import type { NegotiationDeps } from './deps.ts';
+import type { NegotiationDeps } from './ports.ts';
 import { readOp, type NegotiationOp } from './input.ts';
 import { announce } from './record.ts';
 import { threadAct } from './threads.ts';

@@ -10,10 +10,9 @@
  * dropped and the decision taken afresh.
  */
 import { fail, type Act, type Anchor, type TextChangeLock } from '@concord/core';
-import type { ChangeOutcome, ChangeTarget } from '@concord/data';
 import { replaceAnchored, resolveAnchor } from '@concord/text/anchors';
 import * as Y from 'yjs';
-import type { NegotiationDeps } from './deps.ts';
+import type { ChangeOutcome, ChangeTarget, NegotiationDeps } from './ports.ts';
 import { storedText } from './placement.ts';
 
 const defaultLockMs = 30_000;

@@ -2,24 +2,13 @@
  * Mentions (issue 13.3): which organisations a comment on a draft may mention — those the draft
  * is shared with, checked here on the server and not only in the picker —, and telling the
  * mentioned organisations' active delegates, in the hub's notifications and by mail (the outbox
- * on a laptop), each in their own language. Telling never fails the comment: it is stored already.
+ * on a laptop), each in their own language (worded by the `wordMail` port: the web's messages).
+ * Telling never fails the comment: it is stored already.
  */
 import { checkMentions, mentionableOrganisations, type Organisation } from '@concord/core';
-import type { Mailer } from '@concord/data';
-import type { Notification, NotificationStore } from '@concord/data/notifications';
-import { isLocale, type Locale } from '../../i18n.ts';
-import { m } from '../../paraglide/messages.js';
-import type { Accounts } from '../ports.ts';
+import type { Notification } from '@concord/calls/ports';
 import type { Negotiating } from './access.ts';
-import type { NegotiationDeps } from './deps.ts';
-
-/** What telling the mentioned needs: notifications, the people's addresses and languages, mail. */
-export interface MentionPorts {
-  notifications: Pick<NotificationStore, 'add'>;
-  accounts: Pick<Accounts, 'get'>;
-  mailer: Mailer;
-  log?: (entry: { code: string; error: unknown }) => void;
-}
+import type { MentionFacts, MentionPorts, NegotiationDeps } from './ports.ts';
 
 /** The organisations a comment on this statement may mention, sorted by name. */
 export async function mentionable(input: { deps: Pick<NegotiationDeps, 'directory'>; who: Pick<Negotiating, 'statement' | 'taskForce'>; locale?: string }): Promise<Organisation[]> {
@@ -39,7 +28,7 @@ export async function checkedMentions(input: { deps: Pick<NegotiationDeps, 'dire
 
 /**
  * Tells the active delegates of each mentioned organisation (never the author); logs, never
- * throws. `linkOrigin`: where the mail's link points (see links.ts); null: no link.
+ * throws. `linkOrigin`: where the mail's link points (the web's links.ts); null: no link.
  */
 export async function tellMentioned(input: {
   deps: NegotiationDeps;
@@ -68,24 +57,13 @@ export async function tellMentioned(input: {
   }
 }
 
-async function mailOne(input: { ports: MentionPorts; linkOrigin: string | null; userId: string; facts: { name: string; organisation: string; author: string; person: string; title: string; body: string; statementId: string } }) {
+async function mailOne(input: { ports: MentionPorts; linkOrigin: string | null; userId: string; facts: MentionFacts }) {
   const { ports, facts } = input;
   try {
     const account = await ports.accounts.get(input.userId);
     if (!account) return;
-    const locale: Locale = account.locale && isLocale(account.locale) ? account.locale : 'en';
-    const options = { locale };
-    const link = input.linkOrigin ? `${input.linkOrigin}/statements/${facts.statementId}` : null;
-    await ports.mailer.send({
-      to: account.email,
-      subject: m.mail_mention_subject({ organisation: facts.organisation, title: facts.title }, options),
-      text: [
-        m.mail_mention_intro({ name: facts.name, person: facts.person, author: facts.author, organisation: facts.organisation, title: facts.title }, options),
-        '',
-        ...facts.body.split('\n').map((line) => `> ${line}`),
-        ...(link ? ['', m.mail_mention_open(undefined, options), link] : []),
-      ].join('\n'),
-    });
+    const { subject, text } = ports.wordMail({ facts, locale: account.locale ?? null, linkOrigin: input.linkOrigin });
+    await ports.mailer.send({ to: account.email, subject, text });
   } catch (error) {
     ports.log?.({ code: 'mention.mail-failed', error });
   }

@@ -5,7 +5,7 @@
  */
 import { checkAlternative, checkJoin, checkLeave, checkNewAlternative, checkQuote, fail, negotiationLimits, type Bracket } from '@concord/core';
 import type { Negotiating } from './access.ts';
-import type { NegotiationDeps } from './deps.ts';
+import type { NegotiationDeps } from './ports.ts';
 import type { NegotiationOp } from './input.ts';
 import { agreeToLift, liftIfConsented, ruleOnBracket } from './bracket-lifting.ts';
 import { storedText, wordsAt } from './placement.ts';

@@ -4,9 +4,9 @@
  * caller authorized its own act on the statement).
  */
 import { bracketedShare, isClean } from '@concord/core';
-import type { NegotiationStore } from '@concord/data/negotiation';
 import { resolveAnchor, textLength } from '@concord/text/anchors';
 import type * as Y from 'yjs';
+import type { NegotiationStore } from './ports.ts';
 
 /** True when no bracket of the statement is open. */
 export async function isTextClean(input: { notes: Pick<NegotiationStore, 'list'>; statementId: string }): Promise<boolean> {

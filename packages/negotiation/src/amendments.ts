@@ -5,7 +5,7 @@
  */
 import { checkAmendmentMove, checkAmendmentText, checkAmendmentWithdrawal, checkPositionChange, fail, type Amendment } from '@concord/core';
 import type { Negotiating } from './access.ts';
-import type { NegotiationDeps } from './deps.ts';
+import type { NegotiationDeps } from './ports.ts';
 import type { NegotiationOp } from './input.ts';
 import { storedText, wordsAt } from './placement.ts';
 import { audit } from './record.ts';

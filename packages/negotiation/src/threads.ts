@@ -1,7 +1,7 @@
 /** Comment threads: start one on a range, reply (mentioning organisations), resolve, reopen. */
 import { checkCommentBody, checkQuote, checkReply, checkThreadMove, fail, type CommentThread, type ThreadStatus } from '@concord/core';
 import type { Negotiating } from './access.ts';
-import type { NegotiationDeps } from './deps.ts';
+import type { NegotiationDeps } from './ports.ts';
 import type { NegotiationOp } from './input.ts';
 import { checkedMentions, tellMentioned } from './mentions.ts';
 import { storedText, wordsAt } from './placement.ts';

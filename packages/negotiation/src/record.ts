@@ -1,10 +1,15 @@
 /** After an act: the audit log (decisions and bracket changes) and the notice to open editors. */
 import type { AuditDetails } from '@concord/core';
-import { recordAct } from '../audit.ts';
-import { negotiationNotice, type NegotiationDeps } from './deps.ts';
 import type { Negotiating } from './access.ts';
+import type { NegotiationDeps } from './ports.ts';
 
-/** Writes an amendment decision or a bracket change to the coalition's audit log. */
+/** The notice open editors get after any negotiation act: they refetch the state. */
+export const negotiationNotice = '{"kind":"negotiation"}';
+
+/**
+ * Writes an amendment decision or a bracket change to the coalition's audit log: who acted (the
+ * person and the organisation they act for), on what, with scalar details only.
+ */
 export async function audit(input: {
   deps: Pick<NegotiationDeps, 'audit' | 'now'>;
   who: Negotiating;
@@ -13,13 +18,15 @@ export async function audit(input: {
   details?: AuditDetails;
 }): Promise<void> {
   const { who } = input;
-  await recordAct({
-    audit: input.deps.audit,
-    actor: { ...who.actor, coalitionId: who.statement.coalitionId },
-    action: input.action,
-    subject: input.subject,
-    details: { statementId: who.statement.id, ...input.details },
-    now: input.deps.now(),
+  await input.deps.audit.append({
+    entry: {
+      coalitionId: who.statement.coalitionId,
+      at: input.deps.now(),
+      actor: { userId: who.actor.userId, organisationId: who.actor.organisationId },
+      action: input.action,
+      subject: input.subject,
+      details: { statementId: who.statement.id, ...input.details },
+    },
   });
 }
 

@@ -6,11 +6,11 @@
 import { amendmentActions, bracketActions, mentionableOrganisations, threadActions, type Anchor, type NegotiationPermissions, type Principal } from '@concord/core';
 import { resolveAnchor } from '@concord/text/anchors';
 import type * as Y from 'yjs';
-import type { NegotiationView, Placement } from '../../negotiation/view.ts';
 import { allows, negotiating } from './access.ts';
 import { bracketSummaryOf } from './clean.ts';
-import type { NegotiationDeps } from './deps.ts';
+import type { NegotiationDeps } from './ports.ts';
 import { storedText } from './placement.ts';
+import type { NegotiationView, Placement } from './view.ts';
 
 function placement(doc: Y.Doc, anchor: Anchor): Placement {
   try {

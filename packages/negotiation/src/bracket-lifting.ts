@@ -8,7 +8,7 @@
  */
 import { bracketConsent, checkAgreement, checkRuling, fail, isDomainError, type Act, type Bracket } from '@concord/core';
 import type { Negotiating } from './access.ts';
-import type { NegotiationDeps } from './deps.ts';
+import type { NegotiationDeps } from './ports.ts';
 import { storedText, wordsAt } from './placement.ts';
 import { audit } from './record.ts';
 import { decideWithText, wordsNow } from './text-change.ts';

@@ -3,7 +3,7 @@ import { fail, type Anchor } from '@concord/core';
 import { documentFrom } from '@concord/sync/document';
 import { resolveAnchor } from '@concord/text/anchors';
 import type * as Y from 'yjs';
-import type { NegotiationDeps } from './deps.ts';
+import type { NegotiationDeps } from './ports.ts';
 
 /** The statement's stored text as a fresh Y.Doc (its own client id: changes made on it are ours). */
 export async function storedText(input: { deps: Pick<NegotiationDeps, 'texts'>; docId: string }): Promise<Y.Doc> {
