@@ -9,7 +9,7 @@
  *   updates and the snapshots two versions old are deleted;
  * - load: head, then snapshot and updates, then the head again (see `document-load.ts`).
  */
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentStore, TailStats } from '@concord/sync/ports';
 import { shareNext } from '@concord/sync/share-next';
 import { throughFreezeFences } from '@concord/sync/freeze-fence';
@@ -24,7 +24,7 @@ import { writeSplitUpdate } from './document-writes.ts';
 import { splitBytes } from './parts.ts';
 import { pooledRandomBytes } from './random-bytes.ts';
 import { sharedSnapshotCache, type SnapshotCache } from './snapshot-cache.ts';
-import { conditionally, isConditionFailed, key, keyNames, num, putAll, type Item } from './requests.ts';
+import { getOne, key, num, putAll, putItem, updateIf, updateItem, type Item } from './requests.ts';
 import { fail } from '@concord/core';
 import { tableDefinition } from './table-definition.ts';
 
@@ -131,8 +131,7 @@ async function appendBatch(input: { context: DocumentContext; docId: string; bat
     if (pieces.length === 1) whole.push({ ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin });
     else split.push(writeSplitUpdate({ context, pk, id, pieces, origin }));
   }
-  const { client, tableName } = context;
-  const items = whole.length === 1 ? client.send(new PutCommand({ TableName: tableName, Item: whole[0] })) : putAll({ client, tableName, items: whole });
+  const items = whole.length === 1 ? putItem({ ...context, item: whole[0]! }) : putAll({ ...context, items: whole });
   await Promise.all([items, ...split]);
   // A compaction may subtract an update before that update's own ADD lands.
   return { count: Math.max(0, num(head, 'tailCount') ?? 0), bytes: Math.max(0, num(head, 'tailBytes') ?? 0) };
@@ -141,113 +140,61 @@ async function appendBatch(input: { context: DocumentContext; docId: string; bat
 async function countOnHead(input: { context: DocumentContext; pk: string; count: number; bytes: number; authors: readonly string[] }) {
   const { context, pk, count, bytes, authors } = input;
   const author = authors.length > 0;
-  try {
-    const result = await context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk, sk: documentKeys.head }),
-        // The author rides on the head's counter update: no extra request per keystroke.
-        UpdateExpression: `ADD tailCount :one, tailBytes :bytes${author ? ', authors :author' : ''} SET updatedAt = :now`,
-        ConditionExpression: 'attribute_not_exists(frozenBy)',
-        ExpressionAttributeValues: { ':one': count, ':bytes': bytes, ':now': context.now(), ...(author ? { ':author': new Set(authors) } : {}) },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return result.Attributes ?? {};
-  } catch (error) {
-    if (isConditionFailed(error)) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
-    throw error;
-  }
+  const head = await updateIf({
+    ...context,
+    key: key({ pk, sk: documentKeys.head }),
+    // The author rides on the head's counter update: no extra request per keystroke.
+    update: `ADD tailCount :one, tailBytes :bytes${author ? ', authors :author' : ''} SET updatedAt = :now`,
+    condition: 'attribute_not_exists(frozenBy)',
+    values: { ':one': count, ':bytes': bytes, ':now': context.now(), ...(author ? { ':author': new Set(authors) } : {}) },
+    returning: 'UPDATED_NEW',
+  });
+  if (!head) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
+  return head;
 }
+
+const headKey = (docId: string) => key({ pk: documentKeys.pk(docId), sk: documentKeys.head });
 
 /** Reads the head's author set, then removes exactly those: authors added meanwhile stay. */
 async function takeAuthors(input: { context: DocumentContext; docId: string }): Promise<string[]> {
   const { context, docId } = input;
-  const headKey = key({ pk: documentKeys.pk(docId), sk: documentKeys.head });
-  const result = await context.client.send(
-    new GetCommand({ TableName: context.tableName, Key: headKey, ConsistentRead: true, ProjectionExpression: 'authors' }),
-  );
-  const stored = result.Item?.authors;
+  const stored = (await getOne({ ...context, key: headKey(docId), projection: 'authors' }))?.authors;
   const authors = stored instanceof Set ? [...stored].filter((a): a is string => typeof a === 'string') : [];
   if (authors.length === 0) return [];
-  await context.client.send(
-    new UpdateCommand({
-      TableName: context.tableName,
-      Key: headKey,
-      UpdateExpression: 'DELETE authors :taken',
-      ExpressionAttributeValues: { ':taken': new Set(authors) },
-    }),
-  );
+  await updateItem({ ...context, key: headKey(docId), update: 'DELETE authors :taken', values: { ':taken': new Set(authors) } });
   return authors;
 }
 
 async function freeze(input: { context: DocumentContext; docId: string; by: string }): Promise<boolean> {
   const { context, docId, by } = input;
-  return conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression: 'SET frozenBy = :by',
-        ConditionExpression: 'attribute_not_exists(frozenBy)',
-        ExpressionAttributeValues: { ':by': by },
-      }),
-    ),
-  );
+  return updateIf({ ...context, key: headKey(docId), update: 'SET frozenBy = :by', condition: 'attribute_not_exists(frozenBy)', values: { ':by': by } });
 }
 
 async function unfreeze(input: { context: DocumentContext; docId: string; by: string }): Promise<void> {
   const { context, docId, by } = input;
-  await conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression: 'REMOVE frozenBy',
-        ConditionExpression: 'frozenBy = :by',
-        ExpressionAttributeValues: { ':by': by },
-      }),
-    ),
-  );
+  await updateIf({ ...context, key: headKey(docId), update: 'REMOVE frozenBy', condition: 'frozenBy = :by', values: { ':by': by } });
 }
 
 async function frozenBy(input: { context: DocumentContext; docId: string }): Promise<string | null> {
   const { context, docId } = input;
-  const result = await context.client.send(
-    new GetCommand({ TableName: context.tableName, Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }), ConsistentRead: true, ProjectionExpression: 'frozenBy' }),
-  );
-  const value = result.Item?.frozenBy;
+  const value = (await getOne({ ...context, key: headKey(docId), projection: 'frozenBy' }))?.frozenBy;
   return typeof value === 'string' ? value : null;
 }
 
 async function acquireLease(input: { context: DocumentContext; docId: string; owner: string; now: number; ttlMs: number }): Promise<boolean> {
   const { context, docId, owner, now, ttlMs } = input;
-  return conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
-        // A frozen text is not compacted (DocumentStore.acquireLease says why).
-        ConditionExpression: 'attribute_not_exists(frozenBy) AND (attribute_not_exists(leaseOwner) OR leaseOwner = :owner OR leaseUntil <= :now)',
-        ExpressionAttributeValues: { ':owner': owner, ':until': now + ttlMs, ':now': now },
-      }),
-    ),
-  );
+  return updateIf({
+    ...context,
+    key: headKey(docId),
+    update: 'SET leaseOwner = :owner, leaseUntil = :until',
+    // A frozen text is not compacted (DocumentStore.acquireLease says why).
+    condition: 'attribute_not_exists(frozenBy) AND (attribute_not_exists(leaseOwner) OR leaseOwner = :owner OR leaseUntil <= :now)',
+    values: { ':owner': owner, ':until': now + ttlMs, ':now': now },
+  });
 }
 
 async function releaseLease(input: { context: DocumentContext; docId: string; owner: string }): Promise<void> {
   const { context, docId, owner } = input;
   // Not ours (taken over after expiry, or never taken): nothing to release.
-  await conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression: 'REMOVE leaseOwner, leaseUntil',
-        ConditionExpression: 'leaseOwner = :owner',
-        ExpressionAttributeValues: { ':owner': owner },
-      }),
-    ),
-  );
+  await updateIf({ ...context, key: headKey(docId), update: 'REMOVE leaseOwner, leaseUntil', condition: 'leaseOwner = :owner', values: { ':owner': owner } });
 }
