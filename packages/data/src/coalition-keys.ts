@@ -9,6 +9,7 @@ import type { SecretBox } from '@concord/auth/secret-box';
 import { generateSigningKey, signingKeyId, signMessage } from '@concord/auth/signing-keys';
 import { adoptionStatement, type Attestation, type CoalitionKey, type EncryptedSecret, type Publication } from '@concord/core';
 import { entityKeys } from './keys.ts';
+import { map, number, text } from './fields.ts';
 import { getOne, key, putIfAbsent } from './requests.ts';
 
 export interface CoalitionKeys {
@@ -29,7 +30,8 @@ export function createCoalitionKeys(input: { client: DynamoDBDocumentClient; tab
   async function stored(coalitionId: string): Promise<StoredKey | null> {
     const item = await getOne({ client, tableName, key: itemKey(coalitionId) });
     if (!item) return null;
-    return { coalitionId, publicKey: String(item.publicKey), keyId: String(item.keyId), createdAt: Number(item.createdAt), privateKey: item.privateKey as EncryptedSecret };
+    const sealed = map(item, 'privateKey');
+    return { coalitionId, publicKey: text(item, 'publicKey'), keyId: text(item, 'keyId'), createdAt: number(item, 'createdAt'), privateKey: { iv: text(sealed, 'iv'), data: text(sealed, 'data') } };
   }
 
   async function create(coalitionId: string, now: number): Promise<StoredKey> {

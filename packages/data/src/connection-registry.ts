@@ -18,7 +18,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, RoomRead } from '@concord/sync/ports';
 import { storeKeyOf } from './client.ts';
 import { liveConnectionsFor } from './live-connections.ts';
-import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
+import { map, mapOr, number, text } from './fields.ts';
+import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem } from './item-shapes.ts';
 import { connectionPointerKeys, documentKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
 import { deleteAll, deleteItem, getOne, key, num, putAll, queryPrefix, queryRange, str, takeItem, updateIf, type Item, type Table } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
@@ -178,7 +179,7 @@ async function setAwareness(input: {
   });
   if (stored) return 'ok';
   const item = await getOne({ ...context, key: recordAt });
-  const current = item ? awarenessFrom(item.awareness) : null;
+  const current = item ? awarenessFrom(mapOr(item, 'awareness')) : null;
   return current && current.clientId === entry.clientId ? 'stale' : 'conflict';
 }
 
@@ -198,13 +199,13 @@ function recordItem(record: ConnectionRecord): Item {
 
 function recordFrom(item: Item): ConnectionRecord {
   return {
-    connectionId: requireString(item, 'connectionId'),
-    docId: requireString(item, 'docId'),
-    principal: principalFrom(item.principal),
-    access: accessFrom(item.access),
+    connectionId: text(item, 'connectionId'),
+    docId: text(item, 'docId'),
+    principal: principalFrom(map(item, 'principal')),
+    access: accessFrom(item),
     ...('sessionId' in item ? { sessionId: str(item, 'sessionId') ?? null } : {}),
-    connectedAt: requireNumber(item, 'connectedAt'),
-    expiresAt: requireNumber(item, 'expiresAtMs'),
-    awareness: awarenessFrom(item.awareness),
+    connectedAt: number(item, 'connectedAt'),
+    expiresAt: number(item, 'expiresAtMs'),
+    awareness: awarenessFrom(mapOr(item, 'awareness')),
   };
 }

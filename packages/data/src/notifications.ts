@@ -6,6 +6,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { notificationKeys } from './keys.ts';
+import { number, numOr, oneOf, strOr, text } from './fields.ts';
 import { key, putIfAbsent, queryPrefix, updateItem, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import type { Notification, NotificationKind, NotificationStore, StoredNotification } from '@concord/calls/ports';
@@ -46,19 +47,21 @@ export function createNotificationStore(options: { client: DynamoDBDocumentClien
   };
 }
 
+const kinds: readonly NotificationKind[] = ['call-opened', 'call-reminder', 'call-extended', 'call-closed', 'call-withdrawn', 'mention'];
+
 function notificationFrom(item: Item): StoredNotification {
   return {
-    id: String(item[tableDefinition.sortKey]),
-    userId: String(item.userId),
-    eventId: String(item.eventId),
-    kind: item.kind as NotificationKind,
-    at: Number(item.at),
-    statementId: String(item.statementId),
-    statementTitle: String(item.statementTitle ?? ''),
-    callId: String(item.callId),
-    deadline: typeof item.deadline === 'number' ? item.deadline : null,
-    result: item.result === 'adopted' || item.result === 'not-adopted' ? item.result : null,
-    mentionedBy: typeof item.mentionedBy === 'string' ? item.mentionedBy : null,
-    readAt: typeof item.readAt === 'number' ? item.readAt : null,
+    id: text(item, tableDefinition.sortKey),
+    userId: text(item, 'userId'),
+    eventId: text(item, 'eventId'),
+    kind: oneOf(item, 'kind', kinds),
+    at: number(item, 'at'),
+    statementId: text(item, 'statementId'),
+    statementTitle: strOr(item, 'statementTitle', ''),
+    callId: text(item, 'callId'),
+    deadline: numOr(item, 'deadline', null),
+    result: item.result === null || item.result === undefined ? null : oneOf(item, 'result', ['adopted', 'not-adopted']),
+    mentionedBy: strOr(item, 'mentionedBy', null),
+    readAt: numOr(item, 'readAt', null),
   };
 }

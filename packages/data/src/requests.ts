@@ -282,20 +282,4 @@ async function writeAll(input: { client: DynamoDBDocumentClient; tableName: stri
   );
 }
 
-/** The item's value at `name` when it is a string, else undefined. */
-export const str = (item: Item, name: string): string | undefined => {
-  const value = item[name];
-  return typeof value === 'string' ? value : undefined;
-};
-
-/** The item's value at `name` when it is a number, else undefined. */
-export const num = (item: Item, name: string): number | undefined => {
-  const value = item[name];
-  return typeof value === 'number' ? value : undefined;
-};
-
-/** The item's value at `name` when it is binary, else undefined. */
-export const bin = (item: Item, name: string): Uint8Array | undefined => {
-  const value = item[name];
-  return value instanceof Uint8Array ? value : undefined;
-};
+export { bin, num, str } from './fields.ts';

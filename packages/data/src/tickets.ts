@@ -6,6 +6,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '@concord/core';
+import { map } from './fields.ts';
 import { accessFrom, principalFrom, principalItem } from './item-shapes.ts';
 import { ticketKeys, ttlSeconds } from './keys.ts';
 import { key, num, putIfAbsent, str, takeItem } from './requests.ts';
@@ -63,7 +64,7 @@ export function createTickets(options: {
       if (!bytes) return null;
       const item = await takeItem({ client, tableName, key: ticketKey(ticketHash(bytes)) });
       if (!item || str(item, 'docId') !== docId || (num(item, 'expiresAtMs') ?? 0) <= now) return null;
-      return { principal: principalFrom(item.principal), access: accessFrom(item.access), sessionId: str(item, 'sessionId') ?? null };
+      return { principal: principalFrom(map(item, 'principal')), access: accessFrom(item), sessionId: str(item, 'sessionId') ?? null };
     },
   };
 }
