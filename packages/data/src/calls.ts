@@ -74,7 +74,7 @@ export function createCallStore(options: { client: DynamoDBDocumentClient; table
     },
 
     async listDue({ now }) {
-      const entries = await queryRange({ client, tableName, index: 'gsi1', pk: callKeys.openCalls, through: callKeys.dueEntry({ deadline: now, callId: '~' }) });
+      const entries = await queryRange({ client, tableName, index: 'gsi1', pk: callKeys.openCalls, through: callKeys.dueThrough(now) });
       return entries.map((entry) => String(entry.callId));
     },
 

@@ -20,7 +20,7 @@
 import { fail } from '@concord/core';
 import type { DocumentState } from '@concord/sync/ports';
 import type { DocumentContext } from './document-store.ts';
-import { documentKeys } from './keys.ts';
+import { documentKeys, prefixEnd } from './keys.ts';
 import { joinBytes } from './parts.ts';
 import { bin, getOne, key, num, queryRange, str, type Item } from './requests.ts';
 import type { SnapshotCache } from './snapshot-cache.ts';
@@ -48,7 +48,7 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
   const snapshots = context.snapshots;
   const cached = snapshots?.get(docId);
   if (cached) {
-    const items = await readRange({ context, docId, from: documentKeys.updatePrefix, through: `${documentKeys.updatePrefix}\uffff` });
+    const items = await readRange({ context, docId, from: documentKeys.updatePrefix, through: documentKeys.updatesEnd });
     const head = await readHead({ context, docId });
     const updates = () => visibleUpdates(updatePiecesOf(items));
     const { frozen } = head;
@@ -62,7 +62,7 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
   }
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
-    const items = await readRange({ context, docId, from: documentKeys.head, through: `${documentKeys.updatePrefix}\uffff` });
+    const items = await readRange({ context, docId, from: documentKeys.head, through: documentKeys.updatesEnd });
     const head = headOf(items[0]?.[tableDefinition.sortKey] === documentKeys.head ? items[0] : undefined);
     const snapshot = snapshotOf({ items, head });
     const pieces = updatePiecesOf(items);
@@ -84,7 +84,7 @@ export async function readHead(input: { context: DocumentContext; docId: string 
 async function readSnapshot(input: { context: DocumentContext; docId: string; head: Head }): Promise<Uint8Array | null | 'missing'> {
   const { context, docId, head } = input;
   const prefix = documentKeys.snapshotAttemptPrefix({ version: head.version, attempt: head.snapshotId ?? '' });
-  const items = await readRange({ context, docId, from: prefix, through: `${prefix}\uffff` });
+  const items = await readRange({ context, docId, from: prefix, through: prefixEnd(prefix) });
   return snapshotOf({ items, head });
 }
 

@@ -77,7 +77,7 @@ export function createNegotiationStore(options: { client: DynamoDBDocumentClient
     },
 
     async positionHistory({ docId, amendmentId }) {
-      const items = await query(docId, `${negotiationKeys.amendment(amendmentId)}#H#`);
+      const items = await query(docId, negotiationKeys.positionChangePrefix(amendmentId));
       return items.map(positionChangeFrom);
     },
 

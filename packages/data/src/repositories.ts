@@ -67,7 +67,7 @@ function directory<T extends { id: string; coalitionId: string }>(input: {
   return {
     get: repository.get,
     put: repository.put,
-    listByCoalition: (coalitionId) => repository.list({ pk: entityKeys.coalitionMembers(coalitionId), prefix: `${kind}#` }),
+    listByCoalition: (coalitionId) => repository.list({ pk: entityKeys.coalitionMembers(coalitionId), prefix: entityKeys.memberPrefix(kind) }),
   };
 }
 
