@@ -84,7 +84,7 @@ async function moveHead(input: {
   const mergedBytes = merged.reduce((n, update) => n + update.update.length, 0);
   return updateIf({
     ...context,
-    key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
+    key: key(documentKeys.headItem(docId)),
     update: 'SET #version = :version, snapshotId = :attempt, snapshotParts = :parts, updatedAt = :now ADD tailCount :count, tailBytes :bytes',
     condition: `${atBase} AND leaseOwner = :owner AND attribute_not_exists(frozenBy)`,
     names: { '#version': 'version' },

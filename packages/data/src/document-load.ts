@@ -76,7 +76,7 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
 
 export async function readHead(input: { context: DocumentContext; docId: string }): Promise<Head> {
   const { context, docId } = input;
-  const item = await getOne({ ...context, key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }), projection: '#version, snapshotId, snapshotParts, frozenBy', names: { '#version': 'version' } });
+  const item = await getOne({ ...context, key: key(documentKeys.headItem(docId)), projection: '#version, snapshotId, snapshotParts, frozenBy', names: { '#version': 'version' } });
   return headOf(item ?? undefined);
 }
 

@@ -40,7 +40,7 @@ export function createUncheckedAppends(context: DocumentContext): Pick<DocumentS
       tails.add({ docId, count: -1, bytes: 0 });
     },
     addAuthor: async ({ docId, author }) => {
-      await updateItem({ ...context, key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }), update: 'ADD authors :author', values: { ':author': new Set([author]) } });
+      await updateItem({ ...context, key: key(documentKeys.headItem(docId)), update: 'ADD authors :author', values: { ':author': new Set([author]) } });
     },
     load: ({ docId }) => load(docId),
     commitSnapshot: async (input) => {

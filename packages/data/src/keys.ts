@@ -34,6 +34,8 @@ const partWidth = 4;
 export const documentKeys = {
   pk: (docId: string) => `DOC#${keyPart(docId)}`,
   head: 'HEAD',
+  /** The head item's key. */
+  headItem: (docId: string) => ({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
   updatePrefix: 'U#',
   /** Inclusive upper bound of every update's sort key. */
   updatesEnd: prefixEnd('U#'),
