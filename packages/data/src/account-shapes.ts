@@ -4,7 +4,8 @@
  * Domain `expiresAt` (ms) is stored as `expiresAtMs`: `expiresAt` is the TTL attribute (seconds).
  */
 import type { Account, AuditDetails, AuditEntry, EncryptedSecret, Invitation, PasswordReset, Session } from '@concord/core';
-import { asItem, requireNumber, requireString, rolesFrom } from './item-shapes.ts';
+import { map, mapOr, number, strOr, text, flag } from './fields.ts';
+import { rolesFrom } from './item-shapes.ts';
 import { ttlSeconds } from './keys.ts';
 import type { Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
@@ -29,15 +30,15 @@ export function accountItem(account: Account): Item {
 
 export function accountFrom(item: Item): Account {
   return {
-    userId: requireString(item, 'userId'),
-    email: requireString(item, 'email'),
-    passwordHash: requireString(item, 'passwordHash'),
-    totpKey: secretFrom(item.totpKey),
-    totpLastStep: requireNumber(item, 'totpLastStep'),
-    privilegeVersion: requireNumber(item, 'privilegeVersion'),
-    createdAt: requireNumber(item, 'createdAt'),
+    userId: text(item, 'userId'),
+    email: text(item, 'email'),
+    passwordHash: text(item, 'passwordHash'),
+    totpKey: secretFrom(mapOr(item, 'totpKey')),
+    totpLastStep: number(item, 'totpLastStep'),
+    privilegeVersion: number(item, 'privilegeVersion'),
+    createdAt: number(item, 'createdAt'),
     // Accounts written before the field existed have none: the interface follows the browser.
-    locale: typeof item.locale === 'string' && item.locale ? item.locale : null,
+    locale: strOr(item, 'locale', null) || null,
   };
 }
 
@@ -45,10 +46,8 @@ export function secretItem(secret: EncryptedSecret | null): Item | null {
   return secret === null ? null : { iv: secret.iv, data: secret.data };
 }
 
-function secretFrom(value: unknown): EncryptedSecret | null {
-  if (value === null || value === undefined) return null;
-  const item = asItem(value, 'totpKey');
-  return { iv: requireString(item, 'iv'), data: requireString(item, 'data') };
+function secretFrom(item: Item | null): EncryptedSecret | null {
+  return item && { iv: text(item, 'iv'), data: text(item, 'data') };
 }
 
 export function sessionItem(session: Session): Item {
@@ -66,14 +65,14 @@ export function sessionItem(session: Session): Item {
 
 export function sessionFrom(item: Item): Session {
   return {
-    id: requireString(item, 'id'),
-    userId: requireString(item, 'userId'),
-    createdAt: requireNumber(item, 'createdAt'),
-    expiresAt: requireNumber(item, 'expiresAtMs'),
-    lastUsedAt: requireNumber(item, 'lastUsedAt'),
-    twoFactorVerified: item.twoFactorVerified === true,
-    privilegeVersion: requireNumber(item, 'privilegeVersion'),
-    device: requireString(item, 'device'),
+    id: text(item, 'id'),
+    userId: text(item, 'userId'),
+    createdAt: number(item, 'createdAt'),
+    expiresAt: number(item, 'expiresAtMs'),
+    lastUsedAt: number(item, 'lastUsedAt'),
+    twoFactorVerified: flag(item, 'twoFactorVerified'),
+    privilegeVersion: number(item, 'privilegeVersion'),
+    device: text(item, 'device'),
   };
 }
 
@@ -93,15 +92,15 @@ export function invitationItem(invitation: Invitation): Item {
 
 export function invitationFrom(item: Item): Invitation {
   return {
-    id: requireString(item, 'id'),
-    email: requireString(item, 'email'),
-    name: requireString(item, 'name'),
-    coalitionId: requireString(item, 'coalitionId'),
-    organisationId: requireString(item, 'organisationId'),
-    roles: rolesFrom(item.roles),
-    invitedBy: requireString(item, 'invitedBy'),
-    createdAt: requireNumber(item, 'createdAt'),
-    expiresAt: requireNumber(item, 'expiresAtMs'),
+    id: text(item, 'id'),
+    email: text(item, 'email'),
+    name: text(item, 'name'),
+    coalitionId: text(item, 'coalitionId'),
+    organisationId: text(item, 'organisationId'),
+    roles: rolesFrom(item),
+    invitedBy: text(item, 'invitedBy'),
+    createdAt: number(item, 'createdAt'),
+    expiresAt: number(item, 'expiresAtMs'),
   };
 }
 
@@ -110,7 +109,7 @@ export function resetItem(reset: PasswordReset): Item {
 }
 
 export function resetFrom(item: Item): PasswordReset {
-  return { id: requireString(item, 'id'), userId: requireString(item, 'userId'), expiresAt: requireNumber(item, 'expiresAtMs') };
+  return { id: text(item, 'id'), userId: text(item, 'userId'), expiresAt: number(item, 'expiresAtMs') };
 }
 
 export function auditItem(entry: AuditEntry): Item {
@@ -129,18 +128,18 @@ export function auditItem(entry: AuditEntry): Item {
 
 /** Reads an entry back exactly as hashed: a changed field shows as a broken hash, not a throw. */
 export function auditFrom(item: Item): AuditEntry {
-  const actor = item.actor === null || item.actor === undefined ? null : asItem(item.actor, 'actor');
-  const subject = asItem(item.subject, 'subject');
+  const actor = mapOr(item, 'actor');
+  const subject = map(item, 'subject');
   return {
-    coalitionId: requireString(item, 'coalitionId'),
-    seq: requireNumber(item, 'seq'),
-    at: requireNumber(item, 'at'),
-    actor: actor === null ? null : { userId: requireString(actor, 'userId'), organisationId: requireString(actor, 'organisationId') },
-    action: requireString(item, 'action'),
-    subject: { kind: requireString(subject, 'kind'), id: requireString(subject, 'id') },
-    details: detailsFrom(item.details),
-    prevHash: requireString(item, 'prevHash'),
-    hash: requireString(item, 'hash'),
+    coalitionId: text(item, 'coalitionId'),
+    seq: number(item, 'seq'),
+    at: number(item, 'at'),
+    actor: actor === null ? null : { userId: text(actor, 'userId'), organisationId: text(actor, 'organisationId') },
+    action: text(item, 'action'),
+    subject: { kind: text(subject, 'kind'), id: text(subject, 'id') },
+    details: detailsFrom(map(item, 'details')),
+    prevHash: text(item, 'prevHash'),
+    hash: text(item, 'hash'),
   };
 }
 
@@ -153,8 +152,7 @@ function detailsItem(details: AuditDetails): Item {
   return item;
 }
 
-function detailsFrom(value: unknown): AuditDetails {
-  const item = asItem(value, 'details');
+function detailsFrom(item: Item): AuditDetails {
   const details: AuditDetails = {};
   for (const [name, v] of Object.entries(item)) {
     if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new TypeError(`stored audit detail ${name} is not a scalar`);

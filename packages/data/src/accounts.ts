@@ -10,11 +10,11 @@
  * over by the next create, and a create that finds its claim taken over after writing its
  * account removes that account again.
  */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fail, normaliseEmail, type Account } from '@concord/core';
 import { accountFrom, accountItem, secretItem } from './account-shapes.ts';
 import { accountKeys } from './keys.ts';
-import { conditionally, isConditionFailed, key, keyNames, num, str } from './requests.ts';
+import { deleteIf, deleteItem, getOne, key, num, putIf, putIfAbsent, str, takeItem, updateIf } from './requests.ts';
 
 export interface Accounts {
   get(userId: string): Promise<Account | null>;
@@ -56,52 +56,33 @@ export function createAccounts(options: {
   const emailKey = (email: string) => key({ pk: accountKeys.emailPk(email), sk: accountKeys.emailSk });
 
   async function get(userId: string): Promise<Account | null> {
-    const result = await client.send(new GetCommand({ TableName: tableName, Key: accountKey(userId), ConsistentRead: true }));
-    return result.Item ? accountFrom(result.Item) : null;
+    const item = await getOne({ client, tableName, key: accountKey(userId) });
+    return item ? accountFrom(item) : null;
   }
 
   async function readClaim(email: string): Promise<{ userId: string; claimedAt: number } | null> {
-    const result = await client.send(new GetCommand({ TableName: tableName, Key: emailKey(email), ConsistentRead: true }));
-    const userId = result.Item && str(result.Item, 'userId');
-    return userId ? { userId, claimedAt: num(result.Item!, 'claimedAt') ?? 0 } : null;
+    const item = await getOne({ client, tableName, key: emailKey(email) });
+    const userId = item && str(item, 'userId');
+    return userId ? { userId, claimedAt: num(item!, 'claimedAt') ?? 0 } : null;
   }
 
-  const putClaim = (input: { email: string; userId: string; condition: string; values: Record<string, unknown> }) =>
-    conditionally(() =>
-      client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...emailKey(input.email), userId: input.userId, claimedAt: now() },
-          ConditionExpression: input.condition,
-          ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-          ExpressionAttributeValues: Object.keys(input.values).length > 0 ? input.values : undefined,
-        }),
-      ),
-    );
-
+  const claimItem = (input: { email: string; userId: string }) => ({ ...emailKey(input.email), userId: input.userId, claimedAt: now() });
   const releaseClaim = (input: { email: string; userId: string }) =>
-    conditionally(() =>
-      client.send(
-        new DeleteCommand({
-          TableName: tableName,
-          Key: emailKey(input.email),
-          ConditionExpression: 'userId = :userId',
-          ExpressionAttributeValues: { ':userId': input.userId },
-        }),
-      ),
-    );
+    deleteIf({ client, tableName, key: emailKey(input.email), condition: 'userId = :userId', values: { ':userId': input.userId } });
 
   /** Claims `email` for `userId`: free, already ours (a retried create), or an old orphan. */
   async function claim(input: { email: string; userId: string }): Promise<boolean> {
-    if (await putClaim({ ...input, condition: 'attribute_not_exists(#pk)', values: {} })) return true;
+    if (await putIfAbsent({ client, tableName, item: claimItem(input) })) return true;
     const holder = await readClaim(input.email);
-    if (!holder) return putClaim({ ...input, condition: 'attribute_not_exists(#pk)', values: {} });
+    if (!holder) return putIfAbsent({ client, tableName, item: claimItem(input) });
     if (holder.userId === input.userId) return true;
     if (now() - holder.claimedAt < orphanAfterMs) return false;
     const account = await get(holder.userId);
     if (account && account.email === input.email) return false;
-    return putClaim({
-      ...input,
+    return putIf({
+      client,
+      tableName,
+      item: claimItem(input),
       condition: 'attribute_exists(#pk) AND userId = :holder AND claimedAt = :claimedAt',
       values: { ':holder': holder.userId, ':claimedAt': holder.claimedAt },
     });
@@ -110,16 +91,7 @@ export function createAccounts(options: {
   async function create(input: Account): Promise<'ok' | 'email-taken'> {
     const account = { ...input, email: normaliseEmail(input.email) };
     if (!(await claim({ email: account.email, userId: account.userId }))) return 'email-taken';
-    const written = await conditionally(() =>
-      client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...accountKey(account.userId), ...accountItem(account) },
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-        }),
-      ),
-    );
+    const written = await putIfAbsent({ client, tableName, item: { ...accountKey(account.userId), ...accountItem(account) } });
     if (!written) {
       const existing = await get(account.userId);
       if (existing?.email !== account.email) await releaseClaim({ email: account.email, userId: account.userId });
@@ -127,7 +99,7 @@ export function createAccounts(options: {
     }
     // Taken over as an orphan while this create stalled between its writes: the other one won.
     if ((await readClaim(account.email))?.userId !== account.userId) {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: accountKey(account.userId) }));
+      await deleteItem({ client, tableName, key: accountKey(account.userId) });
       return 'email-taken';
     }
     return 'ok';
@@ -135,21 +107,10 @@ export function createAccounts(options: {
 
   /** One update of an existing account; a missing account is `not-found`. */
   async function update(input: { userId: string; expression: string; values: Record<string, unknown>; names?: Record<string, string> }) {
-    try {
-      return await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: accountKey(input.userId),
-          UpdateExpression: input.expression,
-          ConditionExpression: 'attribute_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': keyNames['#pk'], ...input.names },
-          ExpressionAttributeValues: input.values,
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-    } catch (error) {
-      throw isConditionFailed(error) ? fail.notFound('account.not-found', 'no such account') : error;
-    }
+    const { userId, expression: update, values, names } = input;
+    const updated = await updateIf({ client, tableName, key: accountKey(userId), update, condition: 'attribute_exists(#pk)', names, values, returning: 'UPDATED_NEW' });
+    if (!updated) throw fail.notFound('account.not-found', 'no such account');
+    return updated;
   }
 
   return {
@@ -170,28 +131,18 @@ export function createAccounts(options: {
     async setLocale({ userId, locale }) {
       await update({ userId, expression: 'SET #locale = :locale', values: { ':locale': locale }, names: { '#locale': 'locale' } });
     },
+    // A missing account (or attribute) fails the comparison too.
     useTotpStep: ({ userId, step }) =>
-      conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: accountKey(userId),
-            UpdateExpression: 'SET totpLastStep = :step',
-            // A missing account (or attribute) fails the comparison too.
-            ConditionExpression: 'totpLastStep < :step',
-            ExpressionAttributeValues: { ':step': step },
-          }),
-        ),
-      ),
+      updateIf({ client, tableName, key: accountKey(userId), update: 'SET totpLastStep = :step', condition: 'totpLastStep < :step', values: { ':step': step } }),
     async bumpPrivilege(userId) {
       const result = await update({ userId, expression: 'ADD privilegeVersion :one', values: { ':one': 1 } });
-      const version = result.Attributes?.privilegeVersion;
+      const version = result.privilegeVersion;
       if (typeof version !== 'number') throw new TypeError('the account lacks a numeric privilegeVersion');
       return version;
     },
     async delete(userId) {
-      const result = await client.send(new DeleteCommand({ TableName: tableName, Key: accountKey(userId), ReturnValues: 'ALL_OLD' }));
-      const email = result.Attributes && str(result.Attributes, 'email');
+      const old = await takeItem({ client, tableName, key: accountKey(userId) });
+      const email = old && str(old, 'email');
       // Only our own claim: the address may already belong to someone else.
       if (email) await releaseClaim({ email, userId });
     },

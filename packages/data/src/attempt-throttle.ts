@@ -6,10 +6,10 @@
  * it read, and of concurrent claims on one key exactly one wins. Expiry is checked on read (no
  * TTL on dynalite; the TTL attribute is still set for AWS).
  */
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { expiryItem } from './account-shapes.ts';
 import { throttleKeys } from './keys.ts';
-import { conditionally, key, keyNames } from './requests.ts';
+import { deleteItem, getOne, key, putIf } from './requests.ts';
 
 export interface Backoff {
   /** Part of the item's key: which throttle. */
@@ -39,30 +39,25 @@ export function createAttemptThrottle(options: { client: DynamoDBDocumentClient;
 
   return {
     async claim({ backoff, key: throttled, now }) {
-      const Key = itemKey(backoff, throttled);
-      const item = (await client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }))).Item;
+      const at = itemKey(backoff, throttled);
+      const item = await getOne({ client, tableName, key: at });
       const stored = typeof item?.failures === 'number' ? item.failures : null;
       const live = item && typeof item.expiresAtMs === 'number' && item.expiresAtMs > now;
       const failures = live && stored !== null ? stored : 0;
       const nextAt = live && typeof item?.nextAt === 'number' ? item.nextAt : 0;
       if (now < nextAt) return { allowed: false, retryAfterMs: nextAt - now };
       const counted = failures + 1;
-      const claimed = await conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...Key, failures: counted, nextAt: now + backoff.delayMs(counted), ...expiryItem(now + backoff.forgetAfterMs) },
-            ConditionExpression: stored === null ? 'attribute_not_exists(#sk)' : 'failures = :stored',
-            ExpressionAttributeNames: stored === null ? { '#sk': keyNames['#sk'] } : undefined,
-            ExpressionAttributeValues: stored === null ? undefined : { ':stored': stored },
-          }),
-        ),
-      );
+      const claimed = await putIf({
+        client,
+        tableName,
+        item: { ...at, failures: counted, nextAt: now + backoff.delayMs(counted), ...expiryItem(now + backoff.forgetAfterMs) },
+        ...(stored === null ? { condition: 'attribute_not_exists(#sk)' } : { condition: 'failures = :stored', values: { ':stored': stored } }),
+      });
       return claimed ? { allowed: true } : { allowed: false, retryAfterMs: 1_000 };
     },
 
     async clear({ backoff, key: throttled }) {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: itemKey(backoff, throttled) }));
+      await deleteItem({ client, tableName, key: itemKey(backoff, throttled) });
     },
   };
 }

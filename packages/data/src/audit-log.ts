@@ -12,7 +12,7 @@
  * and moves the head for it, then tries again. So the chain stays linear and gap-free whatever
  * the concurrency, the head is at most one entry behind, and an entry is never rewritten.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   chainAuditEntry,
   entryIsIntact,
@@ -25,7 +25,7 @@ import {
 import { fail, genesisHash, type AuditEntry } from '@concord/core';
 import { auditFrom, auditItem } from './account-shapes.ts';
 import { auditKeys } from './keys.ts';
-import { conditionally, key, keyNames, queryAll, type Item } from './requests.ts';
+import { getOne, key, putIf, queryPrefix, queryRange, type Item } from './requests.ts';
 
 export interface AuditLog {
   /**
@@ -59,47 +59,27 @@ export function createAuditLog(options: {
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   const random = options.random ?? Math.random;
 
-  async function newest(input: { coalitionId: string; before?: string; limit: number; start?: Record<string, unknown> }) {
-    const range = input.before === undefined ? 'begins_with(#sk, :prefix)' : '#sk BETWEEN :prefix AND :before';
-    return client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: `#pk = :pk AND ${range}`,
-        ExpressionAttributeNames: keyNames,
-        ExpressionAttributeValues: {
-          ':pk': auditKeys.pk(input.coalitionId),
-          ':prefix': auditKeys.entryPrefix,
-          ...(input.before === undefined ? {} : { ':before': input.before }),
-        },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        Limit: input.limit,
-        ExclusiveStartKey: input.start,
-      }),
-    );
+  /** The newest `limit` entries, all before `before` (a sort key) when given. */
+  function newest(input: { coalitionId: string; before?: string; limit: number }): Promise<Item[]> {
+    const where = { client, tableName, pk: auditKeys.pk(input.coalitionId), descending: true, limit: input.limit };
+    const prefix = auditKeys.entryPrefix;
+    return input.before === undefined ? queryPrefix({ ...where, prefix }) : queryRange({ ...where, from: prefix, through: input.before });
   }
 
   const headKey = (coalitionId: string) => key({ pk: auditKeys.pk(coalitionId), sk: auditKeys.head });
 
   async function readHead(coalitionId: string): Promise<AuditHead | null> {
-    const item = (await client.send(new GetCommand({ TableName: tableName, Key: headKey(coalitionId), ConsistentRead: true }))).Item;
+    const item = await getOne({ client, tableName, key: headKey(coalitionId) });
     return item ? headFrom(item) : null;
   }
 
   /** Writes `next` as the head if the stored one is still `base` (absent when `base` is null). */
   async function moveHead(input: { base: AuditHead | null; next: Omit<AuditHead, 'mac'> }): Promise<boolean> {
     const sealed = sealAuditHead({ ...input.next, key: chainKey });
-    return conditionally(() =>
-      client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...headKey(sealed.coalitionId), ...sealed },
-          ConditionExpression: input.base ? '#count = :count AND #hash = :hash' : 'attribute_not_exists(#sk)',
-          ExpressionAttributeNames: input.base ? { '#count': 'count', '#hash': 'hash' } : { '#sk': keyNames['#sk'] },
-          ExpressionAttributeValues: input.base ? { ':count': input.base.count, ':hash': input.base.hash } : undefined,
-        }),
-      ),
-    );
+    const item = { ...headKey(sealed.coalitionId), ...sealed };
+    if (!input.base) return putIf({ client, tableName, item, condition: 'attribute_not_exists(#sk)' });
+    const { count, hash } = input.base;
+    return putIf({ client, tableName, item, condition: '#count = :count AND #hash = :hash', names: { '#count': 'count', '#hash': 'hash' }, values: { ':count': count, ':hash': hash } });
   }
 
   /**
@@ -107,14 +87,14 @@ export function createAuditLog(options: {
    * key stay plain SHA-256, `keyedFrom` says where the keyed part starts).
    */
   async function startHead(coalitionId: string): Promise<void> {
-    const latest = (await newest({ coalitionId, limit: 1 })).Items?.[0];
+    const latest = (await newest({ coalitionId, limit: 1 }))[0];
     const last = latest ? auditFrom(latest) : null;
     await moveHead({ base: null, next: { coalitionId, count: last?.seq ?? 0, hash: last?.hash ?? genesisHash, keyedFrom: (last?.seq ?? 0) + 1 } });
   }
 
   /** The entry after the head exists: a winner stopped before moving the head; move it for them. */
   async function helpAlong(head: AuditHead): Promise<void> {
-    const item = (await client.send(new GetCommand({ TableName: tableName, Key: key({ pk: auditKeys.pk(head.coalitionId), sk: auditKeys.entry(head.count + 1) }), ConsistentRead: true }))).Item;
+    const item = await getOne({ client, tableName, key: key({ pk: auditKeys.pk(head.coalitionId), sk: auditKeys.entry(head.count + 1) }) });
     if (!item) return;
     const next = auditFrom(item);
     if (next.prevHash !== head.hash || !entryIsIntact({ entry: next, key: chainKey, keyedFrom: head.keyedFrom })) {
@@ -132,16 +112,8 @@ export function createAuditLog(options: {
         continue;
       }
       const linked = chainAuditEntry({ previous: head.count ? { seq: head.count, hash: head.hash } : null, entry, key: chainKey });
-      const stored = await conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...key({ pk: auditKeys.pk(linked.coalitionId), sk: auditKeys.entry(linked.seq) }), ...auditItem(linked) },
-            ConditionExpression: 'attribute_not_exists(#sk)',
-            ExpressionAttributeNames: { '#sk': keyNames['#sk'] },
-          }),
-        ),
-      );
+      const item = { ...key({ pk: auditKeys.pk(linked.coalitionId), sk: auditKeys.entry(linked.seq) }), ...auditItem(linked) };
+      const stored = await putIf({ client, tableName, item, condition: 'attribute_not_exists(#sk)' });
       if (!stored) {
         await helpAlong(head);
         continue;
@@ -154,17 +126,7 @@ export function createAuditLog(options: {
   }
 
   async function all({ coalitionId }: { coalitionId: string }): Promise<AuditEntry[]> {
-    const items = await queryAll({
-      client,
-      query: {
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: keyNames,
-        ExpressionAttributeValues: { ':pk': auditKeys.pk(coalitionId), ':prefix': auditKeys.entryPrefix },
-        ConsistentRead: true,
-      },
-    });
-    return items.map(auditFrom);
+    return (await queryPrefix({ client, tableName, pk: auditKeys.pk(coalitionId), prefix: auditKeys.entryPrefix })).map(auditFrom);
   }
 
   return {
@@ -173,14 +135,7 @@ export function createAuditLog(options: {
     async page({ coalitionId, beforeSeq, limit }) {
       if (limit <= 0 || (beforeSeq !== undefined && beforeSeq <= 1)) return [];
       const before = beforeSeq === undefined ? undefined : auditKeys.entry(beforeSeq - 1);
-      const items: Item[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await newest({ coalitionId, before, limit: limit - items.length, start });
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start && items.length < limit);
-      return items.map(auditFrom);
+      return (await newest({ coalitionId, before, limit })).map(auditFrom);
     },
 
     all,

@@ -3,7 +3,8 @@
  * confirmation, who, when, and the history item holding reason and explanation), so even a
  * coalition of a hundred members stays far below DynamoDB's 400 KB item limit.
  */
-import type { ConsensusCall, Outcome, Position, PositionChange, Procedure, Stance } from '@concord/core';
+import { Stance, type ConsensusCall, type Outcome, type OutcomeReason, type Position, type PositionChange, type Procedure } from '@concord/core';
+import { flag, list, map, mapOr, number, numOr, oneOf, stringSet, strings, strOr, text } from './fields.ts';
 import type { Item } from './requests.ts';
 
 export interface LatestEntry {
@@ -54,61 +55,98 @@ export function changeItem(change: PositionChange): Item {
   };
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const number = (value: unknown, name: string): number => {
-  if (typeof value !== 'number') throw new TypeError(`stored call has a malformed ${name}`);
-  return value;
-};
-
 export function changeFrom(item: Item): PositionChange {
   return {
-    id: String(item.id),
-    organisationId: String(item.organisationId),
-    stance: item.stance as Stance,
-    confirmed: item.confirmed === true,
-    reason: text(item.reason),
-    explanation: text(item.explanation),
-    actedBy: String(item.actedBy),
-    at: number(item.at, 'position time'),
-    voided: item.voided === true,
+    id: text(item, 'id'),
+    organisationId: text(item, 'organisationId'),
+    stance: oneOf(item, 'stance', Stance),
+    confirmed: flag(item, 'confirmed'),
+    reason: strOr(item, 'reason', null),
+    explanation: strOr(item, 'explanation', null),
+    actedBy: text(item, 'actedBy'),
+    at: number(item, 'at'),
+    voided: flag(item, 'voided'),
   };
 }
 
 /** The call, its current positions completed from the history items they point to. */
 export function callFrom(input: { item: Item; changes: ReadonlyMap<string, PositionChange> }): ConsensusCall {
   const { item } = input;
-  const latest = (item.latest ?? {}) as Record<string, LatestEntry>;
-  const positions: Position[] = Object.entries(latest).map(([organisationId, entry]) => {
-    const change = input.changes.get(entry.historyId);
-    return { organisationId, stance: entry.stance, confirmed: entry.confirmed, actedBy: entry.actedBy, at: entry.at, reason: change?.reason ?? null, explanation: change?.explanation ?? null };
+  const latest = mapOr(item, 'latest') ?? {};
+  const positions: Position[] = Object.keys(latest).map((organisationId) => {
+    const entry = map(latest, organisationId);
+    const change = input.changes.get(text(entry, 'historyId'));
+    return {
+      organisationId,
+      stance: oneOf(entry, 'stance', Stance),
+      confirmed: flag(entry, 'confirmed'),
+      actedBy: text(entry, 'actedBy'),
+      at: number(entry, 'at'),
+      reason: change?.reason ?? null,
+      explanation: change?.explanation ?? null,
+    };
   });
+  const version = map(item, 'version');
+  const openedBy = map(item, 'openedBy');
   return {
-    id: String(item.id),
-    statementId: String(item.statementId),
-    coalitionId: String(item.coalitionId),
-    version: item.version as ConsensusCall['version'],
-    procedure: item.procedure as Procedure,
-    deadline: number(item.deadline, 'deadline'),
-    timeZone: String(item.timeZone),
-    resultsVisibility: item.resultsVisibility === 'live' ? 'live' : 'after-close',
-    openedBy: item.openedBy as ConsensusCall['openedBy'],
-    openedAt: number(item.openedAt, 'opening time'),
-    status: item.status as ConsensusCall['status'],
-    electorate: (item.electorate as string[]) ?? [],
+    id: text(item, 'id'),
+    statementId: text(item, 'statementId'),
+    coalitionId: text(item, 'coalitionId'),
+    version: { seq: number(version, 'seq'), hash: text(version, 'hash'), name: text(version, 'name') },
+    procedure: procedureFrom(map(item, 'procedure')),
+    deadline: number(item, 'deadline'),
+    timeZone: text(item, 'timeZone'),
+    resultsVisibility: oneOf(item, 'resultsVisibility', ['live', 'after-close'], 'after-close'),
+    openedBy: { userId: text(openedBy, 'userId'), organisationId: text(openedBy, 'organisationId'), onBehalfOfChair: flag(openedBy, 'onBehalfOfChair') },
+    openedAt: number(item, 'openedAt'),
+    status: oneOf(item, 'status', ['open', 'closed', 'withdrawn']),
+    electorate: item.electorate === undefined ? [] : strings(item, 'electorate'),
     positions: positions.sort((a, b) => a.organisationId.localeCompare(b.organisationId)),
-    extensions: (item.extensions as ConsensusCall['extensions']) ?? [],
-    closedAt: typeof item.closedAt === 'number' ? item.closedAt : null,
-    closedBy: text(item.closedBy),
-    withdrawnAt: typeof item.withdrawnAt === 'number' ? item.withdrawnAt : null,
-    withdrawnBy: text(item.withdrawnBy),
-    outcome: (item.outcome as Outcome | undefined) ?? null,
-    reminders: item.reminders instanceof Set ? [...item.reminders].map(String) : [],
-    urgent: urgentFrom(item.urgent),
+    extensions: item.extensions === undefined ? [] : list(item, 'extensions', (extensions, index) => extensionFrom(map(extensions, index))),
+    closedAt: numOr(item, 'closedAt', null),
+    closedBy: strOr(item, 'closedBy', null),
+    withdrawnAt: numOr(item, 'withdrawnAt', null),
+    withdrawnBy: strOr(item, 'withdrawnBy', null),
+    outcome: outcomeFrom(mapOr(item, 'outcome')),
+    reminders: stringSet(item, 'reminders'),
+    urgent: urgentFrom(item),
   };
 }
 
-function urgentFrom(value: unknown): ConsensusCall['urgent'] {
-  const urgent = value as { reason?: unknown; requiredHours?: unknown } | null | undefined;
-  if (!urgent || typeof urgent.reason !== 'string' || typeof urgent.requiredHours !== 'number') return null;
-  return { reason: urgent.reason, requiredHours: urgent.requiredHours };
+function procedureFrom(item: Item): Procedure {
+  return oneOf(item, 'kind', ['silence', 'explicit']) === 'silence' ? { kind: 'silence' } : { kind: 'explicit', quorum: number(item, 'quorum') };
+}
+
+function extensionFrom(item: Item): ConsensusCall['extensions'][number] {
+  const extension = { from: number(item, 'from'), to: number(item, 'to'), by: text(item, 'by'), at: number(item, 'at') };
+  // Extensions stored before reasons were have none.
+  return item.reason === undefined ? extension : { ...extension, reason: strOr(item, 'reason', null) };
+}
+
+const outcomeReasons: readonly OutcomeReason[] = ['objection', 'ad-referendum-unconfirmed', 'quorum-missed'];
+
+function outcomeFrom(item: Item | null): Outcome | null {
+  if (item === null) return null;
+  const tally = map(item, 'tally');
+  const count = (name: keyof Outcome['tally']) => number(tally, name);
+  return {
+    result: oneOf(item, 'result', ['adopted', 'not-adopted']),
+    reasons: list(item, 'reasons', (reasons, index) => oneOf(reasons, index, outcomeReasons)),
+    tally: {
+      support: count('support'),
+      supportAdReferendumConfirmed: count('supportAdReferendumConfirmed'),
+      supportAdReferendumUnconfirmed: count('supportAdReferendumUnconfirmed'),
+      abstain: count('abstain'),
+      object: count('object'),
+      silent: count('silent'),
+    },
+    replied: number(item, 'replied'),
+    required: number(item, 'required'),
+  };
+}
+
+/** Calls stored before notices (or opened with enough notice) have none. */
+function urgentFrom(item: Item): ConsensusCall['urgent'] {
+  const urgent = mapOr(item, 'urgent');
+  return urgent && { reason: text(urgent, 'reason'), requiredHours: number(urgent, 'requiredHours') };
 }

@@ -11,11 +11,11 @@
  * 5. the one caller whose ADD returned `count` reads the chunks (consistently: each was written
  *    before its ADD), deletes them and the counter, and returns them in index order.
  */
-import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
 import type { ChunkStore } from '@concord/sync/ports';
 import { chunkKeys, ttlSeconds } from './keys.ts';
-import { bin, conditionally, deleteAll, isConditionFailed, key, keyNames, num, queryAll, str, type Item, type Key } from './requests.ts';
+import { bin, deleteAll, deleteIf, key, num, putIf, queryPrefix, str, updateIf, type Item, type Key } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
 interface OpenMessage {
@@ -52,11 +52,7 @@ export function createChunkStore(options: {
       if (message.count !== count) throw fail.input('sync.chunk-mismatch', 'chunks of one message disagree on their count');
       const chunkKey = key({ pk, sk: chunkKeys.chunk({ generation: message.generation, index }) });
       const item = { ...chunkKey, data, index, expiresAtMs: message.expiresAtMs, [tableDefinition.ttlAttribute]: ttlSeconds(message.expiresAtMs) };
-      const stored = await conditionally(() =>
-        context.client.send(
-          new PutCommand({ TableName: context.tableName, Item: item, ConditionExpression: 'attribute_not_exists(#sk)', ExpressionAttributeNames: { '#sk': keyNames['#sk'] } }),
-        ),
-      );
+      const stored = await putIf({ ...context, item, condition: 'attribute_not_exists(#sk)' });
       if (!stored) return null;
       const received = await countChunk({ context, pk, generation: message.generation });
       if (received !== count) return null;
@@ -71,36 +67,20 @@ async function openMessage(input: { context: ChunkContext; pk: string; count: nu
   const counterKey = key({ pk, sk: chunkKeys.counter });
   const expiresAtMs = now + context.ttlMs;
   for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      const result = await context.client.send(
-        new UpdateCommand({
-          TableName: context.tableName,
-          Key: counterKey,
-          UpdateExpression:
-            'SET #count = if_not_exists(#count, :count), generation = if_not_exists(generation, :generation), ' +
-            'expiresAtMs = if_not_exists(expiresAtMs, :expiresAtMs), #ttl = if_not_exists(#ttl, :ttl)',
-          ConditionExpression: 'attribute_not_exists(#sk) OR expiresAtMs > :now',
-          ExpressionAttributeNames: { '#count': 'count', '#ttl': tableDefinition.ttlAttribute, '#sk': keyNames['#sk'] },
-          ExpressionAttributeValues: {
-            ':count': count,
-            ':generation': newGeneration(context.random),
-            ':expiresAtMs': expiresAtMs,
-            ':ttl': ttlSeconds(expiresAtMs),
-            ':now': now,
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return openMessageFrom(result.Attributes ?? {});
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-      // Expired: drop that counter (unless someone already replaced it) and open afresh.
-      await conditionally(() =>
-        context.client.send(
-          new DeleteCommand({ TableName: context.tableName, Key: counterKey, ConditionExpression: 'expiresAtMs <= :now', ExpressionAttributeValues: { ':now': now } }),
-        ),
-      );
-    }
+    const opened = await updateIf({
+      ...context,
+      key: counterKey,
+      update:
+        'SET #count = if_not_exists(#count, :count), generation = if_not_exists(generation, :generation), ' +
+        'expiresAtMs = if_not_exists(expiresAtMs, :expiresAtMs), #ttl = if_not_exists(#ttl, :ttl)',
+      condition: 'attribute_not_exists(#sk) OR expiresAtMs > :now',
+      names: { '#count': 'count' },
+      values: { ':count': count, ':generation': newGeneration(context.random), ':expiresAtMs': expiresAtMs, ':ttl': ttlSeconds(expiresAtMs), ':now': now },
+      returning: 'ALL_NEW',
+    });
+    if (opened) return openMessageFrom(opened);
+    // Expired: drop that counter (unless someone already replaced it) and open afresh.
+    await deleteIf({ ...context, key: counterKey, condition: 'expiresAtMs <= :now', values: { ':now': now } });
   }
   throw new Error(`could not open chunked message ${pk}`);
 }
@@ -108,43 +88,27 @@ async function openMessage(input: { context: ChunkContext; pk: string; count: nu
 /** Counts one more stored chunk; null when the message was replaced or completed meanwhile. */
 async function countChunk(input: { context: ChunkContext; pk: string; generation: string }): Promise<number | null> {
   const { context, pk, generation } = input;
-  try {
-    const result = await context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk, sk: chunkKeys.counter }),
-        UpdateExpression: 'ADD received :one',
-        ConditionExpression: 'generation = :generation',
-        ExpressionAttributeValues: { ':one': 1, ':generation': generation },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return num(result.Attributes ?? {}, 'received') ?? null;
-  } catch (error) {
-    if (isConditionFailed(error)) return null;
-    throw error;
-  }
+  const counted = await updateIf({
+    ...context,
+    key: key({ pk, sk: chunkKeys.counter }),
+    update: 'ADD received :one',
+    condition: 'generation = :generation',
+    values: { ':one': 1, ':generation': generation },
+    returning: 'UPDATED_NEW',
+  });
+  return counted && (num(counted, 'received') ?? null);
 }
 
 /** Reads, deletes and returns every chunk of a completed message, in index order. */
 async function collect(input: { context: ChunkContext; pk: string; message: OpenMessage }): Promise<Uint8Array[] | null> {
   const { context, pk, message } = input;
-  const items = await queryAll({
-    client: context.client,
-    query: {
-      TableName: context.tableName,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeNames: keyNames,
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': chunkKeys.chunkPrefix(message.generation) },
-      ConsistentRead: true,
-    },
-  });
+  const items = await queryPrefix({ ...context, pk, prefix: chunkKeys.chunkPrefix(message.generation) });
   const keys: Key[] = [key({ pk, sk: chunkKeys.counter })];
   for (const item of items) {
     const sk = str(item, tableDefinition.sortKey);
     if (sk) keys.push(key({ pk, sk }));
   }
-  await deleteAll({ client: context.client, tableName: context.tableName, keys });
+  await deleteAll({ ...context, keys });
   // Sort keys are zero-padded indexes, so the query returned the chunks in order.
   const chunks = items.map((item) => bin(item, 'data'));
   const complete = chunks.length === message.count && chunks.every((chunk) => chunk !== undefined);

@@ -6,13 +6,14 @@
  * port: it keeps keys and signs bytes; what a coalition signs (the adoption record) is the
  * publication package's `attestation.ts`.
  */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SecretBox } from '@concord/auth/secret-box';
 import { generateSigningKey, signingKeyId, signMessage } from '@concord/auth/signing-keys';
 import type { CoalitionKey, EncryptedSecret } from '@concord/core';
 import type { CoalitionKeys } from '@concord/publication/ports';
 import { entityKeys } from './keys.ts';
-import { conditionally, key, keyNames, type Item } from './requests.ts';
+import { map, number, text } from './fields.ts';
+import { getOne, key, putIfAbsent } from './requests.ts';
 
 interface StoredKey extends CoalitionKey {
   privateKey: EncryptedSecret;
@@ -23,16 +24,16 @@ export function createCoalitionKeys(input: { client: DynamoDBDocumentClient; tab
   const itemKey = (coalitionId: string) => key({ pk: entityKeys.signingKey.pk(coalitionId), sk: entityKeys.signingKey.sk });
 
   async function stored(coalitionId: string): Promise<StoredKey | null> {
-    const item = (await client.send(new GetCommand({ TableName: tableName, Key: itemKey(coalitionId), ConsistentRead: true }))).Item as Item | undefined;
+    const item = await getOne({ client, tableName, key: itemKey(coalitionId) });
     if (!item) return null;
-    return { coalitionId, publicKey: String(item.publicKey), keyId: String(item.keyId), createdAt: Number(item.createdAt), privateKey: item.privateKey as EncryptedSecret };
+    const sealed = map(item, 'privateKey');
+    return { coalitionId, publicKey: text(item, 'publicKey'), keyId: text(item, 'keyId'), createdAt: number(item, 'createdAt'), privateKey: { iv: text(sealed, 'iv'), data: text(sealed, 'data') } };
   }
 
   async function create(coalitionId: string, now: number): Promise<StoredKey> {
     const pair = generateSigningKey();
     const made: StoredKey = { coalitionId, publicKey: pair.publicKey, keyId: signingKeyId(pair.publicKey), createdAt: now, privateKey: await secretBox.seal(pair.privateKey) };
-    const put = new PutCommand({ TableName: tableName, Item: { ...itemKey(coalitionId), ...made }, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': keyNames['#pk'] } });
-    if (await conditionally(() => client.send(put))) return made;
+    if (await putIfAbsent({ client, tableName, item: { ...itemKey(coalitionId), ...made } })) return made;
     const winner = await stored(coalitionId);
     if (!winner) throw new Error('the coalition signing key vanished while it was being made');
     return winner;

@@ -14,15 +14,15 @@
  * deleted last.
  * Both carry the TTL (seconds); reads filter on `expiresAtMs` because dynalite ignores TTL.
  */
-import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwarenessEntry, ConnectionRecord, ConnectionRegistry, RoomRead } from '@concord/sync/ports';
 import { storeKeyOf } from './client.ts';
 import { liveConnectionsFor } from './live-connections.ts';
-import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem, requireNumber, requireString } from './item-shapes.ts';
+import { map, mapOr, number, text } from './fields.ts';
+import { accessFrom, awarenessFrom, awarenessItem, principalFrom, principalItem } from './item-shapes.ts';
 import { connectionPointerKeys, documentKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
-import { conditionally, deleteAll, key, keyNames, num, putAll, queryAll, str, type Item } from './requests.ts';
+import { deleteAll, deleteItem, getOne, key, num, putAll, queryPrefix, queryRange, str, takeItem, updateIf, type Item, type Table } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
-import { gsi1IndexName } from './table.ts';
 
 /** The port, plus what only the DynamoDB registry can answer: a person's connections. */
 export interface DynamoConnectionRegistry extends ConnectionRegistry {
@@ -33,10 +33,7 @@ export interface DynamoConnectionRegistry extends ConnectionRegistry {
   listByUser(input: { userId: string; now: number }): Promise<ConnectionRecord[]>;
 }
 
-interface Context {
-  client: DynamoDBDocumentClient;
-  tableName: string;
-}
+type Context = Table;
 
 const index = tableDefinition.indexes.gsi1;
 
@@ -77,10 +74,9 @@ const recordKey = (input: { docId: string; connectionId: string }) =>
 const pointerKey = (connectionId: string) => key({ pk: connectionPointerKeys.pk(connectionId), sk: connectionPointerKeys.sk });
 
 async function readPointer(input: { context: Context; connectionId: string }): Promise<{ docId: string; expiresAtMs: number } | null> {
-  const { client, tableName } = input.context;
-  const result = await client.send(new GetCommand({ TableName: tableName, Key: pointerKey(input.connectionId), ConsistentRead: true }));
-  const docId = result.Item && str(result.Item, 'docId');
-  return result.Item && docId ? { docId, expiresAtMs: num(result.Item, 'expiresAtMs') ?? 0 } : null;
+  const item = await getOne({ ...input.context, key: pointerKey(input.connectionId) });
+  const docId = item && str(item, 'docId');
+  return item && docId ? { docId, expiresAtMs: num(item, 'expiresAtMs') ?? 0 } : null;
 }
 
 async function add(input: { context: Context; record: ConnectionRecord }): Promise<void> {
@@ -101,10 +97,8 @@ async function get(input: { context: Context; connectionId: string; now: number 
   const { context, connectionId, now } = input;
   const pointer = await readPointer({ context, connectionId });
   if (!pointer || pointer.expiresAtMs <= now) return null;
-  const result = await context.client.send(
-    new GetCommand({ TableName: context.tableName, Key: recordKey({ docId: pointer.docId, connectionId }), ConsistentRead: true }),
-  );
-  const record = result.Item ? recordFrom(result.Item) : null;
+  const item = await getOne({ ...context, key: recordKey({ docId: pointer.docId, connectionId }) });
+  const record = item ? recordFrom(item) : null;
   return record && record.expiresAt > now ? record : null;
 }
 
@@ -114,26 +108,14 @@ async function remove(input: { context: Context; connectionId: string; docId?: s
   const docId = input.docId ?? (await readPointer({ context, connectionId }))?.docId;
   if (!docId) return null;
   // Of two concurrent removes, only one gets the old record back.
-  const result = await context.client.send(
-    new DeleteCommand({ TableName: context.tableName, Key: recordKey({ docId, connectionId }), ReturnValues: 'ALL_OLD' }),
-  );
-  await context.client.send(new DeleteCommand({ TableName: context.tableName, Key: pointerKey(connectionId) }));
-  return result.Attributes ? recordFrom(result.Attributes) : null;
+  const old = await takeItem({ ...context, key: recordKey({ docId, connectionId }) });
+  await deleteItem({ ...context, key: pointerKey(connectionId) });
+  return old ? recordFrom(old) : null;
 }
 
 async function listForDocument(input: { context: Context; docId: string; now: number }): Promise<ConnectionRecord[]> {
   const { context, docId, now } = input;
-  const items = await queryAll({
-    client: context.client,
-    query: {
-      TableName: context.tableName,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      FilterExpression: 'expiresAtMs > :now',
-      ExpressionAttributeNames: keyNames,
-      ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':prefix': documentKeys.connectionPrefix, ':now': now },
-      ConsistentRead: true,
-    },
-  });
+  const items = await queryPrefix({ ...context, pk: documentKeys.pk(docId), prefix: documentKeys.connectionPrefix, filter: 'expiresAtMs > :now', values: { ':now': now } });
   return items.map(recordFrom);
 }
 
@@ -143,17 +125,14 @@ async function listForDocument(input: { context: Context; docId: string; now: nu
  */
 async function readRoom(input: { context: Context; docId: string; now: number }): Promise<RoomRead> {
   const { context, docId, now } = input;
-  const items = await queryAll({
-    client: context.client,
-    query: {
-      TableName: context.tableName,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :head',
-      // The head has no expiry; a key attribute cannot be filtered on.
-      FilterExpression: 'expiresAtMs > :now OR attribute_not_exists(expiresAtMs)',
-      ExpressionAttributeNames: keyNames,
-      ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':from': documentKeys.connectionPrefix, ':head': documentKeys.head, ':now': now },
-      ConsistentRead: true,
-    },
+  const items = await queryRange({
+    ...context,
+    pk: documentKeys.pk(docId),
+    from: documentKeys.connectionPrefix,
+    through: documentKeys.head,
+    // The head has no expiry; a key attribute cannot be filtered on.
+    filter: 'expiresAtMs > :now OR attribute_not_exists(expiresAtMs)',
+    values: { ':now': now },
   });
   const head = items.find((item) => item[tableDefinition.sortKey] === documentKeys.head);
   const stored = head?.authors;
@@ -166,24 +145,14 @@ async function readRoom(input: { context: Context; docId: string; now: number })
 
 async function listByUser(input: { context: Context; userId: string; now: number }): Promise<ConnectionRecord[]> {
   const { context, userId, now } = input;
-  const pointers = await queryAll({
-    client: context.client,
-    query: {
-      TableName: context.tableName,
-      IndexName: gsi1IndexName,
-      KeyConditionExpression: '#gpk = :pk',
-      FilterExpression: 'expiresAtMs > :now',
-      ExpressionAttributeNames: { '#gpk': index.partitionKey },
-      ExpressionAttributeValues: { ':pk': userConnectionKeys.byUser(userId), ':now': now },
-    },
-  });
+  const pointers = await queryPrefix({ ...context, index: 'gsi1', pk: userConnectionKeys.byUser(userId), filter: 'expiresAtMs > :now', values: { ':now': now } });
   const records = await Promise.all(
     pointers.map(async (pointer) => {
       const docId = str(pointer, 'docId');
       const connectionId = str(pointer, 'connectionId');
       if (!docId || !connectionId) return null;
-      const result = await context.client.send(new GetCommand({ TableName: context.tableName, Key: recordKey({ docId, connectionId }), ConsistentRead: true }));
-      const record = result.Item ? recordFrom(result.Item) : null;
+      const item = await getOne({ ...context, key: recordKey({ docId, connectionId }) });
+      const record = item ? recordFrom(item) : null;
       return record && record.expiresAt > now ? record : null;
     }),
   );
@@ -196,26 +165,21 @@ async function setAwareness(input: {
   docId: string;
   entry: AwarenessEntry;
 }): Promise<'ok' | 'conflict' | 'stale'> {
-  const { context: { client, tableName }, entry } = input;
-  const Key = recordKey(input);
+  const { context, entry } = input;
+  const recordAt = recordKey(input);
   // y-protocols' rule: a newer clock wins; the same clock only when it removes the state.
   const newer = entry.state === null ? 'awareness.clock <= :clock' : 'awareness.clock < :clock';
-  const stored = await conditionally(() =>
-    client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key,
-        UpdateExpression: 'SET awareness = :entry',
-        // The first entry binds the connection to its client id; another id never replaces it.
-        ConditionExpression: `attribute_exists(#sk) AND (attribute_not_exists(awareness) OR (awareness.clientId = :clientId AND ${newer}))`,
-        ExpressionAttributeNames: { '#sk': keyNames['#sk'] },
-        ExpressionAttributeValues: { ':entry': awarenessItem(entry), ':clientId': entry.clientId, ':clock': entry.clock },
-      }),
-    ),
-  );
+  const stored = await updateIf({
+    ...context,
+    key: recordAt,
+    update: 'SET awareness = :entry',
+    // The first entry binds the connection to its client id; another id never replaces it.
+    condition: `attribute_exists(#sk) AND (attribute_not_exists(awareness) OR (awareness.clientId = :clientId AND ${newer}))`,
+    values: { ':entry': awarenessItem(entry), ':clientId': entry.clientId, ':clock': entry.clock },
+  });
   if (stored) return 'ok';
-  const result = await client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
-  const current = result.Item ? awarenessFrom(result.Item.awareness) : null;
+  const item = await getOne({ ...context, key: recordAt });
+  const current = item ? awarenessFrom(mapOr(item, 'awareness')) : null;
   return current && current.clientId === entry.clientId ? 'stale' : 'conflict';
 }
 
@@ -235,13 +199,13 @@ function recordItem(record: ConnectionRecord): Item {
 
 function recordFrom(item: Item): ConnectionRecord {
   return {
-    connectionId: requireString(item, 'connectionId'),
-    docId: requireString(item, 'docId'),
-    principal: principalFrom(item.principal),
-    access: accessFrom(item.access),
+    connectionId: text(item, 'connectionId'),
+    docId: text(item, 'docId'),
+    principal: principalFrom(map(item, 'principal')),
+    access: accessFrom(item),
     ...('sessionId' in item ? { sessionId: str(item, 'sessionId') ?? null } : {}),
-    connectedAt: requireNumber(item, 'connectedAt'),
-    expiresAt: requireNumber(item, 'expiresAtMs'),
-    awareness: awarenessFrom(item.awareness),
+    connectedAt: number(item, 'connectedAt'),
+    expiresAt: number(item, 'expiresAtMs'),
+    awareness: awarenessFrom(mapOr(item, 'awareness')),
   };
 }

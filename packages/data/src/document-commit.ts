@@ -9,13 +9,12 @@
  * snapshot is kept, not two: a reader that read the head just before the move finds the parts
  * it was told of missing (or incomplete) and loads again (`document-load.ts`).
  */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
 import type { StoredUpdate } from '@concord/sync/ports';
 import type { DocumentContext } from './document-store.ts';
 import { documentKeys } from './keys.ts';
 import { splitBytes } from './parts.ts';
-import { conditionally, deleteAll, key, keyNames, queryAll, str, type Key } from './requests.ts';
+import { deleteAll, key, putItem, queryRange, str, updateIf, type Key } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { sortKeysOfUpdate } from './update-groups.ts';
 
@@ -35,7 +34,7 @@ export async function commitSnapshot(input: {
   const parts = splitBytes({ bytes: input.snapshot });
   const written = parts.map((_, index) => key({ pk, sk: documentKeys.snapshotPart({ version, attempt, index }) }));
   try {
-    await Promise.all(parts.map((bytes, i) => context.client.send(new PutCommand({ TableName: context.tableName, Item: { ...written[i], bytes } }))));
+    await Promise.all(parts.map((bytes, i) => putItem({ ...context, item: { ...written[i], bytes } })));
   } catch (error) {
     await deleteQuietly({ context, keys: written });
     throw error;
@@ -48,7 +47,7 @@ export async function commitSnapshot(input: {
   // The next newcomer's load finds the snapshot it would otherwise read back.
   context.snapshots?.set(docId, { version, snapshotId: attempt, bytes: input.snapshot });
   const stale = baseVersion >= 1 ? await snapshotKeysThrough({ context, pk, version: baseVersion }) : [];
-  await deleteAll({ client: context.client, tableName: context.tableName, keys: [...mergedKeys, ...stale] });
+  await deleteAll({ ...context, keys: [...mergedKeys, ...stale] });
 }
 
 /** The item keys of every merged update, each once; refuses keys this store did not hand out. */
@@ -83,45 +82,29 @@ async function moveHead(input: {
   const { context, docId, owner, baseVersion, merged } = input;
   const atBase = baseVersion === 0 ? '(attribute_not_exists(#version) OR #version = :base)' : '#version = :base';
   const mergedBytes = merged.reduce((n, update) => n + update.update.length, 0);
-  return conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression:
-          'SET #version = :version, snapshotId = :attempt, snapshotParts = :parts, updatedAt = :now ' +
-          'ADD tailCount :count, tailBytes :bytes',
-        ConditionExpression: `${atBase} AND leaseOwner = :owner AND attribute_not_exists(frozenBy)`,
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':base': baseVersion,
-          ':version': input.version,
-          ':attempt': input.attempt,
-          ':parts': input.parts,
-          ':now': context.now(),
-          ':count': -merged.length,
-          ':bytes': -mergedBytes,
-          ':owner': owner,
-        },
-      }),
-    ),
-  );
+  return updateIf({
+    ...context,
+    key: key(documentKeys.headItem(docId)),
+    update: 'SET #version = :version, snapshotId = :attempt, snapshotParts = :parts, updatedAt = :now ADD tailCount :count, tailBytes :bytes',
+    condition: `${atBase} AND leaseOwner = :owner AND attribute_not_exists(frozenBy)`,
+    names: { '#version': 'version' },
+    values: {
+      ':base': baseVersion,
+      ':version': input.version,
+      ':attempt': input.attempt,
+      ':parts': input.parts,
+      ':now': context.now(),
+      ':count': -merged.length,
+      ':bytes': -mergedBytes,
+      ':owner': owner,
+    },
+  });
 }
 
 /** Keys of every snapshot part of `version` and older, including abandoned attempts. */
 async function snapshotKeysThrough(input: { context: DocumentContext; pk: string; version: number }): Promise<Key[]> {
   const { context, pk, version } = input;
-  const items = await queryAll({
-    client: context.client,
-    query: {
-      TableName: context.tableName,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :through',
-      ExpressionAttributeNames: keyNames,
-      ExpressionAttributeValues: { ':pk': pk, ':from': documentKeys.snapshotPrefix, ':through': documentKeys.snapshotsThrough(version) },
-      ProjectionExpression: '#sk',
-      ConsistentRead: true,
-    },
-  });
+  const items = await queryRange({ ...context, pk, from: documentKeys.snapshotPrefix, through: documentKeys.snapshotsThrough(version), projection: '#sk' });
   return items.flatMap((item) => {
     const sk = str(item, tableDefinition.sortKey);
     return sk ? [key({ pk, sk })] : [];
@@ -130,5 +113,5 @@ async function snapshotKeysThrough(input: { context: DocumentContext; pk: string
 
 /** Best-effort cleanup on a failure path: the original error (or conflict) is what matters. */
 async function deleteQuietly(input: { context: DocumentContext; keys: Key[] }): Promise<void> {
-  await deleteAll({ client: input.context.client, tableName: input.context.tableName, keys: input.keys }).catch(() => undefined);
+  await deleteAll({ ...input.context, keys: input.keys }).catch(() => undefined);
 }

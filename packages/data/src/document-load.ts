@@ -17,13 +17,12 @@
  * process since), its parts are read by their prefix (a third round trip); if they are already
  * gone, the full load follows.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
 import type { DocumentState } from '@concord/sync/ports';
 import type { DocumentContext } from './document-store.ts';
-import { documentKeys } from './keys.ts';
+import { documentKeys, prefixEnd } from './keys.ts';
 import { joinBytes } from './parts.ts';
-import { bin, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
+import { bin, getOne, key, num, queryRange, str, type Item } from './requests.ts';
 import type { SnapshotCache } from './snapshot-cache.ts';
 import { tableDefinition } from './table-definition.ts';
 import { parseUpdateSortKey, visibleUpdates, type UpdatePiece } from './update-groups.ts';
@@ -49,7 +48,7 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
   const snapshots = context.snapshots;
   const cached = snapshots?.get(docId);
   if (cached) {
-    const items = await queryRange({ context, docId, from: documentKeys.updatePrefix, through: `${documentKeys.updatePrefix}\uffff` });
+    const items = await readRange({ context, docId, from: documentKeys.updatePrefix, through: documentKeys.updatesEnd });
     const head = await readHead({ context, docId });
     const updates = () => visibleUpdates(updatePiecesOf(items));
     const { frozen } = head;
@@ -63,7 +62,7 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
   }
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
-    const items = await queryRange({ context, docId, from: documentKeys.head, through: `${documentKeys.updatePrefix}\uffff` });
+    const items = await readRange({ context, docId, from: documentKeys.head, through: documentKeys.updatesEnd });
     const head = headOf(items[0]?.[tableDefinition.sortKey] === documentKeys.head ? items[0] : undefined);
     const snapshot = snapshotOf({ items, head });
     const pieces = updatePiecesOf(items);
@@ -77,23 +76,15 @@ export async function loadDocument(input: { context: DocumentContext; docId: str
 
 export async function readHead(input: { context: DocumentContext; docId: string }): Promise<Head> {
   const { context, docId } = input;
-  const result = await context.client.send(
-    new GetCommand({
-      TableName: context.tableName,
-      Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-      ConsistentRead: true,
-      ProjectionExpression: '#version, snapshotId, snapshotParts, frozenBy',
-      ExpressionAttributeNames: { '#version': 'version' },
-    }),
-  );
-  return headOf(result.Item);
+  const item = await getOne({ ...context, key: key(documentKeys.headItem(docId)), projection: '#version, snapshotId, snapshotParts, frozenBy', names: { '#version': 'version' } });
+  return headOf(item ?? undefined);
 }
 
 /** The parts of the snapshot `head` names, joined; 'missing' once the head has moved past it. */
 async function readSnapshot(input: { context: DocumentContext; docId: string; head: Head }): Promise<Uint8Array | null | 'missing'> {
   const { context, docId, head } = input;
   const prefix = documentKeys.snapshotAttemptPrefix({ version: head.version, attempt: head.snapshotId ?? '' });
-  const items = await queryRange({ context, docId, from: prefix, through: `${prefix}\uffff` });
+  const items = await readRange({ context, docId, from: prefix, through: prefixEnd(prefix) });
   return snapshotOf({ items, head });
 }
 
@@ -140,16 +131,6 @@ function updatePiecesOf(items: Item[]): UpdatePiece[] {
 }
 
 /** Every item of the document whose sort key is in [`from`, `through`], in sort-key order. */
-async function queryRange(input: { context: DocumentContext; docId: string; from: string; through: string }): Promise<Item[]> {
-  const { context, docId } = input;
-  return queryAll({
-    client: context.client,
-    query: {
-      TableName: context.tableName,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :through',
-      ExpressionAttributeNames: keyNames,
-      ExpressionAttributeValues: { ':pk': documentKeys.pk(docId), ':from': input.from, ':through': input.through },
-      ConsistentRead: true,
-    },
-  });
+function readRange(input: { context: DocumentContext; docId: string; from: string; through: string }): Promise<Item[]> {
+  return queryRange({ ...input.context, pk: documentKeys.pk(input.docId), from: input.from, through: input.through });
 }

@@ -4,7 +4,6 @@
  * handler reads the room with the head after it, takes back an update a freeze caught (`retract`)
  * and adds a missing author (`addAuthor`).
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
 import type { DocumentStore, TailStats } from '@concord/sync/ports';
 import { shareNext } from '@concord/sync/share-next';
@@ -13,7 +12,7 @@ import { loadDocument } from './document-load.ts';
 import type { DocumentContext } from './document-store.ts';
 import { writeUpdate } from './document-writes.ts';
 import { documentKeys } from './keys.ts';
-import { deleteAll, key } from './requests.ts';
+import { deleteAll, key, updateItem } from './requests.ts';
 import { sortKeysOfUpdate } from './update-groups.ts';
 
 /**
@@ -37,18 +36,11 @@ export function createUncheckedAppends(context: DocumentContext): Pick<DocumentS
       const sortKeys = sortKeysOfUpdate(updateKey);
       if (!sortKeys) throw fail.input('sync.update-key-invalid', `not an update key of this store: ${updateKey}`);
       const pk = documentKeys.pk(docId);
-      await deleteAll({ client: context.client, tableName: context.tableName, keys: sortKeys.map((sk) => key({ pk, sk })) });
+      await deleteAll({ ...context, keys: sortKeys.map((sk) => key({ pk, sk })) });
       tails.add({ docId, count: -1, bytes: 0 });
     },
     addAuthor: async ({ docId, author }) => {
-      await context.client.send(
-        new UpdateCommand({
-          TableName: context.tableName,
-          Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-          UpdateExpression: 'ADD authors :author',
-          ExpressionAttributeValues: { ':author': new Set([author]) },
-        }),
-      );
+      await updateItem({ ...context, key: key(documentKeys.headItem(docId)), update: 'ADD authors :author', values: { ':author': new Set([author]) } });
     },
     load: ({ docId }) => load(docId),
     commitSnapshot: async (input) => {

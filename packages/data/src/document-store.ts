@@ -4,29 +4,30 @@
  * write or a consistent read (dynalite has no transactions). The layout is in README.md.
  *
  * Write order is what keeps acknowledged updates safe without transactions:
- * - append: the update item(s) first, then `ADD` to the head's tail counters;
+ * - append: the head's counters first (its condition is the freeze check), then the update
+ *   item(s) (`document-append.ts`; `document-room-read.ts` when the room read checks the freeze);
  * - commit: the new snapshot parts first, then the head moves (conditionally), then the merged
- *   updates and the snapshots two versions old are deleted;
- * - load: head, then snapshot and updates, then the head again (see `document-load.ts`).
+ *   updates and the snapshots two versions old are deleted (`document-commit.ts`);
+ * - load: head, then snapshot and updates, then the head again (`document-load.ts`).
+ * Freezing, the compaction lease and the authors since the last version are fields of the head
+ * (`document-freeze.ts`, `document-lease.ts`, `document-authors.ts`). This module wires them up.
  */
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DocumentStore, TailStats } from '@concord/sync/ports';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentStore } from '@concord/sync/ports';
 import { shareNext } from '@concord/sync/share-next';
 import { throughFreezeFences } from '@concord/sync/freeze-fence';
 import { storeKeyOf } from './client.ts';
 import { monotonicFactory } from 'ulid';
+import { appendBatch } from './document-append.ts';
+import { takeAuthors } from './document-authors.ts';
 import { commitSnapshot } from './document-commit.ts';
-import { createGroupCommit, type PendingAppend } from './group-commit.ts';
+import { freeze, frozenBy, unfreeze } from './document-freeze.ts';
+import { acquireLease, releaseLease } from './document-lease.ts';
 import { loadDocument } from './document-load.ts';
-import { documentKeys } from './keys.ts';
 import { createUncheckedAppends } from './document-room-read.ts';
-import { writeSplitUpdate } from './document-writes.ts';
-import { splitBytes } from './parts.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { pooledRandomBytes } from './random-bytes.ts';
 import { sharedSnapshotCache, type SnapshotCache } from './snapshot-cache.ts';
-import { conditionally, isConditionFailed, key, keyNames, num, putAll, type Item } from './requests.ts';
-import { fail } from '@concord/core';
-import { tableDefinition } from './table-definition.ts';
 
 /** What the document modules share. */
 export interface DocumentContext {
@@ -108,146 +109,4 @@ function common(context: DocumentContext, fenced: Pick<DocumentStore, 'freeze' |
     commitSnapshot: (input) => commitSnapshot({ context, ...input }),
     releaseLease: (input) => releaseLease({ context, ...input }),
   };
-}
-
-/**
- * Appends one update, or a group commit's batch: the head once (freeze check, counters, authors),
- * then each update as its own item — one PutItem, or one BatchWriteItem for a batch.
- */
-async function appendBatch(input: { context: DocumentContext; docId: string; batch: readonly PendingAppend[]; admit: () => void }): Promise<TailStats> {
-  const { context, docId, batch } = input;
-  const pk = documentKeys.pk(docId);
-  const bytes = batch.reduce((n, one) => n + one.update.length, 0);
-  const authors = [...new Set(batch.flatMap((one) => (one.author ? [one.author] : [])))];
-  // The head first: its condition is the freeze check (a consensus call), so nothing is stored
-  // while the text is frozen. A crash before the puts leaves the counters ahead: harmless.
-  const head = await countOnHead({ context, pk, count: batch.length, bytes, authors });
-  input.admit();
-  const whole: Item[] = [];
-  const split: Promise<void>[] = [];
-  for (const { update, origin } of batch) {
-    const id = context.newId();
-    const pieces = splitBytes({ bytes: update });
-    if (pieces.length === 1) whole.push({ ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin });
-    else split.push(writeSplitUpdate({ context, pk, id, pieces, origin }));
-  }
-  const { client, tableName } = context;
-  const items = whole.length === 1 ? client.send(new PutCommand({ TableName: tableName, Item: whole[0] })) : putAll({ client, tableName, items: whole });
-  await Promise.all([items, ...split]);
-  // A compaction may subtract an update before that update's own ADD lands.
-  return { count: Math.max(0, num(head, 'tailCount') ?? 0), bytes: Math.max(0, num(head, 'tailBytes') ?? 0) };
-}
-
-async function countOnHead(input: { context: DocumentContext; pk: string; count: number; bytes: number; authors: readonly string[] }) {
-  const { context, pk, count, bytes, authors } = input;
-  const author = authors.length > 0;
-  try {
-    const result = await context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk, sk: documentKeys.head }),
-        // The author rides on the head's counter update: no extra request per keystroke.
-        UpdateExpression: `ADD tailCount :one, tailBytes :bytes${author ? ', authors :author' : ''} SET updatedAt = :now`,
-        ConditionExpression: 'attribute_not_exists(frozenBy)',
-        ExpressionAttributeValues: { ':one': count, ':bytes': bytes, ':now': context.now(), ...(author ? { ':author': new Set(authors) } : {}) },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return result.Attributes ?? {};
-  } catch (error) {
-    if (isConditionFailed(error)) throw fail.conflict('sync.document-frozen', 'the text is frozen for a consensus call');
-    throw error;
-  }
-}
-
-/** Reads the head's author set, then removes exactly those: authors added meanwhile stay. */
-async function takeAuthors(input: { context: DocumentContext; docId: string }): Promise<string[]> {
-  const { context, docId } = input;
-  const headKey = key({ pk: documentKeys.pk(docId), sk: documentKeys.head });
-  const result = await context.client.send(
-    new GetCommand({ TableName: context.tableName, Key: headKey, ConsistentRead: true, ProjectionExpression: 'authors' }),
-  );
-  const stored = result.Item?.authors;
-  const authors = stored instanceof Set ? [...stored].filter((a): a is string => typeof a === 'string') : [];
-  if (authors.length === 0) return [];
-  await context.client.send(
-    new UpdateCommand({
-      TableName: context.tableName,
-      Key: headKey,
-      UpdateExpression: 'DELETE authors :taken',
-      ExpressionAttributeValues: { ':taken': new Set(authors) },
-    }),
-  );
-  return authors;
-}
-
-async function freeze(input: { context: DocumentContext; docId: string; by: string }): Promise<boolean> {
-  const { context, docId, by } = input;
-  return conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression: 'SET frozenBy = :by',
-        ConditionExpression: 'attribute_not_exists(frozenBy)',
-        ExpressionAttributeValues: { ':by': by },
-      }),
-    ),
-  );
-}
-
-async function unfreeze(input: { context: DocumentContext; docId: string; by: string }): Promise<void> {
-  const { context, docId, by } = input;
-  await conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression: 'REMOVE frozenBy',
-        ConditionExpression: 'frozenBy = :by',
-        ExpressionAttributeValues: { ':by': by },
-      }),
-    ),
-  );
-}
-
-async function frozenBy(input: { context: DocumentContext; docId: string }): Promise<string | null> {
-  const { context, docId } = input;
-  const result = await context.client.send(
-    new GetCommand({ TableName: context.tableName, Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }), ConsistentRead: true, ProjectionExpression: 'frozenBy' }),
-  );
-  const value = result.Item?.frozenBy;
-  return typeof value === 'string' ? value : null;
-}
-
-async function acquireLease(input: { context: DocumentContext; docId: string; owner: string; now: number; ttlMs: number }): Promise<boolean> {
-  const { context, docId, owner, now, ttlMs } = input;
-  return conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
-        // A frozen text is not compacted (DocumentStore.acquireLease says why).
-        ConditionExpression: 'attribute_not_exists(frozenBy) AND (attribute_not_exists(leaseOwner) OR leaseOwner = :owner OR leaseUntil <= :now)',
-        ExpressionAttributeValues: { ':owner': owner, ':until': now + ttlMs, ':now': now },
-      }),
-    ),
-  );
-}
-
-async function releaseLease(input: { context: DocumentContext; docId: string; owner: string }): Promise<void> {
-  const { context, docId, owner } = input;
-  // Not ours (taken over after expiry, or never taken): nothing to release.
-  await conditionally(() =>
-    context.client.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: key({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
-        UpdateExpression: 'REMOVE leaseOwner, leaseUntil',
-        ConditionExpression: 'leaseOwner = :owner',
-        ExpressionAttributeValues: { ':owner': owner },
-      }),
-    ),
-  );
 }

@@ -3,11 +3,10 @@
  * every part unsealed (with a TTL) first and then sealed, so a writer that dies half-way leaves an
  * invisible group (update-groups.ts).
  */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentContext } from './document-store.ts';
 import { documentKeys, ttlSeconds } from './keys.ts';
 import { splitBytes } from './parts.ts';
-import { key, keyNames } from './requests.ts';
+import { key, putItem, updateIf } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { updateKey } from './update-groups.ts';
 
@@ -20,7 +19,7 @@ export async function writeUpdate(input: { context: DocumentContext; pk: string;
   const id = context.newId();
   const pieces = splitBytes({ bytes: update });
   if (pieces.length === 1) {
-    await context.client.send(new PutCommand({ TableName: context.tableName, Item: { ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin } }));
+    await putItem({ ...context, item: { ...key({ pk, sk: documentKeys.update(id) }), bytes: update, origin } });
   } else {
     await writeSplitUpdate({ context, pk, id, pieces, origin });
   }
@@ -30,32 +29,16 @@ export async function writeUpdate(input: { context: DocumentContext; pk: string;
 /** Writes every part unsealed (expirable), then seals each: only then is the update visible. */
 export async function writeSplitUpdate(input: { context: DocumentContext; pk: string; id: string; pieces: Uint8Array[]; origin: string }) {
   const { context, pk, id, pieces, origin } = input;
-  const { client, tableName } = context;
-  const ttl = tableDefinition.ttlAttribute;
   const parts = pieces.length;
   const expires = ttlSeconds(context.now() + unsealedTtlMs);
+  const partKey = (index: number) => key({ pk, sk: documentKeys.updatePart({ id, index }) });
+  await Promise.all(pieces.map((bytes, index) => putItem({ ...context, item: { ...partKey(index), bytes, part: index, parts, origin, [tableDefinition.ttlAttribute]: expires } })));
   await Promise.all(
-    pieces.map((bytes, index) =>
-      client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...key({ pk, sk: documentKeys.updatePart({ id, index }) }), bytes, part: index, parts, origin, [ttl]: expires },
-        }),
-      ),
-    ),
-  );
-  await Promise.all(
-    pieces.map((_, index) =>
-      client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key({ pk, sk: documentKeys.updatePart({ id, index }) }),
-          UpdateExpression: 'REMOVE #ttl',
-          ConditionExpression: 'attribute_exists(#sk)',
-          ExpressionAttributeNames: { '#ttl': ttl, '#sk': keyNames['#sk'] },
-        }),
-      ),
-    ),
+    pieces.map(async (_, index) => {
+      if (!(await updateIf({ ...context, key: partKey(index), update: 'REMOVE #ttl', condition: 'attribute_exists(#sk)' }))) {
+        throw new Error(`part ${index} of update ${id} vanished before it was sealed`);
+      }
+    }),
   );
 }
 

@@ -14,7 +14,8 @@ import {
   type User,
   type Visibility,
 } from '@concord/core';
-import { asItem, rolesFrom, requireNumber, requireString, stringsFrom } from './item-shapes.ts';
+import { flag, map, mapOr, number, num, oneOf, strOr, strings, text } from './fields.ts';
+import { rolesFrom } from './item-shapes.ts';
 import type { Item } from './requests.ts';
 
 export interface EntityShape<T> {
@@ -22,21 +23,15 @@ export interface EntityShape<T> {
   fromItem(item: Item): T;
 }
 
-const oneOf = <T extends string>(values: Record<string, T>, item: Item, name: string): T => {
-  const value = requireString(item, name);
-  if (!(Object.values(values) as string[]).includes(value)) throw new TypeError(`stored ${name} has an unknown value: ${value}`);
-  return value as T;
-};
-
 /** A coalition stored before notice settings existed (or with malformed ones) reads with none: the defaults apply. */
 export const coalitionShape: EntityShape<Coalition> = {
   toItem: (c) => ({ id: c.id, name: c.name, ...(c.notice ? { notice: { silenceHours: c.notice.silenceHours, explicitHours: c.notice.explicitHours } } : {}) }),
   fromItem: (item) => {
-    const coalition: Coalition = { id: requireString(item, 'id'), name: requireString(item, 'name') };
-    const notice = item.notice as { silenceHours?: unknown; explicitHours?: unknown } | undefined;
-    if (notice && typeof notice.silenceHours === 'number' && typeof notice.explicitHours === 'number') {
-      coalition.notice = { silenceHours: notice.silenceHours, explicitHours: notice.explicitHours };
-    }
+    const coalition: Coalition = { id: text(item, 'id'), name: text(item, 'name') };
+    const notice = typeof item.notice === 'object' && item.notice !== null ? mapOr(item, 'notice') : null;
+    const silenceHours = notice && num(notice, 'silenceHours');
+    const explicitHours = notice && num(notice, 'explicitHours');
+    if (typeof silenceHours === 'number' && typeof explicitHours === 'number') coalition.notice = { silenceHours, explicitHours };
     return coalition;
   },
 };
@@ -44,37 +39,37 @@ export const coalitionShape: EntityShape<Coalition> = {
 export const organisationShape: EntityShape<Organisation> = {
   toItem: (o) => ({ id: o.id, coalitionId: o.coalitionId, name: o.name, tier: o.tier, stakeholderGroup: o.stakeholderGroup, isChair: o.isChair }),
   fromItem: (item) => ({
-    id: requireString(item, 'id'),
-    coalitionId: requireString(item, 'coalitionId'),
-    name: requireString(item, 'name'),
-    tier: oneOf(Tier, item, 'tier'),
-    stakeholderGroup: oneOf(StakeholderGroup, item, 'stakeholderGroup'),
-    isChair: item.isChair === true,
+    id: text(item, 'id'),
+    coalitionId: text(item, 'coalitionId'),
+    name: text(item, 'name'),
+    tier: oneOf(item, 'tier', Tier),
+    stakeholderGroup: oneOf(item, 'stakeholderGroup', StakeholderGroup),
+    isChair: flag(item, 'isChair'),
   }),
 };
 
 export const taskForceShape: EntityShape<TaskForce> = {
   toItem: (t) => ({ id: t.id, coalitionId: t.coalitionId, name: t.name, organisationIds: [...t.organisationIds] }),
   fromItem: (item) => ({
-    id: requireString(item, 'id'),
-    coalitionId: requireString(item, 'coalitionId'),
-    name: requireString(item, 'name'),
-    organisationIds: stringsFrom(item.organisationIds, 'organisationIds'),
+    id: text(item, 'id'),
+    coalitionId: text(item, 'coalitionId'),
+    name: text(item, 'name'),
+    organisationIds: strings(item, 'organisationIds'),
   }),
 };
 
-const statuses: Record<string, User['status']> = { active: 'active', removed: 'removed' };
+const statuses: readonly User['status'][] = ['active', 'removed'];
 
 /** Users written before roles and removal existed read as active, with no roles. */
 export const userShape: EntityShape<User> = {
   toItem: (u) => ({ id: u.id, name: u.name, organisationId: u.organisationId, coalitionId: u.coalitionId, roles: [...u.roles], status: u.status }),
   fromItem: (item) => ({
-    id: requireString(item, 'id'),
-    name: requireString(item, 'name'),
-    organisationId: requireString(item, 'organisationId'),
-    coalitionId: requireString(item, 'coalitionId'),
-    roles: rolesFrom(item.roles),
-    status: item.status === undefined ? 'active' : oneOf(statuses, item, 'status'),
+    id: text(item, 'id'),
+    name: text(item, 'name'),
+    organisationId: text(item, 'organisationId'),
+    coalitionId: text(item, 'coalitionId'),
+    roles: rolesFrom(item),
+    status: oneOf(item, 'status', statuses, 'active'),
   }),
 };
 
@@ -93,17 +88,17 @@ export const statementShape: EntityShape<Statement> = {
     updatedAt: s.updatedAt,
   }),
   fromItem: (item) => ({
-    id: requireString(item, 'id'),
-    coalitionId: requireString(item, 'coalitionId'),
-    title: requireString(item, 'title'),
-    language: requireString(item, 'language'),
-    visibility: item.visibility === undefined ? { ...openVisibility } : visibilityFrom(item.visibility),
-    penHolderIds: item.penHolderIds === undefined ? [] : stringsFrom(item.penHolderIds, 'penHolderIds'),
+    id: text(item, 'id'),
+    coalitionId: text(item, 'coalitionId'),
+    title: text(item, 'title'),
+    language: text(item, 'language'),
+    visibility: item.visibility === undefined ? { ...openVisibility } : visibilityFrom(map(item, 'visibility')),
+    penHolderIds: item.penHolderIds === undefined ? [] : strings(item, 'penHolderIds'),
     // Written before negotiation settings existed: advisory organisations take part, editors decide.
-    advisoryParticipation: item.advisoryParticipation === undefined ? true : item.advisoryParticipation === true,
-    amendmentDecisions: item.amendmentDecisions === 'chair' ? 'chair' : 'editors',
-    createdAt: requireNumber(item, 'createdAt'),
-    updatedAt: requireNumber(item, 'updatedAt'),
+    advisoryParticipation: flag(item, 'advisoryParticipation', true),
+    amendmentDecisions: oneOf(item, 'amendmentDecisions', ['chair', 'editors'], 'editors'),
+    createdAt: number(item, 'createdAt'),
+    updatedAt: number(item, 'updatedAt'),
   }),
 };
 
@@ -111,14 +106,6 @@ function visibilityItem(v: Visibility): Item {
   return { scope: v.scope, taskForceId: v.taskForceId, advisory: v.advisory, observers: v.observers };
 }
 
-function visibilityFrom(value: unknown): Visibility {
-  const item = asItem(value, 'visibility');
-  const taskForceId = item.taskForceId;
-  if (taskForceId !== null && taskForceId !== undefined && typeof taskForceId !== 'string') throw new TypeError('stored visibility has a malformed taskForceId');
-  return {
-    scope: oneOf(Scope, item, 'scope'),
-    taskForceId: taskForceId ?? null,
-    advisory: item.advisory === true,
-    observers: item.observers === true,
-  };
+function visibilityFrom(item: Item): Visibility {
+  return { scope: oneOf(item, 'scope', Scope), taskForceId: strOr(item, 'taskForceId', null), advisory: flag(item, 'advisory'), observers: flag(item, 'observers') };
 }

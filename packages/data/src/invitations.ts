@@ -4,13 +4,12 @@
  * `consume` is one DeleteItem returning the old item: an invitation is taken at most once, even
  * by concurrent callers. Expired invitations read as absent.
  */
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fail, type Invitation } from '@concord/core';
 import { invitationFrom, invitationItem } from './account-shapes.ts';
 import { invitationKeys } from './keys.ts';
-import { conditionally, key, keyNames, queryAll, takeItem } from './requests.ts';
+import { deleteItem, getOne, key, putIfAbsent, queryPrefix, takeItem } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
-import { gsi1IndexName } from './table.ts';
 
 export interface Invitations {
   /** Stores a new invitation; a `conflict` DomainError if one with this id exists. */
@@ -33,27 +32,22 @@ export function createInvitations(options: { client: DynamoDBDocumentClient; tab
 
   return {
     async create(invitation) {
-      const stored = await conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...invitationKey(invitation.id),
-              ...invitationItem(invitation),
-              [index.partitionKey]: invitationKeys.byCoalition(invitation.coalitionId),
-              [index.sortKey]: invitationKeys.entry(invitation),
-            },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-          }),
-        ),
-      );
+      const stored = await putIfAbsent({
+        client,
+        tableName,
+        item: {
+          ...invitationKey(invitation.id),
+          ...invitationItem(invitation),
+          [index.partitionKey]: invitationKeys.byCoalition(invitation.coalitionId),
+          [index.sortKey]: invitationKeys.entry(invitation),
+        },
+      });
       if (!stored) throw fail.conflict('invitation.exists', 'an invitation with this id exists');
     },
 
     async get(id) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: invitationKey(id), ConsistentRead: true }));
-      const invitation = result.Item ? invitationFrom(result.Item) : null;
+      const item = await getOne({ client, tableName, key: invitationKey(id) });
+      const invitation = item ? invitationFrom(item) : null;
       return invitation && invitation.expiresAt > now() ? invitation : null;
     },
 
@@ -64,22 +58,12 @@ export function createInvitations(options: { client: DynamoDBDocumentClient; tab
     },
 
     async listByCoalition(coalitionId) {
-      const items = await queryAll({
-        client,
-        query: {
-          TableName: tableName,
-          IndexName: gsi1IndexName,
-          KeyConditionExpression: '#gpk = :pk',
-          FilterExpression: 'expiresAtMs > :now',
-          ExpressionAttributeNames: { '#gpk': index.partitionKey },
-          ExpressionAttributeValues: { ':pk': invitationKeys.byCoalition(coalitionId), ':now': now() },
-        },
-      });
+      const items = await queryPrefix({ client, tableName, index: 'gsi1', pk: invitationKeys.byCoalition(coalitionId), filter: 'expiresAtMs > :now', values: { ':now': now() } });
       return items.map(invitationFrom);
     },
 
     async delete(id) {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: invitationKey(id) }));
+      await deleteItem({ client, tableName, key: invitationKey(id) });
     },
   };
 }

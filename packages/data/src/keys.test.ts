@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditKeys, chunkKeys, documentKeys, entityKeys, invitationKeys, keyPart, pad, rateKeyPart, rateKeys, sessionKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
+import { auditKeys, callKeys, chunkKeys, documentKeys, entityKeys, invitationKeys, keyPart, negotiationKeys, pad, rateKeyPart, rateKeys, sessionKeys, ttlSeconds, userConnectionKeys } from './keys.ts';
 
 describe('keyPart', () => {
   it('leaves ordinary ids unchanged', () => {
@@ -116,5 +116,18 @@ describe('ttlSeconds', () => {
   it('rounds milliseconds up to whole seconds so an item never expires early', () => {
     expect(ttlSeconds(1_000)).toBe(1);
     expect(ttlSeconds(1_001)).toBe(2);
+  });
+});
+
+describe('prefixes and range bounds', () => {
+  it('hold exactly the keys they stand for', () => {
+    expect(entityKeys.member({ kind: 'ORG', id: 'org_1' }).startsWith(entityKeys.memberPrefix('ORG'))).toBe(true);
+    const change = negotiationKeys.positionChange({ amendmentId: 'am#1', changeId: 'ch_1' });
+    expect(change.startsWith(negotiationKeys.positionChangePrefix('am#1'))).toBe(true);
+    expect(change.startsWith(negotiationKeys.positionChangePrefix('am'))).toBe(false);
+    const due = callKeys.dueEntry({ deadline: 1_000, callId: 'call_~1' });
+    expect(due <= callKeys.dueThrough(1_000) && callKeys.dueThrough(999) < due).toBe(true);
+    const update = documentKeys.updatePart({ id: '01J0000000000000000000000Z', index: 9 });
+    expect(update > documentKeys.updatePrefix && update <= documentKeys.updatesEnd && documentKeys.head < documentKeys.updatePrefix).toBe(true);
   });
 });

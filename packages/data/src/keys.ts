@@ -23,6 +23,9 @@ export function pad(input: { value: number; width: number }): string {
   return text.padStart(width, '0');
 }
 
+/** The inclusive upper bound of every sort key that begins with `prefix` (ids and pads never hold U+FFFF). */
+export const prefixEnd = (prefix: string) => `${prefix}\uffff`;
+
 const versionWidth = 12;
 /** Epoch milliseconds, zero-padded: enough digits until the year 33658. */
 const timeWidth = 15;
@@ -31,7 +34,11 @@ const partWidth = 4;
 export const documentKeys = {
   pk: (docId: string) => `DOC#${keyPart(docId)}`,
   head: 'HEAD',
+  /** The head item's key. */
+  headItem: (docId: string) => ({ pk: documentKeys.pk(docId), sk: documentKeys.head }),
   updatePrefix: 'U#',
+  /** Inclusive upper bound of every update's sort key. */
+  updatesEnd: prefixEnd('U#'),
   /** One whole update. */
   update: (id: string) => `U#${id}`,
   /** Part `index` of a split update; parts of one update sort together, in index order. */
@@ -83,7 +90,8 @@ export const entityKeys = {
   /** gsi1 partition of one coalition's organisations, task forces, users and statements. */
   coalitionMembers: (coalitionId: string) => `COAL#${keyPart(coalitionId)}`,
   /** gsi1 sort key: kind prefix, then the id (ULID ids list in creation order). */
-  member: (input: { kind: MemberKind; id: string }) => `${input.kind}#${keyPart(input.id)}`,
+  member: (input: { kind: MemberKind; id: string }) => `${entityKeys.memberPrefix(input.kind)}${keyPart(input.id)}`,
+  memberPrefix: (kind: MemberKind) => `${kind}#`,
 } as const;
 
 export type MemberKind = 'ORG' | 'TF' | 'USR' | 'STMT';
@@ -181,6 +189,8 @@ export const callKeys = {
   /** gsi1: every open call by deadline. */
   openCalls: 'CALLS#OPEN',
   dueEntry: (input: { deadline: number; callId: string }) => `${pad({ value: input.deadline, width: 15 })}#${keyPart(input.callId)}`,
+  /** Inclusive upper bound of the due entries of every call whose deadline is at or before `now`. */
+  dueThrough: (now: number) => `${pad({ value: now, width: 15 })}#~`,
 } as const;
 
 /**
@@ -195,7 +205,8 @@ export const negotiationKeys = {
   /** The current position of one organisation: overwritten, one per organisation. */
   position: (input: { amendmentId: string; organisationId: string }) => `A#${keyPart(input.amendmentId)}#P#${keyPart(input.organisationId)}`,
   /** One position taken, kept for ever (ULIDs sort in time order). */
-  positionChange: (input: { amendmentId: string; changeId: string }) => `A#${keyPart(input.amendmentId)}#H#${keyPart(input.changeId)}`,
+  positionChange: (input: { amendmentId: string; changeId: string }) => `${negotiationKeys.positionChangePrefix(input.amendmentId)}${keyPart(input.changeId)}`,
+  positionChangePrefix: (amendmentId: string) => `A#${keyPart(amendmentId)}#H#`,
   bracket: (bracketId: string) => `B#${keyPart(bracketId)}`,
   /** One per holding organisation. */
   holder: (input: { bracketId: string; organisationId: string }) => `B#${keyPart(input.bracketId)}#O#${keyPart(input.organisationId)}`,

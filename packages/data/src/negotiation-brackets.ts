@@ -9,32 +9,22 @@
  * never both succeed: either the leave sees the new holder, or its condition fails and it counts
  * again, or the join finds the bracket lifted and takes its holder back.
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { negotiationLimits, type Act, type BracketAgreement } from '@concord/core';
 import type { BracketNotes } from '@concord/negotiation/ports';
 import { negotiationKeys } from './keys.ts';
 import { getItem, type NotesContext } from './negotiation-context.ts';
 import { agreementItem, alternativeItem, assembleNotes, bracketItem, holderItem } from './negotiation-shapes.ts';
-import { conditionally, keyNames } from './requests.ts';
+import { deleteIf } from './requests.ts';
 
 /** A leave re-counts at most this many times when joins keep landing. */
 const releaseAttempts = 8;
 
 export function createBracketNotes(context: NotesContext): BracketNotes {
-  const { put, update, query } = context;
+  const { put, putNew, update, query } = context;
   const bumpIfOpen = (docId: string, bracketId: string) =>
     update({ docId, sk: negotiationKeys.bracket(bracketId), set: 'ADD rev :one', condition: '#status = :open', values: { ':one': 1, ':open': 'open' } });
   const deleteHolder = (docId: string, bracketId: string, organisationId: string) =>
-    conditionally(() =>
-      context.client.send(
-        new DeleteCommand({
-          TableName: context.tableName,
-          Key: context.item(docId, negotiationKeys.holder({ bracketId, organisationId })),
-          ConditionExpression: 'attribute_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-        }),
-      ),
-    );
+    deleteIf({ ...context, key: context.item(docId, negotiationKeys.holder({ bracketId, organisationId })), condition: 'attribute_exists(#pk)' });
 
   async function releaseIfUnheld(docId: string, bracketId: string, by: Act): Promise<boolean> {
     for (let attempt = 0; attempt < releaseAttempts; attempt++) {
@@ -66,12 +56,12 @@ export function createBracketNotes(context: NotesContext): BracketNotes {
       for (const alternative of bracket.alternatives) {
         await put(docId, negotiationKeys.alternative({ bracketId: bracket.id, alternativeId: alternative.id }), alternativeItem({ bracketId: bracket.id, alternative }));
       }
-      await put(docId, negotiationKeys.bracket(bracket.id), bracketItem(bracket), 'attribute_not_exists(#pk)');
+      if (!(await putNew(docId, negotiationKeys.bracket(bracket.id), bracketItem(bracket)))) throw new Error(`bracket ${bracket.id} exists`);
     },
 
     async joinBracket({ docId, bracketId, holder }) {
       const sk = negotiationKeys.holder({ bracketId, organisationId: holder.organisationId });
-      const added = await conditionally(() => put(docId, sk, holderItem({ bracketId, holder }), 'attribute_not_exists(#pk)'));
+      const added = await putNew(docId, sk, holderItem({ bracketId, holder }));
       if (!added) return 'already';
       if (await bumpIfOpen(docId, bracketId)) return 'ok';
       await deleteHolder(docId, bracketId, holder.organisationId);
@@ -98,7 +88,7 @@ export function createBracketNotes(context: NotesContext): BracketNotes {
     async recordAgreement({ docId, bracketId, organisationId, agreement, previous }) {
       const holderKey = negotiationKeys.holder({ bracketId, organisationId });
       const setAgreement = (value: BracketAgreement | null) =>
-        update({ docId, sk: holderKey, set: 'SET agreement = :a', condition: 'attribute_exists(#pk)', names: { '#pk': keyNames['#pk'] }, values: { ':a': agreementItem(value) } });
+        update({ docId, sk: holderKey, set: 'SET agreement = :a', condition: 'attribute_exists(#pk)', values: { ':a': agreementItem(value) } });
       if (!(await setAgreement(agreement))) return 'not-held';
       if (await bumpIfOpen(docId, bracketId)) return 'ok';
       await setAgreement(previous);

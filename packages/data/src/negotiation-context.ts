@@ -1,13 +1,15 @@
 /** What the negotiation store's modules share: the table and small request helpers over one partition. */
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Item } from './requests.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getOne, type Item } from './requests.ts';
 
 /** What the bracket and lock modules need from the store: its table and request helpers. */
 export interface NotesContext {
   client: DynamoDBDocumentClient;
   tableName: string;
   query(docId: string, prefix?: string): Promise<Item[]>;
-  put(docId: string, sk: string, attributes: Item, condition?: string): Promise<unknown>;
+  put(docId: string, sk: string, attributes: Item): Promise<void>;
+  /** Puts the item only if none has its key: false when one has. */
+  putNew(docId: string, sk: string, attributes: Item): Promise<boolean>;
   update(input: { docId: string; sk: string; set: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> }): Promise<boolean>;
   item(docId: string, sk: string): Record<string, string>;
 }
@@ -15,6 +17,5 @@ export interface NotesContext {
 /** A consistent read of one item, or null. */
 export async function getItem(input: { context: NotesContext; docId: string; sk: string }): Promise<Item | null> {
   const { context, docId, sk } = input;
-  const result = await context.client.send(new GetCommand({ TableName: context.tableName, Key: context.item(docId, sk), ConsistentRead: true }));
-  return result.Item ?? null;
+  return getOne({ ...context, key: context.item(docId, sk) });
 }

@@ -19,38 +19,39 @@ import type {
   TextChangeLock,
 } from '@concord/core';
 import type { AssembledNotes } from '@concord/negotiation/ports';
+import { list, map, mapOr, number, oneOf, strOr, text } from './fields.ts';
 import type { Item } from './requests.ts';
 
 export type NoteKind = 'thread' | 'message' | 'amendment' | 'position' | 'position-change' | 'bracket' | 'holder' | 'alternative';
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const number = (value: unknown): number => (typeof value === 'number' ? value : 0);
-const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+const anchorOf = (item: Item): Anchor => ({ from: text(item, 'from'), to: text(item, 'to') });
+const anchorFrom = (item: Item, name: string): Anchor => anchorOf(map(item, name));
+const optionalAnchor = (item: Item, name: string): Anchor | null => {
+  const anchor = mapOr(item, name);
+  return anchor && anchorOf(anchor);
+};
 
-export function anchorFrom(value: unknown): Anchor {
-  const item = record(value);
-  return { from: text(item.from), to: text(item.to) };
+const actOf = (act: Item): Act => ({ userId: text(act, 'userId'), organisationId: text(act, 'organisationId'), at: number(act, 'at') });
+
+/** Who did something, and when; null for nobody (yet). */
+function actFrom(item: Item, name: string): Act | null {
+  const act = mapOr(item, name);
+  return act && actOf(act);
 }
 
-export function actFrom(value: unknown): Act | null {
-  if (!value || typeof value !== 'object') return null;
-  const item = record(value);
-  return { userId: text(item.userId), organisationId: text(item.organisationId), at: number(item.at) };
+/** An act that is always recorded (who proposed, who opened). */
+const requiredAct = (item: Item, name: string): Act => actOf(map(item, name));
+
+function authorFrom(item: Item): { userId: string; organisationId: string } {
+  const author = map(item, 'author');
+  return { userId: text(author, 'userId'), organisationId: text(author, 'organisationId') };
 }
 
-function optionalAnchor(value: unknown): Anchor | null {
-  return value && typeof value === 'object' ? anchorFrom(value) : null;
-}
-
-export function lockFrom(value: unknown): TextChangeLock | null {
-  if (!value || typeof value !== 'object') return null;
-  const item = record(value);
-  const pending = item.pending && typeof item.pending === 'object' ? record(item.pending) : null;
-  return {
-    token: text(item.token),
-    until: number(item.until),
-    pending: pending ? { client: number(pending.client), applied: anchorFrom(pending.applied) } : null,
-  };
+function lockFrom(item: Item): TextChangeLock | null {
+  const lock = mapOr(item, 'lock');
+  if (!lock) return null;
+  const pending = mapOr(lock, 'pending');
+  return { token: text(lock, 'token'), until: number(lock, 'until'), pending: pending && { client: number(pending, 'client'), applied: anchorFrom(pending, 'applied') } };
 }
 
 const act = (value: Act | null) => (value ? { userId: value.userId, organisationId: value.organisationId, at: value.at } : null);
@@ -131,10 +132,9 @@ export function agreementItem(agreement: BracketAgreement | null): Item | null {
   return agreement ? { alternativeId: agreement.alternativeId, userId: agreement.userId, at: agreement.at } : null;
 }
 
-function agreementFrom(value: unknown): BracketAgreement | null {
-  if (!value || typeof value !== 'object') return null;
-  const item = record(value);
-  return { alternativeId: typeof item.alternativeId === 'string' ? item.alternativeId : null, userId: text(item.userId), at: number(item.at) };
+function agreementFrom(item: Item): BracketAgreement | null {
+  const agreement = mapOr(item, 'agreement');
+  return agreement && { alternativeId: strOr(agreement, 'alternativeId', null), userId: text(agreement, 'userId'), at: number(agreement, 'at') };
 }
 
 const lifts: readonly BracketLift[] = ['consent', 'ruling', 'released'];
@@ -145,75 +145,82 @@ export function alternativeItem(input: { bracketId: string; alternative: Bracket
 }
 
 function messageFrom(item: Item): CommentMessage {
-  const author = record(item.author);
   return {
-    id: text(item.id),
-    threadId: text(item.threadId),
-    author: { userId: text(author.userId), organisationId: text(author.organisationId) },
-    body: text(item.body),
-    mentions: Array.isArray(item.mentions) ? item.mentions.map(String) : [],
-    at: number(item.at),
+    id: text(item, 'id'),
+    threadId: text(item, 'threadId'),
+    author: authorFrom(item),
+    body: text(item, 'body'),
+    mentions: item.mentions === undefined ? [] : list(item, 'mentions', text),
+    at: number(item, 'at'),
   };
 }
 
 function threadFrom(item: Item, messages: CommentMessage[]): CommentThread {
-  const author = record(item.author);
   return {
-    id: text(item.id),
-    statementId: text(item.statementId),
-    anchor: anchorFrom(item.anchor),
-    quote: text(item.quote),
-    author: { userId: text(author.userId), organisationId: text(author.organisationId) },
-    createdAt: number(item.createdAt),
-    status: item.status === 'resolved' ? 'resolved' : 'open',
-    statusChangedBy: actFrom(item.statusChangedBy),
+    id: text(item, 'id'),
+    statementId: text(item, 'statementId'),
+    anchor: anchorFrom(item, 'anchor'),
+    quote: text(item, 'quote'),
+    author: authorFrom(item),
+    createdAt: number(item, 'createdAt'),
+    status: oneOf(item, 'status', ['open', 'resolved']),
+    statusChangedBy: actFrom(item, 'statusChangedBy'),
     messages: messages.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)),
   };
 }
 
 export function positionChangeFrom(item: Item): AmendmentPositionChange {
-  const stand = item.stand === 'support' || item.stand === 'oppose' ? item.stand : 'none';
-  return { id: text(item.id), amendmentId: text(item.amendmentId), organisationId: text(item.organisationId), stand, userId: text(item.userId), at: number(item.at) };
+  return {
+    id: text(item, 'id'),
+    amendmentId: text(item, 'amendmentId'),
+    organisationId: text(item, 'organisationId'),
+    stand: oneOf(item, 'stand', ['support', 'oppose', 'none']),
+    userId: text(item, 'userId'),
+    at: number(item, 'at'),
+  };
 }
+
+const amendmentStatuses: readonly Amendment['status'][] = ['proposed', 'accepted', 'rejected', 'withdrawn', 'reverted'];
+const bracketStatuses: readonly Bracket['status'][] = ['open', 'agreed', 'settled'];
 
 function amendmentFrom(item: Item, positions: AmendmentPosition[]): Amendment {
   return {
-    id: text(item.id),
-    statementId: text(item.statementId),
-    anchor: anchorFrom(item.anchor),
-    original: text(item.original),
-    replacement: text(item.replacement),
-    reason: text(item.reason),
-    proposedBy: actFrom(item.proposedBy) ?? { userId: '', organisationId: '', at: 0 },
-    status: item.status as Amendment['status'],
+    id: text(item, 'id'),
+    statementId: text(item, 'statementId'),
+    anchor: anchorFrom(item, 'anchor'),
+    original: text(item, 'original'),
+    replacement: text(item, 'replacement'),
+    reason: text(item, 'reason'),
+    proposedBy: requiredAct(item, 'proposedBy'),
+    status: oneOf(item, 'status', amendmentStatuses),
     positions: positions.sort((a, b) => a.at - b.at),
-    decidedBy: actFrom(item.decidedBy),
-    applied: optionalAnchor(item.applied),
-    revertedBy: actFrom(item.revertedBy),
+    decidedBy: actFrom(item, 'decidedBy'),
+    applied: optionalAnchor(item, 'applied'),
+    revertedBy: actFrom(item, 'revertedBy'),
   };
 }
 
 function bracketFrom(item: Item, children: Item[]): Bracket {
   return {
-    id: text(item.id),
-    statementId: text(item.statementId),
-    anchor: anchorFrom(item.anchor),
-    quote: text(item.quote),
-    openedBy: actFrom(item.openedBy) ?? { userId: '', organisationId: '', at: 0 },
-    status: item.status as Bracket['status'],
+    id: text(item, 'id'),
+    statementId: text(item, 'statementId'),
+    anchor: anchorFrom(item, 'anchor'),
+    quote: text(item, 'quote'),
+    openedBy: requiredAct(item, 'openedBy'),
+    status: oneOf(item, 'status', bracketStatuses),
     holders: children
       .filter((c) => c.kind === 'holder')
-      .map((c) => ({ organisationId: text(c.organisationId), userId: text(c.userId), at: number(c.at), agreement: agreementFrom(c.agreement) }))
+      .map((c) => ({ organisationId: text(c, 'organisationId'), userId: text(c, 'userId'), at: number(c, 'at'), agreement: agreementFrom(c) }))
       .sort((a, b) => a.at - b.at),
     alternatives: children
       .filter((c) => c.kind === 'alternative')
-      .map((c) => ({ id: text(c.id), text: text(c.text), proposedBy: actFrom(c.proposedBy) ?? { userId: '', organisationId: '', at: 0 } }))
+      .map((c) => ({ id: text(c, 'id'), text: text(c, 'text'), proposedBy: requiredAct(c, 'proposedBy') }))
       .sort((a, b) => a.id.localeCompare(b.id)),
-    closedBy: actFrom(item.closedBy),
-    chosenAlternativeId: typeof item.chosenAlternativeId === 'string' ? item.chosenAlternativeId : null,
-    applied: optionalAnchor(item.applied),
-    lift: lifts.find((l) => l === item.lift) ?? null,
-    ruling: typeof item.ruling === 'string' ? item.ruling : null,
+    closedBy: actFrom(item, 'closedBy'),
+    chosenAlternativeId: strOr(item, 'chosenAlternativeId', null),
+    applied: optionalAnchor(item, 'applied'),
+    lift: item.lift === undefined || item.lift === null ? null : oneOf(item, 'lift', lifts),
+    ruling: strOr(item, 'ruling', null),
   };
 }
 
@@ -224,15 +231,17 @@ export function assembleNotes(items: readonly Item[]): AssembledNotes {
     if (typeof item.parentId !== 'string') continue;
     children.set(item.parentId, [...(children.get(item.parentId) ?? []), item]);
   }
-  const of = (id: unknown) => children.get(text(id)) ?? [];
+  const of = (item: Item) => children.get(text(item, 'id')) ?? [];
   const byKind = (kind: NoteKind) => items.filter((item) => item.kind === kind);
-  const positions = (id: unknown) =>
-    of(id).filter((c) => c.kind === 'position').map((c) => ({ organisationId: text(c.organisationId), stand: c.stand === 'oppose' ? 'oppose' : 'support', userId: text(c.userId), at: number(c.at) }) as const);
+  const positions = (item: Item): AmendmentPosition[] =>
+    of(item)
+      .filter((c) => c.kind === 'position')
+      .map((c) => ({ organisationId: text(c, 'organisationId'), stand: oneOf(c, 'stand', ['support', 'oppose']), userId: text(c, 'userId'), at: number(c, 'at') }));
   return {
-    threads: byKind('thread').map((item) => threadFrom(item, of(item.id).filter((c) => c.kind === 'message').map(messageFrom))).sort((a, b) => a.createdAt - b.createdAt),
+    threads: byKind('thread').map((item) => threadFrom(item, of(item).filter((c) => c.kind === 'message').map(messageFrom))).sort((a, b) => a.createdAt - b.createdAt),
     amendments: byKind('amendment')
-      .map((item) => ({ ...amendmentFrom(item, positions(item.id).map((p) => ({ ...p }))), lock: lockFrom(item.lock) }))
+      .map((item) => ({ ...amendmentFrom(item, positions(item)), lock: lockFrom(item) }))
       .sort((a, b) => a.proposedBy.at - b.proposedBy.at),
-    brackets: byKind('bracket').map((item) => ({ ...bracketFrom(item, of(item.id)), rev: number(item.rev), lock: lockFrom(item.lock) })).sort((a, b) => a.openedBy.at - b.openedBy.at),
+    brackets: byKind('bracket').map((item) => ({ ...bracketFrom(item, of(item)), rev: number(item, 'rev'), lock: lockFrom(item) })).sort((a, b) => a.openedBy.at - b.openedBy.at),
   };
 }

@@ -7,7 +7,7 @@
  * a lock on their item first (`negotiation-changes.ts`). The contract, `NegotiationStore`, is
  * `@concord/negotiation`'s (its ports), as the calls store's is `@concord/calls`'.
  */
-import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { negotiationLimits } from '@concord/core';
 import type { NegotiationStore } from '@concord/negotiation/ports';
 import { monotonicFactory } from 'ulid';
@@ -16,53 +16,24 @@ import { createChangeLocks } from './negotiation-changes.ts';
 import { amendmentItem, assembleNotes, messageItem, positionChangeFrom, positionChangeItem, positionItem, threadItem } from './negotiation-shapes.ts';
 import { negotiationKeys } from './keys.ts';
 import type { NotesContext } from './negotiation-context.ts';
-import { conditionally, key, keyNames, queryAll, type Item } from './requests.ts';
+import { deleteItem, key, putIfAbsent, putItem, queryPrefix, updateIf, type Item } from './requests.ts';
 
 export function createNegotiationStore(options: { client: DynamoDBDocumentClient; tableName: string }): NegotiationStore {
   const { client, tableName } = options;
   const ulid = monotonicFactory();
   const item = (docId: string, sk: string) => key({ pk: negotiationKeys.pk(docId), sk });
 
-  async function query(docId: string, prefix?: string): Promise<Item[]> {
-    return queryAll({
-      client,
-      query: {
-        TableName: tableName,
-        KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: prefix ? keyNames : { '#pk': keyNames['#pk'] },
-        ExpressionAttributeValues: prefix ? { ':pk': negotiationKeys.pk(docId), ':prefix': prefix } : { ':pk': negotiationKeys.pk(docId) },
-        ConsistentRead: true,
-      },
-    });
-  }
-
-  const put = (docId: string, sk: string, attributes: Item, condition?: string) =>
-    client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...item(docId, sk), ...attributes },
-        ...(condition ? { ConditionExpression: condition, ExpressionAttributeNames: { '#pk': keyNames['#pk'] } } : {}),
-      }),
-    );
+  const query = (docId: string, prefix?: string): Promise<Item[]> => queryPrefix({ client, tableName, pk: negotiationKeys.pk(docId), prefix: prefix || undefined });
+  const put = (docId: string, sk: string, attributes: Item) => putItem({ client, tableName, item: { ...item(docId, sk), ...attributes } });
+  const putNew = (docId: string, sk: string, attributes: Item) => putIfAbsent({ client, tableName, item: { ...item(docId, sk), ...attributes } });
 
   const update = (input: { docId: string; sk: string; set: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> }) => {
     // DynamoDB refuses names an expression does not use (`status` is a reserved word, hence `#status`).
     const names = { ...(`${input.set} ${input.condition}`.includes('#status') ? { '#status': 'status' } : {}), ...input.names };
-    return conditionally(() =>
-      client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: item(input.docId, input.sk),
-          UpdateExpression: input.set,
-          ConditionExpression: input.condition,
-          ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
-          ExpressionAttributeValues: input.values,
-        }),
-      ),
-    );
+    return updateIf({ client, tableName, key: item(input.docId, input.sk), update: input.set, condition: input.condition, names, values: input.values });
   };
 
-  const context: NotesContext = { client, tableName, query, put, update, item };
+  const context: NotesContext = { client, tableName, query, put, putNew, update, item };
 
   return {
     ...createBracketNotes(context),
@@ -81,14 +52,14 @@ export function createNegotiationStore(options: { client: DynamoDBDocumentClient
     },
 
     async positionHistory({ docId, amendmentId }) {
-      const items = await query(docId, `${negotiationKeys.amendment(amendmentId)}#H#`);
+      const items = await query(docId, negotiationKeys.positionChangePrefix(amendmentId));
       return items.map(positionChangeFrom);
     },
 
     async startThread({ thread }) {
       // Messages first: a thread is visible only once complete (a message without its thread is left out).
       for (const message of thread.messages) await put(thread.statementId, negotiationKeys.message({ threadId: thread.id, messageId: message.id }), messageItem(message));
-      await put(thread.statementId, negotiationKeys.thread(thread.id), threadItem(thread), 'attribute_not_exists(#pk)');
+      if (!(await putNew(thread.statementId, negotiationKeys.thread(thread.id), threadItem(thread)))) throw new Error(`thread ${thread.id} exists`);
     },
 
     async addMessage({ docId, message }) {
@@ -114,7 +85,7 @@ export function createNegotiationStore(options: { client: DynamoDBDocumentClient
     },
 
     async propose({ amendment }) {
-      await put(amendment.statementId, negotiationKeys.amendment(amendment.id), amendmentItem(amendment), 'attribute_not_exists(#pk)');
+      if (!(await putNew(amendment.statementId, negotiationKeys.amendment(amendment.id), amendmentItem(amendment)))) throw new Error(`amendment ${amendment.id} exists`);
     },
 
     async setPosition({ docId, change }) {
@@ -125,7 +96,7 @@ export function createNegotiationStore(options: { client: DynamoDBDocumentClient
       const id = ulid(change.at);
       await put(docId, negotiationKeys.positionChange({ amendmentId, changeId: id }), positionChangeItem({ ...change, id }));
       const current = negotiationKeys.position({ amendmentId, organisationId });
-      if (change.stand === 'none') await client.send(new DeleteCommand({ TableName: tableName, Key: item(docId, current) }));
+      if (change.stand === 'none') await deleteItem({ client, tableName, key: item(docId, current) });
       else await put(docId, current, positionItem({ amendmentId, position: { organisationId, stand: change.stand, userId: change.userId, at: change.at } }));
       return true;
     },

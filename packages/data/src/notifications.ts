@@ -4,9 +4,10 @@
  * two schedulers) is stored once. Texts are not stored: the app words them in the reader's
  * language from `kind` and the facts kept.
  */
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { notificationKeys } from './keys.ts';
-import { conditionally, key, queryAll, type Item } from './requests.ts';
+import { number, numOr, oneOf, strOr, text } from './fields.ts';
+import { key, putIfAbsent, queryPrefix, updateItem, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import type { Notification, NotificationKind, NotificationStore, StoredNotification } from '@concord/calls/ports';
 
@@ -15,39 +16,14 @@ export type { Notification, NotificationKind, NotificationStore, StoredNotificat
 
 export function createNotificationStore(options: { client: DynamoDBDocumentClient; tableName: string }): NotificationStore {
   const { client, tableName } = options;
-  const names = { '#pk': tableDefinition.partitionKey, '#sk': tableDefinition.sortKey };
-
-  async function all(userId: string): Promise<Item[]> {
-    return queryAll({
-      client,
-      query: {
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':pk': notificationKeys.pk(userId), ':prefix': notificationKeys.prefix },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-      },
-    });
-  }
+  const all = (userId: string): Promise<Item[]> => queryPrefix({ client, tableName, pk: notificationKeys.pk(userId), prefix: notificationKeys.prefix, descending: true });
 
   return {
     async add({ notifications }) {
       // Callers take `at` from the event itself (the call's opening, deadline or close), never
       // from the clock, so a repeat of one event has the same key and is not stored again.
       await Promise.all(
-        notifications.map((n) =>
-          conditionally(() =>
-            client.send(
-              new PutCommand({
-                TableName: tableName,
-                Item: { ...key({ pk: notificationKeys.pk(n.userId), sk: notificationKeys.sk(n) }), ...n, readAt: null },
-                ConditionExpression: 'attribute_not_exists(#pk)',
-                ExpressionAttributeNames: { '#pk': tableDefinition.partitionKey },
-              }),
-            ),
-          ),
-        ),
+        notifications.map((n) => putIfAbsent({ client, tableName, item: { ...key({ pk: notificationKeys.pk(n.userId), sk: notificationKeys.sk(n) }), ...n, readAt: null } })),
       );
     },
 
@@ -65,34 +41,27 @@ export function createNotificationStore(options: { client: DynamoDBDocumentClien
       await Promise.all(
         items
           .filter((item) => !wanted || wanted.has(String(item[tableDefinition.sortKey])))
-          .map((item) =>
-            client.send(
-              new UpdateCommand({
-                TableName: tableName,
-                Key: key({ pk: notificationKeys.pk(userId), sk: String(item[tableDefinition.sortKey]) }),
-                UpdateExpression: 'SET readAt = :now',
-                ExpressionAttributeValues: { ':now': now },
-              }),
-            ),
-          ),
+          .map((item) => updateItem({ client, tableName, key: key({ pk: notificationKeys.pk(userId), sk: String(item[tableDefinition.sortKey]) }), update: 'SET readAt = :now', values: { ':now': now } })),
       );
     },
   };
 }
 
+const kinds: readonly NotificationKind[] = ['call-opened', 'call-reminder', 'call-extended', 'call-closed', 'call-withdrawn', 'mention'];
+
 function notificationFrom(item: Item): StoredNotification {
   return {
-    id: String(item[tableDefinition.sortKey]),
-    userId: String(item.userId),
-    eventId: String(item.eventId),
-    kind: item.kind as NotificationKind,
-    at: Number(item.at),
-    statementId: String(item.statementId),
-    statementTitle: String(item.statementTitle ?? ''),
-    callId: String(item.callId),
-    deadline: typeof item.deadline === 'number' ? item.deadline : null,
-    result: item.result === 'adopted' || item.result === 'not-adopted' ? item.result : null,
-    mentionedBy: typeof item.mentionedBy === 'string' ? item.mentionedBy : null,
-    readAt: typeof item.readAt === 'number' ? item.readAt : null,
+    id: text(item, tableDefinition.sortKey),
+    userId: text(item, 'userId'),
+    eventId: text(item, 'eventId'),
+    kind: oneOf(item, 'kind', kinds),
+    at: number(item, 'at'),
+    statementId: text(item, 'statementId'),
+    statementTitle: strOr(item, 'statementTitle', ''),
+    callId: text(item, 'callId'),
+    deadline: numOr(item, 'deadline', null),
+    result: item.result === null || item.result === undefined ? null : oneOf(item, 'result', ['adopted', 'not-adopted']),
+    mentionedBy: strOr(item, 'mentionedBy', null),
+    readAt: numOr(item, 'readAt', null),
   };
 }

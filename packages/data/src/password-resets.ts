@@ -3,11 +3,11 @@
  * its expiry. `consume` is one DeleteItem returning the old item, so a reset link works once,
  * even when opened twice at the same moment.
  */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fail, type PasswordReset } from '@concord/core';
 import { resetFrom, resetItem } from './account-shapes.ts';
 import { resetKeys } from './keys.ts';
-import { conditionally, key, keyNames, takeItem } from './requests.ts';
+import { getOne, key, putIfAbsent, takeItem } from './requests.ts';
 
 export interface PasswordResets {
   /** Stores a new reset; a `conflict` DomainError if one with this id exists. */
@@ -23,22 +23,13 @@ export function createPasswordResets(options: { client: DynamoDBDocumentClient; 
   const resetKey = (id: string) => key({ pk: resetKeys.pk(id), sk: resetKeys.sk });
   return {
     async create(reset) {
-      const stored = await conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...resetKey(reset.id), ...resetItem(reset) },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-          }),
-        ),
-      );
+      const stored = await putIfAbsent({ client, tableName, item: { ...resetKey(reset.id), ...resetItem(reset) } });
       if (!stored) throw fail.conflict('password-reset.exists', 'a password reset with this id exists');
     },
 
     async get({ id, now }) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: resetKey(id), ConsistentRead: true }));
-      const reset = result.Item ? resetFrom(result.Item) : null;
+      const item = await getOne({ client, tableName, key: resetKey(id) });
+      const reset = item ? resetFrom(item) : null;
       return reset && reset.expiresAt > now ? reset : null;
     },
 

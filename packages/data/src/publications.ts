@@ -6,15 +6,14 @@
  * organisation name, so one organisation is listed once whatever the concurrency. The adapter of
  * `@concord/publication`'s `PublicationStore` port.
  */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Endorsement, Publication } from '@concord/core';
 import type { PublicationRecord, PublicationStore } from '@concord/publication/ports';
 import { ulid } from 'ulid';
 import { publicationKeys } from './keys.ts';
 import { joinBytes, splitBytes } from './parts.ts';
-import { conditionally, key, keyNames, queryAll, type Item } from './requests.ts';
+import { deleteIf, getOne, key, putIfAbsent, putItem, queryPrefix, updateIf, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
-import { gsi1IndexName } from './table.ts';
 
 /** The immutable text of a declaration, stored as JSON in parts under the record's attempt. */
 type Snapshot = Pick<Publication, 'html' | 'plainText' | 'translations'>;
@@ -36,25 +35,16 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
   const { client, tableName } = options;
   const { gsi1 } = tableDefinition.indexes;
   const recordKey = (statementId: string) => key({ pk: publicationKeys.pk(statementId), sk: publicationKeys.record });
-  const put = (Item: Item) => client.send(new PutCommand({ TableName: tableName, Item }));
-
-  async function getItem(k: Record<string, string>): Promise<Item | null> {
-    return (await client.send(new GetCommand({ TableName: tableName, Key: k, ConsistentRead: true }))).Item ?? null;
-  }
+  const put = (item: Item) => putItem({ client, tableName, item });
+  const getItem = (k: Record<string, string>) => getOne({ client, tableName, key: k });
+  /** A conditional update of the record: false when it was not in the state `condition` asks for. */
+  const updateRecord = (statementId: string, input: { update: string; condition: string; values: Record<string, unknown>; names?: Record<string, string> }) =>
+    updateIf({ client, tableName, key: recordKey(statementId), ...input });
 
   async function full(statementId: string): Promise<Publication | null> {
     const item = await getItem(recordKey(statementId));
     if (!item) return null;
-    const parts = await queryAll({
-      client,
-      query: {
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: keyNames,
-        ExpressionAttributeValues: { ':pk': publicationKeys.pk(statementId), ':prefix': publicationKeys.bodyPrefix(String(item.attempt)) },
-        ConsistentRead: true,
-      },
-    });
+    const parts = await queryPrefix({ client, tableName, pk: publicationKeys.pk(statementId), prefix: publicationKeys.bodyPrefix(String(item.attempt)) });
     const body = JSON.parse(decoder.decode(joinBytes(parts.map((p) => p.part as Uint8Array)))) as Snapshot;
     return { ...recordFrom(item), ...body };
   }
@@ -62,9 +52,7 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
   return {
     async claimSlug({ slug, statementId }) {
       const slugKey = key(publicationKeys.slug(slug));
-      const claimed = await conditionally(() =>
-        client.send(new PutCommand({ TableName: tableName, Item: { ...slugKey, slug, statementId }, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': keyNames['#pk'] } })),
-      );
+      const claimed = await putIfAbsent({ client, tableName, item: { ...slugKey, slug, statementId } });
       return claimed || (await getItem(slugKey))?.statementId === statementId;
     },
 
@@ -76,23 +64,18 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
       for (const [index, part] of splitBytes({ bytes: encoder.encode(JSON.stringify(snapshot)) }).entries()) {
         await put({ ...key({ pk, sk: publicationKeys.bodyPart({ attempt, index }) }), part });
       }
-      return conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...recordKey(statementId),
-              statementId,
-              ...record,
-              attempt,
-              [gsi1.partitionKey]: publicationKeys.all,
-              [gsi1.sortKey]: publicationKeys.entry({ publishedAt: publication.publishedAt, statementId }),
-            },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-          }),
-        ),
-      );
+      return putIfAbsent({
+        client,
+        tableName,
+        item: {
+          ...recordKey(statementId),
+          statementId,
+          ...record,
+          attempt,
+          [gsi1.partitionKey]: publicationKeys.all,
+          [gsi1.sortKey]: publicationKeys.entry({ publishedAt: publication.publishedAt, statementId }),
+        },
+      });
     },
 
     async record(statementId) {
@@ -111,123 +94,57 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
     full,
 
     async list() {
-      const items = await queryAll({
-        client,
-        query: {
-          TableName: tableName,
-          IndexName: gsi1IndexName,
-          KeyConditionExpression: '#g = :g',
-          ExpressionAttributeNames: { '#g': gsi1.partitionKey },
-          ExpressionAttributeValues: { ':g': publicationKeys.all },
-          ScanIndexForward: false,
-        },
-      });
-      return items.map(recordFrom);
+      return (await queryPrefix({ client, tableName, index: 'gsi1', pk: publicationKeys.all, descending: true })).map(recordFrom);
     },
 
     async withdraw({ statementId, withdrawn }) {
-      return conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: recordKey(statementId),
-            UpdateExpression: 'SET #status = :withdrawn, withdrawn = :w',
-            ConditionExpression: '#status = :published',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':published': 'published', ':w': withdrawn },
-          }),
-        ),
-      );
+      return updateRecord(statementId, {
+        update: 'SET #status = :withdrawn, withdrawn = :w',
+        condition: '#status = :published',
+        names: { '#status': 'status' },
+        values: { ':withdrawn': 'withdrawn', ':published': 'published', ':w': withdrawn },
+      });
     },
 
     async setSignOn({ statementId, signOn }) {
-      return conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: recordKey(statementId),
-            UpdateExpression: 'SET signOn = :s',
-            ConditionExpression: '#status = :published',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':s': signOn, ':published': 'published' },
-          }),
-        ),
-      );
+      return updateRecord(statementId, { update: 'SET signOn = :s', condition: '#status = :published', names: { '#status': 'status' }, values: { ':s': signOn, ':published': 'published' } });
     },
 
     async closeSignOn({ statementId, now }) {
-      return conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: recordKey(statementId),
-            UpdateExpression: 'SET signOn.closedAt = :now',
-            ConditionExpression: 'attribute_type(signOn, :map) AND signOn.closedAt = :null AND signOn.closesAt > :now',
-            ExpressionAttributeValues: { ':now': now, ':null': null, ':map': 'M' },
-          }),
-        ),
-      );
+      return updateRecord(statementId, {
+        update: 'SET signOn.closedAt = :now',
+        condition: 'attribute_type(signOn, :map) AND signOn.closedAt = :null AND signOn.closesAt > :now',
+        values: { ':now': now, ':null': null, ':map': 'M' },
+      });
     },
 
     async addEndorsement(endorsement) {
       const pk = publicationKeys.pk(endorsement.statementId);
-      const locked = await conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...key({ pk, sk: publicationKeys.nameLock(endorsement.key) }), endorsementId: endorsement.id },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-          }),
-        ),
-      );
+      const locked = await putIfAbsent({ client, tableName, item: { ...key({ pk, sk: publicationKeys.nameLock(endorsement.key) }), endorsementId: endorsement.id } });
       if (!locked) return false;
       await put({ ...key({ pk, sk: publicationKeys.endorsement(endorsement.id) }), ...endorsement });
       return true;
     },
 
     async endorsements(statementId) {
-      const items = await queryAll({
-        client,
-        query: {
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: keyNames,
-          ExpressionAttributeValues: { ':pk': publicationKeys.pk(statementId), ':prefix': publicationKeys.endorsementPrefix },
-          ConsistentRead: true,
-        },
-      });
-      return items.map(endorsementFrom);
+      return (await queryPrefix({ client, tableName, pk: publicationKeys.pk(statementId), prefix: publicationKeys.endorsementPrefix })).map(endorsementFrom);
     },
 
     async decide({ statementId, endorsementId, status, by, now }) {
       const pk = publicationKeys.pk(statementId);
-      const result = await conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key({ pk, sk: publicationKeys.endorsement(endorsementId) }),
-            UpdateExpression: 'SET #status = :status, decidedAt = :now, decidedBy = :by',
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':status': status, ':now': now, ':by': by, ':pending': 'pending' },
-            ReturnValues: 'ALL_NEW',
-          }),
-        ),
-      );
+      const result = await updateIf({
+        client,
+        tableName,
+        key: key({ pk, sk: publicationKeys.endorsement(endorsementId) }),
+        update: 'SET #status = :status, decidedAt = :now, decidedBy = :by',
+        condition: '#status = :pending',
+        names: { '#status': 'status' },
+        values: { ':status': status, ':now': now, ':by': by, ':pending': 'pending' },
+      });
       if (result && status === 'rejected') {
         const endorsement = (await getItem(key({ pk, sk: publicationKeys.endorsement(endorsementId) }))) as Item;
         // A rejected entry (a mistake, an impostor) must not keep the real organisation from endorsing.
-        await conditionally(() =>
-          client.send(
-            new DeleteCommand({
-              TableName: tableName,
-              Key: key({ pk, sk: publicationKeys.nameLock(String(endorsement.key)) }),
-              ConditionExpression: 'endorsementId = :id',
-              ExpressionAttributeValues: { ':id': endorsementId },
-            }),
-          ),
-        );
+        await deleteIf({ client, tableName, key: key({ pk, sk: publicationKeys.nameLock(String(endorsement.key)) }), condition: 'endorsementId = :id', values: { ':id': endorsementId } });
       }
       return result;
     },

@@ -4,11 +4,11 @@
  * expiring (TTL) when its window ends. The window start is part of the key, so an old counter is
  * never read again whether or not it has been swept.
  */
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { rateWindow, type RateLimit } from '@concord/core';
 import { expiryItem } from './account-shapes.ts';
 import { rateKeys } from './keys.ts';
-import { conditionally, key } from './requests.ts';
+import { key, updateIf, updateItem } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
 export interface RateLimiter {
@@ -27,39 +27,29 @@ export interface RateLimiter {
 
 export function createRateLimiter(options: { client: DynamoDBDocumentClient; tableName: string }): RateLimiter {
   const { client, tableName } = options;
+  const counterKey = (input: { limit: RateLimit; key: string; now: number }) =>
+    key({ pk: rateKeys.pk({ bucket: input.limit.bucket, key: input.key, windowStart: rateWindow(input).start }), sk: rateKeys.sk });
   return {
-    async hit({ limit, key: limitedKey, now }) {
+    async hit(input) {
+      const { limit, now } = input;
       const window = rateWindow({ limit, now });
       const expiry = expiryItem(window.end);
-      const result = await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key({ pk: rateKeys.pk({ bucket: limit.bucket, key: limitedKey, windowStart: window.start }), sk: rateKeys.sk }),
-          UpdateExpression: 'ADD attempts :one SET expiresAtMs = :expiresAtMs, #ttl = :ttl',
-          ExpressionAttributeNames: { '#ttl': tableDefinition.ttlAttribute },
-          ExpressionAttributeValues: { ':one': 1, ':expiresAtMs': expiry.expiresAtMs, ':ttl': expiry[tableDefinition.ttlAttribute] },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      const attempts = result.Attributes?.attempts;
+      const result = await updateItem({
+        client,
+        tableName,
+        key: counterKey(input),
+        update: 'ADD attempts :one SET expiresAtMs = :expiresAtMs, #ttl = :ttl',
+        values: { ':one': 1, ':expiresAtMs': expiry.expiresAtMs, ':ttl': expiry[tableDefinition.ttlAttribute] },
+        returning: 'UPDATED_NEW',
+      });
+      const attempts = result.attempts;
       if (typeof attempts !== 'number') throw new TypeError('the rate counter lacks a numeric attempts');
       const allowed = attempts <= limit.limit;
       return { allowed, retryAfterMs: allowed ? 0 : window.end - now };
     },
 
-    async refund({ limit, key: limitedKey, now }) {
-      const window = rateWindow({ limit, now });
-      await conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key({ pk: rateKeys.pk({ bucket: limit.bucket, key: limitedKey, windowStart: window.start }), sk: rateKeys.sk }),
-            UpdateExpression: 'ADD attempts :minusOne',
-            ConditionExpression: 'attempts > :zero',
-            ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-          }),
-        ),
-      );
+    async refund(input) {
+      await updateIf({ client, tableName, key: counterKey(input), update: 'ADD attempts :minusOne', condition: 'attempts > :zero', values: { ':minusOne': -1, ':zero': 0 } });
     },
   };
 }

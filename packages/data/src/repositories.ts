@@ -5,12 +5,11 @@
  * coalition's members under `COAL#<id>`, sorted by kind then id). `get` is a consistent read;
  * lists go through the index and are eventually consistent on AWS.
  */
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Coalition, Organisation, Statement, TaskForce, User } from '@concord/core';
 import { entityKeys, type MemberKind } from './keys.ts';
-import { key, queryAll, type Item } from './requests.ts';
+import { deleteItem, getOne, key, putItem, queryPrefix, type Item, type Table } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
-import { gsi1IndexName } from './table.ts';
 import { coalitionShape, organisationShape, statementShape, taskForceShape, userShape, type EntityShape } from './entity-shapes.ts';
 
 /** The shape of the web server's `Directory` port. */
@@ -38,23 +37,16 @@ export interface Directory<T> {
   put(entity: T): Promise<void>;
 }
 
-interface Context {
-  client: DynamoDBDocumentClient;
-  tableName: string;
-}
-
 /** Directory repositories on the one table. Returned objects hold exactly the domain fields. */
 export function createRepositories(options: { client: DynamoDBDocumentClient; tableName: string }): Repositories {
-  const context: Context = { client: options.client, tableName: options.tableName };
+  const context: Table = { client: options.client, tableName: options.tableName };
   const coalitions = entity({ context, shape: coalitionShape, keys: entityKeys.coalition, gsi1: (c) => ({ pk: entityKeys.allCoalitions, sk: entityKeys.coalitionEntry(c.id) }) });
   return {
     coalitions: { get: coalitions.get, put: coalitions.put, list: () => coalitions.list({ pk: entityKeys.allCoalitions, prefix: entityKeys.coalitionPrefix }) },
     organisations: directory({ context, shape: organisationShape, keys: entityKeys.organisation, kind: 'ORG' }),
     taskForces: {
       ...directory({ context, shape: taskForceShape, keys: entityKeys.taskForce, kind: 'TF' }),
-      delete: async (id) => {
-        await context.client.send(new DeleteCommand({ TableName: context.tableName, Key: key({ pk: entityKeys.taskForce.pk(id), sk: entityKeys.taskForce.sk }) }));
-      },
+      delete: (id) => deleteItem({ ...context, key: key({ pk: entityKeys.taskForce.pk(id), sk: entityKeys.taskForce.sk }) }),
     },
     users: directory({ context, shape: userShape, keys: entityKeys.user, kind: 'USR' }),
     statements: directory({ context, shape: statementShape, keys: entityKeys.statement, kind: 'STMT' }),
@@ -62,7 +54,7 @@ export function createRepositories(options: { client: DynamoDBDocumentClient; ta
 }
 
 function directory<T extends { id: string; coalitionId: string }>(input: {
-  context: Context;
+  context: Table;
   shape: EntityShape<T>;
   keys: { pk: (id: string) => string; sk: string };
   kind: MemberKind;
@@ -75,41 +67,30 @@ function directory<T extends { id: string; coalitionId: string }>(input: {
   return {
     get: repository.get,
     put: repository.put,
-    listByCoalition: (coalitionId) => repository.list({ pk: entityKeys.coalitionMembers(coalitionId), prefix: `${kind}#` }),
+    listByCoalition: (coalitionId) => repository.list({ pk: entityKeys.coalitionMembers(coalitionId), prefix: entityKeys.memberPrefix(kind) }),
   };
 }
 
 function entity<T extends { id: string }>(input: {
-  context: Context;
+  context: Table;
   shape: EntityShape<T>;
   keys: { pk: (id: string) => string; sk: string };
   gsi1: (entity: T) => { pk: string; sk: string };
 }) {
   const { context, shape, keys } = input;
-  const { client, tableName } = context;
   const index = tableDefinition.indexes.gsi1;
   return {
     async get(id: string): Promise<T | null> {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: key({ pk: keys.pk(id), sk: keys.sk }), ConsistentRead: true }));
-      return result.Item ? shape.fromItem(result.Item) : null;
+      const item = await getOne({ ...context, key: key({ pk: keys.pk(id), sk: keys.sk }) });
+      return item ? shape.fromItem(item) : null;
     },
     async put(value: T): Promise<void> {
       const listing = input.gsi1(value);
       const item: Item = { ...shape.toItem(value), ...key({ pk: keys.pk(value.id), sk: keys.sk }), [index.partitionKey]: listing.pk, [index.sortKey]: listing.sk };
-      await client.send(new PutCommand({ TableName: tableName, Item: item }));
+      await putItem({ ...context, item });
     },
     async list(where: { pk: string; prefix: string }): Promise<T[]> {
-      const items = await queryAll({
-        client,
-        query: {
-          TableName: tableName,
-          IndexName: gsi1IndexName,
-          KeyConditionExpression: '#gpk = :pk AND begins_with(#gsk, :prefix)',
-          ExpressionAttributeNames: { '#gpk': index.partitionKey, '#gsk': index.sortKey },
-          ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.prefix },
-        },
-      });
-      return items.map(shape.fromItem);
+      return (await queryPrefix({ ...context, index: 'gsi1', pk: where.pk, prefix: where.prefix })).map(shape.fromItem);
     },
   };
 }

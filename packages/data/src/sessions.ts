@@ -4,13 +4,12 @@
  * sessions (dynalite keeps them until swept). Lists go through the index: eventually consistent
  * on AWS, so a session made a moment ago may be missing from `listByUser` and `deleteByUser`.
  */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fail, type Session } from '@concord/core';
 import { expiryItem, sessionFrom, sessionItem } from './account-shapes.ts';
 import { sessionKeys } from './keys.ts';
-import { conditionally, deleteAll, key, keyNames, queryAll } from './requests.ts';
+import { deleteAll, deleteItem, getOne, key, putIfAbsent, queryPrefix, updateIf } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
-import { gsi1IndexName } from './table.ts';
 
 export interface Sessions {
   /** Stores a new session; a `conflict` DomainError if one with this id exists. */
@@ -33,61 +32,36 @@ export function createSessions(options: { client: DynamoDBDocumentClient; tableN
   const now = options.now ?? Date.now;
   const sessionKey = (id: string) => key({ pk: sessionKeys.pk(id), sk: sessionKeys.sk });
 
-  const listAll = async (userId: string): Promise<Session[]> => {
-    const items = await queryAll({
-      client,
-      query: {
-        TableName: tableName,
-        IndexName: gsi1IndexName,
-        KeyConditionExpression: '#gpk = :pk',
-        ExpressionAttributeNames: { '#gpk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': sessionKeys.byUser(userId) },
-      },
-    });
-    return items.map(sessionFrom);
-  };
+  const listAll = async (userId: string): Promise<Session[]> =>
+    (await queryPrefix({ client, tableName, index: 'gsi1', pk: sessionKeys.byUser(userId) })).map(sessionFrom);
 
   return {
     async create(session) {
-      const stored = await conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...sessionKey(session.id),
-              ...sessionItem(session),
-              [index.partitionKey]: sessionKeys.byUser(session.userId),
-              [index.sortKey]: sessionKeys.entry(session.id),
-            },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-          }),
-        ),
-      );
+      const stored = await putIfAbsent({
+        client,
+        tableName,
+        item: { ...sessionKey(session.id), ...sessionItem(session), [index.partitionKey]: sessionKeys.byUser(session.userId), [index.sortKey]: sessionKeys.entry(session.id) },
+      });
       if (!stored) throw fail.conflict('session.exists', 'a session with this id exists');
     },
 
     async get(id) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: sessionKey(id), ConsistentRead: true }));
-      const session = result.Item ? sessionFrom(result.Item) : null;
+      const item = await getOne({ client, tableName, key: sessionKey(id) });
+      const session = item ? sessionFrom(item) : null;
       return session && session.expiresAt > now() ? session : null;
     },
 
     async touch({ id, expiresAt, lastUsedAt }) {
       const expiry = expiryItem(expiresAt);
       // Never brings back a session signed out in the meantime.
-      await conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: sessionKey(id),
-            UpdateExpression: 'SET expiresAtMs = :expiresAtMs, #ttl = :ttl, lastUsedAt = :lastUsedAt',
-            ConditionExpression: 'attribute_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': keyNames['#pk'], '#ttl': tableDefinition.ttlAttribute },
-            ExpressionAttributeValues: { ':expiresAtMs': expiry.expiresAtMs, ':ttl': expiry[tableDefinition.ttlAttribute], ':lastUsedAt': lastUsedAt },
-          }),
-        ),
-      );
+      await updateIf({
+        client,
+        tableName,
+        key: sessionKey(id),
+        update: 'SET expiresAtMs = :expiresAtMs, #ttl = :ttl, lastUsedAt = :lastUsedAt',
+        condition: 'attribute_exists(#pk)',
+        values: { ':expiresAtMs': expiry.expiresAtMs, ':ttl': expiry[tableDefinition.ttlAttribute], ':lastUsedAt': lastUsedAt },
+      });
     },
 
     async listByUser(userId) {
@@ -96,7 +70,7 @@ export function createSessions(options: { client: DynamoDBDocumentClient; tableN
     },
 
     async delete(id) {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: sessionKey(id) }));
+      await deleteItem({ client, tableName, key: sessionKey(id) });
     },
 
     async deleteByUser({ userId, except }) {

@@ -4,11 +4,12 @@
  * holding the principal, the session that asked, document, access and expiry (TTL in seconds,
  * checked on redeem).
  */
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '@concord/core';
+import { map } from './fields.ts';
 import { accessFrom, principalFrom, principalItem } from './item-shapes.ts';
 import { ticketKeys, ttlSeconds } from './keys.ts';
-import { key, keyNames, num, str } from './requests.ts';
+import { key, num, putIfAbsent, str, takeItem } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 import { decodeTicket, encodeTicket, ticketBytes, ticketHash } from './ticket-code.ts';
 
@@ -52,33 +53,18 @@ export function createTickets(options: {
     async issue({ principal, sessionId = null, docId, access, now, ttlMs = defaultTtlMs }) {
       const bytes = random(ticketBytes);
       const expiresAtMs = now + ttlMs;
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...ticketKey(ticketHash(bytes)),
-            docId,
-            principal: principalItem(principal),
-            sessionId,
-            access,
-            expiresAtMs,
-            [tableDefinition.ttlAttribute]: ttlSeconds(expiresAtMs),
-          },
-          // 256 random bits never collide; if `random` is broken, fail rather than share a ticket.
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-        }),
-      );
+      const item = { ...ticketKey(ticketHash(bytes)), docId, principal: principalItem(principal), sessionId, access, expiresAtMs, [tableDefinition.ttlAttribute]: ttlSeconds(expiresAtMs) };
+      // 256 random bits never collide; if `random` is broken, fail rather than share a ticket.
+      if (!(await putIfAbsent({ client, tableName, item }))) throw new Error('a ticket with this hash exists: the random source repeats');
       return encodeTicket(bytes);
     },
 
     async redeem({ ticket, docId, now }) {
       const bytes = decodeTicket(ticket);
       if (!bytes) return null;
-      const result = await client.send(new DeleteCommand({ TableName: tableName, Key: ticketKey(ticketHash(bytes)), ReturnValues: 'ALL_OLD' }));
-      const item = result.Attributes;
+      const item = await takeItem({ client, tableName, key: ticketKey(ticketHash(bytes)) });
       if (!item || str(item, 'docId') !== docId || (num(item, 'expiresAtMs') ?? 0) <= now) return null;
-      return { principal: principalFrom(item.principal), access: accessFrom(item.access), sessionId: str(item, 'sessionId') ?? null };
+      return { principal: principalFrom(map(item, 'principal')), access: accessFrom(item), sessionId: str(item, 'sessionId') ?? null };
     },
   };
 }

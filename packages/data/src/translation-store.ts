@@ -4,10 +4,10 @@
  * same language at once store it once). Implements `@concord/translations`' TranslationStore;
  * the translated words are in the translation's Yjs document, not here.
  */
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isTranslationLanguage, type TranslationLanguage } from '@concord/core';
 import { translationKeys } from './keys.ts';
-import { conditionally, key, keyNames, queryAll, type Item } from './requests.ts';
+import { key, putIfAbsent, queryPrefix, type Item } from './requests.ts';
 
 export interface StoredTranslation {
   statementId: string;
@@ -21,29 +21,11 @@ export function createTranslationStore(options: { client: DynamoDBDocumentClient
   return {
     async add({ translation }: { translation: StoredTranslation }): Promise<boolean> {
       const { statementId, language, createdAt, createdBy } = translation;
-      return conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...key({ pk: translationKeys.pk(statementId), sk: translationKeys.sk(language) }), statementId, language, createdAt, createdBy: { ...createdBy } },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
-          }),
-        ),
-      );
+      return putIfAbsent({ client, tableName, item: { ...key({ pk: translationKeys.pk(statementId), sk: translationKeys.sk(language) }), statementId, language, createdAt, createdBy: { ...createdBy } } });
     },
 
     async list({ statementId }: { statementId: string }): Promise<StoredTranslation[]> {
-      const items = await queryAll({
-        client,
-        query: {
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: keyNames,
-          ExpressionAttributeValues: { ':pk': translationKeys.pk(statementId), ':prefix': translationKeys.prefix },
-          ConsistentRead: true,
-        },
-      });
+      const items = await queryPrefix({ client, tableName, pk: translationKeys.pk(statementId), prefix: translationKeys.prefix });
       return items.flatMap((item) => {
         const translation = fromItem(item);
         return translation ? [translation] : [];

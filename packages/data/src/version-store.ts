@@ -8,13 +8,13 @@
  * or deleted. A name is unique per statement: a named version is checked against every version
  * read before its number was claimed.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
 import { refuseTaken } from '@concord/versions/names';
 import type { NewVersion, StoredVersion, Version, VersionAuthor, VersionStore } from '@concord/versions/ports';
 import { versionKeys } from './keys.ts';
 import { joinBytes, splitBytes } from './parts.ts';
-import { bin, conditionally, deleteAll, key, keyNames, num, queryAll, str, type Item } from './requests.ts';
+import { bin, deleteAll, getOne, key, num, putIf, putItem, queryPrefix, str, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
 const defaultMaxAttempts = 50;
@@ -30,33 +30,14 @@ export function createVersionStore(options: {
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   const random = options.random ?? Math.random;
 
-  async function newest(input: { docId: string; limit?: number }): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: keyNames,
-          ExpressionAttributeValues: { ':pk': versionKeys.pk(input.docId), ':prefix': versionKeys.versionPrefix },
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          Limit: input.limit === undefined ? undefined : input.limit - items.length,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start && (input.limit === undefined || items.length < input.limit));
-    return items;
-  }
+  const newest = (input: { docId: string; limit?: number }): Promise<Item[]> =>
+    queryPrefix({ client, tableName, pk: versionKeys.pk(input.docId), prefix: versionKeys.versionPrefix, descending: true, limit: input.limit });
 
   async function writeParts(input: { docId: string; seq: number; attempt: string; state: Uint8Array }): Promise<number> {
     const pieces = splitBytes({ bytes: input.state });
     await Promise.all(
       pieces.map((bytes, index) =>
-        client.send(new PutCommand({ TableName: tableName, Item: { ...key({ pk: versionKeys.pk(input.docId), sk: versionKeys.statePart({ ...input, index }) }), bytes, part: index } })),
+        putItem({ client, tableName, item: { ...key({ pk: versionKeys.pk(input.docId), sk: versionKeys.statePart({ ...input, index }) }), bytes, part: index } }),
       ),
     );
     return pieces.length;
@@ -81,16 +62,8 @@ export function createVersionStore(options: {
       const version: Version = { ...input.version, docId, seq: (latest?.seq ?? 0) + 1, bytes: state.length };
       const attempt = attemptId(random);
       const parts = await writeParts({ docId, seq: version.seq, attempt, state });
-      const stored = await conditionally(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...key({ pk: versionKeys.pk(docId), sk: versionKeys.version(version.seq) }), ...versionItem(version), attempt, parts },
-            ConditionExpression: 'attribute_not_exists(#sk)',
-            ExpressionAttributeNames: { '#sk': keyNames['#sk'] },
-          }),
-        ),
-      );
+      const item = { ...key({ pk: versionKeys.pk(docId), sk: versionKeys.version(version.seq) }), ...versionItem(version), attempt, parts };
+      const stored = await putIf({ client, tableName, item, condition: 'attribute_not_exists(#sk)' });
       if (stored) return version;
       await removeParts({ docId, seq: version.seq, attempt, parts });
     }
@@ -99,20 +72,10 @@ export function createVersionStore(options: {
 
   async function get(input: { docId: string; seq: number }): Promise<StoredVersion | null> {
     const pk = versionKeys.pk(input.docId);
-    const result = await client.send(new GetCommand({ TableName: tableName, Key: key({ pk, sk: versionKeys.version(input.seq) }), ConsistentRead: true }));
-    const item = result.Item;
+    const item = await getOne({ client, tableName, key: key({ pk, sk: versionKeys.version(input.seq) }) });
     if (!item) return null;
     const attempt = str(item, 'attempt') ?? '';
-    const parts = await queryAll({
-      client,
-      query: {
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: keyNames,
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': versionKeys.statePrefix({ seq: input.seq, attempt }) },
-        ConsistentRead: true,
-      },
-    });
+    const parts = await queryPrefix({ client, tableName, pk, prefix: versionKeys.statePrefix({ seq: input.seq, attempt }) });
     // Parts are written before the item, so a stored version always has all of them.
     if (parts.length !== num(item, 'parts')) throw new Error(`version ${input.seq} of ${input.docId} has ${parts.length} of ${num(item, 'parts')} parts`);
     parts.sort((a, b) => String(a[tableDefinition.sortKey]).localeCompare(String(b[tableDefinition.sortKey])));
