@@ -7,11 +7,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { createAuditLog } from './audit-log.ts';
-import type { CallLive, CallPorts, CallText } from '@concord/calls/ports';
+import type { CallDirectory, CallLive, CallPorts, CallText } from '@concord/calls/ports';
 import { createCallStore } from './calls.ts';
 import { createDocumentStore } from './document-store.ts';
 import { createNotificationStore } from './notifications.ts';
-import { createRepositories } from './repositories.ts';
+import { createRepositories, type Repositories } from './repositories.ts';
 
 /** The scheduler has no text port: it never opens a call. */
 export const noCallText: CallText = {
@@ -19,6 +19,21 @@ export const noCallText: CallText = {
   isClean: async () => false,
   currentHash: async () => '',
 };
+
+/** A statement with its task force, a coalition's organisations and people: what a call (and a publication) reads of the directory. */
+export function callDirectory(repositories: Repositories): CallDirectory {
+  return {
+    async statement(id) {
+      const statement = await repositories.statements.get(id);
+      if (!statement) return null;
+      const taskForceId = statement.visibility.scope === 'task-force' ? statement.visibility.taskForceId : null;
+      return { statement, taskForce: taskForceId ? await repositories.taskForces.get(taskForceId) : null };
+    },
+    coalition: (id) => repositories.coalitions.get(id),
+    organisations: (coalitionId) => repositories.organisations.listByCoalition(coalitionId),
+    users: (coalitionId) => repositories.users.listByCoalition(coalitionId),
+  };
+}
 
 export function createCallPorts(input: {
   client: DynamoDBDocumentClient;
@@ -37,17 +52,7 @@ export function createCallPorts(input: {
     text: input.text ?? noCallText,
     freezer: { freeze: documents.freeze, unfreeze: documents.unfreeze, frozenBy: documents.frozenBy },
     live: input.live,
-    directory: {
-      async statement(id) {
-        const statement = await repositories.statements.get(id);
-        if (!statement) return null;
-        const taskForceId = statement.visibility.scope === 'task-force' ? statement.visibility.taskForceId : null;
-        return { statement, taskForce: taskForceId ? await repositories.taskForces.get(taskForceId) : null };
-      },
-      coalition: (id) => repositories.coalitions.get(id),
-      organisations: (coalitionId) => repositories.organisations.listByCoalition(coalitionId),
-      users: (coalitionId) => repositories.users.listByCoalition(coalitionId),
-    },
+    directory: callDirectory(repositories),
     audit: createAuditLog({ ...store, key: input.auditKey }),
     notifications: createNotificationStore(store),
     newId: () => `call_${ulid()}`,

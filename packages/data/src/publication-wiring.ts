@@ -9,6 +9,7 @@ import type { SecretBox } from '@concord/auth/secret-box';
 import type { PublicationPorts, TranslationSource } from '@concord/publication/ports';
 import { monotonicFactory } from 'ulid';
 import { createAuditLog } from './audit-log.ts';
+import { callDirectory } from './call-wiring.ts';
 import { createCallStore } from './calls.ts';
 import { createCoalitionKeys } from './coalition-keys.ts';
 import { createPublicationStore } from './publications.ts';
@@ -39,15 +40,7 @@ export function createPublicationPorts(input: {
     versions: { get: versions.get },
     render: input.render,
     directory: {
-      async statement(id) {
-        const statement = await repositories.statements.get(id);
-        if (!statement) return null;
-        const taskForceId = statement.visibility.scope === 'task-force' ? statement.visibility.taskForceId : null;
-        return { statement, taskForce: taskForceId ? await repositories.taskForces.get(taskForceId) : null };
-      },
-      coalition: (id) => repositories.coalitions.get(id),
-      organisations: (coalitionId) => repositories.organisations.listByCoalition(coalitionId),
-      users: (coalitionId) => repositories.users.listByCoalition(coalitionId),
+      ...callDirectory(repositories),
       coalitionName: async (coalitionId) => (await repositories.coalitions.get(coalitionId))?.name ?? '',
     },
     translations: input.translations ?? noTranslations,

@@ -4,7 +4,7 @@
  * through the real document store, as the sync core does).
  */
 import type { Organisation, Principal, Statement, User } from '@concord/core';
-import { seatPerson, testOrganisations } from '@concord/core/testing/coalition';
+import { seatPerson, seatTestPeople, testOrganisations } from '@concord/core/testing/coalition';
 import { openDraft } from '@concord/core/testing/statement';
 import { createAccounts, createAuditLog, createDocumentStore, createNegotiationStore, createRepositories, type Mail } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
@@ -75,14 +75,7 @@ async function seedCoalition(directory: ReturnType<typeof createRepositories>) {
   await directory.coalitions.put({ id: coalitionId, name: 'Negotiating Coalition' });
   for (const organisation of Object.values(organisations)) await directory.organisations.put(organisation);
   const person = (id: string, organisation: Organisation, roles: User['roles'] = []): Promise<Principal> => seatPerson({ directory, coalitionId, id, organisation, roles });
-  const people = {
-    chair: await person('usr_Chair', organisations.chair),
-    member: await person('usr_Member', organisations.member),
-    lead: await person('usr_Lead', organisations.member, ['organisation-lead']),
-    other: await person('usr_Other', organisations.other),
-    advisory: await person('usr_Advisory', organisations.advisory),
-    observer: await person('usr_Observer', organisations.observer),
-  };
+  const people = await seatTestPeople(person, organisations);
   return { organisations, people };
 }
 

@@ -35,3 +35,18 @@ export async function seatPerson(input: {
   await directory.users.put({ id, name: id.slice(4), organisationId: organisation.id, coalitionId, roles, status: 'active' });
   return { userId: id, userName: id.slice(4), organisationId: organisation.id, organisationName: organisation.name, coalitionId, tier: organisation.tier, isChair: organisation.isChair, roles };
 }
+
+/** The test coalition's people, seated by `person`: a delegate of the chair, of each member (one a lead), of the advisory organisation and of the observer. */
+export async function seatTestPeople(
+  person: (id: string, organisation: Organisation, roles?: User['roles']) => Promise<Principal>,
+  organisations: Omit<ReturnType<typeof testOrganisations>, 'support'>,
+) {
+  return {
+    chair: await person('usr_Chair', organisations.chair),
+    member: await person('usr_Member', organisations.member),
+    lead: await person('usr_Lead', organisations.member, ['organisation-lead']),
+    other: await person('usr_Other', organisations.other),
+    advisory: await person('usr_Advisory', organisations.advisory),
+    observer: await person('usr_Observer', organisations.observer),
+  };
+}

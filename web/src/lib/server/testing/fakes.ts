@@ -19,7 +19,7 @@ import {
   type TaskForce,
   type User,
 } from '@concord/core';
-import { seatPerson, testOrganisations } from '@concord/core/testing/coalition';
+import { seatPerson, seatTestPeople, testOrganisations } from '@concord/core/testing/coalition';
 import { openDraft } from '@concord/core/testing/statement';
 import type { Cookies } from '@sveltejs/kit';
 import type { WebContext } from '../context.ts';
@@ -239,15 +239,7 @@ export async function seedCoalition(fake: FakeContext) {
     });
     return principal;
   };
-  const people = {
-    chair: await person('usr_Chair', organisations.chair),
-    member: await person('usr_Member', organisations.member),
-    lead: await person('usr_Lead', organisations.member, ['organisation-lead']),
-    other: await person('usr_Other', organisations.other),
-    advisory: await person('usr_Advisory', organisations.advisory),
-    observer: await person('usr_Observer', organisations.observer),
-    secretariat: await person('usr_Secretariat', organisations.support, ['secretariat']),
-  };
+  const people = { ...(await seatTestPeople(person, organisations)), secretariat: await person('usr_Secretariat', organisations.support, ['secretariat']) };
   return { organisations, people };
 }
 
