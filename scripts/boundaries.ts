@@ -18,6 +18,7 @@ export const packageRules: Record<string, readonly Allowed[]> = {
   core: [],
   calls: ['@concord/core'],
   publication: ['@concord/core', /^@concord\/calls(\/ports)?$/],
+  coalition: ['@concord/core', '@concord/auth/tokens'],
   auth: ['@concord/core', oslo, '@node-rs/argon2', 'node:crypto'],
   text: ['@concord/core', 'yjs', /^@tiptap\//, 'marked', 'diff', oslo],
   sync: ['@concord/core', 'yjs', 'y-protocols', /^y-protocols\//, /^lib0\//, 'lib0'],
