@@ -2,8 +2,7 @@
  * The coalition's notice for consensus calls (issue 13): the chair and the secretariat set the
  * minimum hours per procedure; every change is audited with what it was and what it became.
  */
-import { authorize, checkNoticeSettings, fail, noticeOf, type Principal } from '@concord/core';
-import { recordAct } from './audit.ts';
+import { actEntry, authorize, checkNoticeSettings, fail, noticeOf, type Principal } from '@concord/core';
 import { allowed } from './lookup.ts';
 import type { CoalitionPorts } from './ports.ts';
 
@@ -22,13 +21,14 @@ export async function setNotice(input: { ports: Ports; actor: Principal; silence
   const before = noticeOf(coalition);
   if (before.silenceHours === settings.silenceHours && before.explicitHours === settings.explicitHours) return false;
   await ports.directory.coalitions.put({ ...coalition, notice: settings });
-  await recordAct({
-    audit: ports.audit,
-    actor,
-    action: 'coalition.notice-changed',
-    subject: { kind: 'coalition', id: coalition.id },
-    details: { silenceHoursFrom: before.silenceHours, silenceHoursTo: settings.silenceHours, explicitHoursFrom: before.explicitHours, explicitHoursTo: settings.explicitHours },
-    now,
+  await ports.audit.append({
+    entry: actEntry({
+      actor,
+      action: 'coalition.notice-changed',
+      subject: { kind: 'coalition', id: coalition.id },
+      details: { silenceHoursFrom: before.silenceHours, silenceHoursTo: settings.silenceHours, explicitHoursFrom: before.explicitHours, explicitHoursTo: settings.explicitHours },
+      now,
+    }),
   });
   return true;
 }

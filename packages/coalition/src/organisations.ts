@@ -3,8 +3,7 @@
  * handing the chair on (exactly one member organisation holds it). Tier and chair decide what
  * every delegate of the organisation may do, so their sessions rotate and their editors reconnect.
  */
-import { authorize, fail, StakeholderGroup, Tier, type Organisation, type Principal } from '@concord/core';
-import { recordAct } from './audit.ts';
+import { actEntry, authorize, fail, StakeholderGroup, Tier, type Organisation, type Principal } from '@concord/core';
 import { allowed, newId, organisationIn } from './lookup.ts';
 import type { CoalitionPorts } from './ports.ts';
 import { activeUserIdsOf, privilegesChanged } from './privilege.ts';
@@ -43,7 +42,7 @@ export async function addOrganisation(input: { ports: Ports; actor: Principal; n
   }
   const organisation: Organisation = { id: newId('org', now), coalitionId: actor.coalitionId, name, tier: readTier(input.tier), stakeholderGroup: readGroup(input.stakeholderGroup), isChair: false };
   await ports.directory.organisations.put(organisation);
-  await recordAct({ audit: ports.audit, actor, action: 'organisation.added', subject: { kind: 'organisation', id: organisation.id }, details: { name, tier: organisation.tier, stakeholderGroup: organisation.stakeholderGroup }, now });
+  await ports.audit.append({ entry: actEntry({ actor, action: 'organisation.added', subject: { kind: 'organisation', id: organisation.id }, details: { name, tier: organisation.tier, stakeholderGroup: organisation.stakeholderGroup }, now }) });
   return organisation;
 }
 
@@ -63,12 +62,12 @@ export async function changeOrganisation(input: { ports: Ports; actor: Principal
   await ports.directory.organisations.put({ ...organisation, tier, stakeholderGroup });
   const subject = { kind: 'organisation', id: organisation.id };
   if (tier !== organisation.tier) {
-    await recordAct({ audit: ports.audit, actor, action: 'organisation.tier-changed', subject, details: { name: organisation.name, from: organisation.tier, to: tier }, now });
+    await ports.audit.append({ entry: actEntry({ actor, action: 'organisation.tier-changed', subject, details: { name: organisation.name, from: organisation.tier, to: tier }, now }) });
     const users = await ports.directory.users.listByCoalition(actor.coalitionId);
     await privilegesChanged({ ports, userIds: activeUserIdsOf(users, [organisation.id]), reason: 'access.tier-changed' });
   }
   if (stakeholderGroup !== organisation.stakeholderGroup) {
-    await recordAct({ audit: ports.audit, actor, action: 'organisation.group-changed', subject, details: { name: organisation.name, from: organisation.stakeholderGroup, to: stakeholderGroup }, now });
+    await ports.audit.append({ entry: actEntry({ actor, action: 'organisation.group-changed', subject, details: { name: organisation.name, from: organisation.stakeholderGroup, to: stakeholderGroup }, now }) });
   }
 }
 
@@ -86,13 +85,14 @@ export async function handChair(input: { ports: Ports; actor: Principal; organis
   const previous = (await ports.directory.organisations.listByCoalition(actor.coalitionId)).filter((org) => org.isChair && org.id !== next.id);
   await ports.directory.organisations.put({ ...next, isChair: true });
   for (const org of previous) await ports.directory.organisations.put({ ...org, isChair: false });
-  await recordAct({
-    audit: ports.audit,
-    actor,
-    action: 'organisation.chair-handed',
-    subject: { kind: 'organisation', id: next.id },
-    details: { from: previous.map((org) => org.name).join(', ') || null, to: next.name },
-    now,
+  await ports.audit.append({
+    entry: actEntry({
+      actor,
+      action: 'organisation.chair-handed',
+      subject: { kind: 'organisation', id: next.id },
+      details: { from: previous.map((org) => org.name).join(', ') || null, to: next.name },
+      now,
+    }),
   });
   const users = await ports.directory.users.listByCoalition(actor.coalitionId);
   await privilegesChanged({ ports, userIds: activeUserIdsOf(users, [next.id, ...previous.map((org) => org.id)]), reason: 'access.chair-changed' });

@@ -4,8 +4,7 @@
  * a removal rotates the person's sessions and closes their open editors.
  */
 import { generateToken, hashToken } from '@concord/auth/tokens';
-import { authorize, fail, isPlausibleEmail, normaliseEmail, type Invitation, type Organisation, type Principal, type Role, type User } from '@concord/core';
-import { recordAct } from './audit.ts';
+import { actEntry, authorize, fail, isPlausibleEmail, normaliseEmail, type Invitation, type Organisation, type Principal, type Role, type User } from '@concord/core';
 import { allowed, organisationIn, personIn } from './lookup.ts';
 import type { CoalitionPorts } from './ports.ts';
 import { privilegesChanged } from './privilege.ts';
@@ -47,7 +46,7 @@ export async function invitePerson(input: {
   const invitation: Invitation = { id: hashToken(token), email, name: input.name, coalitionId: actor.coalitionId, organisationId: organisation.id, roles, invitedBy: actor.userId, createdAt: now, expiresAt: now + invitationLifetimeMs };
   await ports.invitations.create(invitation);
   await ports.invitationMail.send({ actor, organisation, email, lead: input.lead, link: `${input.linkOrigin}/invite/${token}` });
-  await recordAct({ audit: ports.audit, actor, action: 'member.invited', subject: { kind: 'invitation', id: invitation.id }, details: { email, organisationId: organisation.id, lead: input.lead }, now });
+  await ports.audit.append({ entry: actEntry({ actor, action: 'member.invited', subject: { kind: 'invitation', id: invitation.id }, details: { email, organisationId: organisation.id, lead: input.lead }, now }) });
 }
 
 export async function cancelInvitation(input: { ports: Ports; actor: Principal; invitationId: string; now: number }): Promise<void> {
@@ -57,7 +56,7 @@ export async function cancelInvitation(input: { ports: Ports; actor: Principal; 
   const organisation = await organisationIn({ directory: ports.directory, actor, id: invitation.organisationId });
   checkDelegates(actor, organisation);
   await ports.invitations.delete(invitation.id);
-  await recordAct({ audit: ports.audit, actor, action: 'member.invitation-cancelled', subject: { kind: 'invitation', id: invitation.id }, details: { email: invitation.email, organisationId: organisation.id }, now });
+  await ports.audit.append({ entry: actEntry({ actor, action: 'member.invitation-cancelled', subject: { kind: 'invitation', id: invitation.id }, details: { email: invitation.email, organisationId: organisation.id }, now }) });
 }
 
 /** A delegate the actor may manage: active, in an organisation whose delegates the actor manages. */
@@ -76,7 +75,7 @@ export async function removeDelegate(input: { ports: Ports; actor: Principal; us
   await ports.directory.users.put({ ...user, status: 'removed' });
   await ports.sessions.deleteByUser({ userId: user.id });
   await privilegesChanged({ ports, userIds: [user.id], reason: 'access.removed' });
-  await recordAct({ audit: ports.audit, actor, action: 'member.removed', subject: { kind: 'user', id: user.id }, details: { name: user.name, organisationId: organisation.id }, now });
+  await ports.audit.append({ entry: actEntry({ actor, action: 'member.removed', subject: { kind: 'user', id: user.id }, details: { name: user.name, organisationId: organisation.id }, now }) });
 }
 
 async function setRole(input: { ports: Ports; actor: Principal; user: User; role: Role; on: boolean; action: string; now: number }): Promise<void> {
@@ -85,7 +84,7 @@ async function setRole(input: { ports: Ports; actor: Principal; user: User; role
   if (has === input.on) return;
   const roles = input.on ? [...user.roles, input.role] : user.roles.filter((role) => role !== input.role);
   await ports.directory.users.put({ ...user, roles });
-  await recordAct({ audit: ports.audit, actor, action: input.action, subject: { kind: 'user', id: user.id }, details: { name: user.name, organisationId: user.organisationId }, now: input.now });
+  await ports.audit.append({ entry: actEntry({ actor, action: input.action, subject: { kind: 'user', id: user.id }, details: { name: user.name, organisationId: user.organisationId }, now: input.now }) });
   await privilegesChanged({ ports, userIds: [user.id], reason: 'access.role-changed' });
 }
 

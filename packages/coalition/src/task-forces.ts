@@ -3,8 +3,7 @@
  * who sees its drafts, so a change rotates the sessions of the organisations' delegates and
  * closes every open editor of the drafts shared with it (they reconnect with their new access).
  */
-import { authorize, fail, type Principal, type TaskForce } from '@concord/core';
-import { recordAct } from './audit.ts';
+import { actEntry, authorize, fail, type Principal, type TaskForce } from '@concord/core';
 import { allowed, newId, organisationIn, taskForceIn } from './lookup.ts';
 import { nameLimit } from './organisations.ts';
 import type { CoalitionPorts } from './ports.ts';
@@ -39,7 +38,7 @@ export async function createTaskForce(input: { ports: Ports; actor: Principal; n
   const organisations = await Promise.all([...new Set(input.organisationIds)].map((id) => organisationIn({ directory: ports.directory, actor, id })));
   const taskForce: TaskForce = { id: newId('tf', now), coalitionId: actor.coalitionId, name, organisationIds: organisations.map((org) => org.id) };
   await ports.directory.taskForces.put(taskForce);
-  await recordAct({ audit: ports.audit, actor, action: 'task-force.created', subject: { kind: 'task-force', id: taskForce.id }, details: { name, organisations: organisations.length }, now });
+  await ports.audit.append({ entry: actEntry({ actor, action: 'task-force.created', subject: { kind: 'task-force', id: taskForce.id }, details: { name, organisations: organisations.length }, now }) });
   await accessChanged({ ports, actor, taskForceId: taskForce.id, organisationIds: taskForce.organisationIds });
   return taskForce;
 }
@@ -54,13 +53,14 @@ export async function setTaskForceMember(input: { ports: Ports; actor: Principal
   if (present === input.member) return;
   const organisationIds = input.member ? [...taskForce.organisationIds, organisation.id] : taskForce.organisationIds.filter((id) => id !== organisation.id);
   await ports.directory.taskForces.put({ ...taskForce, organisationIds });
-  await recordAct({
-    audit: ports.audit,
-    actor,
-    action: input.member ? 'task-force.organisation-added' : 'task-force.organisation-removed',
-    subject: { kind: 'task-force', id: taskForce.id },
-    details: { taskForce: taskForce.name, organisationId: organisation.id },
-    now,
+  await ports.audit.append({
+    entry: actEntry({
+      actor,
+      action: input.member ? 'task-force.organisation-added' : 'task-force.organisation-removed',
+      subject: { kind: 'task-force', id: taskForce.id },
+      details: { taskForce: taskForce.name, organisationId: organisation.id },
+      now,
+    }),
   });
   await accessChanged({ ports, actor, taskForceId: taskForce.id, organisationIds: [organisation.id] });
 }
@@ -75,6 +75,6 @@ export async function deleteTaskForce(input: { ports: Ports; actor: Principal; t
     throw fail.input('task-force.in-use', `${drafts.length} draft(s) shared with ${taskForce.name}: share them differently first.`, { count: drafts.length, taskForce: taskForce.name });
   }
   await ports.directory.taskForces.delete(taskForce.id);
-  await recordAct({ audit: ports.audit, actor, action: 'task-force.deleted', subject: { kind: 'task-force', id: taskForce.id }, details: { name: taskForce.name }, now });
+  await ports.audit.append({ entry: actEntry({ actor, action: 'task-force.deleted', subject: { kind: 'task-force', id: taskForce.id }, details: { name: taskForce.name }, now }) });
   await accessChanged({ ports, actor, taskForceId: taskForce.id, organisationIds: taskForce.organisationIds });
 }

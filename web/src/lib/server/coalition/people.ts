@@ -4,11 +4,10 @@
  */
 import * as coalition from '@concord/coalition';
 import type { InvitationMail } from '@concord/coalition';
-import type { Principal } from '@concord/core';
 import type { WebContext } from '../context.ts';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
-import { managing } from './refusals.ts';
+import { glued, managing } from './refusals.ts';
 
 export { invitationLifetimeMs } from '@concord/coalition';
 
@@ -19,17 +18,7 @@ type Context = Pick<WebContext, 'directory' | 'accounts' | 'realtime' | 'audit' 
  * origin, refused) in `locale`, the language the inviter chose for the invitee (by default the
  * inviter's own).
  */
-export function invitePerson(input: {
-  context: Context;
-  actor: Principal;
-  organisationId: string;
-  email: string;
-  name: string;
-  lead: boolean;
-  linkOrigin: string | null;
-  locale?: Locale;
-  now: number;
-}): Promise<void> {
+export function invitePerson(input: Omit<Parameters<typeof coalition.invitePerson>[0], 'ports'> & { context: Context; locale?: Locale }): Promise<void> {
   const { context, locale, ...rest } = input;
   const invitationMail: InvitationMail = { send: (mail) => context.mailer.send(invitationMailIn({ ...mail, locale })) };
   return managing(() => coalition.invitePerson({ ports: { ...context, invitationMail }, ...rest }));
@@ -54,25 +43,10 @@ function invitationMailIn(input: Parameters<InvitationMail['send']>[0] & { local
   };
 }
 
-export function cancelInvitation(input: { context: Context; actor: Principal; invitationId: string; now: number }): Promise<void> {
-  const { context, ...rest } = input;
-  return managing(() => coalition.cancelInvitation({ ports: context, ...rest }));
-}
-
+export const cancelInvitation = glued(coalition.cancelInvitation);
 /** Removes a delegate: they can no longer sign in; their sessions end and their editors close. */
-export function removeDelegate(input: { context: Context; actor: Principal; userId: string; now: number }): Promise<void> {
-  const { context, ...rest } = input;
-  return managing(() => coalition.removeDelegate({ ports: context, ...rest }));
-}
-
+export const removeDelegate = glued(coalition.removeDelegate);
 /** Names (`lead` true) or unnames a delegate as their organisation's lead. */
-export function setOrganisationLead(input: { context: Context; actor: Principal; userId: string; lead: boolean; now: number }): Promise<void> {
-  const { context, ...rest } = input;
-  return managing(() => coalition.setOrganisationLead({ ports: context, ...rest }));
-}
-
+export const setOrganisationLead = glued(coalition.setOrganisationLead);
 /** Grants or revokes the secretariat role: the chair only. */
-export function setSecretariat(input: { context: Context; actor: Principal; userId: string; grant: boolean; now: number }): Promise<void> {
-  const { context, ...rest } = input;
-  return managing(() => coalition.setSecretariat({ ports: context, ...rest }));
-}
+export const setSecretariat = glued(coalition.setSecretariat);

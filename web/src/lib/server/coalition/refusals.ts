@@ -28,3 +28,11 @@ export async function managing<T>(run: () => Promise<T>): Promise<T> {
     answerRefusal(caught);
   }
 }
+
+/**
+ * A package act as the pages and tests call it: the same input with the web's `context` in place
+ * of the package's `ports` (the context satisfies them), its refusals answered as above.
+ */
+export function glued<Input extends { ports: object }, Result>(run: (input: Input) => Promise<Result>): (input: Omit<Input, 'ports'> & { context: Input['ports'] }) => Promise<Result> {
+  return ({ context, ...rest }) => managing(() => run({ ...rest, ports: context } as unknown as Input));
+}
