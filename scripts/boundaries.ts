@@ -19,6 +19,7 @@ export const packageRules: Record<string, readonly Allowed[]> = {
   calls: ['@concord/core'],
   negotiation: ['@concord/core', '@concord/text/anchors', /^@concord\/sync\/(ports|document)$/, '@concord/calls/ports', 'yjs'],
   publication: ['@concord/core', /^@concord\/calls(\/ports)?$/],
+  coalition: ['@concord/core', '@concord/auth/tokens'],
   auth: ['@concord/core', oslo, '@node-rs/argon2', 'node:crypto'],
   text: ['@concord/core', 'yjs', /^@tiptap\//, 'marked', 'diff', oslo],
   sync: ['@concord/core', 'yjs', 'y-protocols', /^y-protocols\//, /^lib0\//, 'lib0'],

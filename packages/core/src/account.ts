@@ -91,3 +91,22 @@ export interface AuditEntry {
   /** SHA-256 (hex) of the entry's canonical form, `prevHash` included. */
   hash: string;
 }
+
+/** What a person did, as an entry to append (the log chains it: `seq`, `prevHash`, `hash`). */
+export function actEntry(input: {
+  actor: { userId: string; organisationId: string; coalitionId: string };
+  action: string;
+  subject: { kind: string; id: string };
+  details?: AuditDetails;
+  now: number;
+}): Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'> {
+  const { actor } = input;
+  return {
+    coalitionId: actor.coalitionId,
+    at: input.now,
+    actor: { userId: actor.userId, organisationId: actor.organisationId },
+    action: input.action,
+    subject: input.subject,
+    details: input.details ?? {},
+  };
+}

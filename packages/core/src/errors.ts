@@ -15,12 +15,15 @@ export class DomainError extends Error {
   readonly kind: ErrorKind;
   /** Dotted, stable code such as `sync.frame-malformed` or `auth.ticket-invalid`. */
   readonly code: string;
+  /** What the words of a refusal depend on (a name, a count), for adapters that word it in the reader's language. */
+  readonly details: Readonly<Record<string, string | number>>;
 
-  constructor(input: { kind: ErrorKind; code: string; message?: string; cause?: unknown }) {
+  constructor(input: { kind: ErrorKind; code: string; message?: string; cause?: unknown; details?: Record<string, string | number> }) {
     super(input.message ?? input.code, { cause: input.cause });
     this.name = 'DomainError';
     this.kind = input.kind;
     this.code = input.code;
+    this.details = input.details ?? {};
   }
 }
 
@@ -29,7 +32,7 @@ export function isDomainError(value: unknown): value is DomainError {
 }
 
 export const fail = {
-  input: (code: string, message?: string) => new DomainError({ kind: 'input', code, message }),
+  input: (code: string, message?: string, details?: Record<string, string | number>) => new DomainError({ kind: 'input', code, message, ...(details ? { details } : {}) }),
   auth: (code: string, message?: string) => new DomainError({ kind: 'auth', code, message }),
   forbidden: (code: string, message?: string) => new DomainError({ kind: 'forbidden', code, message }),
   notFound: (code: string, message?: string) => new DomainError({ kind: 'not-found', code, message }),

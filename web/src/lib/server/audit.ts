@@ -1,5 +1,5 @@
 /** Writing an act to the coalition's audit log: who did it, on what, with scalar details only. */
-import type { AuditDetails, AuditEntry } from '@concord/core';
+import { actEntry, type AuditDetails, type AuditEntry } from '@concord/core';
 import type { AuditLog } from './ports.ts';
 
 /** Whoever acted: a person and the organisation they acted for, in one coalition. */
@@ -21,15 +21,6 @@ export function recordAct(input: {
   details?: AuditDetails;
   now: number;
 }): Promise<AuditEntry> {
-  const { actor } = input;
-  return input.audit.append({
-    entry: {
-      coalitionId: actor.coalitionId,
-      at: input.now,
-      actor: { userId: actor.userId, organisationId: actor.organisationId },
-      action: input.action,
-      subject: input.subject,
-      details: input.details ?? {},
-    },
-  });
+  const { audit, ...act } = input;
+  return audit.append({ entry: actEntry(act) });
 }

@@ -57,3 +57,15 @@ describe('one code, as each area means it', () => {
     expect(empty.field).toBe('name');
   });
 });
+
+describe('coalition refusals', () => {
+  const coalition = (code: string, details: Record<string, string | number> = {}) => wordsFor({ code, message: 'english', kind: 'input', area: 'coalition', details });
+
+  it('are worded with what the refusal carries: the organisation, the drafts counted, the limit', () => {
+    expect(coalition('organisation.already-chair', { organisation: 'Kenya' })).toEqual({ text: 'Kenya already holds the chair.', field: 'chair' });
+    expect(coalition('task-force.in-use', { count: 1, taskForce: 'Cyber' })).toEqual({ text: 'A draft is shared with Cyber: share it differently first.', field: null });
+    expect(coalition('task-force.in-use', { count: 3, taskForce: 'Cyber' }).text).toBe('3 drafts are shared with Cyber: share them differently first.');
+    expect(coalition('organisation.name-missing')).toEqual({ text: 'Enter the organisation’s name (at most 120 characters).', field: 'name' });
+    expect(coalition('invitation.name-too-long')).toEqual({ text: 'Use at most 100 characters.', field: 'name' });
+  });
+});

@@ -14,25 +14,29 @@
  * The field is the area's, else the one an `input.<field>` code names. Every refusal the policy
  * makes has words here (error-messages.test.ts).
  */
+import { inviteeNameLimit, nameLimit } from '@concord/coalition';
 import { passwordRules, refusalOf, type ErrorKind, type PasswordIssue, type RefusalCode } from '@concord/core';
 import { versionNameLimit } from '@concord/versions';
 import { m } from '../paraglide/messages.js';
 
 /** Where a page's forms are: an area may give a general code a meaning of its own. */
-export type Area = 'calls' | 'negotiation' | 'publication' | 'translations' | 'versions';
+export type Area = 'calls' | 'coalition' | 'negotiation' | 'publication' | 'translations' | 'versions';
 
 /** What the person submitted, for words that depend on it (what was wrong with a version's name). */
 export interface Submitted {
   name?: string;
 }
 
+/** What the refusal itself says its words depend on (a DomainError's `details`: a name, a count). */
+type Details = Readonly<Record<string, string | number>>;
+
 interface Words {
-  text: (submitted: Submitted) => string;
+  text: (submitted: Submitted, details: Details) => string;
   /** The form field the words go beside (`null`: the whole form). */
   field?: string | null;
 }
 
-const say = (text: () => string, field?: string | null): Words => ({ text, ...(field === undefined ? {} : { field }) });
+const say = (text: (submitted: Submitted, details: Details) => string, field?: string | null): Words => ({ text, ...(field === undefined ? {} : { field }) });
 
 /** Codes that mean the same wherever they come from. */
 const general: Record<string, () => string> = {
@@ -157,6 +161,24 @@ const areas: Record<Area, Record<string, Words>> = {
     'bracket.ruling-reason-empty': () => m.negotiation_error_ruling_reason(),
     'comment.mention-not-shared': () => m.negotiation_error_mention_not_shared(),
   }),
+  coalition: {
+    'organisation.name-missing': say(() => m.organisations_name_missing({ max: nameLimit }), 'name'),
+    'organisation.name-taken': say(() => m.organisations_name_taken(), 'name'),
+    'organisation.tier-unknown': say(() => m.organisations_choose_tier(), 'tier'),
+    'organisation.group-unknown': say(() => m.organisations_choose_group(), 'stakeholderGroup'),
+    'organisation.chair-stays-member': say(() => m.organisations_chair_stays_member(), 'tier'),
+    'organisation.chair-member-only': say(() => m.organisations_chair_member_only(), 'chair'),
+    'organisation.already-chair': say((_, { organisation = '' }) => m.organisations_already_chair({ organisation }), 'chair'),
+    'task-force.name-missing': say(() => m.task_forces_name_missing({ max: nameLimit }), 'name'),
+    'task-force.in-use': say((_, { count = 0, taskForce = '' }) => m.task_forces_in_use({ count, taskForce }), null),
+    'notice.hours-invalid': say(() => m.coalition_notice_invalid(), 'notice'),
+    'notice.coalition-missing': say(() => m.coalition_notice_invalid(), null),
+    'invitation.email-invalid': say(() => m.error_email_format(), 'email'),
+    'invitation.name-too-long': say(() => m.error_at_most_characters({ max: inviteeNameLimit }), 'name'),
+    'invitation.email-has-account': say(() => m.people_email_has_account(), 'email'),
+    'invitation.no-public-address': say(() => m.people_no_public_address(), null),
+    'member.cannot-remove-self': say(() => m.people_cannot_remove_self(), null),
+  },
   translations: {
     'translations.language': say(() => m.translations_error_language(), 'language'),
     'translations.exists': say(() => m.translations_error_exists(), 'language'),
@@ -178,14 +200,14 @@ function words(table: Record<string, () => string>): Record<string, Words> {
 }
 
 /** A refusal's words in the reader's language and the field they go beside, by the order above. */
-export function wordsFor(input: { code: string; message: string; kind: ErrorKind; area?: Area; submitted?: Submitted }): { text: string; field: string | null } {
+export function wordsFor(input: { code: string; message: string; kind: ErrorKind; area?: Area; submitted?: Submitted; details?: Details }): { text: string; field: string | null } {
   const refusal = refusalOf({ code: input.code, reason: input.message });
   const own = refusal ? byRefusal[refusal] : undefined;
   const inArea = input.area ? areas[input.area][input.code] : undefined;
   const named = input.code.startsWith('input.') && input.code !== 'input.form' ? input.code.slice('input.'.length) : null;
   const field = inArea?.field === undefined ? named : inArea.field;
   if (own) return { text: own(), field };
-  if (inArea) return { text: inArea.text(input.submitted ?? {}), field };
+  if (inArea) return { text: inArea.text(input.submitted ?? {}, input.details ?? {}), field };
   const anywhere = general[input.code];
   if (anywhere) return { text: anywhere(), field };
   return { text: input.kind === 'not-found' ? m.error_not_found_or_hidden() : input.message, field };

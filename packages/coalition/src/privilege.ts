@@ -4,14 +4,14 @@
  * closed, to reconnect with the new access or be refused.
  */
 import { isDomainError } from '@concord/core';
-import type { Accounts, Realtime } from '../ports.ts';
+import type { CoalitionAccounts, CoalitionLive } from './ports.ts';
 
 export async function privilegesChanged(input: {
-  context: { accounts: Pick<Accounts, 'bumpPrivilege'>; realtime: Pick<Realtime, 'evictUser'> };
+  ports: { accounts: Pick<CoalitionAccounts, 'bumpPrivilege'>; realtime: Pick<CoalitionLive, 'evictUser'> };
   userIds: readonly string[];
   reason: string;
 }): Promise<void> {
-  const { accounts, realtime } = input.context;
+  const { accounts, realtime } = input.ports;
   for (const userId of new Set(input.userIds)) {
     try {
       await accounts.bumpPrivilege(userId);
