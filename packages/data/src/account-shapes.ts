@@ -4,7 +4,7 @@
  * Domain `expiresAt` (ms) is stored as `expiresAtMs`: `expiresAt` is the TTL attribute (seconds).
  */
 import type { Account, AuditDetails, AuditEntry, EncryptedSecret, Invitation, PasswordReset, Session } from '@concord/core';
-import { map, mapOr, number, strOr, text, flag } from './fields.ts';
+import { actedBy, flag, map, mapOr, number, strOr, text } from './fields.ts';
 import { rolesFrom } from './item-shapes.ts';
 import { ttlSeconds } from './keys.ts';
 import type { Item } from './requests.ts';
@@ -134,7 +134,7 @@ export function auditFrom(item: Item): AuditEntry {
     coalitionId: text(item, 'coalitionId'),
     seq: number(item, 'seq'),
     at: number(item, 'at'),
-    actor: actor === null ? null : { userId: text(actor, 'userId'), organisationId: text(actor, 'organisationId') },
+    actor: actor === null ? null : actedBy(actor),
     action: text(item, 'action'),
     subject: { kind: text(subject, 'kind'), id: text(subject, 'id') },
     details: detailsFrom(map(item, 'details')),

@@ -4,7 +4,7 @@
  * coalition of a hundred members stays far below DynamoDB's 400 KB item limit.
  */
 import { Stance, type ConsensusCall, type Outcome, type OutcomeReason, type Position, type PositionChange, type Procedure } from '@concord/core';
-import { flag, list, map, mapOr, number, numOr, oneOf, stringSet, strings, strOr, text } from './fields.ts';
+import { actedBy, flag, list, map, mapOr, number, numOr, oneOf, strings, stringSet, strOr, text } from './fields.ts';
 import type { Item } from './requests.ts';
 
 export interface LatestEntry {
@@ -97,7 +97,7 @@ export function callFrom(input: { item: Item; changes: ReadonlyMap<string, Posit
     deadline: number(item, 'deadline'),
     timeZone: text(item, 'timeZone'),
     resultsVisibility: oneOf(item, 'resultsVisibility', ['live', 'after-close'], 'after-close'),
-    openedBy: { userId: text(openedBy, 'userId'), organisationId: text(openedBy, 'organisationId'), onBehalfOfChair: flag(openedBy, 'onBehalfOfChair') },
+    openedBy: { ...actedBy(openedBy), onBehalfOfChair: flag(openedBy, 'onBehalfOfChair') },
     openedAt: number(item, 'openedAt'),
     status: oneOf(item, 'status', ['open', 'closed', 'withdrawn']),
     electorate: item.electorate === undefined ? [] : strings(item, 'electorate'),

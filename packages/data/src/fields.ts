@@ -129,3 +129,6 @@ export function stringSet(item: Item, name: string): string[] {
   if (!(value instanceof Set) || !members.every((v): v is string => typeof v === 'string')) throw malformed(item, name, 'a set of strings');
   return members;
 }
+
+/** Who acted (a person and the organisation they acted for), as every stored act, actor and author holds it. */
+export const actedBy = (item: Item): { userId: string; organisationId: string } => ({ userId: text(item, 'userId'), organisationId: text(item, 'organisationId') });

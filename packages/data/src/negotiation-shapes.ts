@@ -19,7 +19,7 @@ import type {
   TextChangeLock,
 } from '@concord/core';
 import type { AssembledNotes } from '@concord/negotiation/ports';
-import { list, map, mapOr, number, oneOf, strOr, text } from './fields.ts';
+import { actedBy, list, map, mapOr, number, oneOf, strOr, text } from './fields.ts';
 import type { Item } from './requests.ts';
 
 export type NoteKind = 'thread' | 'message' | 'amendment' | 'position' | 'position-change' | 'bracket' | 'holder' | 'alternative';
@@ -31,7 +31,7 @@ const optionalAnchor = (item: Item, name: string): Anchor | null => {
   return anchor && anchorOf(anchor);
 };
 
-const actOf = (act: Item): Act => ({ userId: text(act, 'userId'), organisationId: text(act, 'organisationId'), at: number(act, 'at') });
+const actOf = (act: Item): Act => ({ ...actedBy(act), at: number(act, 'at') });
 
 /** Who did something, and when; null for nobody (yet). */
 function actFrom(item: Item, name: string): Act | null {
@@ -44,7 +44,7 @@ const requiredAct = (item: Item, name: string): Act => actOf(map(item, name));
 
 function authorFrom(item: Item): { userId: string; organisationId: string } {
   const author = map(item, 'author');
-  return { userId: text(author, 'userId'), organisationId: text(author, 'organisationId') };
+  return actedBy(author);
 }
 
 function lockFrom(item: Item): TextChangeLock | null {
