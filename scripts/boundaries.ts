@@ -20,6 +20,7 @@ export const packageRules: Record<string, readonly Allowed[]> = {
   negotiation: ['@concord/core', '@concord/text/anchors', /^@concord\/sync\/(ports|document)$/, '@concord/calls/ports', 'yjs'],
   publication: ['@concord/core', /^@concord\/calls(\/ports)?$/],
   coalition: ['@concord/core', '@concord/auth/tokens'],
+  accounts: ['@concord/core', '@concord/auth', oslo],
   auth: ['@concord/core', oslo, '@node-rs/argon2', 'node:crypto'],
   text: ['@concord/core', 'yjs', /^@tiptap\//, 'marked', 'diff', oslo],
   sync: ['@concord/core', 'yjs', 'y-protocols', /^y-protocols\//, /^lib0\//, 'lib0'],
@@ -27,7 +28,7 @@ export const packageRules: Record<string, readonly Allowed[]> = {
   translations: ['@concord/core', /^@concord\/sync(\/ports)?$/, '@concord/text', /^@concord\/versions(\/ports)?$/, 'yjs'],
   export: ['@concord/core', /^@concord\/text(\/.+)?$/, 'yjs', 'bidi-js', 'docx', 'fast-xml-parser', 'fflate', 'mammoth', 'marked', 'pdfkit', 'turndown', 'unpdf', 'node:module', 'node:crypto'],
   // Not `@concord/auth` itself: its index loads the native argon2 binding.
-  data: [/^@aws-sdk\//, '@concord/core', /^@concord\/calls(\/ports)?$/, '@concord/negotiation/ports', '@concord/publication/ports', /^@concord\/auth\/.+$/, /^@concord\/sync(\/.+)?$/, /^@concord\/versions(\/.+)?$/, oslo, 'ulid', 'dynalite', node],
+  data: [/^@aws-sdk\//, '@concord/accounts/ports', '@concord/core', /^@concord\/calls(\/ports)?$/, '@concord/negotiation/ports', '@concord/publication/ports', /^@concord\/auth\/.+$/, /^@concord\/sync(\/.+)?$/, /^@concord\/versions(\/.+)?$/, oslo, 'ulid', 'dynalite', node],
   hub: ['@concord/data', '@concord/sync', '@concord/versions', /^@concord\/auth\/.+$/],
 };
 

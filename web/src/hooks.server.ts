@@ -9,7 +9,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { m } from '$lib/paraglide/messages.js';
 import { getTextDirection } from '$lib/paraglide/runtime.js';
 import { resolvePrincipal } from '$lib/server/principal.ts';
-import { readSession, sessionCookieName } from '$lib/server/session.ts';
+import { readSession, sessionCookieName } from '$lib/server/accounts/session.ts';
 
 /** Who is acting, from the session cookie; renews or rotates the session when due. */
 const authenticate: Handle = async ({ event, resolve }) => {

@@ -15,30 +15,7 @@ import { fail, normaliseEmail, type Account } from '@concord/core';
 import { accountFrom, accountItem, secretItem } from './account-shapes.ts';
 import { accountKeys } from './keys.ts';
 import { deleteIf, deleteItem, getOne, key, num, putIf, putIfAbsent, str, takeItem, updateIf } from './requests.ts';
-
-export interface Accounts {
-  get(userId: string): Promise<Account | null>;
-  /** The account holding `email` (compared normalised), or null. */
-  findByEmail(email: string): Promise<Account | null>;
-  /**
-   * Creates the account, its email normalised. 'email-taken' (and nothing written) when another
-   * account holds the email; throws a `conflict` DomainError (`account.exists`) when this user
-   * already has an account.
-   */
-  create(account: Account): Promise<'ok' | 'email-taken'>;
-  /** Throws a `not-found` DomainError (`account.not-found`) for a missing account, as do the other setters. */
-  setPassword(input: { userId: string; passwordHash: string }): Promise<void>;
-  /** Enrols (key) or removes (null) two-factor. */
-  setTotpKey(input: { userId: string; totpKey: Account['totpKey'] }): Promise<void>;
-  /** Records the TOTP step just accepted: true only if every step used before was older (one conditional update). */
-  useTotpStep(input: { userId: string; step: number }): Promise<boolean>;
-  /** Sets the interface language the person chose, or null for none (follow the browser). */
-  setLocale(input: { userId: string; locale: string | null }): Promise<void>;
-  /** Adds one to the privilege version; returns the new version. */
-  bumpPrivilege(userId: string): Promise<number>;
-  /** Deletes the account and frees its email; deleting a missing account does nothing. */
-  delete(userId: string): Promise<void>;
-}
+import type { Accounts } from '@concord/accounts/ports';
 
 const defaultOrphanAfterMs = 5 * 60_000;
 

@@ -10,28 +10,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { expiryItem } from './account-shapes.ts';
 import { throttleKeys } from './keys.ts';
 import { deleteItem, getOne, key, putIf } from './requests.ts';
-
-export interface Backoff {
-  /** Part of the item's key: which throttle. */
-  bucket: string;
-  /** The wait after the latest attempt, given how many failed (this one included). */
-  delayMs(failures: number): number;
-  /** A key quiet this long starts again from zero. */
-  forgetAfterMs: number;
-}
-
-export type Claim = { allowed: true } | { allowed: false; retryAfterMs: number };
-
-export interface AttemptThrottle {
-  /**
-   * Claims one attempt on `key` at `now`: allowed once the wait after the previous attempt has
-   * passed. The attempt counts as failed until `clear`. A claim that loses a race with a
-   * concurrent one on the same key is refused (retry in a second).
-   */
-  claim(input: { backoff: Backoff; key: string; now: number }): Promise<Claim>;
-  /** Forgets the key's failures: the attempt succeeded. */
-  clear(input: { backoff: Backoff; key: string }): Promise<void>;
-}
+import type { AttemptThrottle, Backoff, Claim } from '@concord/accounts/ports';
 
 export function createAttemptThrottle(options: { client: DynamoDBDocumentClient; tableName: string }): AttemptThrottle {
   const { client, tableName } = options;

@@ -10,18 +10,7 @@ import { invitationFrom, invitationItem } from './account-shapes.ts';
 import { invitationKeys } from './keys.ts';
 import { deleteItem, getOne, key, putIfAbsent, queryPrefix, takeItem } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
-
-export interface Invitations {
-  /** Stores a new invitation; a `conflict` DomainError if one with this id exists. */
-  create(invitation: Invitation): Promise<void>;
-  /** The invitation, or null when unknown, used or expired. */
-  get(id: string): Promise<Invitation | null>;
-  /** Takes the invitation, once: a second caller (or an expired one) gets null. */
-  consume(input: { id: string; now: number }): Promise<Invitation | null>;
-  /** The coalition's pending (unexpired) invitations, oldest first. */
-  listByCoalition(coalitionId: string): Promise<Invitation[]>;
-  delete(id: string): Promise<void>;
-}
+import type { Invitations } from '@concord/accounts/ports';
 
 const index = tableDefinition.indexes.gsi1;
 

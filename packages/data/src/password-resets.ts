@@ -8,15 +8,7 @@ import { fail, type PasswordReset } from '@concord/core';
 import { resetFrom, resetItem } from './account-shapes.ts';
 import { resetKeys } from './keys.ts';
 import { getOne, key, putIfAbsent, takeItem } from './requests.ts';
-
-export interface PasswordResets {
-  /** Stores a new reset; a `conflict` DomainError if one with this id exists. */
-  create(reset: PasswordReset): Promise<void>;
-  /** The reset, without taking it, if not expired at `now`; otherwise null. */
-  get(input: { id: string; now: number }): Promise<PasswordReset | null>;
-  /** Takes the reset, once, if not expired at `now`; otherwise null. */
-  consume(input: { id: string; now: number }): Promise<PasswordReset | null>;
-}
+import type { PasswordResets } from '@concord/accounts/ports';
 
 export function createPasswordResets(options: { client: DynamoDBDocumentClient; tableName: string }): PasswordResets {
   const { client, tableName } = options;

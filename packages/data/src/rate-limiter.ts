@@ -10,20 +10,7 @@ import { expiryItem } from './account-shapes.ts';
 import { rateKeys } from './keys.ts';
 import { key, updateIf, updateItem } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
-
-export interface RateLimiter {
-  /**
-   * Counts one attempt against `key` in the window `now` falls in. `allowed` while the count,
-   * this attempt included, is at most `limit.limit`; once refused, `retryAfterMs` is the time to
-   * the window's end (0 when allowed). Refused attempts count too.
-   */
-  hit(input: { limit: RateLimit; key: string; now: number }): Promise<{ allowed: boolean; retryAfterMs: number }>;
-  /**
-   * Gives back an attempt counted in the window `now` falls in (it succeeded: limits that count
-   * failures only). Never below zero; nothing when the window has no count.
-   */
-  refund(input: { limit: RateLimit; key: string; now: number }): Promise<void>;
-}
+import type { RateLimiter } from '@concord/accounts/ports';
 
 export function createRateLimiter(options: { client: DynamoDBDocumentClient; tableName: string }): RateLimiter {
   const { client, tableName } = options;

@@ -10,20 +10,7 @@ import { expiryItem, sessionFrom, sessionItem } from './account-shapes.ts';
 import { sessionKeys } from './keys.ts';
 import { deleteAll, deleteItem, getOne, key, putIfAbsent, queryPrefix, updateIf } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
-
-export interface Sessions {
-  /** Stores a new session; a `conflict` DomainError if one with this id exists. */
-  create(session: Session): Promise<void>;
-  /** The session, or null when unknown or expired. */
-  get(id: string): Promise<Session | null>;
-  /** Moves the expiry and records the use; does nothing for a session already deleted. */
-  touch(input: { id: string; expiresAt: number; lastUsedAt: number }): Promise<void>;
-  /** The person's live sessions, most recently used first. */
-  listByUser(userId: string): Promise<Session[]>;
-  delete(id: string): Promise<void>;
-  /** Deletes every session of the person (expired ones too) except `except`; returns the ids deleted. */
-  deleteByUser(input: { userId: string; except?: string }): Promise<string[]>;
-}
+import type { Sessions } from '@concord/accounts/ports';
 
 const index = tableDefinition.indexes.gsi1;
 

@@ -1,6 +1,7 @@
 import { generalCode, refusals, type RefusalCode } from '@concord/core';
 import { describe, expect, it } from 'vitest';
-import { hasOwnWords, isWordedCode, wordsFor } from './error-messages.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { hasOwnWords, isWordedCode, isWordedIn, wordsFor, type Area } from './error-messages.ts';
 
 const forbidden = (code: string, message: string) => wordsFor({ code, message, kind: 'forbidden' }).text;
 
@@ -67,5 +68,28 @@ describe('coalition refusals', () => {
     expect(coalition('task-force.in-use', { count: 3, taskForce: 'Cyber' }).text).toBe('3 drafts are shared with Cyber: share them differently first.');
     expect(coalition('organisation.name-missing')).toEqual({ text: 'Enter the organisation’s name (at most 120 characters).', field: 'name' });
     expect(coalition('invitation.name-too-long')).toEqual({ text: 'Use at most 100 characters.', field: 'name' });
+  });
+});
+
+describe('a feature package’s refusals', () => {
+  /** The codes a package's sources refuse input with (`fail.input('code'`, a conflict), tests aside: what not found means is general. */
+  const codesOf = (name: string) => {
+    const dir = new URL(`../../../../packages/${name}/src/`, import.meta.url);
+    const sources = readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'memory.ts');
+    return sources.flatMap((file) => [...readFileSync(new URL(file, dir), 'utf8').matchAll(/fail\.(?:input|conflict)\('([a-z.-]+)'/g)].map((found) => found[1]!));
+  };
+
+  it.each<[string, Area]>([['accounts', 'accounts'], ['coalition', 'coalition']])('%s: every refusal of what was submitted has words in its pages’ area', (name, area) => {
+    const codes = codesOf(name);
+    expect(codes.length).toBeGreaterThan(5);
+    expect(codes.filter((code) => !isWordedIn(area, code))).toEqual([]);
+  });
+
+  it('accounts: a refusal beside a field becomes the form’s, a dead link keeps its code', () => {
+    const accounts = (code: string, details: Record<string, string | number> = {}) => wordsFor({ code, message: 'english', kind: 'input', area: 'accounts', details });
+    expect(accounts('account.wrong-password')).toEqual({ text: 'That is not your password.', field: 'password' });
+    expect(accounts('password.too-short')).toEqual({ text: expect.stringContaining('12'), field: 'password' });
+    expect(accounts('two-factor.limited', { retryAfterMs: 240_000 }).text).toBe('Too many attempts. Try again in 4 minutes.');
+    expect(accounts('reset.invalid')).toEqual({ text: 'This reset link does not work.', field: null });
   });
 });

@@ -14,13 +14,14 @@
  * The field is the area's, else the one an `input.<field>` code names. Every refusal the policy
  * makes has words here (error-messages.test.ts).
  */
+import { displayNameLimit } from '@concord/accounts';
 import { inviteeNameLimit, nameLimit } from '@concord/coalition';
 import { passwordRules, refusalOf, type ErrorKind, type PasswordIssue, type RefusalCode } from '@concord/core';
 import { versionNameLimit } from '@concord/versions';
 import { m } from '../paraglide/messages.js';
 
 /** Where a page's forms are: an area may give a general code a meaning of its own. */
-export type Area = 'calls' | 'coalition' | 'negotiation' | 'publication' | 'translations' | 'versions';
+export type Area = 'accounts' | 'calls' | 'coalition' | 'negotiation' | 'publication' | 'translations' | 'versions';
 
 /** What the person submitted, for words that depend on it (what was wrong with a version's name). */
 export interface Submitted {
@@ -87,8 +88,34 @@ function nameProblem({ name = '' }: Submitted): string {
   return m.versions_error_name_control();
 }
 
+const passwordTexts = {
+  'password.too-short': () => m.password_too_short({ min: passwordRules.minLength }),
+  'password.too-long': () => m.password_too_long({ max: passwordRules.maxLength }),
+  'password.is-email': () => m.password_is_email(),
+  'password.repetitive': () => m.password_repetitive(),
+} as const satisfies Record<PasswordIssue, () => string>;
+
 /** Codes as each area's services and forms mean them. */
 const areas: Record<Area, Record<string, Words>> = {
+  accounts: {
+    'auth.no-account': say(() => m.error_sign_in_first()),
+    'session.this-one': say(() => m.account_end_this_session(), null),
+    'session.not-found': say(() => m.account_session_gone()),
+    'account.confirm-limited': say(() => m.error_too_many_later(), 'password'),
+    'account.wrong-password': say(() => m.account_wrong_password(), 'password'),
+    'account.email-taken': say(() => m.invite_email_taken()),
+    'invitation.invalid': say(() => m.invite_gone_title()),
+    'invitation.name-missing': say(() => m.invite_name_missing(), 'name'),
+    'invitation.name-too-long': say(() => m.error_at_most_characters({ max: displayNameLimit }), 'name'),
+    'reset.invalid': say(() => m.reset_link_gone()),
+    'two-factor.limited': say((_, { retryAfterMs = 0 }) => m.error_too_many_attempts({ when: minutesFrom(Number(retryAfterMs)) }), 'code'),
+    'two-factor.already-on': say(() => m.two_factor_already_on(), null),
+    'two-factor.enrolment-stale': say(() => m.two_factor_enrolment_stale(), null),
+    'two-factor.code-mismatch': say(() => m.two_factor_code_mismatch(), 'code'),
+    'two-factor.required': say(() => m.two_factor_cannot_disable(), null),
+    'two-factor.code-wrong': say(() => m.two_factor_code_wrong(), 'code'),
+    ...Object.fromEntries(Object.entries(passwordTexts).map(([issue, text]) => [issue, say(text, 'password')])),
+  },
   calls: words({
   'call.deadline-past': () => m.calls_error_deadline_past(),
   'call.quorum-invalid': () => m.calls_error_quorum(),
@@ -213,6 +240,24 @@ export function wordsFor(input: { code: string; message: string; kind: ErrorKind
   return { text: input.kind === 'not-found' ? m.error_not_found_or_hidden() : input.message, field };
 }
 
+/** Whether the area has words of its own for `code`. */
+export function isWordedIn(area: Area, code: string): boolean {
+  return code in areas[area];
+}
+
+/**
+ * Whether the area's words for `code` go on its form — beside the field they name, or on the
+ * whole form (`null`) — rather than leaving the refusal under its own code.
+ */
+export function placesOnForm(area: Area, code: string): boolean {
+  return areas[area][code]?.field !== undefined;
+}
+
+/** "in 4 minutes" for a refusal message, in the request's language. */
+export function minutesFrom(ms: number): string {
+  return m.retry_in_minutes({ minutes: Math.max(1, Math.ceil(ms / 60_000)) });
+}
+
 /** Whether a refusal of the policy has words of its own (not only its general code's). */
 export function hasOwnWords(refusal: RefusalCode): boolean {
   return refusal in byRefusal;
@@ -223,12 +268,6 @@ export function isWordedCode(code: string): boolean {
   return code in general;
 }
 
-const passwordTexts = {
-  'password.too-short': () => m.password_too_short({ min: passwordRules.minLength }),
-  'password.too-long': () => m.password_too_long({ max: passwordRules.maxLength }),
-  'password.is-email': () => m.password_is_email(),
-  'password.repetitive': () => m.password_repetitive(),
-} as const satisfies Record<PasswordIssue, () => string>;
 
 /** Why a new password is refused, in the request's language. */
 export function passwordText(issue: PasswordIssue): string {

@@ -6,7 +6,8 @@
  * `@concord/data` (written once, there); where it needs less, the narrower port is here.
  */
 import type { Coalition, Organisation, Principal, Statement, TaskForce, User } from '@concord/core';
-export type { Accounts, Sessions, Invitations, PasswordResets, RateLimiter, AttemptThrottle, Backoff, AuditLog, Mail, Mailer, Outbox } from '@concord/data';
+export type { Accounts, Sessions, Invitations, PasswordResets, RateLimiter, AttemptThrottle, Backoff } from '@concord/accounts';
+export type { AuditLog, Mail, Mailer, Outbox } from '@concord/data';
 
 /** Entities of one coalition, by id; lists are in creation order (eventually consistent on AWS). */
 export interface EntityStore<T> {

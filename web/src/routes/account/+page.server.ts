@@ -1,9 +1,9 @@
-import { accountOverview, chooseLanguage, deleteAccount, revokeSession, signOutElsewhere } from '$lib/server/account.ts';
+import { accountOverview, chooseLanguage, deleteAccount, revokeSession, signOutElsewhere } from '$lib/server/accounts/account.ts';
 import { webContext } from '$lib/server/context.ts';
 import { act, secretField, textField } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
 import { clearLocaleCookie, setLocaleCookie } from '$lib/server/locale.ts';
-import { clearSessionCookie } from '$lib/server/session.ts';
+import { clearSessionCookie } from '$lib/server/accounts/session.ts';
 import { readLocale } from '$lib/i18n.ts';
 import { m } from '$lib/paraglide/messages.js';
 import { noticeFor } from '$lib/notices.ts';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { chooseLanguage } from '$lib/server/account.ts';
+import { chooseLanguage } from '$lib/server/accounts/account.ts';
 import { webContext } from '$lib/server/context.ts';
 import { safeRedirectPath } from '$lib/server/http.ts';
 import { setLocaleCookie } from '$lib/server/locale.ts';

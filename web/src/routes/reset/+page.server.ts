@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { minutesFrom } from '$lib/server/auth/sign-in.ts';
+import { minutesFrom } from '$lib/server/accounts/sign-in.ts';
 import { webContext } from '$lib/server/context.ts';
 import { textField } from '$lib/server/forms.ts';
 import { mailLinkOrigin } from '$lib/server/links.ts';
-import { requestReset } from '$lib/server/reset.ts';
+import { requestReset } from '$lib/server/accounts/reset.ts';
 import { noticeFor } from '$lib/notices.ts';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkPassword, minutesFrom } from '$lib/server/auth/sign-in.ts';
+import { checkPassword, minutesFrom } from '$lib/server/accounts/sign-in.ts';
 import { webContext } from '$lib/server/context.ts';
 import { safeRedirectPath } from '$lib/server/http.ts';
-import { describeDevice, startSession } from '$lib/server/session.ts';
+import { describeDevice, startSession } from '$lib/server/accounts/session.ts';
 import { noticeFor } from '$lib/notices.ts';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';

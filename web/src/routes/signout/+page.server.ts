@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { webContext } from '$lib/server/context.ts';
-import { clearSessionCookie } from '$lib/server/session.ts';
+import { clearSessionCookie } from '$lib/server/accounts/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,29 +1,16 @@
 /**
  * In-memory fakes of the web server's ports, for unit tests of `$lib/server` modules. They keep
- * the ports' contracts (single-use consume, expiry on read, email uniqueness) and record the
- * calls a test asserts on: privilege bumps, evictions, mail.
+ * the ports' contracts (the account stores are `@concord/accounts`' own memory ones) and record
+ * the calls a test asserts on: privilege bumps, evictions, mail.
  */
 import { auditChainKey, chainAuditEntry, createSecretBox, generateSecretKey, sealAuditHead, verifyAuditChain, type AuditAnchor, type AuditHead } from '@concord/auth';
-import {
-  fail,
-  normaliseEmail,
-  type Account,
-  type AuditEntry,
-  type Coalition,
-  type Invitation,
-  type Organisation,
-  type PasswordReset,
-  type Principal,
-  type Session,
-  type Statement,
-  type TaskForce,
-  type User,
-} from '@concord/core';
+import { createMemoryAccountStores } from '@concord/accounts/memory';
+import type { AuditEntry, Coalition, Organisation, Principal, Statement, TaskForce, User } from '@concord/core';
 import { seatPerson, seatTestPeople, testOrganisations } from '@concord/core/testing/coalition';
 import { openDraft } from '@concord/core/testing/statement';
 import type { Cookies } from '@sveltejs/kit';
 import type { WebContext } from '../context.ts';
-import type { Backoff, EntityStore, Mail } from '../ports.ts';
+import type { EntityStore, Mail } from '../ports.ts';
 
 function entityStore<T extends { id: string; coalitionId: string }>() {
   const items = new Map<string, T>();
@@ -52,15 +39,10 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
   const now = input.now ?? Date.now;
   const calls: FakeCalls = { bumped: [], evictedUsers: [], evictedDocuments: [], mail: [], updates: [] };
   const coalitions = new Map<string, Coalition>();
-  const accounts = new Map<string, Account>();
-  const sessions = new Map<string, Session>();
-  const invitations = new Map<string, Invitation>();
-  const resets = new Map<string, PasswordReset>();
+  const { stores, maps } = createMemoryAccountStores({ now });
   const audit: AuditEntry[] = [];
   const auditKey = auditChainKey({ secretKeyBase64: generateSecretKey() });
   const auditHeads = new Map<string, AuditHead>();
-  const throttled = new Map<string, { failures: number; nextAt: number }>();
-  const hits = new Map<string, number>();
   const directory = {
     coalitions: {
       get: async (id: string) => coalitions.get(id) ?? null,
@@ -75,98 +57,8 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
   const context = {
     directory,
     documents: { appendUpdate: async (update: { docId: string; update: Uint8Array; origin: string }) => void calls.updates.push(update) },
-    accounts: {
-      get: async (userId: string) => structuredClone(accounts.get(userId) ?? null),
-      findByEmail: async (email: string) => structuredClone([...accounts.values()].find((a) => a.email === normaliseEmail(email)) ?? null),
-      create: async (account: Account) => {
-        if ([...accounts.values()].some((a) => a.email === normaliseEmail(account.email))) return 'email-taken' as const;
-        accounts.set(account.userId, { ...account, email: normaliseEmail(account.email) });
-        return 'ok' as const;
-      },
-      setPassword: async ({ userId, passwordHash }: { userId: string; passwordHash: string }) => update(accounts, userId, { passwordHash }),
-      setTotpKey: async ({ userId, totpKey }: { userId: string; totpKey: Account['totpKey'] }) => update(accounts, userId, { totpKey }),
-      setLocale: async ({ userId, locale }: { userId: string; locale: string | null }) => update(accounts, userId, { locale }),
-      useTotpStep: async ({ userId, step }: { userId: string; step: number }) => {
-        const account = accounts.get(userId);
-        if (!account || account.totpLastStep >= step) return false;
-        account.totpLastStep = step;
-        return true;
-      },
-      bumpPrivilege: async (userId: string) => {
-        calls.bumped.push(userId);
-        const account = accounts.get(userId);
-        if (!account) throw fail.notFound('account.not-found', 'no such account');
-        account.privilegeVersion += 1;
-        return account.privilegeVersion;
-      },
-      delete: async (userId: string) => void accounts.delete(userId),
-    },
-    sessions: {
-      create: async (session: Session) => void sessions.set(session.id, { ...session }),
-      get: async (id: string) => {
-        const session = sessions.get(id);
-        return session && session.expiresAt > now() ? { ...session } : null;
-      },
-      touch: async ({ id, expiresAt, lastUsedAt }: { id: string; expiresAt: number; lastUsedAt: number }) => update(sessions, id, { expiresAt, lastUsedAt }),
-      listByUser: async (userId: string) =>
-        [...sessions.values()].filter((s) => s.userId === userId && s.expiresAt > now()).sort((a, b) => b.lastUsedAt - a.lastUsedAt),
-      delete: async (id: string) => void sessions.delete(id),
-      deleteByUser: async ({ userId, except }: { userId: string; except?: string }) => {
-        const ended = [...sessions.values()].filter((s) => s.userId === userId && s.id !== except).map((s) => s.id);
-        for (const id of ended) sessions.delete(id);
-        return ended;
-      },
-    },
-    invitations: {
-      create: async (invitation: Invitation) => void invitations.set(invitation.id, invitation),
-      get: async (id: string) => {
-        const invitation = invitations.get(id);
-        return invitation && invitation.expiresAt > now() ? invitation : null;
-      },
-      consume: async ({ id, now: at }: { id: string; now: number }) => {
-        const invitation = invitations.get(id);
-        invitations.delete(id);
-        return invitation && invitation.expiresAt > at ? invitation : null;
-      },
-      listByCoalition: async (coalitionId: string) => [...invitations.values()].filter((i) => i.coalitionId === coalitionId && i.expiresAt > now()),
-      delete: async (id: string) => void invitations.delete(id),
-    },
-    resets: {
-      create: async (reset: PasswordReset) => void resets.set(reset.id, reset),
-      get: async ({ id, now }: { id: string; now: number }) => {
-        const reset = resets.get(id);
-        return reset && reset.expiresAt > now ? reset : null;
-      },
-      consume: async ({ id, now: at }: { id: string; now: number }) => {
-        const reset = resets.get(id);
-        resets.delete(id);
-        return reset && reset.expiresAt > at ? reset : null;
-      },
-    },
-    rateLimiter: {
-      hit: async ({ limit, key }: { limit: { bucket: string; limit: number }; key: string; now: number }) => {
-        const name = `${limit.bucket}:${key}`;
-        const count = (hits.get(name) ?? 0) + 1;
-        hits.set(name, count);
-        return { allowed: count <= limit.limit, retryAfterMs: count <= limit.limit ? 0 : 60_000 };
-      },
-      refund: async ({ limit, key }: { limit: { bucket: string }; key: string; now: number }) => {
-        const name = `${limit.bucket}:${key}`;
-        hits.set(name, Math.max(0, (hits.get(name) ?? 0) - 1));
-      },
-    },
-    throttle: {
-      // Like the store: the attempt counts until cleared, and waits as the backoff says.
-      claim: async ({ backoff, key, now }: { backoff: Backoff; key: string; now: number }) => {
-        const name = `${backoff.bucket}:${key}`;
-        const state = throttled.get(name) ?? { failures: 0, nextAt: 0 };
-        if (now < state.nextAt) return { allowed: false as const, retryAfterMs: state.nextAt - now };
-        const failures = state.failures + 1;
-        throttled.set(name, { failures, nextAt: now + backoff.delayMs(failures) });
-        return { allowed: true as const };
-      },
-      clear: async ({ backoff, key }: { backoff: Backoff; key: string }) => void throttled.delete(`${backoff.bucket}:${key}`),
-    },
+    ...stores,
+    accounts: { ...stores.accounts, bumpPrivilege: async (userId: string) => (calls.bumped.push(userId), stores.accounts.bumpPrivilege(userId)) },
     audit: {
       append: async ({ entry }: { entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'> }) => {
         const previous = [...audit].reverse().find((e) => e.coalitionId === entry.coalitionId) ?? null;
@@ -197,12 +89,7 @@ export async function createFakeContext(input: { now?: () => number } = {}) {
     gatewayUrl: undefined,
     publicUrl: 'https://hub.test',
   } satisfies WebContext;
-  return { context, calls, store: { coalitions, accounts, sessions, invitations, resets, audit, auditHeads } };
-}
-
-function update<K, V extends object>(map: Map<K, V>, id: K, patch: Partial<V>): void {
-  const item = map.get(id);
-  if (item) Object.assign(item, patch);
+  return { context, calls, store: { coalitions, ...maps, audit, auditHeads } };
 }
 
 /** Cookies in memory, enough for `startSession` and `clearSessionCookie`. */

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { exportAccount } from '$lib/server/account.ts';
+import { exportAccount } from '$lib/server/accounts/account.ts';
 import { webContext } from '$lib/server/context.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
 import type { RequestHandler } from './$types';

@@ -3,7 +3,7 @@ import { twoFactorRequired } from '@concord/core';
 import { webContext } from '$lib/server/context.ts';
 import { actionFailure, act, textField } from '$lib/server/forms.ts';
 import { requirePrincipal } from '$lib/server/guard.ts';
-import { beginEnrolment, completeEnrolment, disableTwoFactor, resumeEnrolment } from '$lib/server/two-factor.ts';
+import { beginEnrolment, completeEnrolment, disableTwoFactor, resumeEnrolment } from '$lib/server/accounts/two-factor.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

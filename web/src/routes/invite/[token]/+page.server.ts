@@ -1,7 +1,7 @@
 import { webContext } from '$lib/server/context.ts';
 import { act, secretField, textField } from '$lib/server/forms.ts';
-import { acceptInvitation, describeInvitation } from '$lib/server/invitations.ts';
-import { describeDevice } from '$lib/server/session.ts';
+import { acceptInvitation, describeInvitation } from '$lib/server/accounts/invitations.ts';
+import { describeDevice } from '$lib/server/accounts/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -1,6 +1,6 @@
 import { webContext } from '$lib/server/context.ts';
 import { act, secretField } from '$lib/server/forms.ts';
-import { completeReset, resetLinkWorks } from '$lib/server/reset.ts';
+import { completeReset, resetLinkWorks } from '$lib/server/accounts/reset.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => ({

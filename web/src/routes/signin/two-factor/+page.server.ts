@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkTwoFactorCode, minutesFrom } from '$lib/server/auth/sign-in.ts';
+import { checkTwoFactorCode, minutesFrom } from '$lib/server/accounts/sign-in.ts';
 import { webContext } from '$lib/server/context.ts';
 import { safeRedirectPath } from '$lib/server/http.ts';
-import { startSession } from '$lib/server/session.ts';
+import { startSession } from '$lib/server/accounts/session.ts';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -7,8 +7,7 @@
  */
 import { decoyHash, verifyPassword, verifyTotp } from '@concord/auth';
 import { normaliseEmail, rateLimits, signInBackoff, signInDelayMs, signInPairKey, type Account } from '@concord/core';
-import { m } from '../../paraglide/messages.js';
-import type { WebContext } from '../context.ts';
+import type { AccountPorts } from './ports.ts';
 
 export type PasswordCheck =
   | { kind: 'ok'; account: Account }
@@ -18,13 +17,13 @@ export type PasswordCheck =
 const backoff = { bucket: signInBackoff.bucket, delayMs: signInDelayMs, forgetAfterMs: signInBackoff.forgetAfterMs };
 
 export async function checkPassword(input: {
-  context: Pick<WebContext, 'accounts' | 'directory' | 'rateLimiter' | 'throttle'>;
+  ports: Pick<AccountPorts, 'accounts' | 'directory' | 'rateLimiter' | 'throttle'>;
   email: string;
   password: string;
   address: string;
   now: number;
 }): Promise<PasswordCheck> {
-  const { context, now } = input;
+  const { ports: context, now } = input;
   const email = normaliseEmail(input.email);
   const perAddress = { limit: rateLimits.signInPerAddress, key: input.address, now };
   const hit = await context.rateLimiter.hit(perAddress);
@@ -54,12 +53,12 @@ export type CodeCheck = { kind: 'ok' } | { kind: 'refused' } | { kind: 'limited'
  * slip past it) and given back when the code was right.
  */
 export async function checkTwoFactorCode(input: {
-  context: Pick<WebContext, 'accounts' | 'rateLimiter' | 'secretBox'>;
+  ports: Pick<AccountPorts, 'accounts' | 'rateLimiter' | 'secretBox'>;
   userId: string;
   code: string;
   now: number;
 }): Promise<CodeCheck> {
-  const { context, userId, now } = input;
+  const { ports: context, userId, now } = input;
   const limit = { limit: rateLimits.twoFactorPerAccount, key: userId, now };
   const hit = await context.rateLimiter.hit(limit);
   if (!hit.allowed) return { kind: 'limited', retryAfterMs: hit.retryAfterMs };
@@ -72,9 +71,4 @@ export async function checkTwoFactorCode(input: {
   if (!(await context.accounts.useTotpStep({ userId, step }))) return { kind: 'refused' };
   await context.rateLimiter.refund(limit);
   return { kind: 'ok' };
-}
-
-/** "in 4 minutes" for a refusal message, in the request's language. */
-export function minutesFrom(ms: number): string {
-  return m.retry_in_minutes({ minutes: Math.max(1, Math.ceil(ms / 60_000)) });
 }

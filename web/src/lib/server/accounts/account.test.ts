@@ -2,7 +2,7 @@ import { hashPassword } from '@concord/auth';
 import type { Session } from '@concord/core';
 import { describe, expect, it } from 'vitest';
 import { accountOverview, deleteAccount, exportAccount, formerDelegateName, revokeSession, signOutElsewhere } from './account.ts';
-import { createFakeContext, seedCoalition } from './testing/fakes.ts';
+import { createFakeContext, seedCoalition } from '../testing/fakes.ts';
 
 const now = 1_800_000_000_000;
 const password = 'the member passphrase';

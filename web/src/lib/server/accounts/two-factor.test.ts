@@ -1,7 +1,7 @@
 import { totpCode } from '@concord/auth';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { describe, expect, it } from 'vitest';
-import { createFakeContext, seedCoalition } from './testing/fakes.ts';
+import { createFakeContext, seedCoalition } from '../testing/fakes.ts';
 import { beginEnrolment, completeEnrolment, disableTwoFactor, resumeEnrolment, sealedFromField } from './two-factor.ts';
 
 const now = 1_800_000_000_000;

@@ -2,7 +2,7 @@ import { generateToken, hashToken, verifyPassword } from '@concord/auth';
 import type { Invitation } from '@concord/core';
 import { describe, expect, it } from 'vitest';
 import { acceptInvitation, describeInvitation } from './invitations.ts';
-import { coalitionId, createFakeContext, fakeCookies, seedCoalition } from './testing/fakes.ts';
+import { coalitionId, createFakeContext, fakeCookies, seedCoalition } from '../testing/fakes.ts';
 
 const now = 1_800_000_000_000;
 const password = 'a long enough passphrase';

@@ -1,7 +1,7 @@
 import { hashToken, verifyPassword } from '@concord/auth';
 import { describe, expect, it } from 'vitest';
 import { completeReset, requestReset } from './reset.ts';
-import { createFakeContext, seedCoalition } from './testing/fakes.ts';
+import { createFakeContext, seedCoalition } from '../testing/fakes.ts';
 
 const now = 1_800_000_000_000;
 const newPassword = 'a brand new passphrase';
