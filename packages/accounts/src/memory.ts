@@ -5,7 +5,7 @@
  */
 import { createSecretBox, generateSecretKey } from '@concord/auth';
 import { fail, normaliseEmail, type Account, type AuditEntry, type Coalition, type Invitation, type Organisation, type PasswordReset, type Session, type User } from '@concord/core';
-import type { AccountPorts, Accounts, AttemptThrottle, Invitations, PasswordResets, RateLimiter, ResetMail, Sessions } from './ports.ts';
+import type { AccountPorts, AccountStores, ResetMail } from './ports.ts';
 
 export interface MemoryAccountMaps {
   accounts: Map<string, Account>;
@@ -14,24 +14,15 @@ export interface MemoryAccountMaps {
   resets: Map<string, PasswordReset>;
 }
 
-export interface MemoryAccountStores {
-  accounts: Accounts;
-  sessions: Sessions;
-  invitations: Invitations;
-  resets: PasswordResets;
-  rateLimiter: RateLimiter;
-  throttle: AttemptThrottle;
-}
-
 /** The six stores over maps; `now` is the clock reads expire by (consume takes its own). */
-export function createMemoryAccountStores(input: { now: () => number }): { stores: MemoryAccountStores; maps: MemoryAccountMaps } {
+export function createMemoryAccountStores(input: { now: () => number }): { stores: AccountStores; maps: MemoryAccountMaps } {
   const { now } = input;
   const maps: MemoryAccountMaps = { accounts: new Map(), sessions: new Map(), invitations: new Map(), resets: new Map() };
   const { accounts, sessions, invitations, resets } = maps;
   const throttled = new Map<string, { failures: number; nextAt: number }>();
   const hits = new Map<string, number>();
   const live = <T extends { expiresAt: number }>(item: T | undefined, at: number) => (item && item.expiresAt > at ? item : null);
-  const stores: MemoryAccountStores = {
+  const stores: AccountStores = {
     accounts: {
       get: async (userId) => structuredClone(accounts.get(userId) ?? null),
       findByEmail: async (email) => structuredClone([...accounts.values()].find((a) => a.email === normaliseEmail(email)) ?? null),

@@ -128,7 +128,8 @@ export interface ResetMail {
   sendNoAccount(input: { email: string }): Promise<void>;
 }
 
-export interface AccountPorts {
+/** The stores accounts keep (the web's context holds them as they are). */
+export interface AccountStores {
   accounts: Accounts;
   sessions: Sessions;
   invitations: Invitations;
@@ -136,6 +137,9 @@ export interface AccountPorts {
   rateLimiter: RateLimiter;
   /** Sign-in backoff per account and address. */
   throttle: AttemptThrottle;
+}
+
+export interface AccountPorts extends AccountStores {
   directory: AccountDirectory;
   realtime: AccountLive;
   audit: AccountAudit;

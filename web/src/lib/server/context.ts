@@ -18,6 +18,7 @@
  * from it and read no environment of their own.
  */
 import { env } from '$env/dynamic/private';
+import type { AccountStores } from '@concord/accounts';
 import { createSecretBox, type SecretBox } from '@concord/auth';
 import {
   createAccounts,
@@ -42,35 +43,13 @@ import { fixedBy } from './stage.ts';
 import { stageReader } from './stage-context.ts';
 import { mentionMail } from './negotiation/mention-mail.ts';
 import { findAccessibleStatement } from './statements.ts';
-import type {
-  Accounts,
-  AttemptThrottle,
-  AuditLog,
-  Directory,
-  Documents,
-  Invitations,
-  Mail,
-  Mailer,
-  Outbox,
-  PasswordResets,
-  RateLimiter,
-  Realtime,
-  Sessions,
-  Tickets,
-} from './ports.ts';
+import type { AuditLog, Directory, Documents, Mail, Mailer, Outbox, Realtime, Tickets } from './ports.ts';
 
 /** What the pages and endpoints need, nothing more. */
-export interface WebContext {
+export interface WebContext extends AccountStores {
   directory: Directory;
   /** Statement texts (creating a statement with initial text). */
   documents: Documents;
-  accounts: Accounts;
-  sessions: Sessions;
-  invitations: Invitations;
-  resets: PasswordResets;
-  rateLimiter: RateLimiter;
-  /** Sign-in backoff per account and address. */
-  throttle: AttemptThrottle;
   audit: AuditLog;
   tickets: Tickets;
   realtime: Realtime;
