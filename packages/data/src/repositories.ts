@@ -12,7 +12,7 @@ import { deleteItem, getOne, key, putItem, queryPrefix, type Item, type Table } 
 import { tableDefinition } from './table-definition.ts';
 import { coalitionShape, organisationShape, statementShape, taskForceShape, userShape, type EntityShape } from './entity-shapes.ts';
 
-/** The shape of the web server's `Directory` port. */
+/** The directory: the web server's `Directory` port is this contract (web/src/lib/server/ports.ts). */
 export interface Repositories {
   coalitions: { get(id: string): Promise<Coalition | null>; list(): Promise<Coalition[]>; put(coalition: Coalition): Promise<void> };
   organisations: EntityStore<Organisation>;
@@ -24,7 +24,7 @@ export interface Repositories {
   statements: EntityStore<Statement>;
 }
 
-/** Entities that belong to one coalition (the web server's `EntityStore`). */
+/** Entities that belong to one coalition (the web server's `EntityStore` is this). */
 export type EntityStore<T> = Directory<T>;
 
 /** Entities that belong to one coalition. The name predates the web server's `Directory` port. */
