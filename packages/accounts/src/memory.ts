@@ -1,10 +1,11 @@
 /**
  * In-memory account stores and ports for unit tests. The stores keep the contracts of `ports.ts`
- * (single-use consume, expiry on read, email uniqueness, a TOTP step used once); the ports add a
- * directory, an audit log, the open editors and the reset mail that record what a test asserts on.
+ * — the same contract suites run over them and over DynamoDB (test/integration/stores/) — and the
+ * ports add a directory, an audit log, the open editors and the reset mail that record what a
+ * test asserts on.
  */
 import { createSecretBox, generateSecretKey } from '@concord/auth';
-import { fail, normaliseEmail, type Account, type AuditEntry, type Coalition, type Invitation, type Organisation, type PasswordReset, type Session, type User } from '@concord/core';
+import { fail, normaliseEmail, rateWindow, type Account, type AuditEntry, type Coalition, type Invitation, type Organisation, type PasswordReset, type Session, type User } from '@concord/core';
 import type { AccountPorts, AccountStores, ResetMail } from './ports.ts';
 
 export interface MemoryAccountMaps {
@@ -19,21 +20,28 @@ export function createMemoryAccountStores(input: { now: () => number }): { store
   const { now } = input;
   const maps: MemoryAccountMaps = { accounts: new Map(), sessions: new Map(), invitations: new Map(), resets: new Map() };
   const { accounts, sessions, invitations, resets } = maps;
-  const throttled = new Map<string, { failures: number; nextAt: number }>();
+  const throttled = new Map<string, { failures: number; nextAt: number; forgetAt: number }>();
   const hits = new Map<string, number>();
   const live = <T extends { expiresAt: number }>(item: T | undefined, at: number) => (item && item.expiresAt > at ? item : null);
+  const accountOf = (userId: string) => {
+    const account = accounts.get(userId);
+    if (!account) throw fail.notFound('account.not-found', 'no such account');
+    return account;
+  };
+  const patchAccount = (userId: string, fields: Partial<Account>) => void Object.assign(accountOf(userId), fields);
   const stores: AccountStores = {
     accounts: {
       get: async (userId) => structuredClone(accounts.get(userId) ?? null),
       findByEmail: async (email) => structuredClone([...accounts.values()].find((a) => a.email === normaliseEmail(email)) ?? null),
       create: async (account) => {
+        if (accounts.has(account.userId)) throw fail.conflict('account.exists', 'this person already has an account');
         if ([...accounts.values()].some((a) => a.email === normaliseEmail(account.email))) return 'email-taken';
         accounts.set(account.userId, { ...account, email: normaliseEmail(account.email) });
         return 'ok';
       },
-      setPassword: async ({ userId, passwordHash }) => patch(accounts, userId, { passwordHash }),
-      setTotpKey: async ({ userId, totpKey }) => patch(accounts, userId, { totpKey }),
-      setLocale: async ({ userId, locale }) => patch(accounts, userId, { locale }),
+      setPassword: async ({ userId, passwordHash }) => patchAccount(userId, { passwordHash }),
+      setTotpKey: async ({ userId, totpKey }) => patchAccount(userId, { totpKey }),
+      setLocale: async ({ userId, locale }) => patchAccount(userId, { locale }),
       useTotpStep: async ({ userId, step }) => {
         const account = accounts.get(userId);
         if (!account || account.totpLastStep >= step) return false;
@@ -41,20 +49,19 @@ export function createMemoryAccountStores(input: { now: () => number }): { store
         return true;
       },
       bumpPrivilege: async (userId) => {
-        const account = accounts.get(userId);
-        if (!account) throw fail.notFound('account.not-found', 'no such account');
+        const account = accountOf(userId);
         account.privilegeVersion += 1;
         return account.privilegeVersion;
       },
       delete: async (userId) => void accounts.delete(userId),
     },
     sessions: {
-      create: async (session) => void sessions.set(session.id, { ...session }),
+      create: async (session) => void sessions.set(session.id, { ...absent(sessions, session.id, 'session.exists'), ...session }),
       get: async (id) => {
         const session = live(sessions.get(id), now());
         return session ? { ...session } : null;
       },
-      touch: async ({ id, expiresAt, lastUsedAt }) => patch(sessions, id, { expiresAt, lastUsedAt }),
+      touch: async ({ id, expiresAt, lastUsedAt }) => void Object.assign(sessions.get(id) ?? {}, { expiresAt, lastUsedAt }),
       listByUser: async (userId) => [...sessions.values()].filter((s) => s.userId === userId && s.expiresAt > now()).sort((a, b) => b.lastUsedAt - a.lastUsedAt),
       delete: async (id) => void sessions.delete(id),
       deleteByUser: async ({ userId, except }) => {
@@ -64,18 +71,19 @@ export function createMemoryAccountStores(input: { now: () => number }): { store
       },
     },
     invitations: {
-      create: async (invitation) => void invitations.set(invitation.id, invitation),
+      create: async (invitation) => void invitations.set(invitation.id, { ...absent(invitations, invitation.id, 'invitation.exists'), ...invitation }),
       get: async (id) => live(invitations.get(id), now()),
       consume: async ({ id, now: at }) => {
         const invitation = invitations.get(id);
         invitations.delete(id);
         return live(invitation, at);
       },
-      listByCoalition: async (coalitionId) => [...invitations.values()].filter((i) => i.coalitionId === coalitionId && i.expiresAt > now()),
+      listByCoalition: async (coalitionId) =>
+        [...invitations.values()].filter((i) => i.coalitionId === coalitionId && i.expiresAt > now()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
       delete: async (id) => void invitations.delete(id),
     },
     resets: {
-      create: async (reset) => void resets.set(reset.id, reset),
+      create: async (reset) => void resets.set(reset.id, { ...absent(resets, reset.id, 'password-reset.exists'), ...reset }),
       get: async ({ id, now: at }) => live(resets.get(id), at),
       consume: async ({ id, now: at }) => {
         const reset = resets.get(id);
@@ -83,37 +91,42 @@ export function createMemoryAccountStores(input: { now: () => number }): { store
         return live(reset, at);
       },
     },
+    // Fixed windows, as the store counts them: the window's start is part of the counter's name.
     rateLimiter: {
-      hit: async ({ limit, key }) => {
-        const name = `${limit.bucket}:${key}`;
+      hit: async ({ limit, key, now: at }) => {
+        const window = rateWindow({ limit, now: at });
+        const name = JSON.stringify([limit.bucket, key, window.start]);
         const count = (hits.get(name) ?? 0) + 1;
         hits.set(name, count);
-        return { allowed: count <= limit.limit, retryAfterMs: count <= limit.limit ? 0 : 60_000 };
+        return { allowed: count <= limit.limit, retryAfterMs: count <= limit.limit ? 0 : window.end - at };
       },
-      refund: async ({ limit, key }) => {
-        const name = `${limit.bucket}:${key}`;
+      refund: async ({ limit, key, now: at }) => {
+        const name = JSON.stringify([limit.bucket, key, rateWindow({ limit, now: at }).start]);
         hits.set(name, Math.max(0, (hits.get(name) ?? 0) - 1));
       },
     },
     throttle: {
       // Like the store: the attempt counts until cleared, and waits as the backoff says.
       claim: async ({ backoff, key, now: at }) => {
-        const name = `${backoff.bucket}:${key}`;
-        const state = throttled.get(name) ?? { failures: 0, nextAt: 0 };
+        const name = JSON.stringify([backoff.bucket, key]);
+        const stored = throttled.get(name);
+        // A key quiet for `forgetAfterMs` starts again from zero.
+        const state = stored && stored.forgetAt > at ? stored : { failures: 0, nextAt: 0 };
         if (at < state.nextAt) return { allowed: false, retryAfterMs: state.nextAt - at };
         const failures = state.failures + 1;
-        throttled.set(name, { failures, nextAt: at + backoff.delayMs(failures) });
+        throttled.set(name, { failures, nextAt: at + backoff.delayMs(failures), forgetAt: at + backoff.forgetAfterMs });
         return { allowed: true };
       },
-      clear: async ({ backoff, key }) => void throttled.delete(`${backoff.bucket}:${key}`),
+      clear: async ({ backoff, key }) => void throttled.delete(JSON.stringify([backoff.bucket, key])),
     },
   };
   return { stores, maps };
 }
 
-function patch<K, V extends object>(map: Map<K, V>, id: K, fields: Partial<V>): void {
-  const item = map.get(id);
-  if (item) Object.assign(item, fields);
+/** Nothing under `id` yet (a store refuses a second item with one id), else a `conflict`. */
+function absent(map: Map<string, unknown>, id: string, code: string): object {
+  if (map.has(id)) throw fail.conflict(code, `${id} exists already`);
+  return {};
 }
 
 export interface MemoryAccountRecord {

@@ -1,6 +1,7 @@
 import type { Account } from '@concord/core';
 import { createAccounts, createRepositories } from '@concord/data';
 import { describe, expect, it } from 'vitest';
+import { accountStoreFactories } from '../../support/account-stores.ts';
 import { putRawItem, startDynalite } from '../../support/dynalite.ts';
 
 const account = (userId: string, email: string, overrides: Partial<Account> = {}): Account => ({
@@ -27,9 +28,10 @@ async function startAccounts(input: { jitterMs?: number; now?: () => number } = 
   return { dynamo, accounts: createAccounts({ ...dynamo, ...(input.now ? { now: input.now } : {}) }) };
 }
 
-describe('[DC10] Accounts', () => {
+/** The Accounts contract over DynamoDB and the in-memory store. */
+describe.each(accountStoreFactories)('[DC10] Accounts (%s)', (_name, make) => {
   it('creates an account found by id and by email in any case, with the email normalised', async () => {
-    const { accounts } = await startAccounts();
+    const { accounts } = await make();
     expect(await accounts.create(account('usr_1', ' Ada@Example.ORG '))).toBe('ok');
     const stored = account('usr_1', 'ada@example.org');
     expect(await accounts.get('usr_1')).toStrictEqual(stored);
@@ -39,7 +41,7 @@ describe('[DC10] Accounts', () => {
   });
 
   it('refuses a second account with the same email, whatever its case, writing nothing', async () => {
-    const { accounts } = await startAccounts();
+    const { accounts } = await make();
     await accounts.create(account('usr_1', 'ada@example.org'));
     expect(await accounts.create(account('usr_2', 'ADA@example.org'))).toBe('email-taken');
     expect(await accounts.get('usr_2')).toBeNull();
@@ -47,7 +49,7 @@ describe('[DC10] Accounts', () => {
   });
 
   it('lets exactly one of many concurrent creates with one email win', async () => {
-    const { accounts } = await startAccounts({ jitterMs: 5 });
+    const { accounts } = await make({ jitterMs: 5 });
     const emails = ['ada@example.org', 'ADA@example.org', 'Ada@Example.org', ' ada@EXAMPLE.org', 'ada@example.ORG', 'aDa@example.org'];
     const results = await Promise.all(emails.map((email, n) => accounts.create(account(`usr_${n}`, email))));
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
@@ -58,7 +60,7 @@ describe('[DC10] Accounts', () => {
   });
 
   it('refuses a second account for the same person, keeping the first and its email', async () => {
-    const { accounts } = await startAccounts();
+    const { accounts } = await make();
     await accounts.create(account('usr_1', 'ada@example.org'));
     await expect(accounts.create(account('usr_1', 'other@example.org'))).rejects.toMatchObject({ kind: 'conflict', code: 'account.exists' });
     await expect(accounts.create(account('usr_1', 'ada@example.org'))).rejects.toMatchObject({ kind: 'conflict' });
@@ -68,7 +70,7 @@ describe('[DC10] Accounts', () => {
   });
 
   it('sets the password and the TOTP key, and refuses to for an account that does not exist', async () => {
-    const { accounts } = await startAccounts();
+    const { accounts } = await make();
     await accounts.create(account('usr_1', 'ada@example.org'));
     await accounts.setPassword({ userId: 'usr_1', passwordHash: '$argon2id$new' });
     await accounts.setTotpKey({ userId: 'usr_1', totpKey: { iv: 'aXY', data: 'c2VjcmV0' } });
@@ -81,7 +83,7 @@ describe('[DC10] Accounts', () => {
   });
 
   it('keeps the interface language a person chose until they clear it, and refuses it for an account that does not exist', async () => {
-    const { accounts } = await startAccounts();
+    const { accounts } = await make();
     await accounts.create(account('usr_1', 'ada@example.org'));
     expect((await accounts.get('usr_1'))?.locale).toBeNull();
     await accounts.setLocale({ userId: 'usr_1', locale: 'ar' });
@@ -92,7 +94,7 @@ describe('[DC10] Accounts', () => {
   });
 
   it('accepts each TOTP step once, and never a step older than one used', async () => {
-    const { accounts } = await startAccounts();
+    const { accounts } = await make();
     await accounts.create(account('usr_1', 'ada@example.org'));
     expect(await accounts.useTotpStep({ userId: 'usr_1', step: 100 })).toBe(true);
     expect(await accounts.useTotpStep({ userId: 'usr_1', step: 100 })).toBe(false);
@@ -104,14 +106,14 @@ describe('[DC10] Accounts', () => {
   });
 
   it('accepts a TOTP step for exactly one of many concurrent uses', async () => {
-    const { accounts } = await startAccounts({ jitterMs: 5 });
+    const { accounts } = await make({ jitterMs: 5 });
     await accounts.create(account('usr_1', 'ada@example.org'));
     const results = await Promise.all(Array.from({ length: 8 }, () => accounts.useTotpStep({ userId: 'usr_1', step: 57_000_000 })));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it('bumps the privilege version by one per call, concurrent calls included', async () => {
-    const { accounts } = await startAccounts({ jitterMs: 5 });
+    const { accounts } = await make({ jitterMs: 5 });
     await accounts.create(account('usr_1', 'ada@example.org', { privilegeVersion: 3 }));
     expect(await accounts.bumpPrivilege('usr_1')).toBe(4);
     const versions = await Promise.all(Array.from({ length: 5 }, () => accounts.bumpPrivilege('usr_1')));
@@ -121,7 +123,7 @@ describe('[DC10] Accounts', () => {
   });
 
   it('deletes the account and frees its email for someone else', async () => {
-    const { accounts } = await startAccounts();
+    const { accounts } = await make();
     await accounts.create(account('usr_1', 'ada@example.org'));
     await accounts.delete('usr_1');
     await accounts.delete('usr_1');
@@ -130,7 +132,10 @@ describe('[DC10] Accounts', () => {
     expect(await accounts.create(account('usr_2', 'ada@example.org'))).toBe('ok');
     expect((await accounts.findByEmail('ada@example.org'))?.userId).toBe('usr_2');
   });
+});
 
+/** The email index as a lock, on DynamoDB: a claim whose create died, or stalled. */
+describe('[DC10] Accounts on DynamoDB', () => {
   it('takes over an email claimed by a create that died before writing its account, once the claim is old', async () => {
     let now = 1_000_000;
     const { dynamo, accounts } = await startAccounts({ now: () => now });

@@ -1,7 +1,6 @@
 import type { Invitation } from '@concord/core';
-import { createInvitations } from '@concord/data';
 import { describe, expect, it } from 'vitest';
-import { startDynalite } from '../../support/dynalite.ts';
+import { accountStoreFactories, type MakeStores } from '../../support/account-stores.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 12);
 
@@ -18,15 +17,16 @@ const invitation = (id: string, overrides: Partial<Invitation> = {}): Invitation
   ...overrides,
 });
 
-async function startInvitations(input: { jitterMs?: number } = {}) {
+async function startInvitations(make: MakeStores, input: { jitterMs?: number } = {}) {
   const clock = { now: T0 };
-  const dynamo = await startDynalite(input);
-  return { clock, invitations: createInvitations({ ...dynamo, now: () => clock.now }) };
+  const { invitations } = await make({ ...input, now: () => clock.now });
+  return { clock, invitations };
 }
 
-describe('[DC11] Invitations', () => {
+/** The Invitations contract over DynamoDB and the in-memory store. */
+describe.each(accountStoreFactories)('[DC11] Invitations (%s)', (_name, make) => {
   it('returns an invitation as created until it is consumed, then never again', async () => {
-    const { invitations } = await startInvitations();
+    const { invitations } = await startInvitations(make);
     await invitations.create(invitation('i1'));
     expect(await invitations.get('i1')).toStrictEqual(invitation('i1'));
     expect(await invitations.consume({ id: 'i1', now: T0 + 1 })).toStrictEqual(invitation('i1'));
@@ -36,14 +36,14 @@ describe('[DC11] Invitations', () => {
   });
 
   it('gives the invitation to exactly one of many concurrent consumers', async () => {
-    const { invitations } = await startInvitations({ jitterMs: 5 });
+    const { invitations } = await startInvitations(make, { jitterMs: 5 });
     await invitations.create(invitation('i1'));
     const results = await Promise.all(Array.from({ length: 8 }, () => invitations.consume({ id: 'i1', now: T0 + 1 })));
     expect(results.filter((r) => r !== null)).toStrictEqual([invitation('i1')]);
   });
 
   it('refuses an expired invitation everywhere', async () => {
-    const { invitations, clock } = await startInvitations();
+    const { invitations, clock } = await startInvitations(make);
     await invitations.create(invitation('i1', { expiresAt: T0 + 1_000 }));
     await invitations.create(invitation('i2', { expiresAt: T0 + 1_000 }));
     expect(await invitations.consume({ id: 'i1', now: T0 + 1_000 })).toBeNull();
@@ -53,14 +53,14 @@ describe('[DC11] Invitations', () => {
   });
 
   it('refuses a second invitation with the same id', async () => {
-    const { invitations } = await startInvitations();
+    const { invitations } = await startInvitations(make);
     await invitations.create(invitation('i1'));
     await expect(invitations.create(invitation('i1', { email: 'eve@example.org' }))).rejects.toMatchObject({ kind: 'conflict' });
     expect((await invitations.get('i1'))?.email).toBe('bob@example.org');
   });
 
   it('lists a coalition’s pending invitations, oldest first, and forgets deleted and used ones', async () => {
-    const { invitations } = await startInvitations();
+    const { invitations } = await startInvitations(make);
     await invitations.create(invitation('late', { createdAt: T0 + 2 }));
     await invitations.create(invitation('early', { createdAt: T0 + 1 }));
     await invitations.create(invitation('used', { createdAt: T0 + 3 }));

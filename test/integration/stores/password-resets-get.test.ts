@@ -1,11 +1,9 @@
-import { createPasswordResets } from '@concord/data';
 import { describe, expect, it } from 'vitest';
-import { startDynalite } from '../../support/dynalite.ts';
+import { accountStoreFactories } from '../../support/account-stores.ts';
 
-describe('PasswordResets.get', () => {
+describe.each(accountStoreFactories)('PasswordResets.get (%s)', (_name, make) => {
   it('shows a live reset without taking it, and nothing once taken or expired', async () => {
-    const { client, tableName } = await startDynalite();
-    const resets = createPasswordResets({ client, tableName });
+    const { resets } = await make();
     const id = 'a'.repeat(64);
     await resets.create({ id, userId: 'usr_1', expiresAt: 10_000 });
     expect(await resets.get({ id, now: 5_000 })).toMatchObject({ userId: 'usr_1' });

@@ -1,16 +1,16 @@
-import { createPasswordResets } from '@concord/data';
 import { describe, expect, it } from 'vitest';
-import { startDynalite } from '../../support/dynalite.ts';
+import { accountStoreFactories, type MakeStores } from '../../support/account-stores.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 12);
 
-async function startResets(input: { jitterMs?: number } = {}) {
-  return createPasswordResets(await startDynalite(input));
+async function startResets(make: MakeStores, input: { jitterMs?: number } = {}) {
+  return (await make(input)).resets;
 }
 
-describe('[DC11] PasswordResets', () => {
+/** The PasswordResets contract over DynamoDB and the in-memory store. */
+describe.each(accountStoreFactories)('[DC11] PasswordResets (%s)', (_name, make) => {
   it('hands a reset over once', async () => {
-    const resets = await startResets();
+    const resets = await startResets(make);
     await resets.create({ id: 'r1', userId: 'usr_1', expiresAt: T0 + 3_600_000 });
     expect(await resets.consume({ id: 'r1', now: T0 })).toStrictEqual({ id: 'r1', userId: 'usr_1', expiresAt: T0 + 3_600_000 });
     expect(await resets.consume({ id: 'r1', now: T0 })).toBeNull();
@@ -18,14 +18,14 @@ describe('[DC11] PasswordResets', () => {
   });
 
   it('gives a reset to exactly one of many concurrent consumers', async () => {
-    const resets = await startResets({ jitterMs: 5 });
+    const resets = await startResets(make, { jitterMs: 5 });
     await resets.create({ id: 'r1', userId: 'usr_1', expiresAt: T0 + 3_600_000 });
     const results = await Promise.all(Array.from({ length: 8 }, () => resets.consume({ id: 'r1', now: T0 })));
     expect(results.filter((r) => r !== null)).toHaveLength(1);
   });
 
   it('refuses a reset from the moment it expires, and it stays used', async () => {
-    const resets = await startResets();
+    const resets = await startResets(make);
     await resets.create({ id: 'r1', userId: 'usr_1', expiresAt: T0 + 1_000 });
     await resets.create({ id: 'r2', userId: 'usr_1', expiresAt: T0 + 1_000 });
     expect(await resets.consume({ id: 'r1', now: T0 + 1_000 })).toBeNull();
@@ -34,7 +34,7 @@ describe('[DC11] PasswordResets', () => {
   });
 
   it('refuses a second reset with the same id', async () => {
-    const resets = await startResets();
+    const resets = await startResets(make);
     await resets.create({ id: 'r1', userId: 'usr_1', expiresAt: T0 + 1_000 });
     await expect(resets.create({ id: 'r1', userId: 'usr_2', expiresAt: T0 + 1_000 })).rejects.toMatchObject({ kind: 'conflict' });
     expect((await resets.consume({ id: 'r1', now: T0 }))?.userId).toBe('usr_1');

@@ -1,6 +1,7 @@
 import type { Session } from '@concord/core';
 import { createSessions, sweepExpired } from '@concord/data';
 import { describe, expect, it } from 'vitest';
+import { accountStoreFactories, type MakeStores } from '../../support/account-stores.ts';
 import { startDynalite } from '../../support/dynalite.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 12);
@@ -18,29 +19,30 @@ const session = (id: string, overrides: Partial<Session> = {}): Session => ({
   ...overrides,
 });
 
-async function startSessions() {
+async function startSessions(make: MakeStores) {
   const clock = { now: T0 };
-  const dynamo = await startDynalite();
-  return { dynamo, clock, sessions: createSessions({ ...dynamo, now: () => clock.now }) };
+  const { sessions } = await make({ now: () => clock.now });
+  return { clock, sessions };
 }
 
-describe('[DC11] Sessions', () => {
+/** The Sessions contract over DynamoDB and the in-memory store. */
+describe.each(accountStoreFactories)('[DC11] Sessions (%s)', (_name, make) => {
   it('returns a session as created, and null for an unknown one', async () => {
-    const { sessions } = await startSessions();
+    const { sessions } = await startSessions(make);
     await sessions.create(session('s1'));
     expect(await sessions.get('s1')).toStrictEqual(session('s1'));
     expect(await sessions.get('s2')).toBeNull();
   });
 
   it('refuses a second session with the same id', async () => {
-    const { sessions } = await startSessions();
+    const { sessions } = await startSessions(make);
     await sessions.create(session('s1'));
     await expect(sessions.create(session('s1', { userId: 'usr_2' }))).rejects.toMatchObject({ kind: 'conflict' });
     expect((await sessions.get('s1'))?.userId).toBe('usr_1');
   });
 
   it('hides a session from the moment it expires', async () => {
-    const { sessions, clock } = await startSessions();
+    const { sessions, clock } = await startSessions(make);
     await sessions.create(session('s1', { expiresAt: T0 + 1_000 }));
     clock.now = T0 + 999;
     expect(await sessions.get('s1')).not.toBeNull();
@@ -49,18 +51,16 @@ describe('[DC11] Sessions', () => {
     expect(await sessions.listByUser('usr_1')).toEqual([]);
   });
 
-  it('moves the expiry and last use on touch, and the TTL with them', async () => {
-    const { dynamo, sessions, clock } = await startSessions();
+  it('moves the expiry and last use on touch', async () => {
+    const { sessions, clock } = await startSessions(make);
     await sessions.create(session('s1', { expiresAt: T0 + 1_000 }));
     await sessions.touch({ id: 's1', expiresAt: T0 + 31 * day, lastUsedAt: T0 + 500 });
     clock.now = T0 + 2_000;
     expect(await sessions.get('s1')).toStrictEqual(session('s1', { expiresAt: T0 + 31 * day, lastUsedAt: T0 + 500 }));
-    expect(await sweepExpired({ ...dynamo, now: T0 + 2 * day })).toBe(0);
-    expect(await sessions.get('s1')).not.toBeNull();
   });
 
   it('does not bring back a deleted session on touch', async () => {
-    const { sessions } = await startSessions();
+    const { sessions } = await startSessions(make);
     await sessions.create(session('s1'));
     await sessions.delete('s1');
     await sessions.touch({ id: 's1', expiresAt: T0 + 31 * day, lastUsedAt: T0 + 500 });
@@ -69,7 +69,7 @@ describe('[DC11] Sessions', () => {
   });
 
   it('lists a person’s live sessions, most recently used first', async () => {
-    const { sessions } = await startSessions();
+    const { sessions } = await startSessions(make);
     await sessions.create(session('old', { lastUsedAt: T0 - 3_000 }));
     await sessions.create(session('new', { lastUsedAt: T0 - 1_000 }));
     await sessions.create(session('mid', { lastUsedAt: T0 - 2_000 }));
@@ -80,7 +80,7 @@ describe('[DC11] Sessions', () => {
   });
 
   it('ends every session of a person but the one kept, and no one else’s', async () => {
-    const { sessions } = await startSessions();
+    const { sessions } = await startSessions(make);
     for (const id of ['a', 'b', 'keep']) await sessions.create(session(id));
     await sessions.create(session('expired', { expiresAt: T0 - 1 }));
     await sessions.create(session('other', { userId: 'usr_2' }));
@@ -94,9 +94,22 @@ describe('[DC11] Sessions', () => {
   });
 
   it('ends more sessions than one batch holds', async () => {
-    const { sessions } = await startSessions();
+    const { sessions } = await startSessions(make);
     await Promise.all(Array.from({ length: 30 }, (_, n) => sessions.create(session(`s${String(n).padStart(2, '0')}`))));
     expect(await sessions.deleteByUser({ userId: 'usr_1' })).toHaveLength(30);
     expect(await sessions.listByUser('usr_1')).toEqual([]);
+  });
+});
+
+describe('[DC11] Sessions on DynamoDB', () => {
+  it('moves the TTL with the expiry on touch', async () => {
+    const clock = { now: T0 };
+    const dynamo = await startDynalite();
+    const sessions = createSessions({ ...dynamo, now: () => clock.now });
+    await sessions.create(session('s1', { expiresAt: T0 + 1_000 }));
+    await sessions.touch({ id: 's1', expiresAt: T0 + 31 * day, lastUsedAt: T0 + 500 });
+    clock.now = T0 + 2_000;
+    expect(await sweepExpired({ ...dynamo, now: T0 + 2 * day })).toBe(0);
+    expect(await sessions.get('s1')).not.toBeNull();
   });
 });
