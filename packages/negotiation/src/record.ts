@@ -1,5 +1,5 @@
 /** After an act: the audit log (decisions and bracket changes) and the notice to open editors. */
-import type { AuditDetails } from '@concord/core';
+import { actEntry, type AuditDetails } from '@concord/core';
 import type { Negotiating } from './access.ts';
 import type { NegotiationPorts } from './ports.ts';
 
@@ -17,17 +17,9 @@ export async function audit(input: {
   subject: { kind: 'amendment' | 'bracket'; id: string };
   details?: AuditDetails;
 }): Promise<void> {
-  const { who } = input;
-  await input.ports.audit.append({
-    entry: {
-      coalitionId: who.statement.coalitionId,
-      at: input.ports.now(),
-      actor: { userId: who.actor.userId, organisationId: who.actor.organisationId },
-      action: input.action,
-      subject: input.subject,
-      details: { statementId: who.statement.id, ...input.details },
-    },
-  });
+  const { who, action, subject } = input;
+  const actor = { ...who.actor, coalitionId: who.statement.coalitionId };
+  await input.ports.audit.append({ entry: actEntry({ actor, action, subject, details: { statementId: who.statement.id, ...input.details }, now: input.ports.now() }) });
 }
 
 /**
