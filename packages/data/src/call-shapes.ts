@@ -113,7 +113,7 @@ export function callFrom(input: { item: Item; changes: ReadonlyMap<string, Posit
   };
 }
 
-function procedureFrom(item: Item): Procedure {
+export function procedureFrom(item: Item): Procedure {
   return oneOf(item, 'kind', ['silence', 'explicit']) === 'silence' ? { kind: 'silence' } : { kind: 'explicit', quorum: number(item, 'quorum') };
 }
 
@@ -146,7 +146,7 @@ function outcomeFrom(item: Item | null): Outcome | null {
 }
 
 /** Calls stored before notices (or opened with enough notice) have none. */
-function urgentFrom(item: Item): ConsensusCall['urgent'] {
+export function urgentFrom(item: Item): ConsensusCall['urgent'] {
   const urgent = mapOr(item, 'urgent');
   return urgent && { reason: text(urgent, 'reason'), requiredHours: number(urgent, 'requiredHours') };
 }

@@ -5,6 +5,7 @@ import { organisationShape } from './entity-shapes.ts';
 import { list, map, number, numOr, oneOf, stringSet, strOr, text } from './fields.ts';
 import { principalFrom } from './item-shapes.ts';
 import { assembleNotes } from './negotiation-shapes.ts';
+import { endorsementFrom, recordFrom } from './publication-shapes.ts';
 
 const stored = { pk: 'USR#usr_1', sk: 'ACCOUNT', name: 'Ada', count: 2, note: null, roles: ['a', 7], nested: { tier: 'gold' } };
 
@@ -64,5 +65,17 @@ describe('the shapes refuse malformed items', () => {
   it('an amendment without its proposer', () => {
     const amendment = { pk: 'NOTES#s', sk: 'A#a', kind: 'amendment', id: 'a', statementId: 's', anchor: { from: 'x', to: 'y' }, original: 'o', replacement: 'r', reason: '', status: 'proposed', rev: 0 };
     expect(() => assembleNotes([amendment])).toThrow('stored item NOTES#s / A#a: proposedBy should be a map, is absent');
+  });
+
+  it('a declaration with a text for its window\'s end, an endorsement with an unknown status', () => {
+    const declaration = {
+      pk: 'PUB#s', sk: 'PUB', statementId: 's', coalitionId: 'c', coalitionName: 'C', slug: 'text-2026', title: 'Text', language: 'en', dir: 'ltr', version: { seq: 1, name: 'v', hash: 'h' },
+      record: { callId: 'call', adoptedAt: 1, procedure: { kind: 'silence' }, endorsing: [], reservations: [], explanations: [] }, publishedAt: 2, publishedBy: { userId: 'u', organisationId: 'o' }, status: 'published',
+    };
+    expect(recordFrom(declaration)).toMatchObject({ withdrawn: null, signOn: null, attestation: null, record: { callId: 'call' } });
+    expect(recordFrom(declaration).record).not.toHaveProperty('urgent');
+    expect(() => recordFrom({ ...declaration, signOn: { openedAt: 1, closesAt: '2', outsiders: true, closedAt: null } })).toThrow('stored item PUB#s / PUB → signOn: closesAt should be a number, is string "2"');
+    const endorsement = { pk: 'PUB#s', sk: 'E#e', id: 'e', statementId: 's', name: 'N', key: 'n', country: 'X', contact: 'a@b.org', organisationId: null, source: 'form', status: 'approved', at: 1 };
+    expect(() => endorsementFrom(endorsement)).toThrow('stored item PUB#s / E#e: status should be one of pending, verified, rejected, is string "approved"');
   });
 });

@@ -68,6 +68,13 @@ export function number(item: Item, name: string): number {
   return value;
 }
 
+/** Required bytes. */
+export function binary(item: Item, name: string): Uint8Array {
+  const value = item[name];
+  if (!(value instanceof Uint8Array)) throw malformed(item, name, 'binary');
+  return value;
+}
+
 /** A string, or `fallback` when absent. */
 export function strOr<F>(item: Item, name: string, fallback: F): string | F {
   return absent(item[name]) ? fallback : text(item, name);

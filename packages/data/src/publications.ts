@@ -7,29 +7,18 @@
  * `@concord/publication`'s `PublicationStore` port.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Endorsement, Publication } from '@concord/core';
-import type { PublicationRecord, PublicationStore } from '@concord/publication/ports';
+import type { Publication } from '@concord/core';
+import type { PublicationStore } from '@concord/publication/ports';
 import { ulid } from 'ulid';
+import { binary, text } from './fields.ts';
 import { publicationKeys } from './keys.ts';
 import { joinBytes, splitBytes } from './parts.ts';
+import { endorsementFrom, recordFrom, snapshotFrom, type Snapshot } from './publication-shapes.ts';
 import { deleteIf, getOne, key, putIfAbsent, putItem, queryPrefix, updateIf, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
-/** The immutable text of a declaration, stored as JSON in parts under the record's attempt. */
-type Snapshot = Pick<Publication, 'html' | 'plainText' | 'translations'>;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-const recordFields = ['statementId', 'coalitionId', 'coalitionName', 'slug', 'title', 'language', 'dir', 'version', 'record', 'publishedAt', 'publishedBy', 'status', 'withdrawn', 'signOn', 'attestation'] as const;
-
-function recordFrom(item: Item): PublicationRecord {
-  const record = Object.fromEntries(recordFields.map((field) => [field, item[field] ?? null])) as unknown as PublicationRecord;
-  if (typeof record.statementId !== 'string' || typeof record.slug !== 'string') throw new TypeError('stored publication is malformed');
-  return record;
-}
-
-const endorsementFields = ['id', 'statementId', 'name', 'key', 'country', 'contact', 'organisationId', 'source', 'status', 'at', 'decidedAt', 'decidedBy'] as const;
-const endorsementFrom = (item: Item) => Object.fromEntries(endorsementFields.map((f) => [f, item[f] ?? null])) as unknown as Endorsement;
 
 export function createPublicationStore(options: { client: DynamoDBDocumentClient; tableName: string }): PublicationStore {
   const { client, tableName } = options;
@@ -44,9 +33,9 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
   async function full(statementId: string): Promise<Publication | null> {
     const item = await getItem(recordKey(statementId));
     if (!item) return null;
-    const parts = await queryPrefix({ client, tableName, pk: publicationKeys.pk(statementId), prefix: publicationKeys.bodyPrefix(String(item.attempt)) });
-    const body = JSON.parse(decoder.decode(joinBytes(parts.map((p) => p.part as Uint8Array)))) as Snapshot;
-    return { ...recordFrom(item), ...body };
+    const parts = await queryPrefix({ client, tableName, pk: publicationKeys.pk(statementId), prefix: publicationKeys.bodyPrefix(text(item, 'attempt')) });
+    const json = decoder.decode(joinBytes(parts.map((part) => binary(part, 'part'))));
+    return { ...recordFrom(item), ...snapshotFrom({ item, json }) };
   }
 
   return {
@@ -132,7 +121,7 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
 
     async decide({ statementId, endorsementId, status, by, now }) {
       const pk = publicationKeys.pk(statementId);
-      const result = await updateIf({
+      const decided = await updateIf({
         client,
         tableName,
         key: key({ pk, sk: publicationKeys.endorsement(endorsementId) }),
@@ -140,13 +129,13 @@ export function createPublicationStore(options: { client: DynamoDBDocumentClient
         condition: '#status = :pending',
         names: { '#status': 'status' },
         values: { ':status': status, ':now': now, ':by': by, ':pending': 'pending' },
+        returning: 'ALL_NEW',
       });
-      if (result && status === 'rejected') {
-        const endorsement = (await getItem(key({ pk, sk: publicationKeys.endorsement(endorsementId) }))) as Item;
+      if (decided && status === 'rejected') {
         // A rejected entry (a mistake, an impostor) must not keep the real organisation from endorsing.
-        await deleteIf({ client, tableName, key: key({ pk, sk: publicationKeys.nameLock(String(endorsement.key)) }), condition: 'endorsementId = :id', values: { ':id': endorsementId } });
+        await deleteIf({ client, tableName, key: key({ pk, sk: publicationKeys.nameLock(text(decided, 'key')) }), condition: 'endorsementId = :id', values: { ':id': endorsementId } });
       }
-      return result;
+      return decided !== null;
     },
   };
 }

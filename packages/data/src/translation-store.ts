@@ -5,7 +5,8 @@
  * the translated words are in the translation's Yjs document, not here.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isTranslationLanguage, type TranslationLanguage } from '@concord/core';
+import { translationLanguages, type TranslationLanguage } from '@concord/core';
+import { actedBy, map, number, oneOf, text } from './fields.ts';
 import { translationKeys } from './keys.ts';
 import { key, putIfAbsent, queryPrefix, type Item } from './requests.ts';
 
@@ -25,19 +26,13 @@ export function createTranslationStore(options: { client: DynamoDBDocumentClient
     },
 
     async list({ statementId }: { statementId: string }): Promise<StoredTranslation[]> {
-      const items = await queryPrefix({ client, tableName, pk: translationKeys.pk(statementId), prefix: translationKeys.prefix });
-      return items.flatMap((item) => {
-        const translation = fromItem(item);
-        return translation ? [translation] : [];
-      });
+      return (await queryPrefix({ client, tableName, pk: translationKeys.pk(statementId), prefix: translationKeys.prefix })).map(translationFrom);
     },
   };
 }
 
-/** A stored item back as a translation; null for one that does not read as one (never trusted blindly). */
-function fromItem(item: Item): StoredTranslation | null {
-  const by = item.createdBy as Record<string, unknown> | undefined;
-  if (typeof item.statementId !== 'string' || !isTranslationLanguage(item.language) || typeof item.createdAt !== 'number') return null;
-  if (typeof by?.userId !== 'string' || typeof by.organisationId !== 'string') return null;
-  return { statementId: item.statementId, language: item.language, createdAt: item.createdAt, createdBy: { userId: by.userId, organisationId: by.organisationId } };
+const languages = Object.keys(translationLanguages) as TranslationLanguage[];
+
+function translationFrom(item: Item): StoredTranslation {
+  return { statementId: text(item, 'statementId'), language: oneOf(item, 'language', languages), createdAt: number(item, 'createdAt'), createdBy: actedBy(map(item, 'createdBy')) };
 }

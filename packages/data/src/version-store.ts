@@ -11,10 +11,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fail } from '@concord/core';
 import { refuseTaken } from '@concord/versions/names';
-import type { NewVersion, StoredVersion, Version, VersionAuthor, VersionStore } from '@concord/versions/ports';
+import type { NewVersion, StoredVersion, Version, VersionStore } from '@concord/versions/ports';
+import { actedBy, binary, list, map, mapOr, number, numOr, oneOf, strOr, text } from './fields.ts';
 import { versionKeys } from './keys.ts';
 import { joinBytes, splitBytes } from './parts.ts';
-import { bin, deleteAll, getOne, key, num, putIf, putItem, queryPrefix, str, type Item } from './requests.ts';
+import { deleteAll, getOne, key, putIf, putItem, queryPrefix, type Item } from './requests.ts';
 import { tableDefinition } from './table-definition.ts';
 
 const defaultMaxAttempts = 50;
@@ -54,11 +55,11 @@ export function createVersionStore(options: {
       if (round > 0) await new Promise((resolve) => setTimeout(resolve, random() * Math.min(2 ** round, 50)));
       // A named version is checked against every version before it (items only, no states):
       // its number's conditional put then proves none was stored in between.
-      const named = input.version.kind === 'named' && input.version.name !== null;
-      const before = (await newest({ docId, limit: named ? undefined : 1 })).map(versionFrom);
+      const name = input.version.kind === 'named' ? input.version.name : null;
+      const before = (await newest({ docId, limit: name === null ? 1 : undefined })).map(versionFrom);
       const latest = before[0] ?? null;
       if (input.when && !input.when(latest)) return null;
-      if (named) refuseTaken(before, input.version.name as string);
+      if (name !== null) refuseTaken(before, name);
       const version: Version = { ...input.version, docId, seq: (latest?.seq ?? 0) + 1, bytes: state.length };
       const attempt = attemptId(random);
       const parts = await writeParts({ docId, seq: version.seq, attempt, state });
@@ -74,12 +75,12 @@ export function createVersionStore(options: {
     const pk = versionKeys.pk(input.docId);
     const item = await getOne({ client, tableName, key: key({ pk, sk: versionKeys.version(input.seq) }) });
     if (!item) return null;
-    const attempt = str(item, 'attempt') ?? '';
-    const parts = await queryPrefix({ client, tableName, pk, prefix: versionKeys.statePrefix({ seq: input.seq, attempt }) });
+    const parts = await queryPrefix({ client, tableName, pk, prefix: versionKeys.statePrefix({ seq: input.seq, attempt: text(item, 'attempt') }) });
+    const expected = number(item, 'parts');
     // Parts are written before the item, so a stored version always has all of them.
-    if (parts.length !== num(item, 'parts')) throw new Error(`version ${input.seq} of ${input.docId} has ${parts.length} of ${num(item, 'parts')} parts`);
+    if (parts.length !== expected) throw new Error(`version ${input.seq} of ${input.docId} has ${parts.length} of ${expected} parts`);
     parts.sort((a, b) => String(a[tableDefinition.sortKey]).localeCompare(String(b[tableDefinition.sortKey])));
-    return { ...versionFrom(item), state: joinBytes(parts.map((part) => bin(part, 'bytes') ?? new Uint8Array())) };
+    return { ...versionFrom(item), state: joinBytes(parts.map((part) => binary(part, 'bytes'))) };
   }
 
   return {
@@ -116,22 +117,17 @@ function versionItem(version: Version): Item {
 }
 
 function versionFrom(item: Item): Version {
+  const createdBy = mapOr(item, 'createdBy');
   return {
-    docId: str(item, 'docId') ?? '',
-    seq: num(item, 'seq') ?? 0,
-    kind: item.kind === 'named' ? 'named' : 'checkpoint',
-    name: str(item, 'name') ?? null,
-    hash: str(item, 'hash') ?? '',
-    createdAt: num(item, 'createdAt') ?? 0,
-    createdBy: authorFrom(item.createdBy),
-    authors: Array.isArray(item.authors) ? item.authors.flatMap((a) => authorFrom(a) ?? []) : [],
-    restoredFrom: num(item, 'restoredFrom') ?? null,
-    bytes: num(item, 'bytes') ?? 0,
+    docId: text(item, 'docId'),
+    seq: number(item, 'seq'),
+    kind: oneOf(item, 'kind', ['checkpoint', 'named']),
+    name: strOr(item, 'name', null),
+    hash: text(item, 'hash'),
+    createdAt: number(item, 'createdAt'),
+    createdBy: createdBy && actedBy(createdBy),
+    authors: item.authors === undefined ? [] : list(item, 'authors', (authors, index) => actedBy(map(authors, index))),
+    restoredFrom: numOr(item, 'restoredFrom', null),
+    bytes: number(item, 'bytes'),
   };
-}
-
-function authorFrom(value: unknown): VersionAuthor | null {
-  if (!value || typeof value !== 'object') return null;
-  const { userId, organisationId } = value as Record<string, unknown>;
-  return typeof userId === 'string' && typeof organisationId === 'string' ? { userId, organisationId } : null;
 }

@@ -3,7 +3,7 @@
  * so a draft's existence does not leak), and the core policy's decision for the act.
  */
 import { authorize, fail, type Principal, type Statement, type StatementAction, type TaskForce } from '@concord/core';
-import type { NegotiationDeps } from './ports.ts';
+import type { NegotiationPorts } from './ports.ts';
 
 export type NegotiationAction = Extract<StatementAction, 'statement.read' | 'statement.comment' | 'statement.propose-amendment' | 'statement.decide-amendment' | 'statement.bracket' | 'statement.rule-bracket'>;
 
@@ -16,9 +16,9 @@ export interface Negotiating {
 }
 
 /** The statement and the actor, once the policy allows `action`; a DomainError otherwise. */
-export async function negotiating(input: { deps: Pick<NegotiationDeps, 'statements'>; principal: Principal; statementId: string; action: NegotiationAction }): Promise<Negotiating> {
+export async function negotiating(input: { ports: Pick<NegotiationPorts, 'statements'>; principal: Principal; statementId: string; action: NegotiationAction }): Promise<Negotiating> {
   const { principal } = input;
-  const found = await input.deps.statements.accessible({ principal, id: input.statementId });
+  const found = await input.ports.statements.accessible({ principal, id: input.statementId });
   if (!found) throw fail.notFound('statement.not-found', 'There is no statement here, or you cannot see it.');
   const decision = authorize({ actor: principal, action: input.action, statement: found.statement, taskForce: found.taskForce });
   if (!decision.allow) throw fail.forbidden(decision.code, decision.reason);

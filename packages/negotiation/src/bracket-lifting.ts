@@ -8,22 +8,22 @@
  */
 import { bracketConsent, checkAgreement, checkRuling, fail, isDomainError, type Act, type Bracket } from '@concord/core';
 import type { Negotiating } from './access.ts';
-import type { NegotiationDeps } from './ports.ts';
+import type { NegotiationPorts } from './ports.ts';
 import { storedText, wordsAt } from './placement.ts';
 import { audit } from './record.ts';
 import { decideWithText, wordsNow } from './text-change.ts';
 
 type Stored = Bracket & { rev: number };
 
-async function stored(deps: NegotiationDeps, docId: string, bracketId: string): Promise<Stored> {
-  const found = await deps.notes.getBracket({ docId, bracketId });
+async function stored(ports: NegotiationPorts, docId: string, bracketId: string): Promise<Stored> {
+  const found = await ports.notes.getBracket({ docId, bracketId });
   if (!found) throw fail.notFound('bracket.not-found', 'This bracket was not found.');
   return found;
 }
 
 /** The bracketed words now, refused when they span paragraphs (an alternative replaces one run of text). */
-async function bracketedWords(deps: NegotiationDeps, bracket: Bracket): Promise<string> {
-  const range = wordsAt({ doc: await storedText({ deps, docId: bracket.statementId }), anchor: bracket.anchor });
+async function bracketedWords(ports: NegotiationPorts, bracket: Bracket): Promise<string> {
+  const range = wordsAt({ doc: await storedText({ ports, docId: bracket.statementId }), anchor: bracket.anchor });
   if (!range.sameText) throw fail.conflict('bracket.range-across-paragraphs', 'This bracket spans paragraphs: edit the text, then agree.');
   return range.text;
 }
@@ -37,15 +37,15 @@ interface Lift {
 }
 
 /** Lifts with the text as it stands, or replaces it with the alternative; false when it did not happen. */
-async function lift(input: { deps: NegotiationDeps; bracket: Stored; alternativeId: string | null; how: Lift }): Promise<boolean> {
-  const { deps, bracket, alternativeId, how } = input;
+async function lift(input: { ports: NegotiationPorts; bracket: Stored; alternativeId: string | null; how: Lift }): Promise<boolean> {
+  const { ports, bracket, alternativeId, how } = input;
   const docId = bracket.statementId;
-  if (alternativeId === null) return deps.notes.liftBracket({ docId, bracketId: bracket.id, ...how });
+  if (alternativeId === null) return ports.notes.liftBracket({ docId, bracketId: bracket.id, ...how });
   const chosen = bracket.alternatives.find((a) => a.id === alternativeId);
   if (!chosen) throw fail.input('bracket.alternative-unknown', 'Choose one of the alternatives of this bracket.');
   const outcome = { kind: 'settled', bracketId: bracket.id, by: how.by, lift: how.lift, ruling: how.ruling } as const;
   await decideWithText({
-    deps,
+    ports,
     decision: {
       docId,
       target: { kind: 'bracket', id: bracket.id },
@@ -53,7 +53,7 @@ async function lift(input: { deps: NegotiationDeps; bracket: Stored; alternative
       rev: how.rev ?? undefined,
       anchor: bracket.anchor,
       // The bracketed words as they stand now: brackets mark text still being edited.
-      expected: await bracketedWords(deps, bracket),
+      expected: await bracketedWords(ports, bracket),
       replacement: chosen.text,
       by: how.by,
       outcome: (applied) => ({ ...outcome, alternativeId: chosen.id, applied }),
@@ -73,14 +73,14 @@ async function lift(input: { deps: NegotiationDeps; bracket: Stored; alternative
  * landing meanwhile (a join, a changed agreement, a concurrent lift) is not an error here: the
  * agreement stands, and whoever acted last finds the consent, or its absence, again.
  */
-export async function liftIfConsented(input: { deps: NegotiationDeps; who: Negotiating; bracketId: string }): Promise<boolean> {
-  const { deps, who } = input;
-  const bracket = await deps.notes.getBracket({ docId: who.statement.id, bracketId: input.bracketId });
+export async function liftIfConsented(input: { ports: NegotiationPorts; who: Negotiating; bracketId: string }): Promise<boolean> {
+  const { ports, who } = input;
+  const bracket = await ports.notes.getBracket({ docId: who.statement.id, bracketId: input.bracketId });
   const consent = bracket && bracket.status === 'open' ? bracketConsent({ bracket }) : null;
   if (!bracket || !consent) return false;
   try {
-    const lifted = await lift({ deps, bracket, alternativeId: consent.alternativeId, how: { by: { ...who.actor, at: deps.now() }, lift: 'consent', ruling: null, rev: bracket.rev } });
-    if (lifted) await liftRecord({ deps, who, bracket, alternativeId: consent.alternativeId, how: 'consent', reason: null });
+    const lifted = await lift({ ports, bracket, alternativeId: consent.alternativeId, how: { by: { ...who.actor, at: ports.now() }, lift: 'consent', ruling: null, rev: bracket.rev } });
+    if (lifted) await liftRecord({ ports, who, bracket, alternativeId: consent.alternativeId, how: 'consent', reason: null });
     return lifted;
   } catch (error) {
     if (isDomainError(error) && (error.code === 'negotiation.decided' || error.code === 'negotiation.deciding')) return false;
@@ -88,11 +88,11 @@ export async function liftIfConsented(input: { deps: NegotiationDeps; who: Negot
   }
 }
 
-async function liftRecord(input: { deps: NegotiationDeps; who: Negotiating; bracket: Bracket; alternativeId: string | null; how: 'consent' | 'ruling'; reason: string | null }) {
-  const { deps, who, bracket, alternativeId, how, reason } = input;
+async function liftRecord(input: { ports: NegotiationPorts; who: Negotiating; bracket: Bracket; alternativeId: string | null; how: 'consent' | 'ruling'; reason: string | null }) {
+  const { ports, who, bracket, alternativeId, how, reason } = input;
   const alternative = bracket.alternatives.find((a) => a.id === alternativeId)?.text.slice(0, 200);
   await audit({
-    deps,
+    ports,
     who,
     action: alternativeId === null ? 'bracket.agreed' : 'bracket.settled',
     subject: { kind: 'bracket', id: bracket.id },
@@ -101,34 +101,34 @@ async function liftRecord(input: { deps: NegotiationDeps; who: Negotiating; brac
 }
 
 /** A holder agrees to lift the bracket with `alternativeId` (null: the text as it stands); lifts it if all now agree. */
-export async function agreeToLift(input: { deps: NegotiationDeps; who: Negotiating; bracketId: string; alternativeId: string | null }): Promise<string> {
-  const { deps, who, bracketId, alternativeId } = input;
+export async function agreeToLift(input: { ports: NegotiationPorts; who: Negotiating; bracketId: string; alternativeId: string | null }): Promise<string> {
+  const { ports, who, bracketId, alternativeId } = input;
   const docId = who.statement.id;
-  const current = await stored(deps, docId, bracketId);
+  const current = await stored(ports, docId, bracketId);
   const organisationId = who.actor.organisationId;
   checkAgreement({ bracket: current, organisationId, alternativeId });
-  if (alternativeId !== null) await bracketedWords(deps, current);
+  if (alternativeId !== null) await bracketedWords(ports, current);
   const previous = current.holders.find((h) => h.organisationId === organisationId)?.agreement ?? null;
-  const agreement = { alternativeId, userId: who.actor.userId, at: deps.now() };
-  const recorded = await deps.notes.recordAgreement({ docId, bracketId, organisationId, agreement, previous });
+  const agreement = { alternativeId, userId: who.actor.userId, at: ports.now() };
+  const recorded = await ports.notes.recordAgreement({ docId, bracketId, organisationId, agreement, previous });
   if (recorded === 'not-held') throw fail.forbidden('bracket.not-holder', 'Only the organisations holding a bracket agree to lift it; join it first.');
   if (recorded === 'closed') throw fail.conflict('bracket.closed', 'This bracket was already lifted.');
   const alternative = current.alternatives.find((a) => a.id === alternativeId)?.text.slice(0, 200);
-  await audit({ deps, who, action: 'bracket.agreement', subject: { kind: 'bracket', id: bracketId }, details: alternative ? { alternative } : { alternative: '(as it stands)' } });
-  await liftIfConsented({ deps, who, bracketId });
+  await audit({ ports, who, action: 'bracket.agreement', subject: { kind: 'bracket', id: bracketId }, details: alternative ? { alternative } : { alternative: '(as it stands)' } });
+  await liftIfConsented({ ports, who, bracketId });
   return bracketId;
 }
 
 /** The chair lifts the bracket, whatever its holders say, with a recorded reason. */
-export async function ruleOnBracket(input: { deps: NegotiationDeps; who: Negotiating; bracketId: string; alternativeId: string | null; reason: string }): Promise<string> {
-  const { deps, who, bracketId } = input;
-  const current = await stored(deps, who.statement.id, bracketId);
+export async function ruleOnBracket(input: { ports: NegotiationPorts; who: Negotiating; bracketId: string; alternativeId: string | null; reason: string }): Promise<string> {
+  const { ports, who, bracketId } = input;
+  const current = await stored(ports, who.statement.id, bracketId);
   const { reason } = checkRuling({ bracket: current, alternativeId: input.alternativeId, reason: input.reason });
-  const lifted = await lift({ deps, bracket: current, alternativeId: input.alternativeId, how: { by: { ...who.actor, at: deps.now() }, lift: 'ruling', ruling: reason, rev: null } });
+  const lifted = await lift({ ports, bracket: current, alternativeId: input.alternativeId, how: { by: { ...who.actor, at: ports.now() }, lift: 'ruling', ruling: reason, rev: null } });
   if (!lifted) {
-    checkRuling({ bracket: await stored(deps, who.statement.id, bracketId), alternativeId: input.alternativeId, reason });
+    checkRuling({ bracket: await stored(ports, who.statement.id, bracketId), alternativeId: input.alternativeId, reason });
     throw fail.conflict('negotiation.deciding', 'Someone is deciding on this at this moment.');
   }
-  await liftRecord({ deps, who, bracket: current, alternativeId: input.alternativeId, how: 'ruling', reason });
+  await liftRecord({ ports, who, bracket: current, alternativeId: input.alternativeId, how: 'ruling', reason });
   return bracketId;
 }

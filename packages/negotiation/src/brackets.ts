@@ -5,7 +5,7 @@
  */
 import { checkAlternative, checkJoin, checkLeave, checkNewAlternative, checkQuote, fail, negotiationLimits, type Bracket } from '@concord/core';
 import type { Negotiating } from './access.ts';
-import type { NegotiationDeps } from './ports.ts';
+import type { NegotiationPorts } from './ports.ts';
 import type { NegotiationOp } from './input.ts';
 import { agreeToLift, liftIfConsented, ruleOnBracket } from './bracket-lifting.ts';
 import { storedText, wordsAt } from './placement.ts';
@@ -13,26 +13,26 @@ import { audit } from './record.ts';
 
 type BracketOp = Extract<NegotiationOp, { op: `bracket.${string}` }>;
 
-async function bracket(deps: NegotiationDeps, who: Negotiating, bracketId: string): Promise<Bracket> {
-  const found = await deps.notes.getBracket({ docId: who.statement.id, bracketId });
+async function bracket(ports: NegotiationPorts, who: Negotiating, bracketId: string): Promise<Bracket> {
+  const found = await ports.notes.getBracket({ docId: who.statement.id, bracketId });
   if (!found) throw fail.notFound('bracket.not-found', 'This bracket was not found.');
   return found;
 }
 
 /** Does a bracket act (the policy was checked for its kind); returns the bracket's id. */
-export async function bracketAct(input: { deps: NegotiationDeps; who: Negotiating; op: BracketOp }): Promise<string> {
-  const { deps, who, op } = input;
+export async function bracketAct(input: { ports: NegotiationPorts; who: Negotiating; op: BracketOp }): Promise<string> {
+  const { ports, who, op } = input;
   const docId = who.statement.id;
-  const now = deps.now();
+  const now = ports.now();
   const by = { ...who.actor, at: now };
-  const record = (action: string, id: string, details?: Record<string, string>) => audit({ deps, who, action, subject: { kind: 'bracket', id }, details });
+  const record = (action: string, id: string, details?: Record<string, string>) => audit({ ports, who, action, subject: { kind: 'bracket', id }, details });
   switch (op.op) {
     case 'bracket.open': {
-      const quote = checkQuote({ quote: wordsAt({ doc: await storedText({ deps, docId }), anchor: op.anchor }).text, kind: 'bracket' });
+      const quote = checkQuote({ quote: wordsAt({ doc: await storedText({ ports, docId }), anchor: op.anchor }).text, kind: 'bracket' });
       const texts = op.alternatives.filter((t) => t.trim()).map((text) => checkAlternative({ text }));
       if (texts.length > negotiationLimits.alternativesMax) throw fail.input('bracket.too-many-alternatives', `A bracket has at most ${negotiationLimits.alternativesMax} alternatives.`);
-      const id = deps.newId('brk', now);
-      await deps.notes.openBracket({
+      const id = ports.newId('brk', now);
+      await ports.notes.openBracket({
         bracket: {
           id,
           statementId: docId,
@@ -41,7 +41,7 @@ export async function bracketAct(input: { deps: NegotiationDeps; who: Negotiatin
           openedBy: by,
           status: 'open',
           holders: [{ organisationId: who.actor.organisationId, userId: who.actor.userId, at: now, agreement: null }],
-          alternatives: texts.map((text) => ({ id: deps.newId('alt', now), text, proposedBy: by })),
+          alternatives: texts.map((text) => ({ id: ports.newId('alt', now), text, proposedBy: by })),
           closedBy: null,
           chosenAlternativeId: null,
           applied: null,
@@ -53,37 +53,37 @@ export async function bracketAct(input: { deps: NegotiationDeps; who: Negotiatin
       return id;
     }
     case 'bracket.join': {
-      checkJoin({ bracket: await bracket(deps, who, op.bracketId), organisationId: who.actor.organisationId });
-      const joined = await deps.notes.joinBracket({ docId, bracketId: op.bracketId, holder: { organisationId: who.actor.organisationId, userId: who.actor.userId, at: now, agreement: null } });
+      checkJoin({ bracket: await bracket(ports, who, op.bracketId), organisationId: who.actor.organisationId });
+      const joined = await ports.notes.joinBracket({ docId, bracketId: op.bracketId, holder: { organisationId: who.actor.organisationId, userId: who.actor.userId, at: now, agreement: null } });
       if (joined === 'already') throw fail.conflict('bracket.already-held', 'Your organisation already holds this bracket.');
       if (joined === 'closed') throw fail.conflict('bracket.closed', 'This bracket was already lifted.');
       await record('bracket.joined', op.bracketId);
       return op.bracketId;
     }
     case 'bracket.leave': {
-      checkLeave({ bracket: await bracket(deps, who, op.bracketId), organisationId: who.actor.organisationId });
-      const left = await deps.notes.leaveBracket({ docId, bracketId: op.bracketId, by });
+      checkLeave({ bracket: await bracket(ports, who, op.bracketId), organisationId: who.actor.organisationId });
+      const left = await ports.notes.leaveBracket({ docId, bracketId: op.bracketId, by });
       if (left === 'not-held') throw fail.conflict('bracket.not-held', 'Your organisation does not hold this bracket.');
       await record('bracket.left', op.bracketId);
       if (left === 'released') await record('bracket.lifted', op.bracketId, { reason: 'no-holder' });
       // Those who stay may all have agreed already: the one who held out has gone.
-      else await liftIfConsented({ deps, who, bracketId: op.bracketId });
+      else await liftIfConsented({ ports, who, bracketId: op.bracketId });
       return op.bracketId;
     }
     case 'bracket.add-alternative': {
       const text = checkAlternative({ text: op.text });
-      checkNewAlternative({ bracket: await bracket(deps, who, op.bracketId) });
-      const added = await deps.notes.addAlternative({ docId, bracketId: op.bracketId, alternative: { id: deps.newId('alt', now), text, proposedBy: by } });
-      if (!added) checkNewAlternative({ bracket: await bracket(deps, who, op.bracketId) });
+      checkNewAlternative({ bracket: await bracket(ports, who, op.bracketId) });
+      const added = await ports.notes.addAlternative({ docId, bracketId: op.bracketId, alternative: { id: ports.newId('alt', now), text, proposedBy: by } });
+      if (!added) checkNewAlternative({ bracket: await bracket(ports, who, op.bracketId) });
       if (!added) throw fail.conflict('bracket.closed', 'This bracket was already lifted.');
       await record('bracket.alternative-added', op.bracketId, { text: text.slice(0, 200) });
       return op.bracketId;
     }
     case 'bracket.agree':
-      return agreeToLift({ deps, who, bracketId: op.bracketId, alternativeId: null });
+      return agreeToLift({ ports, who, bracketId: op.bracketId, alternativeId: null });
     case 'bracket.choose':
-      return agreeToLift({ deps, who, bracketId: op.bracketId, alternativeId: op.alternativeId });
+      return agreeToLift({ ports, who, bracketId: op.bracketId, alternativeId: op.alternativeId });
     case 'bracket.rule':
-      return ruleOnBracket({ deps, who, bracketId: op.bracketId, alternativeId: op.alternativeId, reason: op.reason });
+      return ruleOnBracket({ ports, who, bracketId: op.bracketId, alternativeId: op.alternativeId, reason: op.reason });
   }
 }

@@ -22,7 +22,7 @@ import {
   type User,
 } from '@concord/core';
 import type { Notification } from '@concord/calls/ports';
-import type { AssembledNotes, ChangeOutcome, ChangeTarget, NegotiationDeps, NegotiationStore } from './ports.ts';
+import type { AssembledNotes, ChangeOutcome, ChangeTarget, NegotiationPorts, NegotiationStore } from './ports.ts';
 
 type StoredAmendment = Amendment & { lock: TextChangeLock | null };
 type StoredBracket = Bracket & { rev: number; lock: TextChangeLock | null };
@@ -223,7 +223,7 @@ export function createMemoryNegotiationPorts(input: {
   const notifications: Notification[] = [];
   const mails: { to: string; subject: string; text: string }[] = [];
   let ids = 0;
-  const deps: NegotiationDeps = {
+  const ports: NegotiationPorts = {
     statements: {
       async accessible({ principal, id }) {
         const statement = input.statements.find((s) => s.id === id);
@@ -269,7 +269,7 @@ export function createMemoryNegotiationPorts(input: {
     lockMs: input.lockMs,
   };
   return {
-    deps,
+    ports,
     notes,
     frozen,
     audit,

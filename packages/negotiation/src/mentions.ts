@@ -8,21 +8,21 @@
 import { checkMentions, mentionableOrganisations, type Organisation } from '@concord/core';
 import type { Notification } from '@concord/calls/ports';
 import type { Negotiating } from './access.ts';
-import type { MentionFacts, MentionPorts, NegotiationDeps } from './ports.ts';
+import type { MentionFacts, MentionPorts, NegotiationPorts } from './ports.ts';
 
 /** The organisations a comment on this statement may mention, sorted by name. */
-export async function mentionable(input: { deps: Pick<NegotiationDeps, 'directory'>; who: Pick<Negotiating, 'statement' | 'taskForce'>; locale?: string }): Promise<Organisation[]> {
+export async function mentionable(input: { ports: Pick<NegotiationPorts, 'directory'>; who: Pick<Negotiating, 'statement' | 'taskForce'>; locale?: string }): Promise<Organisation[]> {
   const { statement, taskForce } = input.who;
-  const organisations = await input.deps.directory.organisations.listByCoalition(statement.coalitionId);
+  const organisations = await input.ports.directory.organisations.listByCoalition(statement.coalitionId);
   return mentionableOrganisations({ organisations, statement, taskForce, locale: input.locale });
 }
 
 /** Checks the mentions of a new message against the coalition and the draft's sharing. */
-export async function checkedMentions(input: { deps: Pick<NegotiationDeps, 'directory'>; who: Negotiating; mentions: readonly string[] }): Promise<string[]> {
+export async function checkedMentions(input: { ports: Pick<NegotiationPorts, 'directory'>; who: Negotiating; mentions: readonly string[] }): Promise<string[]> {
   if (input.mentions.length === 0) return [];
-  const { deps, who } = input;
-  const known = new Set((await deps.directory.organisations.listByCoalition(who.statement.coalitionId)).map((o) => o.id));
-  const shared = new Set((await mentionable({ deps, who })).map((o) => o.id));
+  const { ports, who } = input;
+  const known = new Set((await ports.directory.organisations.listByCoalition(who.statement.coalitionId)).map((o) => o.id));
+  const shared = new Set((await mentionable({ ports, who })).map((o) => o.id));
   return checkMentions({ mentions: input.mentions, known, shared });
 }
 
@@ -31,29 +31,29 @@ export async function checkedMentions(input: { deps: Pick<NegotiationDeps, 'dire
  * throws. `linkOrigin`: where the mail's link points (the web's links.ts); null: no link.
  */
 export async function tellMentioned(input: {
-  deps: NegotiationDeps;
+  ports: NegotiationPorts;
   who: Negotiating;
   message: { id: string; body: string; mentions: readonly string[]; at: number };
   linkOrigin: string | null;
 }): Promise<void> {
-  const { deps, who, message } = input;
-  const ports = deps.mentions;
+  const { ports, who, message } = input;
+  const mentions = ports.mentions;
   if (message.mentions.length === 0) return;
   try {
     const [users, organisations] = await Promise.all([
-      deps.directory.users.listByCoalition(who.statement.coalitionId),
-      deps.directory.organisations.listByCoalition(who.statement.coalitionId),
+      ports.directory.users.listByCoalition(who.statement.coalitionId),
+      ports.directory.organisations.listByCoalition(who.statement.coalitionId),
     ]);
     const author = organisations.find((o) => o.id === who.actor.organisationId)?.name ?? who.actor.organisationId;
     const told = users.filter((u) => u.status === 'active' && message.mentions.includes(u.organisationId) && u.id !== who.actor.userId);
     const base = { eventId: message.id, kind: 'mention', at: message.at, statementId: who.statement.id, statementTitle: who.statement.title, callId: '', deadline: null, result: null, mentionedBy: author } as const;
-    await ports.notifications.add({ notifications: told.map((user): Notification => ({ ...base, userId: user.id })) });
+    await mentions.notifications.add({ notifications: told.map((user): Notification => ({ ...base, userId: user.id })) });
     for (const user of told) {
       const organisation = organisations.find((o) => o.id === user.organisationId)?.name ?? user.organisationId;
-      await mailOne({ ports, linkOrigin: input.linkOrigin, userId: user.id, facts: { name: user.name, organisation, author, person: who.principal.userName, title: who.statement.title, body: message.body, statementId: who.statement.id } });
+      await mailOne({ ports: mentions, linkOrigin: input.linkOrigin, userId: user.id, facts: { name: user.name, organisation, author, person: who.principal.userName, title: who.statement.title, body: message.body, statementId: who.statement.id } });
     }
   } catch (error) {
-    ports.log?.({ code: 'mention.notify-failed', error });
+    mentions.log?.({ code: 'mention.notify-failed', error });
   }
 }
 

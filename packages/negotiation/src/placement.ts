@@ -3,11 +3,11 @@ import { fail, type Anchor } from '@concord/core';
 import { documentFrom } from '@concord/sync/document';
 import { resolveAnchor } from '@concord/text/anchors';
 import type * as Y from 'yjs';
-import type { NegotiationDeps } from './ports.ts';
+import type { NegotiationPorts } from './ports.ts';
 
 /** The statement's stored text as a fresh Y.Doc (its own client id: changes made on it are ours). */
-export async function storedText(input: { deps: Pick<NegotiationDeps, 'texts'>; docId: string }): Promise<Y.Doc> {
-  return documentFrom(await input.deps.texts.load({ docId: input.docId }));
+export async function storedText(input: { ports: Pick<NegotiationPorts, 'texts'>; docId: string }): Promise<Y.Doc> {
+  return documentFrom(await input.ports.texts.load({ docId: input.docId }));
 }
 
 /**

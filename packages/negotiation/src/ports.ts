@@ -190,7 +190,7 @@ export interface MentionPorts {
   log?: (entry: { code: string; error: unknown }) => void;
 }
 
-export interface NegotiationDeps {
+export interface NegotiationPorts {
   statements: NegotiationStatements;
   directory: NegotiationDirectory;
   notes: NegotiationStore;

@@ -1,7 +1,7 @@
 /** After an act: the audit log (decisions and bracket changes) and the notice to open editors. */
-import type { AuditDetails } from '@concord/core';
+import { actEntry, type AuditDetails } from '@concord/core';
 import type { Negotiating } from './access.ts';
-import type { NegotiationDeps } from './ports.ts';
+import type { NegotiationPorts } from './ports.ts';
 
 /** The notice open editors get after any negotiation act: they refetch the state. */
 export const negotiationNotice = '{"kind":"negotiation"}';
@@ -11,32 +11,24 @@ export const negotiationNotice = '{"kind":"negotiation"}';
  * person and the organisation they act for), on what, with scalar details only.
  */
 export async function audit(input: {
-  deps: Pick<NegotiationDeps, 'audit' | 'now'>;
+  ports: Pick<NegotiationPorts, 'audit' | 'now'>;
   who: Negotiating;
   action: string;
   subject: { kind: 'amendment' | 'bracket'; id: string };
   details?: AuditDetails;
 }): Promise<void> {
-  const { who } = input;
-  await input.deps.audit.append({
-    entry: {
-      coalitionId: who.statement.coalitionId,
-      at: input.deps.now(),
-      actor: { userId: who.actor.userId, organisationId: who.actor.organisationId },
-      action: input.action,
-      subject: input.subject,
-      details: { statementId: who.statement.id, ...input.details },
-    },
-  });
+  const { who, action, subject } = input;
+  const actor = { ...who.actor, coalitionId: who.statement.coalitionId };
+  await input.ports.audit.append({ entry: actEntry({ actor, action, subject, details: { statementId: who.statement.id, ...input.details }, now: input.ports.now() }) });
 }
 
 /**
  * Tells the statement's open editors to refetch. The act is stored already: a notice that fails
  * (the gateway is down) must not turn it into an error, the editors refetch when they reconnect.
  */
-export async function announce(input: { deps: Pick<NegotiationDeps, 'live'>; docId: string }): Promise<void> {
+export async function announce(input: { ports: Pick<NegotiationPorts, 'live'>; docId: string }): Promise<void> {
   try {
-    await input.deps.live.notify({ docId: input.docId, notice: negotiationNotice });
+    await input.ports.live.notify({ docId: input.docId, notice: negotiationNotice });
   } catch (error) {
     console.warn(`[concord] negotiation notice for ${input.docId} not sent:`, error);
   }

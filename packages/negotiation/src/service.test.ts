@@ -36,7 +36,7 @@ function setup() {
   let clock = Date.UTC(2026, 2, 4, 9);
   const world = createMemoryNegotiationPorts({ statements: Object.values(statements), organisations: Object.values(organisations), users: people.map(user), now: () => (clock += 1000) });
   world.setText(docId, paragraphs('States shall protect human rights online.'));
-  const doc = async () => documentFrom(await world.deps.texts.load({ docId }));
+  const doc = async () => documentFrom(await world.ports.texts.load({ docId }));
   const text = async () => textLeaves({ doc: await doc() }).map(plainTextOf).join('\n');
   /** The anchor of `words` in the stored text, as a client makes it from its selection. */
   const around = async (words: string) => {
@@ -46,7 +46,7 @@ function setup() {
     }
     throw new Error(`no “${words}”`);
   };
-  const act = (principal: Principal, body: Record<string, unknown>) => negotiate({ deps: world.deps, principal, statementId: docId, body });
+  const act = (principal: Principal, body: Record<string, unknown>) => negotiate({ ports: world.ports, principal, statementId: docId, body });
   return { ...world, text, around, act };
 }
 
@@ -71,7 +71,7 @@ describe('amendments over the memory store', () => {
     expect(world.audit.filter((e) => e.action === 'amendment.accepted')).toHaveLength(1);
     expect(await codeOf(world.act(chair, { op: 'amendment.accept', amendmentId: id }))).toBe('amendment.accepted');
     expect(await world.text()).toBe('States should protect human rights online.');
-    const state = await negotiationState({ deps: world.deps, principal: member, statementId: docId });
+    const state = await negotiationState({ ports: world.ports, principal: member, statementId: docId });
     expect(state.amendments[0]).toMatchObject({ status: 'accepted', orphaned: false, current: 'should' });
   });
 

@@ -6,7 +6,7 @@ import type { Principal } from '@concord/core';
 import { negotiating, type NegotiationAction } from './access.ts';
 import { amendmentAct } from './amendments.ts';
 import { bracketAct } from './brackets.ts';
-import type { NegotiationDeps } from './ports.ts';
+import type { NegotiationPorts } from './ports.ts';
 import { readOp, type NegotiationOp } from './input.ts';
 import { announce } from './record.ts';
 import { threadAct } from './threads.ts';
@@ -25,14 +25,14 @@ export function actionFor(op: NegotiationOp['op']): NegotiationAction {
  * Does the act `body` asks for; returns the id of the thread, amendment or bracket. DomainErrors
  * otherwise. `linkOrigin`: where links in mail (mentions) point; null or absent: none.
  */
-export async function negotiate(input: { deps: NegotiationDeps; principal: Principal; statementId: string; body: unknown; linkOrigin?: string | null }): Promise<{ id: string }> {
-  const { deps } = input;
+export async function negotiate(input: { ports: NegotiationPorts; principal: Principal; statementId: string; body: unknown; linkOrigin?: string | null }): Promise<{ id: string }> {
+  const { ports } = input;
   const op = readOp(input.body);
-  const who = await negotiating({ deps, principal: input.principal, statementId: input.statementId, action: actionFor(op.op) });
+  const who = await negotiating({ ports, principal: input.principal, statementId: input.statementId, action: actionFor(op.op) });
   let id: string;
-  if (op.op.startsWith('thread.')) id = await threadAct({ deps, who, op: op as Extract<NegotiationOp, { op: `thread.${string}` }>, linkOrigin: input.linkOrigin ?? null });
-  else if (op.op.startsWith('amendment.')) id = await amendmentAct({ deps, who, op: op as Extract<NegotiationOp, { op: `amendment.${string}` }> });
-  else id = await bracketAct({ deps, who, op: op as Extract<NegotiationOp, { op: `bracket.${string}` }> });
-  await announce({ deps, docId: who.statement.id });
+  if (op.op.startsWith('thread.')) id = await threadAct({ ports, who, op: op as Extract<NegotiationOp, { op: `thread.${string}` }>, linkOrigin: input.linkOrigin ?? null });
+  else if (op.op.startsWith('amendment.')) id = await amendmentAct({ ports, who, op: op as Extract<NegotiationOp, { op: `amendment.${string}` }> });
+  else id = await bracketAct({ ports, who, op: op as Extract<NegotiationOp, { op: `bracket.${string}` }> });
+  await announce({ ports, docId: who.statement.id });
   return { id };
 }

@@ -8,7 +8,7 @@ import { resolveAnchor } from '@concord/text/anchors';
 import type * as Y from 'yjs';
 import { allows, negotiating } from './access.ts';
 import { bracketSummaryOf } from './clean.ts';
-import type { NegotiationDeps } from './ports.ts';
+import type { NegotiationPorts } from './ports.ts';
 import { storedText } from './placement.ts';
 import type { NegotiationView, Placement } from './view.ts';
 
@@ -30,15 +30,15 @@ function placed(doc: Y.Doc, anchor: Anchor, hadWords: boolean): Placement {
 }
 
 /** What `principal` sees of the statement's negotiation; not-found when the statement is not shared with them. */
-export async function negotiationState(input: { deps: NegotiationDeps; principal: Principal; statementId: string }): Promise<NegotiationView> {
-  const { deps, principal } = input;
-  const who = await negotiating({ deps, principal, statementId: input.statementId, action: 'statement.read' });
+export async function negotiationState(input: { ports: NegotiationPorts; principal: Principal; statementId: string }): Promise<NegotiationView> {
+  const { ports, principal } = input;
+  const who = await negotiating({ ports, principal, statementId: input.statementId, action: 'statement.read' });
   const docId = who.statement.id;
   const [notes, doc, organisations, users] = await Promise.all([
-    deps.notes.list({ docId }),
-    storedText({ deps, docId }),
-    deps.directory.organisations.listByCoalition(who.statement.coalitionId),
-    deps.directory.users.listByCoalition(who.statement.coalitionId),
+    ports.notes.list({ docId }),
+    storedText({ ports, docId }),
+    ports.directory.organisations.listByCoalition(who.statement.coalitionId),
+    ports.directory.users.listByCoalition(who.statement.coalitionId),
   ]);
   const resource = { principal, statement: who.statement, taskForce: who.taskForce };
   const decisions = {

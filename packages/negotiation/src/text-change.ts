@@ -12,7 +12,7 @@
 import { fail, type Act, type Anchor, type TextChangeLock } from '@concord/core';
 import { replaceAnchored, resolveAnchor } from '@concord/text/anchors';
 import * as Y from 'yjs';
-import type { ChangeOutcome, ChangeTarget, NegotiationDeps } from './ports.ts';
+import type { ChangeOutcome, ChangeTarget, NegotiationPorts } from './ports.ts';
 import { storedText } from './placement.ts';
 
 const defaultLockMs = 30_000;
@@ -33,63 +33,63 @@ export interface TextDecision {
 }
 
 /** The current lock of an item, and its status. */
-async function lockOf(deps: Pick<NegotiationDeps, 'notes'>, docId: string, target: ChangeTarget): Promise<{ status: string; lock: TextChangeLock | null } | null> {
-  const item = target.kind === 'amendment' ? await deps.notes.getAmendment({ docId, amendmentId: target.id }) : await deps.notes.getBracket({ docId, bracketId: target.id });
+async function lockOf(ports: Pick<NegotiationPorts, 'notes'>, docId: string, target: ChangeTarget): Promise<{ status: string; lock: TextChangeLock | null } | null> {
+  const item = target.kind === 'amendment' ? await ports.notes.getAmendment({ docId, amendmentId: target.id }) : await ports.notes.getBracket({ docId, bracketId: target.id });
   return item ? { status: item.status, lock: item.lock } : null;
 }
 
 /** Makes the change once; throws a `conflict` when someone else decided first or is deciding now. */
-export async function decideWithText(input: { deps: NegotiationDeps; decision: TextDecision; recover: (lock: TextChangeLock, doc: Y.Doc) => ChangeOutcome | null }): Promise<void> {
-  const { deps, decision } = input;
+export async function decideWithText(input: { ports: NegotiationPorts; decision: TextDecision; recover: (lock: TextChangeLock, doc: Y.Doc) => ChangeOutcome | null }): Promise<void> {
+  const { ports, decision } = input;
   const { docId, target } = decision;
-  if (await deps.texts.frozenBy({ docId })) throw fail.conflict('negotiation.text-frozen', 'The text is frozen for a consensus call; it cannot change now.');
+  if (await ports.texts.frozenBy({ docId })) throw fail.conflict('negotiation.text-frozen', 'The text is frozen for a consensus call; it cannot change now.');
   const token = crypto.randomUUID();
-  const lockMs = deps.lockMs ?? defaultLockMs;
-  const lockFor = () => deps.notes.lockChange({ docId, target, status: decision.status, token, until: deps.now() + lockMs, rev: decision.rev });
+  const lockMs = ports.lockMs ?? defaultLockMs;
+  const lockFor = () => ports.notes.lockChange({ docId, target, status: decision.status, token, until: ports.now() + lockMs, rev: decision.rev });
   let locked = await lockFor();
   if (!locked) {
-    const current = await lockOf(deps, docId, target);
+    const current = await lockOf(ports, docId, target);
     if (!current) throw fail.notFound('negotiation.not-found', 'It was not found.');
-    if (current.lock && current.lock.until <= deps.now()) {
-      await recoverExpired({ deps, docId, target, lock: current.lock, recover: input.recover });
+    if (current.lock && current.lock.until <= ports.now()) {
+      await recoverExpired({ ports, docId, target, lock: current.lock, recover: input.recover });
       locked = await lockFor();
     }
     if (!locked) {
-      const now = await lockOf(deps, docId, target);
+      const now = await lockOf(ports, docId, target);
       if (now?.lock) throw fail.conflict('negotiation.deciding', 'Someone is deciding on this at this moment.');
       throw fail.conflict('negotiation.decided', 'This was decided meanwhile.');
     }
   }
   let change;
   try {
-    const doc = await storedText({ deps, docId });
+    const doc = await storedText({ ports, docId });
     change = replaceAnchored({ doc, anchor: decision.anchor, expected: decision.expected, replacement: decision.replacement });
   } catch (error) {
-    await deps.notes.releaseChange({ docId, target, token });
+    await ports.notes.releaseChange({ docId, target, token });
     throw error;
   }
-  if (!(await deps.notes.notePending({ docId, target, token, pending: { client: change.client, applied: change.applied } }))) {
+  if (!(await ports.notes.notePending({ docId, target, token, pending: { client: change.client, applied: change.applied } }))) {
     throw fail.conflict('negotiation.deciding', 'Someone is deciding on this at this moment.');
   }
   // Once broadcast, the change is in the text: if we die now, the next decider completes it.
-  await deps.live.broadcastUpdate({ docId, update: change.update, author: `${decision.by.userId} ${decision.by.organisationId}` });
-  await deps.notes.completeChange({ docId, token, outcome: decision.outcome(change.applied) });
+  await ports.live.broadcastUpdate({ docId, update: change.update, author: `${decision.by.userId} ${decision.by.organisationId}` });
+  await ports.notes.completeChange({ docId, token, outcome: decision.outcome(change.applied) });
 }
 
 /** Completes (the change is in the text) or drops (it is not) a lock whose decider died. */
 async function recoverExpired(input: {
-  deps: NegotiationDeps;
+  ports: NegotiationPorts;
   docId: string;
   target: ChangeTarget;
   lock: TextChangeLock;
   recover: (lock: TextChangeLock, doc: Y.Doc) => ChangeOutcome | null;
 }): Promise<void> {
-  const { deps, docId, target, lock } = input;
-  const doc = await storedText({ deps, docId });
+  const { ports, docId, target, lock } = input;
+  const doc = await storedText({ ports, docId });
   const landed = lock.pending !== null && Y.getState(doc.store, lock.pending.client) > 0;
   const outcome = landed ? input.recover(lock, doc) : null;
-  if (outcome) await deps.notes.completeChange({ docId, token: lock.token, outcome });
-  else await deps.notes.releaseChange({ docId, target, token: lock.token });
+  if (outcome) await ports.notes.completeChange({ docId, token: lock.token, outcome });
+  else await ports.notes.releaseChange({ docId, target, token: lock.token });
 }
 
 /** The words now at an applied range (to recognise which alternative a dead decider chose). */

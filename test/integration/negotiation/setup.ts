@@ -8,7 +8,7 @@ import { seatPerson, seatTestPeople, testOrganisations } from '@concord/core/tes
 import { openDraft } from '@concord/core/testing/statement';
 import { createAccounts, createAuditLog, createDocumentStore, createNegotiationStore, createRepositories, type Mail } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
-import type { NegotiationDeps } from '@concord/negotiation/ports';
+import type { NegotiationPorts } from '@concord/negotiation/ports';
 import { documentFrom } from '@concord/sync/document';
 import { anchorBetween, textLeaves, type TextPoint } from '@concord/text/anchors';
 import { markdownToYUpdate, yDocToText } from '@concord/text/text';
@@ -40,7 +40,7 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
   }
   const notifications = createNotificationStore(dynamo);
   const mails: Mail[] = [];
-  const deps: NegotiationDeps = {
+  const ports: NegotiationPorts = {
     statements: { accessible: (found) => findAccessibleStatement({ directory, ...found }) },
     directory,
     notes: createNegotiationStore(dynamo),
@@ -63,7 +63,7 @@ export async function negotiationWorld(input: { statement?: Partial<Statement>; 
   const text = async () => yDocToText({ doc: documentFrom(await documents.load({ docId: statementId })) });
   const doc = async () => documentFrom(await documents.load({ docId: statementId }));
   const auditActions = async () => (await audit.all({ coalitionId: statement.coalitionId })).map((e) => e.action);
-  return { deps, people, organisations, statement, documents, sent, text, doc, auditActions, notifications, mails };
+  return { ports, people, organisations, statement, documents, sent, text, doc, auditActions, notifications, mails };
 }
 
 const coalitionId = 'coal_NEGOTIATION';

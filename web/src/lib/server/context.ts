@@ -37,7 +37,7 @@ import {
 } from '@concord/data';
 import { createNotificationStore } from '@concord/data/notifications';
 import { createHubContext, type HubContext } from '@concord/hub';
-import type { NegotiationDeps } from '@concord/negotiation/ports';
+import type { NegotiationPorts } from '@concord/negotiation/ports';
 import { newId } from './coalition/lookup.ts';
 import { fixedBy } from './stage.ts';
 import { stageReader } from './stage-context.ts';
@@ -67,7 +67,7 @@ export interface WebContext extends AccountStores {
 
 let shared: HubContext | undefined;
 let context: Promise<WebContext> | undefined;
-let negotiation: Promise<NegotiationDeps> | undefined;
+let negotiation: Promise<NegotiationPorts> | undefined;
 
 /** The hub's shared parts, from this server's environment: one client, one document store, one set of sync handlers. */
 export function hub(): HubContext {
@@ -82,7 +82,7 @@ export function webContext(): Promise<WebContext> {
 }
 
 /** Comments, amendments and brackets (PROTOCOL.md §7): built on first use, like the context. */
-export function negotiationDeps(): Promise<NegotiationDeps> {
+export function negotiationPorts(): Promise<NegotiationPorts> {
   negotiation ??= webContext().then(({ directory, audit, accounts, mailer }) => {
     const { store, documents } = hub();
     return {

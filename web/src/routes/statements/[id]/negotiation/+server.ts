@@ -1,5 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import { negotiationDeps, webContext } from '$lib/server/context.ts';
+import { negotiationPorts, webContext } from '$lib/server/context.ts';
 import { mailLinkOrigin } from '$lib/server/links.ts';
 import { jsonRefusal } from '$lib/server/forms.ts';
 import { isSameOrigin } from '$lib/server/http.ts';
@@ -22,7 +22,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
   const { principal } = locals;
   if (!principal) error(401, 'Sign in first.');
   try {
-    return json(await negotiationState({ deps: await negotiationDeps(), principal, statementId: params.id }), { headers: noStore });
+    return json(await negotiationState({ ports: await negotiationPorts(), principal, statementId: params.id }), { headers: noStore });
   } catch (thrown) {
     return refusal(thrown);
   }
@@ -39,10 +39,10 @@ export const POST: RequestHandler = async ({ params, locals, request, url, getCl
     return json({ code: 'negotiation.invalid-request', message: 'The request could not be read.' }, { status: 400, headers: noStore });
   }
   try {
-    const deps = await negotiationDeps();
+    const ports = await negotiationPorts();
     const linkOrigin = mailLinkOrigin({ configured: (await webContext()).publicUrl, requestOrigin: url.origin, clientAddress: getClientAddress() });
-    const { id } = await negotiate({ deps, principal, statementId: params.id, body, linkOrigin });
-    return json({ id, state: await negotiationState({ deps, principal, statementId: params.id }) }, { headers: noStore });
+    const { id } = await negotiate({ ports, principal, statementId: params.id, body, linkOrigin });
+    return json({ id, state: await negotiationState({ ports, principal, statementId: params.id }) }, { headers: noStore });
   } catch (thrown) {
     return refusal(thrown);
   }
