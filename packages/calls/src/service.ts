@@ -5,6 +5,7 @@
  */
 import {
   authorize,
+  callLimits,
   canCloseEarly,
   checkCallSettings,
   checkExtension,
@@ -202,7 +203,7 @@ export async function extendCall(input: { ports: CallPorts; actor: Principal; ca
   const { call } = await authorizedCall({ ...input, action: 'call.manage' });
   const reason = input.reason.trim();
   if (!reason) throw fail.input('call.extension-reason-required', 'Give the reason for the extension.');
-  if (reason.length > 1_000) throw fail.input('call.reason-too-long', 'Keep the reason shorter.');
+  if (reason.length > callLimits.extensionReasonMax) throw fail.tooLong('call.reason-too-long', callLimits.extensionReasonMax);
   checkExtension({ call, deadline: input.deadline, now });
   if (!(await ports.calls.extend({ callId: call.id, from: call.deadline, deadline: input.deadline, by: actor.userId, now, reason }))) {
     throw fail.conflict('call.changed', 'The call changed meanwhile (closed, or extended by someone else): look again.');

@@ -72,7 +72,7 @@ export interface Outcome {
   required: number;
 }
 
-export const callLimits = { reasonMax: 4_000, explanationMax: 10_000, minQuorum: 0.01, maxQuorum: 1 } as const;
+export const callLimits = { reasonMax: 4_000, explanationMax: 10_000, extensionReasonMax: 1_000, minQuorum: 0.01, maxQuorum: 1 } as const;
 
 /** Checks a new call's settings against `now`: a deadline in the future, a sensible quorum. */
 export function checkCallSettings(input: { procedure: Procedure; deadline: number; now: number }): void {
@@ -98,8 +98,8 @@ export function checkPosition(input: { call: CallState; position: Position; now:
   const reason = position.reason?.trim() || null;
   const explanation = position.explanation?.trim() || null;
   if (position.stance === 'object' && !reason) throw fail.input('call.reason-required', 'An objection needs a written reason.');
-  if ((reason?.length ?? 0) > callLimits.reasonMax) throw fail.input('call.reason-too-long', 'Keep the reason shorter.');
-  if ((explanation?.length ?? 0) > callLimits.explanationMax) throw fail.input('call.explanation-too-long', 'Keep the explanation shorter.');
+  if ((reason?.length ?? 0) > callLimits.reasonMax) throw fail.tooLong('call.reason-too-long', callLimits.reasonMax);
+  if ((explanation?.length ?? 0) > callLimits.explanationMax) throw fail.tooLong('call.explanation-too-long', callLimits.explanationMax);
   const confirmed = position.stance === 'support-ad-referendum' ? position.confirmed : false;
   return { ...position, reason: position.stance === 'object' ? reason : null, explanation, confirmed, at: input.now };
 }

@@ -37,4 +37,6 @@ export const fail = {
   forbidden: (code: string, message?: string) => new DomainError({ kind: 'forbidden', code, message }),
   notFound: (code: string, message?: string) => new DomainError({ kind: 'not-found', code, message }),
   conflict: (code: string, message?: string) => new DomainError({ kind: 'conflict', code, message }),
+  /** Text over its limit: the limit travels in `details.max`, for words that say it. */
+  tooLong: (code: string, max: number) => new DomainError({ kind: 'input', code, message: `Use at most ${max} characters.`, details: { max } }),
 };

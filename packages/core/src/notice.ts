@@ -66,7 +66,7 @@ export function checkNotice(input: {
     throw fail.input('call.notice-too-short', `Give at least ${requiredHours} hours' notice, or open it as an urgent procedure with a reason.`);
   }
   if (!reason) throw fail.input('call.urgent-reason-required', 'An urgent procedure needs the reason the notice is shortened.');
-  if (reason.length > noticeLimits.reasonMax) throw fail.input('call.reason-too-long', 'Keep the reason shorter.');
+  if (reason.length > noticeLimits.reasonMax) throw fail.tooLong('call.reason-too-long', noticeLimits.reasonMax);
   return { reason, requiredHours };
 }
 

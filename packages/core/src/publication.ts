@@ -165,7 +165,7 @@ export function checkWithdrawalOfPublication(input: { publication: Publication; 
   if (input.publication.status === 'withdrawn') throw fail.conflict('publication.already-withdrawn', 'This declaration was already withdrawn.');
   const reason = input.reason.trim();
   if (!reason) throw fail.input('publication.reason-required', 'Give the reason for the withdrawal.');
-  if (reason.length > withdrawalLimits.reasonMax) throw fail.input('publication.reason-too-long', 'Keep the reason shorter.');
+  if (reason.length > withdrawalLimits.reasonMax) throw fail.tooLong('publication.reason-too-long', withdrawalLimits.reasonMax);
   return reason;
 }
 
@@ -175,7 +175,7 @@ export const publicTitleMax = 300;
 export function checkPublicTitle(title: string): string {
   const tidy = title.replace(/\s+/g, ' ').trim();
   if (!tidy) throw fail.input('publication.title-required', 'Give the declaration its public title.');
-  if (tidy.length > publicTitleMax) throw fail.input('publication.title-too-long', 'Keep the public title shorter.');
+  if (tidy.length > publicTitleMax) throw fail.tooLong('publication.title-too-long', publicTitleMax);
   return tidy;
 }
 

@@ -53,7 +53,7 @@ const forbidden = /[\p{Cc}\p{Cf}]/u;
 function checkName(name: string): string {
   const tidy = tidyName(name);
   if (!tidy) throw fail.input('input.name', 'Give the organisation’s name as it should appear.');
-  if (tidy.length > endorsementLimits.nameMax) throw fail.input('signon.name-too-long', 'Keep the name shorter.');
+  if (tidy.length > endorsementLimits.nameMax) throw fail.tooLong('signon.name-too-long', endorsementLimits.nameMax);
   if (forbidden.test(tidy)) throw fail.input('signon.name-invalid', 'The name holds characters that cannot be shown.');
   return tidy;
 }

@@ -1,4 +1,4 @@
-import { generalCode, refusals, type RefusalCode } from '@concord/core';
+import { fail, generalCode, refusals, type RefusalCode } from '@concord/core';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { hasOwnWords, isWordedCode, isWordedIn, wordsFor, type Area } from './error-messages.ts';
@@ -20,6 +20,17 @@ describe('the policy’s refusals in the reader’s language', () => {
     expect(sharing).not.toBe(audit);
     // A denial the policy did not make keeps its own words.
     expect(forbidden('forbidden.something-new', 'Only the chair.')).toBe('Only the chair.');
+  });
+});
+
+describe('text over its limit', () => {
+  it('says the limit the refusal carries, on the call and publication pages alike', () => {
+    const over = fail.tooLong('call.explanation-too-long', 10_000);
+    expect(wordsFor({ code: over.code, message: over.message, kind: over.kind, area: 'calls', details: over.details }).text).toBe('Use at most 10,000 characters.');
+    const title = fail.tooLong('publication.title-too-long', 300);
+    expect(wordsFor({ code: title.code, message: title.message, kind: title.kind, area: 'publication', details: title.details }).text).toBe('Use at most 300 characters.');
+    // A refusal without the limit keeps the area's own words.
+    expect(wordsFor({ code: 'signon.name-too-long', message: 'english', kind: 'input', area: 'publication' }).text).toBe('Keep it shorter.');
   });
 });
 

@@ -18,6 +18,7 @@ import { displayNameLimit } from '@concord/accounts';
 import { inviteeNameLimit, nameLimit } from '@concord/coalition';
 import { passwordRules, refusalOf, type ErrorKind, type PasswordIssue, type RefusalCode } from '@concord/core';
 import { versionNameLimit } from '@concord/versions';
+import { formatNumber } from '../format.ts';
 import { m } from '../paraglide/messages.js';
 
 /** Where a page's forms are: an area may give a general code a meaning of its own. */
@@ -116,7 +117,9 @@ const areas: Record<Area, Record<string, Words>> = {
     'two-factor.code-wrong': say(() => m.two_factor_code_wrong(), 'code'),
     ...Object.fromEntries(Object.entries(passwordTexts).map(([issue, text]) => [issue, say(text, 'password')])),
   },
-  calls: words({
+  calls: {
+    ...tooLong(() => m.calls_error_too_long(), 'call.reason-too-long', 'call.explanation-too-long'),
+    ...words({
   'call.deadline-past': () => m.calls_error_deadline_past(),
   'call.quorum-invalid': () => m.calls_error_quorum(),
   'input.quorum': () => m.calls_error_quorum(),
@@ -138,8 +141,6 @@ const areas: Record<Area, Record<string, Words>> = {
   'call.deadline-passed': () => m.calls_error_deadline_passed(),
   'call.stance-unknown': () => m.calls_error_stance(),
   'call.reason-required': () => m.calls_error_reason_required(),
-  'call.reason-too-long': () => m.calls_error_too_long(),
-  'call.explanation-too-long': () => m.calls_error_too_long(),
   'call.extension-reason-required': () => m.calls_error_extension_reason(),
   'call.extension-not-later': () => m.calls_error_extension_not_later(),
   'call.changed': () => m.calls_error_changed(),
@@ -147,17 +148,18 @@ const areas: Record<Area, Record<string, Words>> = {
   'call.not-in-electorate': () => m.calls_error_not_in_electorate(),
   'call.notice-too-short': () => m.calls_error_notice_too_short(),
   'call.urgent-reason-required': () => m.calls_error_urgent_reason(),
-}),
-  publication: words({
+    }),
+  },
+  publication: {
+    ...tooLong(() => m.publication_error_too_long(), 'publication.reason-too-long', 'publication.title-too-long', 'signon.name-too-long'),
+    ...words({
   'publication.already-published': () => m.publication_error_already_published(),
   'publication.not-adopted': () => m.publication_error_not_adopted(),
   'publication.version-missing': () => m.publication_error_version_missing(),
   'publication.not-published': () => m.publication_error_not_published(),
   'publication.already-withdrawn': () => m.publication_error_already_withdrawn(),
   'publication.reason-required': () => m.publication_error_reason_required(),
-  'publication.reason-too-long': () => m.publication_error_too_long(),
   'publication.title-required': () => m.publication_error_title_required(),
-  'publication.title-too-long': () => m.publication_error_too_long(),
   'publication.slug-invalid': () => m.publication_error_slug_invalid(),
   'publication.slug-taken': () => m.publication_error_slug_taken(),
   'signon.not-published': () => m.publication_error_not_published(),
@@ -169,14 +171,14 @@ const areas: Record<Area, Record<string, Words>> = {
   'signon.members-only': () => m.publication_error_members_only(),
   'signon.already-endorsed': () => m.publication_error_already_endorsed(),
   'signon.not-pending': () => m.publication_error_not_pending(),
-  'signon.name-too-long': () => m.publication_error_too_long(),
   'signon.name-invalid': () => m.publication_error_name_invalid(),
   'signon.import-too-long': () => m.publication_error_import_too_long(),
   'input.name': () => m.publication_error_name_required(),
   'input.country': () => m.publication_error_country_required(),
   'input.contact': () => m.publication_error_contact_required(),
   'input.signatories': () => m.publication_error_signatories_required(),
-}),
+    }),
+  },
   negotiation: words({
     'negotiation.text-not-saved': () => m.negotiation_error_not_saved(),
     'negotiation.text-changed': () => m.negotiation_error_text_changed(),
@@ -221,6 +223,11 @@ const areas: Record<Area, Record<string, Words>> = {
     'versions.not-found': say(() => m.versions_error_not_found()),
   },
 };
+
+/** Text over a limit: the limit the refusal carries (`fail.tooLong`), else the area's words without it. */
+function tooLong(without: () => string, ...codes: string[]): Record<string, Words> {
+  return Object.fromEntries(codes.map((code) => [code, say((_, { max }) => (typeof max === 'number' ? m.error_at_most_characters({ max: formatNumber({ value: max }) }) : without()))]));
+}
 
 function words(table: Record<string, () => string>): Record<string, Words> {
   return Object.fromEntries(Object.entries(table).map(([code, text]) => [code, say(text)]));

@@ -67,7 +67,7 @@ export interface Wording {
 export function actionFailure(caught: unknown, form: string, wording: Wording = {}): ActionFailure<FormProblem> {
   if (!isDomainError(caught)) throw caught;
   const status = statusForErrorKind(caught.kind);
-  const { text, field } = wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, ...wording });
+  const { text, field } = wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, details: caught.details, ...wording });
   if (caught.kind === 'input' || caught.kind === 'conflict') return fail(status, { form, code: caught.code, field, message: text });
   error(status, text);
 }
@@ -98,6 +98,6 @@ export async function act<T>(input: { form: string; run: () => Promise<T>; then?
 export function jsonRefusal(caught: unknown, options: Wording & { headers?: Record<string, string> } = {}): Response {
   if (!isDomainError(caught)) throw caught;
   const { headers, ...wording } = options;
-  const { text } = wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, ...wording });
+  const { text } = wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, details: caught.details, ...wording });
   return json({ code: caught.code, message: text }, { status: statusForErrorKind(caught.kind), ...(headers ? { headers } : {}) });
 }

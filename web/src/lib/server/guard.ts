@@ -38,6 +38,6 @@ export async function loading<T>(run: () => Promise<T>, options: { area?: Area }
     return await run();
   } catch (caught) {
     if (!isDomainError(caught)) throw caught;
-    error(statusForErrorKind(caught.kind), wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, ...options }).text);
+    error(statusForErrorKind(caught.kind), wordsFor({ code: caught.code, message: caught.message, kind: caught.kind, details: caught.details, ...options }).text);
   }
 }
