@@ -23,25 +23,25 @@ export async function checkPassword(input: {
   address: string;
   now: number;
 }): Promise<PasswordCheck> {
-  const { ports: context, now } = input;
+  const { ports, now } = input;
   const email = normaliseEmail(input.email);
   const perAddress = { limit: rateLimits.signInPerAddress, key: input.address, now };
-  const hit = await context.rateLimiter.hit(perAddress);
+  const hit = await ports.rateLimiter.hit(perAddress);
   if (!hit.allowed) return { kind: 'limited', retryAfterMs: hit.retryAfterMs };
   const pair = { backoff, key: signInPairKey({ email, address: input.address }) };
-  const claim = await context.throttle.claim({ ...pair, now });
+  const claim = await ports.throttle.claim({ ...pair, now });
   if (!claim.allowed) {
     // Waiting is not a failure: it must not use up the address's allowance.
-    await context.rateLimiter.refund(perAddress);
+    await ports.rateLimiter.refund(perAddress);
     return { kind: 'limited', retryAfterMs: claim.retryAfterMs };
   }
-  const account = await context.accounts.findByEmail(email);
+  const account = await ports.accounts.findByEmail(email);
   const matches = await verifyPassword({ hash: account?.passwordHash ?? (await decoyHash()), password: input.password });
   if (!account || !matches) return { kind: 'refused' };
-  const user = await context.directory.users.get(account.userId);
+  const user = await ports.directory.users.get(account.userId);
   if (user?.status !== 'active') return { kind: 'refused' };
-  await context.throttle.clear(pair);
-  await context.rateLimiter.refund(perAddress);
+  await ports.throttle.clear(pair);
+  await ports.rateLimiter.refund(perAddress);
   return { kind: 'ok', account };
 }
 
@@ -58,17 +58,17 @@ export async function checkTwoFactorCode(input: {
   code: string;
   now: number;
 }): Promise<CodeCheck> {
-  const { ports: context, userId, now } = input;
+  const { ports, userId, now } = input;
   const limit = { limit: rateLimits.twoFactorPerAccount, key: userId, now };
-  const hit = await context.rateLimiter.hit(limit);
+  const hit = await ports.rateLimiter.hit(limit);
   if (!hit.allowed) return { kind: 'limited', retryAfterMs: hit.retryAfterMs };
-  const account = await context.accounts.get(userId);
+  const account = await ports.accounts.get(userId);
   if (!account?.totpKey) return { kind: 'refused' };
-  const key = await context.secretBox.open(account.totpKey);
+  const key = await ports.secretBox.open(account.totpKey);
   const step = verifyTotp({ key, code: input.code, now, lastStep: account.totpLastStep });
   if (step === null) return { kind: 'refused' };
   // Two tabs racing with the same code: only one wins.
-  if (!(await context.accounts.useTotpStep({ userId, step }))) return { kind: 'refused' };
-  await context.rateLimiter.refund(limit);
+  if (!(await ports.accounts.useTotpStep({ userId, step }))) return { kind: 'refused' };
+  await ports.rateLimiter.refund(limit);
   return { kind: 'ok' };
 }
