@@ -15,6 +15,7 @@ const headline = [
     `latency.${n}.p50.ratio`, `latency.${n}.p99.ratio`, `latency.${n}.p50.ratio.hocuspocus`, `latency.${n}.p99.ratio.hocuspocus`,
     `latency.${n}.concord.p50Ms`, `latency.${n}.concord.p99Ms`, `latency.${n}.y-websocket.p50Ms`, `latency.${n}.y-websocket.p99Ms`,
     `latency.${n}.hocuspocus.p50Ms`, `latency.${n}.hocuspocus.p99Ms`, `latency.${n}.concord-relaying.p50Ms`, `latency.${n}.concord-relaying.p99Ms`,
+    `latency.${n}.cpu.ratio`, `latency.${n}.cpu.main.ratio`, `latency.${n}.concord.cpuMsPerKey`, `latency.${n}.y-websocket.cpuMsPerKey`,
   ]),
   'ddb.requestsPerUpdate', 'ddb.bytesReadPerUpdate', 'ddb.bytesWrittenPerUpdate', 'ddb.readUnitsPerUpdate', 'ddb.writeUnitsPerUpdate',
   'ddb.requestsPerUpdate.typing', 'ddb.requestsPerConnection', 'lambda.invocationsPerUpdate.typing',
