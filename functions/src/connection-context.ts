@@ -20,8 +20,23 @@ export function encodeConnectionContext(context: ConnectionContext): AuthorizerC
   };
 }
 
-export function decodeConnectionContext(value: unknown): ConnectionContext | null {
+/**
+ * Contexts already read, by the object the gateway hands over: the local gateway passes one
+ * object for a connection's every frame (read twice a frame: its budget, then its message), so
+ * the principal's JSON is parsed once a connection. Lambda's events are new objects each time.
+ */
+const decoded = new WeakMap<object, Readonly<ConnectionContext> | null>();
+
+export function decodeConnectionContext(value: unknown): Readonly<ConnectionContext> | null {
   if (typeof value !== 'object' || value === null) return null;
+  const known = decoded.get(value);
+  if (known !== undefined) return known;
+  const context = readConnectionContext(value);
+  decoded.set(value, context && Object.freeze({ ...context, principal: Object.freeze(context.principal) }));
+  return decoded.get(value)!;
+}
+
+function readConnectionContext(value: object): ConnectionContext | null {
   const fields = value as Record<string, unknown>;
   const { docId, access, sessionId } = fields;
   // API Gateway may hand numbers back as strings.

@@ -49,7 +49,7 @@ export interface MessageCore {
 export interface Room {
   peers(): Promise<ConnectionRecord[]>;
   /** The connections at once, from a registry in memory that lists them synchronously; else null. */
-  peersNow(): ConnectionRecord[] | null;
+  peersNow(): readonly ConnectionRecord[] | null;
   /** After a write: read again (a store registry's first read comes after it anyway). */
   refresh(): Promise<ConnectionRecord[]>;
   /** After a write, with the document's head (`freezeCheck: 'room-read'`): one read, kept for the frame. */

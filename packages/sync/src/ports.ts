@@ -182,9 +182,10 @@ export interface ConnectionRegistry {
   /**
    * The same list, answered at once by a registry in this process's memory. An admitted update is
    * then posted to the others before the store's write starts: awaiting the list would put the
-   * write's synchronous work (serialising and signing the request) ahead of the fan-out.
+   * write's synchronous work (serialising and signing the request) ahead of the fan-out. The
+   * registry's own records, frozen: read on every keystroke, so not copied.
    */
-  listLive?(input: { docId: string; now: number }): ConnectionRecord[];
+  listLive?(input: { docId: string; now: number }): readonly Readonly<ConnectionRecord>[];
   /**
    * The live connections and the document's head in one consistent read: on DynamoDB they are one
    * key range of the document's partition (`CONN#…` to `HEAD`), so one Query. Needed by a store

@@ -4,6 +4,9 @@
  * store registry (`inMemory: false`), so the handlers' tests run both update paths. Given the
  * documents' heads (`heads`, from a memory store), it reads the room with the head as Lambda's
  * registry does (`readRoom`), for the store's `freezeCheck: 'room-read'`.
+ *
+ * Its records are frozen and replaced, never changed in place, so `listLive` — read on every
+ * keystroke — hands out the records themselves; the store-like reads still answer copies.
  */
 import type { ConnectionRecord, ConnectionRegistry, RoomRead } from '../ports.ts';
 
@@ -19,13 +22,22 @@ export type MemoryConnectionRegistry = ConnectionRegistry & {
 };
 
 export function createMemoryConnectionRegistry(options: MemoryConnectionRegistryOptions = {}): MemoryConnectionRegistry {
-  const records = new Map<string, ConnectionRecord>();
-  const byDocument = new Map<string, Map<string, ConnectionRecord>>();
+  const records = new Map<string, Readonly<ConnectionRecord>>();
+  const byDocument = new Map<string, Map<string, Readonly<ConnectionRecord>>>();
   const pause = options.pause ?? (() => Promise.resolve());
   const copy = (record: ConnectionRecord): ConnectionRecord => ({
     ...record,
     awareness: record.awareness ? { ...record.awareness } : null,
   });
+  const frozen = (record: ConnectionRecord): Readonly<ConnectionRecord> =>
+    Object.freeze({ ...record, awareness: record.awareness ? Object.freeze({ ...record.awareness }) : null });
+  /** Puts `record` in place of the one with its id, in both indexes. */
+  const keep = (record: Readonly<ConnectionRecord>) => {
+    records.set(record.connectionId, record);
+    const room = byDocument.get(record.docId) ?? new Map<string, ConnectionRecord>();
+    room.set(record.connectionId, record);
+    byDocument.set(record.docId, room);
+  };
 
   function forget(connectionId: string): ConnectionRecord | undefined {
     const record = records.get(connectionId);
@@ -37,7 +49,8 @@ export function createMemoryConnectionRegistry(options: MemoryConnectionRegistry
     return record;
   }
 
-  const live = (docId: string, now: number) => [...(byDocument.get(docId)?.values() ?? [])].filter((r) => r.expiresAt > now).map(copy);
+  const liveRecords = (docId: string, now: number): readonly ConnectionRecord[] => [...(byDocument.get(docId)?.values() ?? [])].filter((r) => r.expiresAt > now);
+  const live = (docId: string, now: number) => liveRecords(docId, now).map(copy);
   const heads = options.heads;
 
   return {
@@ -54,11 +67,7 @@ export function createMemoryConnectionRegistry(options: MemoryConnectionRegistry
     async add(record) {
       await pause();
       forget(record.connectionId);
-      const stored = copy(record);
-      records.set(record.connectionId, stored);
-      const room = byDocument.get(record.docId) ?? new Map<string, ConnectionRecord>();
-      room.set(record.connectionId, stored);
-      byDocument.set(record.docId, room);
+      keep(frozen(record));
     },
 
     async get({ connectionId, now }) {
@@ -91,7 +100,7 @@ export function createMemoryConnectionRegistry(options: MemoryConnectionRegistry
     },
 
     // A registry that stands in for a store one (`inMemory: false`) answers only by a read.
-    ...(options.inMemory === false ? {} : { listLive: ({ docId, now }: { docId: string; now: number }) => live(docId, now) }),
+    ...(options.inMemory === false ? {} : { listLive: ({ docId, now }: { docId: string; now: number }) => liveRecords(docId, now) }),
 
     async setAwareness({ connectionId, docId, entry }) {
       await pause();
@@ -100,7 +109,7 @@ export function createMemoryConnectionRegistry(options: MemoryConnectionRegistry
       const stored = record.awareness;
       if (stored && stored.clientId !== entry.clientId) return 'conflict';
       if (stored && (entry.clock < stored.clock || (entry.clock === stored.clock && entry.state !== null))) return 'stale';
-      record.awareness = { ...entry };
+      keep(frozen({ ...record, awareness: entry }));
       return 'ok';
     },
   };
