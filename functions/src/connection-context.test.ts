@@ -1,17 +1,8 @@
+import { principalFor } from '@concord/sync/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { decodeConnectionContext, encodeConnectionContext } from './connection-context.ts';
 
-const principal = {
-  userId: 'usr_1',
-  userName: 'Aino Virtanen',
-  organisationId: 'org_FI',
-  organisationName: 'Finland',
-  coalitionId: 'coal_1',
-  tier: 'member' as const,
-  isChair: false,
-  roles: [],
-};
-const context = { docId: 'stmt_1', principal, access: 'write' as const, sessionId: 'ses_1', connectedAt: 1_000 };
+const context = { docId: 'stmt_1', principal: principalFor('aino'), access: 'write' as const, sessionId: 'ses_1', connectedAt: 1_000 };
 
 describe('decodeConnectionContext', () => {
   it('reads back what was encoded, the principal included', () => {
