@@ -32,8 +32,9 @@ export function decodeConnectionContext(value: unknown): Readonly<ConnectionCont
   const known = decoded.get(value);
   if (known !== undefined) return known;
   const context = readConnectionContext(value);
-  decoded.set(value, context && Object.freeze({ ...context, principal: Object.freeze(context.principal) }));
-  return decoded.get(value)!;
+  const answer = context && Object.freeze({ ...context, principal: Object.freeze(context.principal) });
+  decoded.set(value, answer);
+  return answer;
 }
 
 function readConnectionContext(value: object): ConnectionContext | null {

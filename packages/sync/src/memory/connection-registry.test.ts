@@ -12,7 +12,7 @@ const record = (connectionId: string): ConnectionRecord => ({
   expiresAt: 10_000,
   awareness: null,
 });
-const entry = (clock: number) => ({ clientId: 7, clock, state: { cursor: clock } });
+const entry = (clock: number) => ({ clientId: 7, clock, state: JSON.stringify({ cursor: clock }) });
 
 describe('the memory registry’s live list', () => {
   it('hands out its own records frozen: a caller cannot change what the next reader sees', async () => {
