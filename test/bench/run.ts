@@ -34,20 +34,24 @@ async function latencySuite(): Promise<Record<string, number>> {
   for (const editors of benchConfig.latency.editors) {
     for (const kind of ['concord', ...benchConfig.peers] as ServerKind[]) {
       const run = await withServer(kind, [], (server) => measureLatency({ server, editors, seed: editors }));
-      log(`latency ${editors} editors, ${kind}: p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} samples, ${run.missing} missing), server CPU ${run.cpuMsPerKey} ms a key (event loop ${run.mainCpuMsPerKey})`);
+      log(latencyLine(run));
       runs.push(run);
     }
     // The adapters Lambda runs, on this host: the AWS path measured on every run, not assumed.
     const aws = await withServer('concord', ['--aws'], (server) => measureLatency({ server, editors, seed: editors, label: 'concord-aws' }));
-    log(`latency ${editors} editors, concord-aws: p50 ${aws.p50} ms, p99 ${aws.p99} ms (${aws.samples} samples, ${aws.missing} missing), server CPU ${aws.cpuMsPerKey} ms a key (event loop ${aws.mainCpuMsPerKey})`);
+    log(latencyLine(aws));
     runs.push(aws);
   }
   // The largest room again with y-websocket's stock provider, which relays others' awareness (see ClientOptions).
   const largest = Math.max(...benchConfig.latency.editors);
   const own = await withServer('concord', [], (server) => measureLatency({ server, editors: largest, seed: largest, relayAwareness: true }));
-  log(`latency ${largest} editors, ${own.server}: p50 ${own.p50} ms, p99 ${own.p99} ms (${own.samples} samples, ${own.missing} missing), server CPU ${own.cpuMsPerKey} ms a key (event loop ${own.mainCpuMsPerKey})`);
+  log(latencyLine(own));
   runs.push(own);
   return latencyMetrics(runs);
+}
+
+function latencyLine(run: LatencyRun): string {
+  return `latency ${run.editors} editors, ${run.server}: p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} samples, ${run.missing} missing), server CPU ${run.cpuMsPerKey} ms a key (event loop ${run.mainCpuMsPerKey})`;
 }
 
 /** Cost on the Lambda-shaped adapters (what AWS bills); the local host's beside it, prefixed `local.`. */
